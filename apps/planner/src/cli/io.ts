@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LyncdrError } from '@lyncdr/errors';
+import { applyOverlay, parseOverlay, parseTopologyDocument, type Topology } from '@lyncdr/topology';
+
+/** Largest topology or overlay file the CLI reads (a real published topology is well under 5 MB). */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** Reads an input file, turning the usual failures into E_INPUT errors that name the file and what to do. */
+export async function readInput(file: string, cwd: string, what: string): Promise<Buffer> {
+  const full = path.resolve(cwd, file);
+  let size: number;
+  try {
+    const st = await stat(full);
+    if (st.isDirectory()) throw new LyncdrError('E_INPUT', `${what} ${file} is a folder; give the path of a file`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof LyncdrError) throw e;
+    throw new LyncdrError('E_INPUT', `cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}; check the path`, { cause: e });
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new LyncdrError('E_INPUT_TOO_LARGE', `${what} ${file} is ${size} bytes, over the ${MAX_INPUT_BYTES}-byte limit; is this the right file?`);
+  }
+  return readFile(full);
+}
+
+/** Loads a topology (published XML, .tbxml or CMS export zip) and applies the overlay when one is given. */
+export async function loadDeployment(file: string, overlay: string | undefined, cwd: string): Promise<Topology> {
+  const bytes = await readInput(file, cwd, 'topology');
+  let topology = parseTopologyDocument(new Uint8Array(bytes), { file });
+  if (overlay) {
+    const text = (await readInput(overlay, cwd, 'overlay')).toString('utf8');
+    topology = applyOverlay(topology, parseOverlay(text, { file: overlay }));
+  }
+  return topology;
+}
+
+/** Writes a file atomically: to a temporary file beside it, then renamed, so a failure never leaves half a file. */
+export async function writeOutputAtomic(file: string, data: string | Uint8Array, cwd: string): Promise<string> {
+  const full = path.resolve(cwd, file);
+  const tmp = path.join(path.dirname(full), `.${path.basename(full)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, full);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw new LyncdrError('E_OUTPUT', `cannot write ${file}: ${(e as Error).message}; check that the folder exists and is writable`, { cause: e });
+  }
+  return full;
+}
+
+export function printJson(ctx: { stdout: (t: string) => void }, value: unknown): void {
+  ctx.stdout(JSON.stringify(value, null, 2) + '\n');
+}

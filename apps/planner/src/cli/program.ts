@@ -1,0 +1,35 @@
+import { Command, CommanderError } from 'commander';
+import { formatError, isLyncdrError } from '@lyncdr/errors';
+import type { CliContext } from './context';
+import { commands } from './commands/index';
+
+export const VERSION = '0.1.0';
+
+/** Builds the `lyncdr` program. Commands live one per file in ./commands and register themselves here. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('lyncdr')
+    .description('Backup verification, restore worksheets and failover plans for Lync Server 2013 / Skype for Business Server.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (t) => ctx.stdout(t), writeErr: (t) => ctx.stderr(t) })
+    .exitOverride();
+  for (const register of commands) register(program, ctx);
+  return program;
+}
+
+/** Runs the CLI on argv (without node and script) and returns the exit code: 0 ok, 1 findings, 2 bad input/usage. */
+export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    ctx.stderr(`lyncdr: ${formatError(e)}\n`);
+    if (process.env.LYNCDR_DEBUG && e instanceof Error && e.stack) ctx.stderr(e.stack + '\n');
+    return isLyncdrError(e) ? e.exitCode : 2;
+  }
+}

@@ -1,0 +1,36 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// The pure packages hold every rule and do no I/O: they may not import the file system, the network, sockets,
+// the PDF library or the scheduler. I/O lives in apps/ and in the adapter packages.
+const pureBoundary = {
+  files: ['packages/{topology,domain,protocol,documents,errors}/src/**/*.ts'],
+  ignores: ['**/*.test.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http', 'https',
+          'node:https', 'child_process', 'node:child_process', 'ws', 'pdfkit', 'node-cron', 'better-sqlite3'].map(
+          (name) => ({ name, message: 'pure packages do no I/O: move this to an app or an adapter package' }),
+        ),
+      },
+    ],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'examples/**', '**/*.d.ts', 'apps/planner/src/dashboard/vendor/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error', { selector: 'ImportDeclaration[source.value=/^pdfkit$/]', message: 'only packages/render imports pdfkit' }],
+    },
+  },
+  { files: ['packages/render/src/**/*.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  pureBoundary,
+);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { decode, encode, envelope, ProtocolError } from './index';
+
+const meta = { id: 'rep-0001-abcdef', agentId: 'fe1', sentAt: '2026-11-22T10:00:00.000Z' };
+
+describe('protocol codec', () => {
+  it('round-trips a report', () => {
+    const env = envelope('report', {
+      collector: 'file-store', startedAt: meta.sentAt, finishedAt: meta.sentAt, durationMs: 5, ok: true,
+      observations: [{ kind: 'file-store', subject: '\\\\fs\\share', ok: true, findings: [], data: { files: 3 } }], findings: [],
+    }, meta);
+    const back = decode(encode(env));
+    expect(back.type).toBe('report');
+    expect(back.payload).toMatchObject({ collector: 'file-store', observations: [{ data: { files: 3 } }] });
+  });
+
+  it.each([
+    ['not json', '{', 'E_PROTOCOL_JSON'],
+    ['wrong version', JSON.stringify({ ...meta, v: 9, type: 'heartbeat', payload: {} }), 'E_PROTOCOL_VERSION'],
+    ['unknown type', JSON.stringify({ ...meta, v: 1, type: 'nope', payload: {} }), 'E_PROTOCOL_SCHEMA'],
+    ['bad payload', JSON.stringify({ ...meta, v: 1, type: 'collect', payload: { collector: '' } }), 'E_PROTOCOL_SCHEMA'],
+  ])('rejects %s with a stable code', (_name, frame, code) => {
+    expect(() => decode(frame)).toThrow(ProtocolError);
+    try { decode(frame); } catch (e) { expect((e as ProtocolError).code).toBe(code); }
+  });
+
+  it('rejects an oversized frame before parsing it', () => {
+    expect(() => decode('x'.repeat(100), 10)).toThrow(/exceeds the 10-byte limit/);
+  });
+});

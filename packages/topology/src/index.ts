@@ -1,0 +1,2 @@
+export * from './model';
+export { parseTopologyDocument, parseOverlay, applyOverlay, toShowJson } from './api';

@@ -1,0 +1,174 @@
+/**
+ * The typed deployment model every other package reads. Produced by the parsers in this package from a published
+ * topology (Get-CsTopology -AsXml), a Topology Builder document (.tbxml) or an Export-CsConfiguration zip, then merged
+ * with the lyncdr.yaml overlay. Plain data only: no classes, no I/O, JSON-serialisable.
+ * Shapes follow ../shared/reference/REFERENCE.md §f.3 (topology XML) and DESIGN §4 (`topology show --json`).
+ */
+
+/** Pool kinds. The first six are named by the CLI contract; the rest occur in real topologies. */
+export type PoolKind =
+  | 'FrontEnd'
+  | 'StandardEdition'
+  | 'Edge'
+  | 'Director'
+  | 'Mediation'
+  | 'PersistentChat'
+  | 'SqlServer'
+  | 'FileServer'
+  | 'OfficeWebApps'
+  | 'VideoInterop'
+  | 'TrustedApplication'
+  | 'Other';
+
+export interface Site {
+  /** Site id as written in the topology (`1`, `2`, or a name in .tbxml). */
+  id: string;
+  name: string;
+  location: string | null;
+  kind: 'central' | 'branch';
+}
+
+export interface Pool {
+  fqdn: string;
+  /** Site id. */
+  site: string;
+  kind: PoolKind;
+  /** Machine FQDNs, in ordinal order. */
+  machines: string[];
+  /** Service ids installed on this pool (`1-UserServices-1`, …). */
+  services: string[];
+  /** Paired backup pool (Backup Service / pool failover partner), from the overlay or the XML when it says so. */
+  backupPool: string | null;
+  /** Front End / Director: the Edge pool its Registrar uses (the Edge association), when the topology says so. */
+  edgePool: string | null;
+  /** Edge pools only: the next-hop pool (Front End or Director) the Edge pool sends to, when known. */
+  nextHop: string | null;
+  /** True when the pool's Front End services depend on a mirrored back end. */
+  mirroredBackEnd: boolean;
+}
+
+/** Where a service is installed: a pool (cluster) or a SQL instance. */
+export type InstalledOn = { kind: 'pool'; fqdn: string } | { kind: 'sql'; server: string; instance: string | null };
+
+export interface Service {
+  /** `SiteId-RoleName-Instance`, e.g. `1-WebServices-1` (the same id names file-store folders). */
+  id: string;
+  site: string;
+  role: string;
+  instance: string;
+  installedOn: InstalledOn | null;
+  /** Ids of the services this one depends on. */
+  dependsOn: string[];
+  /** Role-specific attributes flattened (ShareName, IsActive, IsDirector, …). */
+  attributes: Record<string, string>;
+}
+
+export type SqlStoreKind =
+  | 'BackEnd'
+  | 'Application'
+  | 'CentralManagement'
+  | 'Archiving'
+  | 'Monitoring'
+  | 'PersistentChat'
+  | 'PersistentChatCompliance'
+  | 'Edge'
+  | 'Other';
+
+export interface SqlStore {
+  /** Id of the store service (`1-UserStore-1`). */
+  id: string;
+  kind: SqlStoreKind;
+  /** SQL Server FQDN. */
+  server: string;
+  /** Named instance, or null for the default instance. */
+  instance: string | null;
+  /** Database names this store holds (xds, lis, rtcxds, rtcshared, rtcab, rgsconfig, …). */
+  databases: string[];
+  /** Pools whose services use this store. */
+  pools: string[];
+  /** Mirror server and instance when the store is mirrored. */
+  mirror: { server: string; instance: string | null } | null;
+  witness: { server: string; instance: string | null } | null;
+}
+
+export interface FileStore {
+  id: string;
+  server: string;
+  share: string;
+  /** `\\server\share`. */
+  unc: string;
+  /** Pools whose services use this file store. */
+  pools: string[];
+}
+
+export interface CentralManagementStore {
+  sqlServer: string;
+  instance: string | null;
+  /** Front End pool (or SE server) that hosts the CentralMgmt service. */
+  pool: string;
+  /** Pool holding the standby copy (the CMS pool's partner), when paired. */
+  standbyPool: string | null;
+}
+
+export interface Federation {
+  /** Edge pool that carries Lync / SIP federation, when known. */
+  lyncEdge: string | null;
+  /** Edge pool that carries XMPP federation, when known. */
+  xmppEdge: string | null;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A problem found in the topology or overlay: reported, never thrown. */
+export interface TopologyFinding {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** Pool, store or service the finding is about. */
+  subject: string | null;
+  /** Reference page the rule comes from (file name under shared/reference/docs-en). */
+  ref: string | null;
+}
+
+export type SourceFormat = 'published' | 'tbxml' | 'cms-export';
+
+export interface Owner {
+  name: string;
+  email: string | null;
+}
+
+/** The lyncdr.yaml overlay, normalised. Minimum keys: deployment, pairs (DESIGN §4). */
+export interface Overlay {
+  deployment: string | null;
+  pairs: [string, string][];
+  language: 'en' | 'fr' | null;
+  /** Default owner of backups, and owners per scope key (pool FQDN, store id, `global`). */
+  owners: Record<string, Owner>;
+  /** Backup destinations per data kind or scope (`filestore`, `sql`, `settings`, pool FQDN…): UNC or path. */
+  destinations: Record<string, string>;
+  /** Backup schedules per data kind or scope, free text or cron (e.g. `daily 01:00`). */
+  schedules: Record<string, string>;
+  /** RPO/RTO targets in minutes, global and per pool. */
+  targets: { rpoMinutes: number | null; rtoMinutes: number | null; perPool: Record<string, { rpoMinutes?: number; rtoMinutes?: number }> };
+  /** Federation routes and Edge next hops, when the topology does not say. */
+  federation: Partial<Federation>;
+  nextHops: Record<string, string>;
+  /** Unknown keys, kept for the findings. */
+  extra: Record<string, unknown>;
+}
+
+export interface Topology {
+  source: { file: string; format: SourceFormat; sha256: string | null; signature: string | null };
+  deployment: string | null;
+  sites: Site[];
+  pools: Pool[];
+  services: Service[];
+  sqlStores: SqlStore[];
+  fileStores: FileStore[];
+  cms: CentralManagementStore | null;
+  /** Backup pool pairs, each once, in [a, b] order with a < b by FQDN. */
+  pairs: [string, string][];
+  federation: Federation;
+  overlay: Overlay | null;
+  findings: TopologyFinding[];
+}
