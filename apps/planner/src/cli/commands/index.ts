@@ -7,6 +7,8 @@ import { registerRunbook } from './runbook';
 import { registerPlan } from './plan';
 import { registerVerify } from './verify';
 import { registerServe } from './serve';
+import { registerAgents } from './agents';
+import { registerDb } from './db';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -19,4 +21,6 @@ export const commands: RegisterCommand[] = [
   registerPlan,
   registerVerify,
   registerServe,
+  registerAgents,
+  registerDb,
 ];
