@@ -1,1 +1,2 @@
-export {};
+export * from './types';
+export { sqlCollectors } from './sql/index';

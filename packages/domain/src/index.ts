@@ -1,1 +1,3 @@
-export {};
+export * from './inventory/index';
+export * from './dr/index';
+export * from './policy/index';
