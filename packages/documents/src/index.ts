@@ -4,3 +4,4 @@ export { drRunbooks } from './runbooks/dr/index';
 export * from './runbooks/index';
 export * from './worksheets/index';
 export * from './plans/index';
+export * from './text/index';

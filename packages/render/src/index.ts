@@ -1,7 +1,12 @@
 import { LyncdrError } from '@lyncdr/errors';
 import type { Document, Paper } from '@lyncdr/documents';
+import { renderHtml } from './html';
+import { renderMarkdown } from './markdown';
+import { renderPdf } from './pdf/render-pdf';
 
 export type Format = 'pdf' | 'md' | 'html';
+
+export const formats: readonly Format[] = ['pdf', 'md', 'html'];
 
 export interface RenderOptions {
   format: Format;
@@ -9,6 +14,20 @@ export interface RenderOptions {
 }
 
 /** Renders one Document: PDF bytes, or Markdown / HTML text. */
-export async function renderDocument(_doc: Document, opts: RenderOptions): Promise<Uint8Array | string> {
-  throw new LyncdrError('E_NOT_IMPLEMENTED', `rendering to ${opts.format} is not implemented yet`);
+export async function renderDocument(doc: Document, opts: RenderOptions): Promise<Uint8Array | string> {
+  switch (opts.format) {
+    case 'pdf':
+      return renderPdf(doc, opts.paper ?? 'a4');
+    case 'md':
+      return renderMarkdown(doc);
+    case 'html':
+      return renderHtml(doc, opts.paper ?? 'a4');
+    default:
+      throw new LyncdrError('E_USAGE', `unknown format "${String(opts.format)}": use pdf, md or html`);
+  }
 }
+
+export { renderPdf } from './pdf/render-pdf';
+export { renderMarkdown } from './markdown';
+export { renderHtml } from './html';
+export { writePlainTextPdf } from './pdf/plain-text';

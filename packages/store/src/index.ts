@@ -1,1 +1,6 @@
-export {};
+export * from './types';
+export { createSqliteStore, type SqliteStoreOptions } from './sqlite-store';
+export { observationKey } from './reports-repo';
+export { migrations } from './migrations';
+export { backupDatabaseFile, type BackupCheck } from './backup-file';
+export { createInlineCommitter, createWorkerCommitter, type AsyncCommitter, type CommitResult } from './async-committer';

@@ -155,10 +155,41 @@ export interface Overlay {
   nextHops: Record<string, string>;
   /** Unknown keys, kept for the findings. */
   extra: Record<string, unknown>;
+  /** SQL mirroring of back-end instances (its XML encoding is unknown, REFERENCE §f.3): primary → mirror, witness. */
+  mirrors?: { primary: SqlInstanceRef; mirror: SqlInstanceRef; witness: SqlInstanceRef | null }[];
+  /** The overlay file, and the line of each key path (`pairs[0][1]`), for error messages. */
+  file?: string;
+  lines?: Record<string, number>;
+}
+
+/** A SQL Server instance: server FQDN and instance name (null for the default instance). */
+export interface SqlInstanceRef {
+  server: string;
+  instance: string | null;
+}
+
+/** A document found in an Export-CsConfiguration zip (the topology and the others beside it). */
+export interface SourceDocument {
+  /** Zip entry name. */
+  entry: string;
+  /** Root element (or DocItem) local name, null when the entry is not XML. */
+  element: string | null;
+  namespace: string | null;
+  /** DocItem Name attribute, when the document is a DocItem in a DocItemSet. */
+  name: string | null;
+  /** True for the document the topology was read from. */
+  topology: boolean;
 }
 
 export interface Topology {
-  source: { file: string; format: SourceFormat; sha256: string | null; signature: string | null };
+  source: {
+    file: string;
+    format: SourceFormat;
+    sha256: string | null;
+    signature: string | null;
+    /** CMS export zip only: every document found in the zip. */
+    documents?: SourceDocument[];
+  };
   deployment: string | null;
   sites: Site[];
   pools: Pool[];

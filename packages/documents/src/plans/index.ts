@@ -1,1 +1,2 @@
-export {};
+export { buildPlanDocument, type PlanDocumentOptions } from './plan-document';
+export { frTitle, localTitle } from './fr-text';

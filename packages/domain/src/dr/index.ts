@@ -1,1 +1,11 @@
-export {};
+/** The disaster-recovery engine: DR state, operations, plan generation and plan checking (DESIGN §7). */
+export type { AbcProgress, CheckResult, DrState, Goal, Op, OperationSpec, Plan, PlanStep, StepDraft, SyncStatus, Violation } from './types';
+export { initialState, buildState } from './state';
+export { plan, describeGoal } from './plan';
+export { checkPlan } from './check-plan';
+export { recogniseStep, type StepInput } from './recognise';
+export { parsePowerShell, type PsCommand } from './powershell';
+export { OPERATIONS, ABC_STAGES, DATABASE_TYPES, BACKUP_MODULES } from './operations/index';
+export { REF as DR_REFS, MINUTES as DR_MINUTES } from './refs';
+export { parseGoal, GOAL_KINDS } from './goal-input';
+export { parseStepsDocument } from './steps-input';

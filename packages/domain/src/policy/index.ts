@@ -1,1 +1,7 @@
-export {};
+export * from './model';
+export { evaluatePolicy, countStatuses, defaultPolicy } from './evaluate';
+export { evaluateBackupItem } from './backup-item';
+export { evaluateBackupService } from './backup-service';
+export { evaluateMirrorState } from './mirror-state';
+export { evaluateCmsReplication } from './cms-replication';
+export { formatDuration } from './words';

@@ -1,12 +1,68 @@
 import type { Command } from 'commander';
+import { LyncdrError } from '@lyncdr/errors';
+import { createSqliteStore, type TokenRole } from '@lyncdr/store';
 import type { CliContext } from '../context';
-import { notImplemented } from './not-implemented';
+import { printJson } from '../io';
+import { hashToken, newToken } from '../../server/agents/tokens';
+import { dbFile, loadPlannerConfig, type ConfigFlags } from '../../server/load-config';
 
-export function registerAgents(program: Command, _ctx: CliContext): void {
-  program
-    .command('agents')
-    .description('agents (not implemented yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => notImplemented('agents'));
+const ROLES: TokenRole[] = ['agent', 'read', 'admin'];
+
+async function openStore(flags: ConfigFlags, ctx: CliContext) {
+  const config = await loadPlannerConfig(flags, ctx.cwd);
+  return createSqliteStore({ file: dbFile(config), now: ctx.now });
+}
+
+/** `lyncdr agents add|list|revoke`: per-agent tokens (and read/admin API tokens), stored hashed in the planner DB. */
+export function registerAgents(program: Command, ctx: CliContext): void {
+  const agents = program.command('agents').description('manage agent and API tokens of the planner (stored hashed)');
+  const common = (c: Command) => c.option('--config <planner.yaml>', 'planner config (for its data folder)').option('--data <dir>', 'planner data folder (default ./data)');
+
+  common(agents.command('add <name>'))
+    .description('create a token and print it once (it is stored hashed and cannot be shown again)')
+    .option('--role <role>', 'agent (ws endpoint), read or admin (HTTP API)', 'agent')
+    .option('--json', 'print JSON')
+    .action(async (name: string, o: ConfigFlags & { role: string; json?: boolean }) => {
+      if (!ROLES.includes(o.role as TokenRole)) throw new LyncdrError('E_USAGE', `--role ${o.role} is not one of ${ROLES.join(', ')}`);
+      const store = await openStore(o, ctx);
+      try {
+        const token = newToken();
+        const rec = store.addToken(name, o.role as TokenRole, hashToken(token));
+        if (o.json) printJson(ctx, { name: rec.name, role: rec.role, token });
+        else ctx.stdout(`${rec.role} token for ${rec.name} (shown once; keep it in the agent's config):\n${token}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  common(agents.command('list'))
+    .description('list tokens with their role, state and when each agent was last seen')
+    .option('--json', 'print JSON')
+    .action(async (o: ConfigFlags & { json?: boolean }) => {
+      const store = await openStore(o, ctx);
+      try {
+        const list = store.listTokens();
+        if (o.json) return printJson(ctx, { agents: list });
+        if (!list.length) return ctx.stdout('no tokens yet; add one with: lyncdr agents add <name>\n');
+        for (const a of list) {
+          const state = a.revokedAt ? `revoked ${a.revokedAt}` : a.lastSeen ? `last seen ${a.lastSeen}` : 'never seen';
+          const runs = Object.entries(a.lastRuns).map(([c, t]) => `${c} ${t}`).join(', ');
+          ctx.stdout(`${a.name}\t${a.role}\t${state}${a.version ? `\tv${a.version}` : ''}${runs ? `\t${runs}` : ''}\n`);
+        }
+      } finally {
+        store.close();
+      }
+    });
+
+  common(agents.command('revoke <name>'))
+    .description('revoke a token: the agent is refused at its next connection')
+    .action(async (name: string, o: ConfigFlags) => {
+      const store = await openStore(o, ctx);
+      try {
+        if (!store.revokeToken(name)) throw new LyncdrError('E_AGENT_UNKNOWN', `no token named "${name}"; see lyncdr agents list`);
+        ctx.stdout(`revoked ${name}\n`);
+      } finally {
+        store.close();
+      }
+    });
 }

@@ -1,12 +1,22 @@
+import path from 'node:path';
 import type { Command } from 'commander';
+import { backupDatabaseFile } from '@lyncdr/store';
 import type { CliContext } from '../context';
-import { notImplemented } from './not-implemented';
+import { printJson } from '../io';
+import { dbFile, loadPlannerConfig, type ConfigFlags } from '../../server/load-config';
 
-export function registerDb(program: Command, _ctx: CliContext): void {
-  program
-    .command('db')
-    .description('db (not implemented yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => notImplemented('db'));
+/** `lyncdr db backup`: the planner's own database, copied with SQLite's online backup API and checked. */
+export function registerDb(program: Command, ctx: CliContext): void {
+  const db = program.command('db').description("the planner's database");
+  db.command('backup <out>')
+    .description('copy the planner database (safe while it runs) and check that the copy opens and holds the data')
+    .option('--config <planner.yaml>', 'planner config (for its data folder)')
+    .option('--data <dir>', 'planner data folder (default ./data)')
+    .option('--json', 'print JSON')
+    .action(async (out: string, o: ConfigFlags & { json?: boolean }) => {
+      const config = await loadPlannerConfig(o, ctx.cwd);
+      const check = await backupDatabaseFile(dbFile(config), path.resolve(ctx.cwd, out));
+      if (o.json) return printJson(ctx, check);
+      ctx.stdout(`backed up ${dbFile(config)} to ${check.out}: ${check.pages} pages, integrity ${check.integrity}, ${check.reports} reports, ${check.tokens} tokens\n`);
+    });
 }

@@ -1,12 +1,101 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { createSampleTopology } from '@lyncdr/domain';
+import { LyncdrError } from '@lyncdr/errors';
+import { createSqliteStore } from '@lyncdr/store';
+import type { Topology } from '@lyncdr/topology';
 import type { CliContext } from '../context';
-import { notImplemented } from './not-implemented';
+import { loadDeployment } from '../io';
+import { startDemoAgent, type DemoAgent } from '../../server/demo/demo-agent';
+import { inventoryItems, recordTopology } from '../../server/deployment';
+import { dbFile, loadPlannerConfig, type ConfigFlags } from '../../server/load-config';
+import { createLogger } from '../../server/logger';
+import { createPlannerServer } from '../../server/planner-server';
 
-export function registerServe(program: Command, _ctx: CliContext): void {
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The bundled example deployment (examples/two-site), from the repo root or the working directory. */
+function bundledExample(cwd: string): { topology: string; overlay: string | null } | null {
+  for (const root of [path.resolve(here, '../../../../..'), cwd]) {
+    const topology = path.join(root, 'examples/two-site/topology.xml');
+    if (existsSync(topology)) {
+      const overlay = path.join(root, 'examples/two-site/lyncdr.yaml');
+      return { topology, overlay: existsSync(overlay) ? overlay : null };
+    }
+  }
+  return null;
+}
+
+async function readPem(file: string, what: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    throw new LyncdrError('E_CONFIG', `cannot read the TLS ${what} ${file}: ${(e as Error).message}; check tls.${what} in the config`, { cause: e });
+  }
+}
+
+/** Resolves when the process gets SIGINT or SIGTERM. */
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (sig: string) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(sig);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+export function registerServe(program: Command, ctx: CliContext): void {
   program
     .command('serve')
-    .description('serve (not implemented yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => notImplemented('serve'));
+    .description('run the planner: agents at /agent, HTTP API, scheduled evaluation and alerts (no options: demo with the bundled example)')
+    .option('--config <planner.yaml>', 'planner config (see apps/planner/planner.example.yaml)')
+    .option('--port <n>', 'port to listen on (0 picks a free one)')
+    .option('--host <address>', 'address to listen on (default 127.0.0.1)')
+    .option('--data <dir>', 'data folder for the SQLite database (default ./data)')
+    .option('--topology <file>', 'deployment topology (published XML, .tbxml or CMS export zip)')
+    .option('--overlay <lyncdr.yaml>', 'overlay for the topology')
+    .option('--demo', 'run an in-process demo agent against generated sample backup folders')
+    .action(async (o: ConfigFlags) => {
+      const embedded = !o.config && !o.topology;
+      const config = await loadPlannerConfig(o, ctx.cwd);
+      const log = createLogger((line) => ctx.stderr(line), ctx.now);
+      let topology: Topology | null = null;
+      if (config.topology) {
+        topology = await loadDeployment(config.topology, config.overlay ?? undefined, ctx.cwd);
+      } else if (embedded) {
+        const example = bundledExample(ctx.cwd);
+        topology = example ? await loadDeployment(example.topology, example.overlay ?? undefined, ctx.cwd) : createSampleTopology();
+        config.demo = true;
+      }
+      const tls = config.tls ? { cert: await readPem(config.tls.cert, 'cert'), key: await readPem(config.tls.key, 'key') } : null;
+      const store = createSqliteStore({ file: dbFile(config), now: ctx.now });
+      const items = inventoryItems(topology);
+      if (topology) recordTopology(store, topology, log);
+      const server = createPlannerServer({
+        config, store, now: ctx.now, log, tls, deployment: topology?.deployment ?? null, items: () => items,
+      });
+      let demo: DemoAgent | null = null;
+      try {
+        const { url, agentUrl } = await server.start();
+        log('planner.ready', { url, agents: agentUrl, data: config.data, items: items.length });
+        if (config.demo) {
+          demo = await startDemoAgent({ agentUrl, store, folder: path.join(config.data, 'demo'), items, now: ctx.now, log, intervalMs: 30_000 });
+          server.evaluator.evaluate();
+        }
+        ctx.stdout(`lyncdr planner: ${url}  (agents connect to ${agentUrl})\n`);
+        const sig = await untilSignal();
+        log('planner.stopping', { signal: sig });
+      } finally {
+        demo?.stop();
+        await server.stop();
+        store.close();
+      }
+      log('planner.stopped');
+    });
 }

@@ -1,12 +1,85 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { Command } from 'commander';
+import { buildInventory } from '@lyncdr/domain';
+import { buildWorksheet, parseStatusSnapshot, worksheetKinds, type Lang, type Paper, type WorksheetKind } from '@lyncdr/documents';
+import { LyncdrError } from '@lyncdr/errors';
+import { renderDocument, type Format } from '@lyncdr/render';
 import type { CliContext } from '../context';
-import { notImplemented } from './not-implemented';
+import { loadDeployment, readInput, writeOutputAtomic } from '../io';
 
-export function registerWorksheet(program: Command, _ctx: CliContext): void {
+interface WorksheetFlags {
+  overlay?: string;
+  kind: string;
+  lang?: string;
+  format?: string;
+  paper: string;
+  status?: string;
+  output?: string;
+}
+
+const EXTENSIONS: Record<string, Format> = { '.pdf': 'pdf', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new LyncdrError('E_USAGE', `${flag} "${value}" is not supported; use one of ${allowed.join(', ')}`, { location: { where: flag } });
+}
+
+/** Output format from --format, else from the -o extension. */
+export function formatFor(output: string, format: string | undefined): Format {
+  if (format) return oneOf(format, ['pdf', 'md', 'html'] as const, '--format');
+  const f = EXTENSIONS[path.extname(output).toLowerCase()];
+  if (!f) throw new LyncdrError('E_USAGE', `cannot tell the format of ${output} from its extension; add --format pdf|md|html or name the file .pdf, .md or .html`);
+  return f;
+}
+
+/** Short sha256 of the input bytes (topology, overlay, status), printed in the worksheet header. */
+export function inputRevision(parts: Uint8Array[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) {
+    h.update(String(p.length) + ':');
+    h.update(p);
+  }
+  return h.digest('hex').slice(0, 12);
+}
+
+/**
+ * `lyncdr worksheet <topology> [--overlay f] [--kind all|database|filestore|settings|restore] [--lang en|fr]
+ * [--format pdf|md|html] [--paper a4|letter] [--status s.json] -o <out>`.
+ */
+export function registerWorksheet(program: Command, ctx: CliContext): void {
   program
     .command('worksheet')
-    .description('worksheet (not implemented yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => notImplemented('worksheet'));
+    .description('print the backup worksheets (database, file store, settings) and the restoration worksheet for this deployment')
+    .argument('<file>', 'published topology (Get-CsTopology -AsXml), Topology Builder .tbxml or Export-CsConfiguration zip')
+    .option('--overlay <file>', 'lyncdr.yaml with pairs, owners, destinations, schedules, targets')
+    .option('--kind <kind>', `which worksheet: all, ${worksheetKinds.join(', ')}`, 'all')
+    .option('--lang <lang>', 'en or fr (default: the overlay\u2019s language, else en)')
+    .option('--format <format>', 'pdf, md or html (default: from the -o extension)')
+    .option('--paper <paper>', 'a4 or letter', 'a4')
+    .option('--status <file>', 'status snapshot (JSON) adding last good backup, age and status to each row')
+    .option('-o, --output <file>', 'output file (written atomically)')
+    .addHelpText('after', '\nExit codes: 0 written, 2 bad input or usage (nothing is written).')
+    .action(async (file: string, flags: WorksheetFlags) => {
+      if (!flags.output) throw new LyncdrError('E_USAGE', 'missing -o <out>: name the file to write (e.g. -o worksheets.pdf)');
+      const kind = oneOf(flags.kind, ['all', ...worksheetKinds] as const, '--kind') as WorksheetKind | 'all';
+      const format = formatFor(flags.output, flags.format);
+      const paper = oneOf(flags.paper, ['a4', 'letter'] as const, '--paper') as Paper;
+      const topology = await loadDeployment(file, flags.overlay, ctx.cwd);
+      const lang = oneOf(flags.lang ?? topology.overlay?.language ?? 'en', ['en', 'fr'] as const, '--lang') as Lang;
+      const parts = [await readInput(file, ctx.cwd, 'topology')];
+      if (flags.overlay) parts.push(await readInput(flags.overlay, ctx.cwd, 'overlay'));
+      let status = null;
+      if (flags.status) {
+        const bytes = await readInput(flags.status, ctx.cwd, 'status snapshot');
+        parts.push(bytes);
+        status = parseStatusSnapshot(bytes.toString('utf8'), flags.status);
+      }
+      const inventory = buildInventory(topology);
+      const doc = buildWorksheet(kind, topology, inventory, { lang, now: ctx.now().toISOString(), inputRevision: inputRevision(parts), status });
+      const out = await renderDocument(doc, { format, paper });
+      const written = await writeOutputAtomic(flags.output, out, ctx.cwd);
+      ctx.stdout(`wrote ${written} (${kind}, ${lang}, ${format}${format === 'pdf' ? `, ${paper}` : ''})\n`);
+      ctx.exitCode = 0;
+    });
 }

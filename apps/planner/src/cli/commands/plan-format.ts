@@ -1,0 +1,26 @@
+import type { Plan, Violation } from '@lyncdr/domain';
+
+/** Human output of `lyncdr plan`: numbered steps with command, verification, where and how long; then warnings. */
+export function formatPlan(p: Plan): string {
+  const lines = [`Plan: ${p.goal}`, ''];
+  if (p.steps.length === 0) lines.push('Nothing to do from this state.', '');
+  for (const s of p.steps) {
+    lines.push(`${s.n}. ${s.manual ? '[manual] ' : ''}${s.title}`);
+    if (s.command) lines.push(`     PS> ${s.command}`);
+    for (const i of s.instructions) lines.push(`     - ${i}`);
+    if (s.check) lines.push(`     verify: ${s.check}`);
+    const where = [s.on ? `on ${s.on}` : null, s.durationMinutes !== null ? `~${s.durationMinutes} min` : null, `ref ${s.ref}`].filter(Boolean);
+    lines.push(`     (${where.join('; ')})`);
+    for (const n of s.notes) lines.push(`     note: ${n}`);
+    lines.push('');
+  }
+  if (p.warnings.length > 0) {
+    lines.push('Warnings:');
+    for (const w of p.warnings) lines.push(`  ! ${w}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function formatViolation(v: Violation): string {
+  return `step ${v.stepN} breaks rule ${v.rule}: ${v.message}\n  reference: ${v.ref}\n`;
+}

@@ -1,0 +1,56 @@
+import type { SqlInstanceRef, Topology } from '@lyncdr/topology';
+
+const sql = (server: string, instance: string | null): string => (instance ? `${server}\\${instance}` : server);
+const ref = (r: SqlInstanceRef | null): string => (r ? sql(r.server, r.instance) : '');
+
+/** Human output of `topology show`: sites → pools → machines, stores and databases, pairs, CMS, findings. */
+export function formatTopology(t: Topology): string {
+  const out: string[] = [];
+  out.push(`Deployment: ${t.deployment ?? 'TBD — owner'}`);
+  out.push(`Source: ${t.source.file} (${t.source.format})`);
+  if (t.source.documents) {
+    out.push('Documents in the export:');
+    for (const d of t.source.documents) out.push(`  ${d.entry}${d.element ? ` <${d.element}>` : ''}${d.name ? ` ${d.name}` : ''}${d.topology ? '  ← topology' : ''}`);
+  }
+  out.push('', 'Sites');
+  for (const s of t.sites) {
+    out.push(`  ${s.id} ${s.name}${s.location ? ` (${s.location})` : ''} — ${s.kind} site`);
+    for (const p of t.pools.filter((x) => x.site === s.id)) {
+      const extra = [
+        p.backupPool ? `backup pool ${p.backupPool}` : '',
+        p.edgePool ? `Edge ${p.edgePool}` : '',
+        p.nextHop ? `next hop ${p.nextHop}` : '',
+        p.mirroredBackEnd ? 'mirrored back end' : '',
+      ].filter(Boolean);
+      out.push(`    ${p.fqdn}  [${p.kind}]${extra.length ? '  ' + extra.join(', ') : ''}`);
+      for (const m of p.machines) out.push(`      - ${m}`);
+    }
+  }
+  out.push('', 'SQL stores');
+  if (!t.sqlStores.length) out.push('  (none)');
+  for (const s of t.sqlStores) {
+    const ha = [s.mirror ? `mirror ${ref(s.mirror)}` : '', s.witness ? `witness ${ref(s.witness)}` : ''].filter(Boolean).join(', ');
+    out.push(`  ${s.id}  [${s.kind}] on ${sql(s.server, s.instance)}${ha ? ` (${ha})` : ''}`);
+    out.push(`      databases: ${s.databases.join(', ') || '(not known for this role)'}`);
+    out.push(`      used by: ${s.pools.join(', ') || '(no pool)'}`);
+  }
+  out.push('', 'File stores');
+  if (!t.fileStores.length) out.push('  (none)');
+  for (const f of t.fileStores) out.push(`  ${f.unc}  used by: ${f.pools.join(', ') || '(no pool)'}`);
+  out.push('', 'Pairs (backup pools)');
+  if (!t.pairs.length) out.push('  (none — pairing is read from the overlay, see docs/overlay.md)');
+  for (const [a, b] of t.pairs) out.push(`  ${a} ↔ ${b}`);
+  out.push('', 'Central Management store');
+  if (t.cms) {
+    out.push(`  pool ${t.cms.pool}, SQL ${sql(t.cms.sqlServer, t.cms.instance)}${t.cms.standbyPool ? `, standby in ${t.cms.standbyPool}` : ', no standby (pool not paired)'}`);
+  } else out.push('  not found in this topology');
+  if (t.federation.lyncEdge || t.federation.xmppEdge) {
+    out.push('', 'Federation');
+    if (t.federation.lyncEdge) out.push(`  Lync federation via ${t.federation.lyncEdge}`);
+    if (t.federation.xmppEdge) out.push(`  XMPP federation via ${t.federation.xmppEdge}`);
+  }
+  out.push('', `Findings (${t.findings.length})`);
+  if (!t.findings.length) out.push('  none');
+  for (const f of t.findings) out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.code}: ${f.message}${f.ref ? ` [${f.ref}]` : ''}`);
+  return out.join('\n') + '\n';
+}

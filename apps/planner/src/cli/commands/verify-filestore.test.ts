@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCliContext } from '../context';
+import { runCli } from '../program';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-verify-fs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(argv: string[]) {
+  let out = '';
+  let err = '';
+  const ctx = createCliContext({ stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir, now: () => new Date('2026-11-22T10:00:00Z') });
+  const code = await runCli(argv, ctx);
+  return { code, out, err };
+}
+
+function tree(name: string): { src: string; bak: string } {
+  const src = path.join(dir, name, 'share');
+  const bak = path.join(dir, name, 'copy');
+  for (const rel of ['1-WebServices-1/CollabContent/a/x.pptx', '1-WebServices-1/ABFiles/book.lsabs', '1-ApplicationServer-1/AppServerFiles/RGS/AS/welcome.wav']) {
+    mkdirSync(path.dirname(path.join(src, rel)), { recursive: true });
+    writeFileSync(path.join(src, rel), rel);
+  }
+  cpSync(src, bak, { recursive: true, preserveTimestamps: true });
+  return { src, bak };
+}
+
+describe('lyncdr verify filestore', () => {
+  it('exit 0 and ok:true when the copy matches', async () => {
+    const { src, bak } = tree('same');
+    const r = await run(['verify', 'filestore', src, bak, '--json', '--hash', 'all']);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out);
+    expect(d).toMatchObject({ ok: true, findings: [], totals: { sourceFiles: 3, hashed: 3 } });
+  });
+
+  it('exit 1 naming every missing and damaged file in findings[].path', async () => {
+    const { src, bak } = tree('diff');
+    rmSync(path.join(bak, '1-WebServices-1/ABFiles/book.lsabs'));
+    rmSync(path.join(bak, '1-ApplicationServer-1'), { recursive: true });
+    writeFileSync(path.join(bak, '1-WebServices-1/CollabContent/a/x.pptx'), 'truncated');
+    const r = await run(['verify', 'filestore', src, bak, '--json']);
+    expect(r.code).toBe(1);
+    const d = JSON.parse(r.out) as { ok: boolean; findings: { code: string; path: string }[] };
+    expect(d.ok).toBe(false);
+    const paths = d.findings.filter((f) => f.code !== 'FS_FOLDER_MISSING').map((f) => f.path);
+    expect(paths).toEqual([
+      path.join(src, '1-ApplicationServer-1/AppServerFiles/RGS/AS/welcome.wav'),
+      path.join(src, '1-WebServices-1/ABFiles/book.lsabs'),
+      path.join(bak, '1-WebServices-1/CollabContent/a/x.pptx'),
+    ]);
+    const human = await run(['verify', 'filestore', src, bak]);
+    expect(human.code).toBe(1);
+    expect(human.out).toMatch(/FS_MISSING: 1-WebServices-1\/ABFiles\/book\.lsabs/);
+    expect(human.out).toMatch(/1-WebServices-1\/CollabContent/);
+  });
+
+  it('exit 2 with a clear message for a folder that does not exist or bad options', async () => {
+    const { src } = tree('bad');
+    const r = await run(['verify', 'filestore', src, 'no-such-copy', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/E_INPUT: no-such-copy: backup folder no-such-copy cannot be read \(ENOENT\)/);
+    expect((await run(['verify', 'filestore', src, src, '--hash', 'some'])).code).toBe(2);
+  });
+
+  it('--help works', async () => {
+    const r = await run(['verify', 'filestore', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Meeting\.Active/);
+  });
+
+  it('runs as a real child process with --json on stdout only', () => {
+    const { src, bak } = tree('child');
+    rmSync(path.join(bak, '1-WebServices-1/ABFiles/book.lsabs'));
+    const p = spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'apps/planner/src/cli/main.ts'), 'verify', 'filestore', src, bak, '--json'], { cwd: repo, encoding: 'utf8' });
+    expect(p.status).toBe(1);
+    const d = JSON.parse(p.stdout) as { findings: { path: string }[] };
+    expect(d.findings.map((f) => f.path)).toEqual([path.join(src, '1-WebServices-1/ABFiles/book.lsabs')]);
+  });
+});

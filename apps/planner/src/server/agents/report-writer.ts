@@ -1,0 +1,94 @@
+import type { AgentTouch, AsyncCommitter, ReportInput } from '@lyncdr/store';
+
+export interface ReportWriter {
+  /** Resolves once the report's transaction is committed (or it was found to be a duplicate). */
+  submit(report: ReportInput): Promise<{ duplicate: boolean }>;
+  /** Queues an agent's last-seen data; written with the next batch (the latest touch per agent wins). */
+  touch(t: AgentTouch): void;
+  /** Resolves when everything queued so far is committed. */
+  drain(): Promise<void>;
+  readonly pending: number;
+}
+
+interface Queued {
+  report: ReportInput;
+  resolve: (r: { duplicate: boolean }) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Group commit: one batch is in flight at a time; reports that arrive meanwhile form the next batch, so under load the
+ * fsync of `synchronous = FULL` is paid once per batch rather than once per report. An ack is sent only after `submit`
+ * resolves, that is after the commit.
+ */
+export function createReportWriter(committer: AsyncCommitter, maxBatch = 2000): ReportWriter {
+  let queue: Queued[] = [];
+  let touches = new Map<string, AgentTouch>();
+  let busy = false;
+  let scheduled = false;
+  let idle: (() => void)[] = [];
+
+  const settleIdle = () => {
+    if (!busy && !queue.length && !touches.size) {
+      for (const f of idle) f();
+      idle = [];
+    }
+  };
+
+  const run = async () => {
+    scheduled = false;
+    if (busy) return;
+    if (!queue.length && !touches.size) return settleIdle();
+    busy = true;
+    const batch = queue.slice(0, maxBatch);
+    queue = queue.slice(batch.length);
+    const t = [...touches.values()];
+    touches = new Map();
+    // A report id repeated inside one batch is stored once; the later copies are duplicates.
+    const seen = new Set<string>();
+    const unique = batch.filter((b) => !seen.has(b.report.id) && seen.add(b.report.id));
+    try {
+      const results = new Map((await committer.commit(unique.map((b) => b.report), t)).map((r) => [r.id, r.duplicate]));
+      const first = new Set<string>();
+      for (const b of batch) {
+        const isFirst = !first.has(b.report.id);
+        first.add(b.report.id);
+        b.resolve({ duplicate: isFirst ? (results.get(b.report.id) ?? false) : true });
+      }
+    } catch (e) {
+      for (const b of batch) b.reject(e);
+    }
+    busy = false;
+    if (queue.length || touches.size) schedule();
+    else settleIdle();
+  };
+
+  const schedule = () => {
+    if (scheduled || busy) return;
+    scheduled = true;
+    setImmediate(() => void run());
+  };
+
+  return {
+    submit(report) {
+      return new Promise((resolve, reject) => {
+        queue.push({ report, resolve, reject });
+        schedule();
+      });
+    },
+    touch(t) {
+      const prev = touches.get(t.name);
+      touches.set(t.name, { ...prev, ...t, version: t.version ?? prev?.version, host: t.host ?? prev?.host });
+      schedule();
+    },
+    drain() {
+      return new Promise((resolve) => {
+        idle.push(resolve);
+        if (!busy && !scheduled) settleIdle();
+      });
+    },
+    get pending() {
+      return queue.length;
+    },
+  };
+}

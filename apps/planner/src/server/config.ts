@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { LyncdrError } from '@lyncdr/errors';
+
+const Rule = z.object({
+  periodHours: z.number().positive().optional(),
+  graceHours: z.number().nonnegative().optional(),
+  maxDurationMs: z.number().int().positive().optional(),
+  minDurationMs: z.number().int().nonnegative().optional(),
+  rpoMinutes: z.number().positive().optional(),
+}).strict();
+
+const Silence = z.object({
+  /** UTC times of day, `HH:MM`; a window may wrap past midnight. */
+  from: z.string().regex(/^\d\d:\d\d$/, 'use HH:MM (UTC)'),
+  to: z.string().regex(/^\d\d:\d\d$/, 'use HH:MM (UTC)'),
+  /** Days of the week the window starts on, 0 = Sunday; all days when absent. */
+  days: z.array(z.number().int().min(0).max(6)).optional(),
+  /** Item id prefix the window applies to; all items when absent. */
+  items: z.string().optional(),
+}).strict();
+
+/** planner.yaml (see apps/planner/planner.example.yaml). Every field has a default. */
+export const PlannerConfig = z.object({
+  host: z.string().default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(8470),
+  data: z.string().default('./data'),
+  topology: z.string().nullable().default(null),
+  overlay: z.string().nullable().default(null),
+  tls: z.object({ cert: z.string(), key: z.string() }).strict().nullable().default(null),
+  limits: z.object({
+    maxFrameBytes: z.number().int().positive().default(4 * 1024 * 1024),
+    reportsPerMinute: z.number().positive().default(120),
+    burst: z.number().int().positive().default(60),
+    idleTimeoutSeconds: z.number().positive().default(120),
+    helloTimeoutSeconds: z.number().positive().default(10),
+    maxConnections: z.number().int().positive().default(5000),
+  }).strict().prefault({}),
+  evaluation: z.object({
+    /** node-cron expression of the scheduled evaluation (every minute by default). */
+    cron: z.string().default('* * * * *'),
+  }).strict().prefault({}),
+  retention: z.object({ rawReportsDays: z.number().positive().default(30) }).strict().prefault({}),
+  alerts: z.object({
+    webhook: z.object({
+      url: z.string().url(),
+      retries: z.number().int().min(0).max(20).default(5),
+      backoffMs: z.number().int().positive().default(1000),
+      timeoutMs: z.number().int().positive().default(10_000),
+    }).strict().nullable().default(null),
+    /** node-cron expression of the daily summary, or null for none. */
+    dailySummary: z.string().nullable().default(null),
+    silence: z.array(Silence).default([]),
+  }).strict().prefault({}),
+  policy: z.object({ rules: z.record(z.string(), Rule).default({}) }).strict().prefault({}),
+  api: z.object({
+    /** Allow GET requests without a token (read-only). Writes always need an admin token. */
+    openRead: z.boolean().default(false),
+  }).strict().prefault({}),
+  demo: z.boolean().default(false),
+}).strict();
+export type PlannerConfig = z.infer<typeof PlannerConfig>;
+export type SilenceWindow = z.infer<typeof Silence>;
+
+/** Parses planner.yaml text; errors name the file, the field and what to do. */
+export function parsePlannerConfig(text: string, file: string): PlannerConfig {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text) ?? {};
+  } catch (e) {
+    const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    throw new LyncdrError('E_CONFIG', `${(e as Error).message.split('\n')[0]}; fix the YAML`, { cause: e, location: { file, line: pos?.line, column: pos?.col } });
+  }
+  const r = PlannerConfig.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const where = issue?.path.join('.') || '(root)';
+    throw new LyncdrError('E_CONFIG', `${where}: ${issue?.message}; see apps/planner/planner.example.yaml`, { location: { file, where } });
+  }
+  return r.data;
+}
+
+/** Resolves the relative paths of a config against the folder it was read from. */
+export function resolveConfigPaths(config: PlannerConfig, base: string): PlannerConfig {
+  const abs = (p: string | null) => (p === null ? null : path.resolve(base, p));
+  return {
+    ...config,
+    data: path.resolve(base, config.data),
+    topology: abs(config.topology),
+    overlay: abs(config.overlay),
+    tls: config.tls ? { cert: path.resolve(base, config.tls.cert), key: path.resolve(base, config.tls.key) } : null,
+  };
+}

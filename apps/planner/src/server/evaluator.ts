@@ -1,0 +1,73 @@
+import { evaluatePolicy, type Evidence, type PolicyRule } from '@lyncdr/domain';
+import type { StatusSnapshot } from '@lyncdr/protocol';
+import type { Store } from '@lyncdr/store';
+import type { Logger } from './logger';
+import type { StatusChange } from './alerts/notifier';
+
+export interface PolicyItem {
+  id: string;
+  name: string;
+  frequency: { periodHours: number };
+}
+
+export interface Evaluator {
+  /** Evaluates now, records the result and hands status changes on. */
+  evaluate(): StatusSnapshot;
+  /** Evaluates soon (coalesces the bursts of reports into one evaluation). */
+  evaluateSoon(): void;
+  latest(): StatusSnapshot;
+  stop(): void;
+}
+
+const PROBE_KINDS = new Set(['backup-service', 'mirror-state', 'cms-replication']);
+
+export function createEvaluator(deps: {
+  store: Store;
+  now: () => Date;
+  log: Logger;
+  items: () => PolicyItem[];
+  deployment: () => string | null;
+  rules: Record<string, PolicyRule>;
+  onChanges: (changes: StatusChange[], deployment: string | null) => void;
+  debounceMs?: number;
+}): Evaluator {
+  let timer: NodeJS.Timeout | null = null;
+  let last: StatusSnapshot | null = null;
+  let lastRun = 0;
+
+  const evaluate = (): StatusSnapshot => {
+    const evidence: Evidence[] = deps.store.latestObservations().map((o) => ({
+      observation: o.observation, observedAt: o.observedAt, durationMs: o.durationMs, runOk: o.runOk, lastGoodEver: o.lastGoodEver,
+      recentDurationsMs: PROBE_KINDS.has(o.observation.kind) ? undefined : o.recentDurationsMs,
+    }));
+    lastRun = Date.now();
+    const now = deps.now();
+    const snapshot = evaluatePolicy({ deployment: deps.deployment(), items: deps.items(), evidence, rules: deps.rules, now });
+    const changes = deps.store.recordEvaluation(snapshot.generatedAt, snapshot.items);
+    last = snapshot;
+    if (changes.length) deps.onChanges(changes, snapshot.deployment);
+    return snapshot;
+  };
+
+  return {
+    evaluate,
+    evaluateSoon() {
+      if (timer) return;
+      // At most one evaluation per debounce interval, however many reports arrive.
+      const wait = Math.max(0, lastRun + (deps.debounceMs ?? 1000) - Date.now());
+      timer = setTimeout(() => {
+        timer = null;
+        try {
+          evaluate();
+        } catch (e) {
+          deps.log('evaluation.failed', { error: (e as Error).message });
+        }
+      }, wait);
+    },
+    latest: () => last ?? evaluate(),
+    stop() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

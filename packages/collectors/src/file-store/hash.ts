@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+const CHUNK = 1024 * 1024;
+
+/** Files up to this size are read in one call (per-file overhead dominates for the many small files of a share). */
+const SMALL = 256 * 1024;
+
+/**
+ * SHA-256 of a file and the bytes actually read. Small files are read in one call; larger ones are streamed through
+ * one reused buffer, so memory stays bounded whatever the file size.
+ */
+export async function sha256File(file: Buffer | string, sizeHint = Infinity, buf?: Buffer): Promise<{ hex: string; bytes: number }> {
+  if (sizeHint <= SMALL) {
+    const data = readFileSync(file);
+    if (data.length <= SMALL) return { hex: createHash('sha256').update(data).digest('hex'), bytes: data.length };
+  }
+  buf ??= Buffer.allocUnsafe(CHUNK);
+  const h = createHash('sha256');
+  const fh = await open(file, 'r');
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      h.update(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
+      bytes += bytesRead;
+    }
+  } finally {
+    await fh.close();
+  }
+  return { hex: h.digest('hex'), bytes };
+}
+
+/** Deterministic sampling: the same path is always in or out of a sample of the given rate (FNV-1a of the bytes). */
+export function inSample(parts: readonly Buffer[], rate: number): boolean {
+  if (rate >= 1) return true;
+  if (rate <= 0) return false;
+  let h = 0x811c9dc5;
+  for (const p of parts) {
+    for (const b of p) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    h = Math.imul(h ^ 0x2f, 0x01000193) >>> 0;
+  }
+  return h / 0x100000000 < rate;
+}

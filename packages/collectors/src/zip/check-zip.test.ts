@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkZip, defaultZipLimits, isUnsafeEntryName } from './check-zip';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-zip-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const write = (name: string, bytes: Uint8Array) => {
+  const f = path.join(dir, name);
+  writeFileSync(f, bytes);
+  return f;
+};
+const good = () => zipSync({ 'DocItemSet.xml': strToU8('<DocItemSet>' + 'x'.repeat(5000) + '</DocItemSet>'), 'data/a.bin': new Uint8Array(3000).map((_, i) => i % 251) });
+
+/** Offset of the central directory of a zip produced by fflate (no comment). */
+const cdOffset = (z: Uint8Array) => Buffer.from(z).readUInt32LE(z.length - 22 + 16);
+
+describe('checkZip (central directory + streamed inflate and CRC-32)', () => {
+  it('accepts a good zip and keeps small XML documents', async () => {
+    const r = await checkZip(write('good.zip', good()));
+    expect(r.findings).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.entries.map((e) => e.name)).toEqual(['DocItemSet.xml', 'data/a.bin']);
+    expect(r.heads.get('DocItemSet.xml')!.toString()).toMatch(/^<DocItemSet>x+<\/DocItemSet>$/);
+  });
+
+  it('reports a truncated zip', async () => {
+    const z = good();
+    const r = await checkZip(write('truncated.zip', z.subarray(0, Math.floor(z.length * 0.6))));
+    expect(r.ok).toBe(false);
+    expect(r.findings[0]).toMatchObject({ code: 'ZIP_TRUNCATED', path: path.join(dir, 'truncated.zip') });
+  });
+
+  it('reports a corrupted entry by name (CRC or inflate error)', async () => {
+    const z = good();
+    z[60] = z[60]! ^ 0xff;
+    const r = await checkZip(write('corrupt.zip', z));
+    expect(r.ok).toBe(false);
+    expect(r.findings[0]!.code).toMatch(/^ZIP_(CRC|CORRUPT)$/);
+    expect(r.findings[0]!.message).toMatch(/DocItemSet\.xml/);
+  });
+
+  it('detects a stored entry whose bytes changed (CRC-32 mismatch)', async () => {
+    const z = zipSync({ 'a.txt': strToU8('hello world, hello world') }, { level: 0 });
+    const at = Buffer.from(z).indexOf('hello');
+    z[at] = 'j'.charCodeAt(0);
+    const r = await checkZip(write('crc.zip', z));
+    expect(r.findings.map((f) => f.code)).toEqual(['ZIP_CRC']);
+  });
+
+  it('refuses a bomb whose header understates the size, and one over the size limit, without inflating it all', async () => {
+    const z = zipSync({ 'bomb.bin': new Uint8Array(64 * 1024 * 1024) }, { level: 9 });
+    const lying = Uint8Array.from(z);
+    Buffer.from(lying.buffer).writeUInt32LE(1000, cdOffset(z) + 24);
+    const before = process.memoryUsage().rss;
+    const r1 = await checkZip(write('lying.zip', lying));
+    expect(r1.findings.map((f) => f.code)).toEqual(['ZIP_BOMB']);
+    expect(process.memoryUsage().rss - before).toBeLessThan(48 * 1024 * 1024);
+    const r2 = await checkZip(write('big.zip', z), { ...defaultZipLimits, maxEntryBytes: 1024 * 1024 });
+    expect(r2.findings.map((f) => f.code)).toEqual(['ZIP_BOMB']);
+  });
+
+  it('reports traversal names and non-zips', async () => {
+    const r = await checkZip(write('evil.zip', zipSync({ '../../evil.ps1': strToU8('x'), 'C:/Windows/x.dll': strToU8('y'), 'ok.txt': strToU8('z') })));
+    expect(r.findings.map((f) => f.code)).toEqual(['ZIP_UNSAFE_NAME', 'ZIP_UNSAFE_NAME']);
+    expect((await checkZip(write('not.zip', strToU8('just text, no zip here at all')))).findings[0]!.code).toBe('ZIP_NOT_ZIP');
+    expect((await checkZip(path.join(dir, 'absent.zip'))).findings[0]!.code).toBe('ZIP_UNREADABLE');
+    expect(isUnsafeEntryName('a/../../b')).toBe(true);
+    expect(isUnsafeEntryName('\\\\server\\share')).toBe(true);
+    expect(isUnsafeEntryName('folder/file..txt')).toBe(false);
+  });
+});

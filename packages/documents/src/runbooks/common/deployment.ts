@@ -1,0 +1,105 @@
+import type { FileStore, Pool, SqlStore, SqlStoreKind, Topology } from '@lyncdr/topology';
+import type { Lang } from '../../model';
+import { textFor } from '../../text/index';
+
+/** Pools that home users: Enterprise Edition Front End pools and Standard Edition servers. */
+export function userPools(t: Topology): Pool[] {
+  return t.pools.filter((p) => p.kind === 'FrontEnd' || p.kind === 'StandardEdition');
+}
+
+export function storesOf(t: Topology, kind: SqlStoreKind, pool?: string): SqlStore[] {
+  return t.sqlStores.filter((s) => s.kind === kind && (pool === undefined || s.pools.includes(pool)));
+}
+
+/** The back-end (user) store of a Front End pool or Standard Edition server. */
+export function backEndOf(t: Topology, pool: string): SqlStore | null {
+  return storesOf(t, 'BackEnd', pool)[0] ?? null;
+}
+
+export function fileStoreOf(t: Topology, pool: string): FileStore | null {
+  return t.fileStores.find((f) => f.pools.includes(pool)) ?? null;
+}
+
+/** Pools that run the Response Group application (an ApplicationServer service or an application store). */
+export function responseGroupPools(t: Topology): Pool[] {
+  return userPools(t).filter((p) => p.services.some((s) => /-ApplicationServer-/i.test(s)) || storesOf(t, 'Application', p.fqdn).length > 0);
+}
+
+/** `server\instance`, or `server` for the default instance. */
+export function sqlName(s: { server: string; instance: string | null }): string {
+  return s.instance ? `${s.server}\\${s.instance}` : s.server;
+}
+
+/** `-SqlServerFqdn <server> [-SqlInstanceName <instance>]`. */
+export function sqlArgs(s: { server: string; instance: string | null }): string {
+  return `-SqlServerFqdn ${s.server}${s.instance ? ` -SqlInstanceName ${s.instance}` : ''}`;
+}
+
+/** Quotes a PowerShell string argument. */
+export function q(s: string): string {
+  return `"${s.replace(/"/g, '`"')}"`;
+}
+
+/** The blank a person fills in: "TBD — owner" / « À compléter — responsable ». */
+export function tbd(lang: Lang): string {
+  return textFor(lang).tbdOwner;
+}
+
+/** The overlay value for the first key that has one. */
+export function overlayValue(map: Record<string, string> | undefined, keys: string[]): string | null {
+  if (!map) return null;
+  for (const k of keys) if (map[k]) return map[k]!;
+  return null;
+}
+
+/** Owner named in the overlay for a scope (pool FQDN, store id, `global`, `default`), or null. */
+export function ownerOf(t: Topology, keys: string[]): string | null {
+  const owners = t.overlay?.owners ?? {};
+  for (const k of [...keys, 'global', 'default']) {
+    const o = owners[k];
+    if (o) return o.email ? `${o.name} <${o.email}>` : o.name;
+  }
+  return null;
+}
+
+/** The backup root from the overlay (`backup`, `settings`, `default` destinations), or the TBD blank. */
+export function backupRoot(t: Topology, lang: Lang, keys: string[] = []): { value: string; known: boolean } {
+  const v = overlayValue(t.overlay?.destinations, [...keys, 'backup', 'settings', 'default']);
+  return v ? { value: v, known: true } : { value: tbd(lang), known: false };
+}
+
+/** The dated backup folder of one run (REFERENCE §b: each run gets a new folder, and $Backup points at it). */
+export function backupFolder(root: string, now: string): string {
+  const day = now.slice(0, 10);
+  return `${root.replace(/[\\/]+$/, '')}\\${day}`;
+}
+
+/** Databases of a store that are backed up (transient ones are rebuilt: REFERENCE §a.1, worksheets page). */
+export const NOT_BACKED_UP = new Set(['rtcab', 'rtcab1', 'rgsdyn', 'cpsdyn', 'rtcdyn', 'mgccomp']);
+
+/** Database type names for Install-/Uninstall-CsMirrorDatabase and Invoke-CsDatabaseFailover, by store kind. */
+export function databaseTypeOf(kind: SqlStoreKind): string | null {
+  switch (kind) {
+    case 'BackEnd':
+      return 'User';
+    case 'Application':
+      return 'Application';
+    case 'CentralManagement':
+      return 'CentralMgmt';
+    case 'Archiving':
+      return 'Archiving';
+    case 'Monitoring':
+      return 'Monitoring';
+    case 'PersistentChat':
+      return 'PersistentChat';
+    case 'PersistentChatCompliance':
+      return 'PersistentChatCompliance';
+    default:
+      return null;
+  }
+}
+
+/** Sorts and de-duplicates FQDNs. */
+export function uniq(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}

@@ -1,0 +1,36 @@
+import type { Inventory } from '@lyncdr/domain';
+import { LyncdrError } from '@lyncdr/errors';
+import type { Topology } from '@lyncdr/topology';
+import type { Block, Document } from '../model';
+import { databaseBlocks } from './database-worksheet';
+import { fileStoreBlocks } from './filestore-worksheet';
+import { worksheetDocument } from './header';
+import { worksheetKinds, type WorksheetKind, type WorksheetOptions } from './options';
+import { restoreBlocks } from './restore-worksheet';
+import { settingsBlocks } from './settings-worksheet';
+import { worksheetStrings } from './strings';
+
+const builders: Record<WorksheetKind, (t: Topology, i: Inventory, o: WorksheetOptions) => Block[]> = {
+  database: databaseBlocks,
+  filestore: fileStoreBlocks,
+  settings: settingsBlocks,
+  restore: restoreBlocks,
+};
+
+function titleOf(kind: WorksheetKind | 'all', o: WorksheetOptions): string {
+  const s = worksheetStrings(o.lang);
+  return kind === 'all' ? s.allTitle : kind === 'filestore' ? s.filestore.title : s[kind].title;
+}
+
+/**
+ * Builds one worksheet (database, filestore, settings, restore) or all four in one document, each starting on a new
+ * page. Pure: the same inputs and options give the same Document.
+ */
+export function buildWorksheet(kind: WorksheetKind | 'all', topology: Topology, inventory: Inventory, opts: WorksheetOptions): Document {
+  if (kind !== 'all' && !worksheetKinds.includes(kind)) {
+    throw new LyncdrError('E_USAGE', `unknown worksheet kind "${String(kind)}"; use one of all, ${worksheetKinds.join(', ')}`);
+  }
+  const kinds = kind === 'all' ? [...worksheetKinds] : [kind];
+  const blocks = kinds.flatMap((k, i): Block[] => [...(i > 0 ? [{ type: 'pagebreak' } as const] : []), ...builders[k](topology, inventory, opts)]);
+  return worksheetDocument(titleOf(kind, opts), topology, inventory, opts, blocks);
+}

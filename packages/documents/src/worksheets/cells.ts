@@ -1,0 +1,80 @@
+import type { InventoryItem } from '@lyncdr/domain';
+import type { Topology } from '@lyncdr/topology';
+import type { Lang, TableCell, TableColumn, Text } from '../model';
+import { tbd } from '../text/index';
+import { worksheetStrings } from './strings';
+
+/** A ruled blank cell for a person to fill in. */
+export function blank(lang: Lang): TableCell {
+  return { blank: true, hint: tbd(lang) };
+}
+
+/** Server FQDN and SQL instance of an item, or a blank. */
+export function serverCell(item: InventoryItem, lang: Lang): TableCell {
+  if (!item.host) return blank(lang);
+  if (!item.sqlInstance || item.sqlInstance === item.host) return item.host;
+  return item.sqlInstance.startsWith(`${item.host}\\`) ? item.sqlInstance : [item.host, ' (', item.sqlInstance, ')'];
+}
+
+/** The overlay's schedule, else the suggested frequency in words. */
+export function scheduleCell(item: InventoryItem, lang: Lang): TableCell {
+  if (item.schedule) return item.schedule;
+  const s = worksheetStrings(lang);
+  return [{ text: `${s.suggested}: `, style: 'italic' }, s.every(item.frequency.periodHours) + (item.afterChange ? ` ${s.afterChange}` : '')];
+}
+
+/** Tool in words, then the exact command for this deployment. */
+export function toolCell(item: InventoryItem, lang: Lang): TableCell {
+  const s = worksheetStrings(lang);
+  const tool = s.tools[item.tool] ?? item.tool;
+  return item.command ? [tool, ': ', { text: item.command, style: 'code' }] : tool;
+}
+
+/** "Name: ____ Expiration: ____" for a person to fill in. */
+export function backupSetCell(lang: Lang): TableCell {
+  const [name, exp] = worksheetStrings(lang).backupSet;
+  return [`${name} `, { text: '\u00a0'.repeat(18), style: 'blank' }, ` ${exp} `, { text: '\u00a0'.repeat(12), style: 'blank' }];
+}
+
+export function destinationCell(item: InventoryItem, lang: Lang): TableCell {
+  return item.destination ?? blank(lang);
+}
+
+/** Notes: the category's notes, what the Backup Service covers, and the owner (or a blank for one). */
+export function notesCell(item: InventoryItem, lang: Lang, topology: Topology): TableCell {
+  const s = worksheetStrings(lang);
+  const out: Exclude<Text, string> = [];
+  for (const n of item.category ? (s.notes[item.category] ?? []) : []) out.push(n, ' ');
+  const covered = item.backupService ? backupServiceText(item, lang, topology) : null;
+  if (covered) out.push({ text: `${s.backupServiceLabel}:`, style: 'bold' }, ` ${covered} `);
+  out.push({ text: `${s.ownerLabel}:`, style: 'bold' }, ' ', item.owner ?? { text: tbd(lang), style: 'blank' });
+  return out;
+}
+
+function backupServiceText(item: InventoryItem, lang: Lang, t: Topology): string | null {
+  const s = worksheetStrings(lang).serviceText;
+  const partnerOf = (fqdn: string) => t.pools.find((p) => p.fqdn === fqdn)?.backupPool ?? null;
+  if (item.category === 'userdata') {
+    const p = partnerOf(item.scopeRef);
+    return p ? s.userdata(p) : null;
+  }
+  if (item.category === 'configuration') {
+    const p = t.cms?.standbyPool ?? (t.cms ? partnerOf(t.cms.pool) : null);
+    return p ? s.cms(p) : null;
+  }
+  if (item.category === 'filestore') {
+    const pairs = (item.pools ?? []).flatMap((p) => {
+      const b = partnerOf(p);
+      return b ? [`${p} → ${b}`] : [];
+    });
+    return pairs.length ? s.conference(pairs.join(', ')) : null;
+  }
+  return null;
+}
+
+/** Column set with relative widths: label, server, schedule, tool, file/set, destination, notes. */
+export function sevenColumns(headers: string[]): TableColumn[] {
+  const widths = [15, 13, 9, 22, 11, 11, 19];
+  const wrap: TableColumn['wrap'][] = ['words', 'anywhere', 'words', 'words', 'anywhere', 'anywhere', 'words'];
+  return headers.map((header, i) => ({ header, width: widths[i] ?? 10, wrap: wrap[i] ?? 'words' }));
+}

@@ -1,0 +1,58 @@
+import type { Inventory } from '@lyncdr/domain';
+import type { Topology } from '@lyncdr/topology';
+import type { Block, Document, Lang } from '../model';
+import { textFor } from '../text/index';
+import type { WorksheetOptions } from './options';
+import { worksheetStrings } from './strings';
+
+export function formatGenerated(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function deploymentName(topology: Topology, inventory: Inventory): string | null {
+  return inventory.deployment ?? topology.overlay?.deployment ?? topology.deployment ?? null;
+}
+
+/** Title, then deployment, date, input revision and topology source. */
+export function headerBlocks(title: string, topology: Topology, inventory: Inventory, opts: WorksheetOptions): Block[] {
+  const t = textFor(opts.lang);
+  return [
+    { type: 'heading', level: 1, text: title },
+    {
+      type: 'keyvalue',
+      pairs: [
+        [t.header.deployment, deploymentName(topology, inventory) ?? t.tbdOwner],
+        [t.header.generated, formatGenerated(opts.now)],
+        [t.header.inputRevision, opts.inputRevision ? { text: opts.inputRevision, style: 'code' } : '—'],
+        [t.header.source, topology.source.file],
+      ],
+    },
+  ];
+}
+
+/** Approval paragraph and the signature block. */
+export function approvalBlocks(lang: Lang): Block[] {
+  const t = textFor(lang).signature;
+  return [
+    { type: 'heading', level: 2, text: t.approvalTitle },
+    { type: 'paragraph', text: t.approvalText, tone: 'note' },
+    { type: 'signature', roles: [t.preparedBy, t.reviewedBy, t.approvedBy] },
+  ];
+}
+
+export function worksheetDocument(title: string, topology: Topology, inventory: Inventory, opts: WorksheetOptions, blocks: Block[]): Document {
+  return {
+    meta: {
+      title,
+      subtitle: deploymentName(topology, inventory) ?? undefined,
+      lang: opts.lang,
+      deployment: deploymentName(topology, inventory),
+      generatedAt: opts.now,
+      inputRevision: opts.inputRevision,
+      orientation: 'landscape',
+      keywords: ['Lync Server 2013', 'backup', 'restore', worksheetStrings(opts.lang).allTitle],
+    },
+    blocks,
+  };
+}

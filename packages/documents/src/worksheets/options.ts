@@ -1,0 +1,15 @@
+import type { StatusSnapshot } from '@lyncdr/protocol';
+import type { Lang } from '../model';
+
+export const worksheetKinds = ['database', 'filestore', 'settings', 'restore'] as const;
+export type WorksheetKind = (typeof worksheetKinds)[number];
+
+/** Options of every worksheet builder. `now` is the injected clock (ISO 8601). */
+export interface WorksheetOptions {
+  lang: Lang;
+  now: string;
+  /** Short hash of the inputs (topology + overlay + status), printed in the header. */
+  inputRevision: string | null;
+  /** A status snapshot adds last good backup, age and status to each row. */
+  status?: StatusSnapshot | null;
+}

@@ -1,0 +1,47 @@
+/**
+ * Accumulates a plan while tracking the state it leads to: every operation added is checked first, so a generated
+ * plan replays cleanly by construction (checkPlan confirms it again).
+ */
+import { LyncdrError } from '@lyncdr/errors';
+import type { Topology } from '@lyncdr/topology';
+import { OPERATIONS } from './operations/index';
+import type { DrState, Op, StepDraft } from './types';
+
+export interface PlanBuilder {
+  readonly topology: Topology;
+  state: DrState;
+  drafts: StepDraft[];
+  warnings: string[];
+  add(op: Op): void;
+  addSteps(steps: StepDraft[]): void;
+  warn(message: string): void;
+}
+
+export function createPlanBuilder(state: DrState, topology: Topology): PlanBuilder {
+  const b: PlanBuilder = {
+    topology,
+    state,
+    drafts: [],
+    warnings: [],
+    add(op) {
+      const spec = OPERATIONS[op.id];
+      if (!spec) throw new LyncdrError('E_INTERNAL', `unknown DR operation ${op.id}`);
+      const [v] = spec.check(b.state, op, topology);
+      if (v) throw new LyncdrError('E_PLAN_IMPOSSIBLE', `${v.message} [${v.rule}; ${v.ref}]`);
+      b.drafts.push(...spec.commands(topology, op));
+      b.state = spec.apply(b.state, op, topology);
+    },
+    addSteps(steps) {
+      b.drafts.push(...steps);
+    },
+    warn(message) {
+      if (!b.warnings.includes(message)) b.warnings.push(message);
+    },
+  };
+  return b;
+}
+
+/** A goal that cannot be reached from this state: says why and what would make it possible (exit 2). */
+export function impossible(message: string): never {
+  throw new LyncdrError('E_PLAN_IMPOSSIBLE', message);
+}

@@ -1,0 +1,62 @@
+/** Goals on the Central Management store and mirrored Back Ends (REFERENCE §e.3, §e.4). */
+import { commandStep } from '../draft';
+import { impossible, type PlanBuilder } from '../builder';
+import { DATABASE_TYPES } from '../operations/index';
+import { principalKey } from '../operations/db-failover';
+import { REF } from '../refs';
+import { backEndOf, findPool, isDown, partnerOf } from '../topology-view';
+import { requireFrontEnd } from './common';
+
+export function planCmsFailover(b: PlanBuilder, planned: boolean | undefined): void {
+  const active = b.state.cmsActive;
+  if (active === null) impossible('the topology has no Central Management store (no CentralMgmt service found)');
+  const standby = partnerOf(b.state, active);
+  if (!standby) impossible(`the CMS pool ${active} has no backup pool, so there is no standby CMS; pair it (REFERENCE §d.1) or restore the CMS from backup (REFERENCE §c.2)`);
+  if (isDown(b.state, b.topology, standby)) impossible(`${standby}, which holds the standby CMS, is down; bring it back first`);
+  const reachable = b.state.cmsAvailable && !isDown(b.state, b.topology, active);
+  if (planned && !reachable) impossible(`a planned CMS failover needs the CMS on ${active} reachable; it is not — drop --planned for the disaster form`);
+  const on = findPool(b.topology, standby)?.machines[0] ?? standby;
+  b.add({ id: 'cms-locate', args: { on } });
+  b.addSteps([
+    commandStep(`Find the backup pool of the CMS pool ${active}`, `Get-CsPoolBackupRelationship -PoolFqdn ${active}`, {
+      on, ref: REF.failover, check: `The backup pool is ${standby} (it holds the standby CMS)`,
+      notes: ['ERRATUM: the page says "backup pool of Pool 1"; the standby CMS lives in the CMS pool\'s partner (REFERENCE §e.1 step 2).'],
+    }),
+  ]);
+  if (backEndOf(b.topology, standby)?.mirror) {
+    b.addSteps([
+      commandStep(`See which Back End of ${standby} is principal`, `Get-CsDatabaseMirrorState -DatabaseType CentralMgmt -PoolFqdn ${standby}`, {
+        on, ref: REF.failover, check: 'Use the principal in -BackupSqlServerFqdn',
+        notes: ['Get-CsDatabaseMirrorState lists CMS, not CentralMgmt, as the Lync 2013 value: if CentralMgmt is refused, use CMS (REFERENCE §e.4).'],
+      }),
+    ]);
+  }
+  b.add({ id: 'cms-failover', args: reachable ? { to: standby, planned: true } : { to: standby } });
+}
+
+export function planDbFailover(b: PlanBuilder, pool: string, type: string): void {
+  const p = requireFrontEnd(b.topology, b.state, pool, '--pool');
+  const t = DATABASE_TYPES.find((d) => d.toLowerCase() === type.toLowerCase());
+  if (!t) impossible(`--type ${type} is not a -DatabaseType of Invoke-CsDatabaseFailover; use one of ${DATABASE_TYPES.join(', ')}`);
+  const be = backEndOf(b.topology, p);
+  if (!be?.mirror) impossible(`the Back End of ${p} is not mirrored in the topology, so there is no database to fail over to; Invoke-CsDatabaseFailover needs SQL mirroring (REFERENCE §e.4)`);
+  if (t === 'CentralMgmt' && b.state.cmsActive !== p) impossible(`${p} does not host the active Central Management store (${b.state.cmsActive ?? 'none'}); fail over CentralMgmt on that pool`);
+  const current = b.state.principals[principalKey(p, t)] ?? 'primary';
+  const next = current === 'primary' ? 'mirror' : 'primary';
+  const target = next === 'mirror' ? be.mirror.server : be.server;
+  if (b.state.down.includes(target)) impossible(`the ${next} Back End ${target} is down too: with both principal and mirror lost the Back End is unavailable; restore it (REFERENCE §c.3)`);
+  b.add({ id: 'db-failover', args: { pool: p, type: t, newPrincipal: next } });
+  if (t === 'User' && b.state.cmsActive === p) {
+    b.warn(`${p} also hosts the Central Management store: fail CentralMgmt over too (lyncdr plan db-failover --pool ${p} --type CentralMgmt), as in ${REF.mirror} steps 2 and 4.`);
+  }
+}
+
+export function planConferenceContent(b: PlanBuilder, pool: string): void {
+  const p = requireFrontEnd(b.topology, b.state, pool, '--pool');
+  const partner = partnerOf(b.state, p);
+  if (!partner) impossible(`${p} is not paired, so no partner holds a copy of its conference content; restore its file store from backup instead (REFERENCE §c.8)`);
+  for (const x of [p, partner]) {
+    if (isDown(b.state, b.topology, x)) impossible(`${x} is down; both ${p} and its partner ${partner} must be running to copy conference content back`);
+  }
+  b.add({ id: 'conference-content-restore', args: { pool: p, syncPool: partner } });
+}

@@ -1,0 +1,128 @@
+/** Sub-plans shared by several goals: CMS first, Edge next hops, pool failover and failback with their follow-ups. */
+import { LyncdrError } from '@lyncdr/errors';
+import type { Topology } from '@lyncdr/topology';
+import { impossible, type PlanBuilder } from '../builder';
+import { commandStep, manualStep } from '../draft';
+import { MINUTES, REF } from '../refs';
+import { backEndDown, edgesUsingNextHop, findPool, isDown, isRegistrarPool, partnerOf, siteOf, syncKey } from '../topology-view';
+import { initialState } from '../state';
+import type { DrState } from '../types';
+
+/** The canonical FQDN of a pool of the topology, or E_UNKNOWN_FQDN naming the option. */
+export function requirePool(t: Topology, state: DrState, fqdn: string, option: string): string {
+  const p = findPool(t, fqdn);
+  if (p) return p.fqdn;
+  const extra = state.pools.find((x) => x.toLowerCase() === fqdn.toLowerCase());
+  if (extra) return extra;
+  const known = t.pools.map((x) => x.fqdn).slice(0, 12).join(', ');
+  throw new LyncdrError('E_UNKNOWN_FQDN', `${option} ${fqdn}: no such pool in the topology; known pools: ${known}${t.pools.length > 12 ? ', …' : ''}`, { location: { where: option } });
+}
+
+export function requireFrontEnd(t: Topology, state: DrState, fqdn: string, option: string): string {
+  const p = requirePool(t, state, fqdn, option);
+  if (!state.pools.includes(p) && !isRegistrarPool(findPool(t, p))) {
+    impossible(`${option} ${p} is a ${findPool(t, p)?.kind ?? 'non-Front End'} pool; this goal needs a Front End pool or Standard Edition server`);
+  }
+  return p;
+}
+
+/** RPO warnings from the Backup Service status of the direction `from → to` (REFERENCE §0 rule 10, §d.3). */
+export function warnRpo(b: PlanBuilder, from: string, to: string): void {
+  const s = b.state.sync[syncKey(from, to)] ?? 'unknown';
+  if (s === 'SteadyState' || s === 'FinalState') return;
+  if (s === 'unknown') {
+    b.warn(`RPO exposure: the Backup Service status ${from} → ${to} is not known; changes made on ${from} since its last synchronisation may be lost (Lync 2013 target RPO ${MINUTES.poolFailover} min). Check Get-CsBackupServiceStatus on both pools.`);
+  } else {
+    b.warn(`RPO exposure: the Backup Service ${from} → ${to} is in ${s}; data not yet copied to ${to} will be lost — beyond the ${MINUTES.poolFailover}-minute RPO target.`);
+  }
+}
+
+/** Fails the CMS over first when it is on `pool` or unavailable (REFERENCE §0 rule 3, failing-over-a-pool steps 1–5). */
+export function ensureCms(b: PlanBuilder, pool: string, on: string | null): void {
+  const active = b.state.cmsActive;
+  if (active === null) return;
+  const located = b.drafts.some((d) => d.op?.id === 'cms-locate' || d.op?.args.stage === 'locate-cms');
+  if (!located) b.add({ id: 'cms-locate', args: { on: on ?? '' } });
+  if (active !== pool && b.state.cmsAvailable) return;
+  const standby = partnerOf(b.state, active);
+  if (!standby) impossible(`the Central Management store on ${active} must be failed over before ${pool}, but ${active} has no backup pool holding a standby CMS; restore the CMS from backup first (REFERENCE §c.2)`);
+  if (isDown(b.state, b.topology, standby)) impossible(`the Central Management store on ${active} must be failed over to ${standby}, but ${standby} is down; bring ${standby} back up first`);
+  const planned = b.state.cmsAvailable && !isDown(b.state, b.topology, active);
+  b.add({ id: 'cms-failover', args: planned ? { to: standby, planned: true } : { to: standby } });
+}
+
+/** Points every running Edge pool whose next hop is `pool` to `newHop` (REFERENCE §0 rule 4). */
+export function repointEdges(b: PlanBuilder, pool: string, newHop: string): void {
+  for (const edge of edgesUsingNextHop(b.state, b.topology, pool)) {
+    b.add({ id: 'edge-next-hop', args: { edge, hop: newHop } });
+  }
+}
+
+/** Invoke-CsPoolFailBack for `pool` (its users come home from its partner) with the documented follow-ups. */
+export function failbackPool(b: PlanBuilder, pool: string, opts: { followUps: boolean }): void {
+  const serving = b.state.failedOver[pool];
+  if (!serving) impossible(`${pool}'s users are not failed over; nothing to fail back`);
+  if (isDown(b.state, b.topology, pool)) {
+    impossible(`${pool} is down: fail back only once ${pool} is healthy again (${REF.failback}); restore it (REFERENCE §c.7), or if it is lost for good rebuild it: lyncdr plan rebuild --failed ${pool} --new-fqdn <new pool FQDN>`);
+  }
+  b.add({ id: 'backup-status', args: { pool: serving } });
+  b.add({ id: 'backup-status', args: { pool } });
+  b.add({ id: 'pool-failback', args: { pool, from: serving, disaster: isDown(b.state, b.topology, serving) } });
+  if (!opts.followUps) return;
+  b.add({ id: 'conference-content-restore', args: { pool, syncPool: serving } });
+  b.drafts[b.drafts.length - 2]?.notes.push('Docs disagree: lync-server-2013-failing-back-a-pool.md says no other steps are necessary; the conference-content page says this copy is required after a failback. Kept, labelled with its source (REFERENCE §e.2).');
+  b.addSteps([
+    commandStep(`Export ${pool}'s Response Groups from ${serving}`, `Export-CsRgsConfiguration -Source "service:ApplicationServer:${serving}" -Owner "service:ApplicationServer:${pool}" -FileName <TBD — owner: new file name, e.g. C:\\RgsFailback.zip>`, {
+      ref: REF.rgs, check: 'The zip file exists (the cmdlet refuses to overwrite an existing file)',
+    }),
+    commandStep(`Import the Response Groups back into ${pool}`, `Import-CsRgsConfiguration -Destination "service:ApplicationServer:${pool}" -OverwriteOwner -FileName <TBD — owner: the file exported in the previous step>`, {
+      ref: REF.rgs, check: `Get-CsRgsWorkflow -Identity "service:ApplicationServer:${pool}" -ShowAll lists the workflows; place a test call`,
+    }),
+    manualStep(`Point announcements and unassigned numbers back to ${pool}`, [
+      `Recreate the announcements with parent ${pool} and run Set-CsUnassignedNumber -Identity <range> -AnnouncementService ${pool} -AnnouncementName <name> for each range.`,
+    ], { ref: REF.announcements, check: 'A test call to an unassigned number plays the announcement' }),
+  ]);
+  const original = Object.entries(initialState(b.topology).nextHops).filter(([edge, hop]) => hop === pool && !isDown(b.state, b.topology, edge));
+  for (const [edge] of original) {
+    if (b.state.nextHops[edge] !== pool) b.add({ id: 'edge-next-hop', args: { edge, hop: pool } });
+  }
+}
+
+/** Invoke-CsPoolFailOver for `pool` to its partner, with CMS and Edge next hop first and the follow-ups after. */
+export function failoverPool(b: PlanBuilder, pool: string, opts: { planned?: boolean; followUps: boolean }): void {
+  const t = b.topology;
+  const partner = partnerOf(b.state, pool);
+  if (!partner) impossible(`${pool} has no backup pool, so it cannot be failed over; pair it with a Front End pool in another site in Topology Builder (Edit Properties → Resiliency → Associated Backup Pool), publish, run Bootstrapper.exe on every Front End and start the Backup Service (REFERENCE §d.1)`);
+  if (b.state.failedOver[pool] === partner) impossible(`${pool}'s users are already failed over to ${partner}; nothing to do`);
+  if (isDown(b.state, t, partner)) impossible(`${partner}, the backup pool of ${pool}, is down; it must be running to take ${pool}'s users — bring it back first, or restore ${pool} from backups (REFERENCE §c.7)`);
+  const down = isDown(b.state, t, pool) || backEndDown(b.state, t, pool);
+  if (opts.planned && down) impossible(`a planned failover needs ${pool} running, and it is down (or its Back End is); drop --planned to fail over in disaster mode`);
+  const on = findPool(t, partner)?.machines[0] ?? partner;
+  if (b.state.failedOver[partner] === pool) {
+    b.warn(`${pool} is serving ${partner}'s users: ${partner} is failed back first (Invoke-CsPoolFailBack -PoolFqdn ${partner}), then ${pool} is failed over — one direction of a pair at a time (REFERENCE §0 rule 2).`);
+    failbackPool(b, partner, { followUps: false });
+  }
+  b.add({ id: 'backup-status', args: { pool: partner } });
+  if (!down) b.add({ id: 'backup-status', args: { pool } });
+  warnRpo(b, pool, partner);
+  ensureCms(b, pool, on);
+  repointEdges(b, pool, partner);
+  b.add({ id: 'pool-failover', args: { pool, to: partner, disaster: down } });
+  if (!down) b.warn(`${pool} is running: planned failover without -DisasterMode. Use -DisasterMode only if ${pool} is not accessible (cmdlets/Invoke-CsPoolFailOver.md).`);
+  if (!opts.followUps) return;
+  const sameSiteEdges = t.pools.filter((p) => p.kind === 'Edge' && siteOf(t, p.fqdn) === siteOf(t, pool) && isDown(b.state, t, p.fqdn));
+  if (sameSiteEdges.length > 0) b.warn(`Edge pool ${sameSiteEdges.map((e) => e.fqdn).join(', ')} in ${pool}'s site is down too: see lyncdr plan edge-failover --pool ${sameSiteEdges[0]?.fqdn}.`);
+  b.addSteps([
+    manualStep(`Restore the latest LIS backup into ${partner}`, [
+      'LIS (E9-1-1 location) data is not replicated to the backup pool: restore the latest LIS backup (Import-CsLisConfiguration, then Publish-CsLisConfiguration).',
+    ], { ref: REF.userExperience, check: 'A test E9-1-1 location lookup from a client of a failed-over user succeeds' }),
+    commandStep(`Import ${pool}'s Response Groups into ${partner}`, `Import-CsRgsConfiguration -Destination "service:ApplicationServer:${partner}" -FileName <TBD — owner: latest Export-CsRgsConfiguration file of ${pool}>`, {
+      ref: REF.rgs,
+      check: `Get-CsRgsWorkflow -Identity "service:ApplicationServer:${partner}" -Owner "service:ApplicationServer:${pool}" lists them; place a test call; formal agents sign in again`,
+      notes: ['Response Group configuration is not replicated by the Backup Service in Lync 2013 (REFERENCE §0 rule 6). Add -ReplaceExistingRgsSettings to carry application-level settings.'],
+    }),
+    manualStep(`Recreate ${pool}'s announcements on ${partner}`, [
+      `Import-CsAnnouncementFile and New-CsAnnouncement with parent ${partner}; then Set-CsUnassignedNumber -Identity <range> -AnnouncementService ${partner} -AnnouncementName <name> for each range.`,
+    ], { ref: REF.announcements, check: 'A test call to an unassigned number plays the announcement' }),
+  ]);
+}

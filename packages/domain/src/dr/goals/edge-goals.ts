@@ -1,0 +1,94 @@
+/**
+ * Goals on Edge pools: moving Lync / XMPP federation to another Edge pool and back, and changing the Edge pool a
+ * Front End pool uses for media (REFERENCE §e.5).
+ */
+import { LyncdrError } from '@lyncdr/errors';
+import { commandStep } from '../draft';
+import { impossible, type PlanBuilder } from '../builder';
+import { REF } from '../refs';
+import { findPool, isDown, isEdgePool, machinesOf, siteOf } from '../topology-view';
+import { initialState } from '../state';
+import { failbackPool, requirePool } from './common';
+
+function requireEdge(b: PlanBuilder, fqdn: string, option: string): string {
+  const p = requirePool(b.topology, b.state, fqdn, option);
+  if (!isEdgePool(findPool(b.topology, p))) impossible(`${option} ${p} is a ${findPool(b.topology, p)?.kind} pool, not an Edge pool`);
+  return p;
+}
+
+/** A running Edge pool other than `edge`, preferring another site. */
+function pickTarget(b: PlanBuilder, edge: string): string | null {
+  const others = b.topology.pools.filter((p) => p.kind === 'Edge' && p.fqdn !== edge && !isDown(b.state, b.topology, p.fqdn));
+  const site = siteOf(b.topology, edge);
+  return (others.find((p) => p.site !== site) ?? others[0])?.fqdn ?? null;
+}
+
+export function planEdgeFailover(b: PlanBuilder, edgeArg: string, federation: 'lync' | 'xmpp' | undefined, toArg: string | undefined): void {
+  const edge = requireEdge(b, edgeArg, '--pool');
+  const to = toArg ? requireEdge(b, toArg, '--to') : pickTarget(b, edge);
+  if (!to) impossible(`no other running Edge pool can take over from ${edge}; deploy a second Edge pool first (REFERENCE §e.5)`);
+  if (to === edge) impossible(`--to names ${edge} itself; choose another Edge pool`);
+  if (isDown(b.state, b.topology, to)) impossible(`${to} is down; federation can only move to a running Edge pool`);
+  const kinds: ('lync' | 'xmpp')[] = federation ? [federation] : (['lync', 'xmpp'] as const).filter((k) => b.state.federation[k] === edge);
+  for (const k of kinds) {
+    const carrier = b.state.federation[k];
+    if (carrier !== null && carrier !== edge) impossible(`${k === 'lync' ? 'Lync' : 'XMPP'} federation goes through ${carrier}, not ${edge}; nothing to fail over for it`);
+    if (carrier === null) b.warn(`The topology does not say which Edge pool carries ${k === 'lync' ? 'Lync' : 'XMPP'} federation; this plan assumes ${edge}.`);
+  }
+  const feUsers = Object.entries(b.state.edgeAssociations).filter(([fe, e]) => e === edge && !isDown(b.state, b.topology, fe)).map(([fe]) => fe);
+  if (kinds.length === 0 && feUsers.length === 0) {
+    impossible(`${edge} carries no federation route and no running Front End pool uses it for media; pass --federation lync|xmpp if the topology does not say`);
+  }
+  if (!isDown(b.state, b.topology, edge)) b.warn(`${edge} is not listed as down: this is a planned move of the federation route.`);
+  for (const k of kinds) {
+    if (k === 'lync') {
+      b.add({ id: 'lync-federation-route', args: { from: edge, to } });
+      b.warn(`Inbound Lync federation keeps working only if every Edge pool is published in the _sipfederationtls._tcp SRV records with distinct priorities; outbound goes through exactly one Edge pool (${REF.edgeDr}).`);
+    } else {
+      b.add({ id: 'xmpp-federation-route', args: { from: edge, to } });
+      b.warn('Inbound and outbound XMPP federation fail until the XMPP route, DNS and port 5269 are switched.');
+    }
+  }
+  for (const fe of feUsers) b.add({ id: 'edge-associate', args: { pool: fe, edge: to } });
+}
+
+export function planEdgeFailback(b: PlanBuilder, edgeArg: string): void {
+  const edge = requireEdge(b, edgeArg, '--pool');
+  if (isDown(b.state, b.topology, edge)) impossible(`${edge} is still down; restore it (REFERENCE §c.6) before failing back`);
+  const original = initialState(b.topology);
+  b.addSteps(machinesOf(b.topology, edge).map((m) => commandStep(`Start the Lync services on Edge server ${m}`, `Start-CsWindowsService -ComputerName ${m}`, {
+    on: m, ref: REF.edgeFailback, check: `Get-CsWindowsService -ComputerName ${m} — services Running`,
+  })));
+  let moved = 0;
+  if (original.federation.lync === edge && b.state.federation.lync !== edge) {
+    b.add({ id: 'lync-federation-route', args: { from: b.state.federation.lync ?? '', to: edge, failback: 'yes' } });
+    moved++;
+  }
+  if (original.federation.xmpp === edge && b.state.federation.xmpp !== edge) {
+    b.add({ id: 'xmpp-federation-route', args: { from: b.state.federation.xmpp ?? '', to: edge, failback: 'yes' } });
+    moved++;
+  }
+  for (const [fe, e] of Object.entries(original.edgeAssociations)) {
+    if (e === edge && b.state.edgeAssociations[fe] !== edge && b.state.pools.includes(fe)) {
+      b.add({ id: 'edge-associate', args: { pool: fe, edge } });
+      moved++;
+    }
+  }
+  const site = siteOf(b.topology, edge);
+  for (const [home] of Object.entries(b.state.failedOver)) {
+    if (siteOf(b.topology, home) === site && !isDown(b.state, b.topology, home)) {
+      failbackPool(b, home, { followUps: true });
+      moved++;
+    }
+  }
+  if (moved === 0) b.warn(`Nothing routes away from ${edge} in this state: federation and Edge associations already use it (pass --state with the current federation routes if they moved).`);
+}
+
+export function planEdgeAssociate(b: PlanBuilder, poolArg: string, edgeArg: string): void {
+  const pool = requirePool(b.topology, b.state, poolArg, '--pool');
+  if (!b.state.pools.includes(pool)) throw new LyncdrError('E_PLAN_IMPOSSIBLE', `--pool ${pool} is not a Front End pool`);
+  const edge = requireEdge(b, edgeArg, '--edge');
+  if (isDown(b.state, b.topology, edge)) impossible(`${edge} is down; associate ${pool} with a running Edge pool`);
+  if (b.state.edgeAssociations[pool] === edge) b.warn(`${pool} already uses ${edge}; the step is kept so the printed plan matches the runbook`);
+  b.add({ id: 'edge-associate', args: { pool, edge } });
+}

@@ -1,0 +1,48 @@
+/**
+ * The ABC rebuild: pool A lost for good, its users served by partner B, rebuilt as pool C with a new FQDN and paired
+ * with B (REFERENCE §0 rule 8, §e.7; lync-server-2013-front-end-pool-abc-failover-procedure.md).
+ */
+import { impossible, type PlanBuilder } from '../builder';
+import { ABC_STAGES } from '../operations/index';
+import { REF } from '../refs';
+import { findPool, isDown, partnerOf } from '../topology-view';
+import { ensureCms, failoverPool, requireFrontEnd } from './common';
+
+const BEFORE_FAILOVER = ['locate-cms', 'lis-import', 'lis-publish', 'rgs-import-b', 'announcements-b'];
+
+export function planRebuild(b: PlanBuilder, failed: string, newFqdn: string): void {
+  const a = requireFrontEnd(b.topology, b.state, failed, '--failed');
+  const c = newFqdn.trim().toLowerCase();
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(c)) impossible(`--new-fqdn ${newFqdn} is not an FQDN (like pool3.contoso.com)`);
+  if (findPool(b.topology, c) || b.state.pools.includes(c)) impossible(`--new-fqdn ${c} is already a pool of the topology; the ABC procedure rebuilds ${a} under a new FQDN (REFERENCE §0 rule 8)`);
+  const partner = partnerOf(b.state, a);
+  if (!partner) impossible(`${a} has no backup pool; the ABC procedure needs its paired partner B. Restore ${a} from backups instead (REFERENCE §c.7)`);
+  if (isDown(b.state, b.topology, partner)) impossible(`${partner}, the partner of ${a}, is down; the ABC procedure needs it running`);
+  if (!isDown(b.state, b.topology, a)) b.warn(`${a} is not listed as down: the ABC procedure is for a pool lost for good (REFERENCE §0 rule 8).`);
+  b.warn(`Prerequisites collected before the disaster (${REF.abcPrereq}): Export-CsLisConfiguration and Export-CsRgsConfiguration files of ${a}, its RGS audio, Call Park music-on-hold and announcement files, SQL backups of its Monitoring/Archiving databases — A's Monitoring/Archiving data is not preserved otherwise.`);
+  const names = { failed: a, partner, newPool: c };
+  const cmsWasOnA = b.state.cmsActive === a;
+  const stage = (id: string): void => {
+    const s = ABC_STAGES.find((x) => x.id === id);
+    if (!s) return;
+    if (s.when && !s.when(b.topology, b.state, { a, b: partner, c })) return;
+    b.add({ id: 'abc', args: { ...names, stage: id } });
+  };
+  stage('locate-cms');
+  if (cmsWasOnA || !b.state.cmsAvailable) ensureCms(b, a, null);
+  if (cmsWasOnA) {
+    b.add({ id: 'abc', args: { ...names, stage: 'lis-import' } });
+    b.add({ id: 'abc', args: { ...names, stage: 'lis-publish' } });
+  }
+  for (const id of BEFORE_FAILOVER.slice(3)) stage(id);
+  if (b.state.failedOver[a] !== partner) failoverPool(b, a, { followUps: false });
+  for (const s of ABC_STAGES) {
+    if (BEFORE_FAILOVER.includes(s.id)) continue;
+    stage(s.id);
+  }
+  b.add({ id: 'backup-sync', args: { pool: c } });
+  b.add({ id: 'backup-sync', args: { pool: partner } });
+  b.add({ id: 'backup-status', args: { pool: c } });
+  b.add({ id: 'backup-status', args: { pool: partner } });
+  b.warn(`After the rebuild: the CMS is not failed back; ${a}'s Monitoring/Archiving data, Response Group application-level settings and Call Park settings are lost unless transferred (REFERENCE §e.7).`);
+}

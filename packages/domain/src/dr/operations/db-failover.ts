@@ -1,0 +1,73 @@
+/**
+ * Invoke-CsDatabaseFailover -PoolFqdn <pool> -DatabaseType <type> -NewPrincipal mirror|primary (all three required).
+ * Rules: lync-server-2013-failing-over-a-mirrored-database.md (check Get-CsDatabaseMirrorState first; `mirror` when the
+ * primary failed, `primary` when the mirror failed), cmdlets/Invoke-CsDatabaseFailover.md (its Example 2 is broken:
+ * no -ExcludeDatabase switch exists, use -ExcludeDatabaseList).
+ */
+import { commandStep, str, violation } from '../draft';
+import { MINUTES, REF } from '../refs';
+import { backEndOf, machinesOf } from '../topology-view';
+import type { OperationSpec, Violation } from '../types';
+
+/** Values listed by cmdlets/Invoke-CsDatabaseFailover.md for -DatabaseType. */
+export const DATABASE_TYPES = [
+  'ActiveMonitoring', 'Application', 'Archiving', 'CentralMgmt', 'Edge', 'Lyss', 'Monitoring', 'PersistentChat',
+  'PersistentChatCompliance', 'Provision', 'Registrar', 'SigninTelemetry', 'User',
+];
+
+export function principalKey(pool: string, type: string): string {
+  return `${pool}/${type}`;
+}
+
+export const dbFailover: OperationSpec = {
+  id: 'db-failover',
+  ref: REF.mirror,
+  check(state, op, t) {
+    const pool = str(op, 'pool');
+    const type = str(op, 'type');
+    const next = str(op, 'newPrincipal').toLowerCase();
+    const out: Violation[] = [];
+    if (!DATABASE_TYPES.includes(type)) {
+      out.push(violation('database-type', `-DatabaseType ${type || '(missing)'} is not one of ${DATABASE_TYPES.join(', ')}`, REF.mirrorCmdlet));
+    }
+    if (next !== 'mirror' && next !== 'primary') {
+      out.push(violation('new-principal', `-NewPrincipal must be mirror or primary (got ${next || 'nothing'})`, REF.mirrorCmdlet));
+      return out;
+    }
+    const be = backEndOf(t, pool);
+    if (!be?.mirror) {
+      out.push(violation('not-mirrored', `the Back End of ${pool} is not mirrored, so there is no database to fail over to`, REF.mirror));
+      return out;
+    }
+    const current = state.principals[principalKey(pool, type)] ?? 'primary';
+    if (current === next) out.push(violation('already-principal', `the ${next} Back End is already principal for ${type} on ${pool}`, REF.mirror));
+    const server = next === 'mirror' ? be.mirror.server : be.server;
+    if (state.down.includes(server)) out.push(violation('new-principal-down', `${server}, the new principal, is down`, REF.mirror));
+    if (type === 'CentralMgmt' && state.cmsActive !== pool) {
+      out.push(violation('no-cms-in-pool', `${pool} does not host the active CMS; fail over CentralMgmt only on the pool that hosts it`, REF.mirror));
+    }
+    return out;
+  },
+  apply(state, op) {
+    const key = principalKey(str(op, 'pool'), str(op, 'type'));
+    return { ...state, principals: { ...state.principals, [key]: str(op, 'newPrincipal').toLowerCase() === 'mirror' ? 'mirror' : 'primary' } };
+  },
+  commands(t, op) {
+    const pool = str(op, 'pool');
+    const type = str(op, 'type');
+    const next = str(op, 'newPrincipal').toLowerCase();
+    const on = machinesOf(t, pool)[0] ?? pool;
+    return [
+      commandStep(`See which Back End is principal for ${type} on ${pool}`, `Get-CsDatabaseMirrorState -PoolFqdn ${pool} -DatabaseType ${type}`, {
+        op: null, on, ref: REF.mirror,
+        check: 'StateOnPrimary / StateOnMirror show the principal; DatabaseInaccessibleOrMirroringNotEnabled means no mirror or unreachable.',
+        notes: type === 'CentralMgmt' ? ['Get-CsDatabaseMirrorState lists CMS, not CentralMgmt, as the Lync 2013 value: if CentralMgmt is refused, use -DatabaseType CMS (REFERENCE §e.4).'] : [],
+      }),
+      commandStep(`Make the ${next} Back End principal for ${type} on ${pool}`, `Invoke-CsDatabaseFailover -PoolFqdn ${pool} -DatabaseType ${type} -NewPrincipal ${next} -Verbose`, {
+        op, on, ref: REF.mirrorCmdlet, minutes: MINUTES.dbFailover,
+        check: `Get-CsDatabaseMirrorState -PoolFqdn ${pool} -DatabaseType ${type} — the ${next} is now principal`,
+        notes: ['Add -Force if the current principal is inaccessible (cmdlets/Invoke-CsDatabaseFailover.md).'],
+      }),
+    ];
+  },
+};

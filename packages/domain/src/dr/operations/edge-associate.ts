@@ -1,0 +1,42 @@
+/**
+ * Changing the Edge pool associated with a Front End pool (media for Web and A/V Conferencing), in Topology Builder:
+ * Front End pool → Edit Properties → Associations → "Associate Edge pool (for media components)" → OK → publish
+ * (publish is implied, not written). lync-server-2013-changing-the-edge-pool-associated-with-a-front-end-pool.md.
+ */
+import { manualStep, str, violation } from '../draft';
+import { REF } from '../refs';
+import { findPool, isDown, isEdgePool } from '../topology-view';
+import type { OperationSpec, Violation } from '../types';
+
+export const edgeAssociate: OperationSpec = {
+  id: 'edge-associate',
+  ref: REF.edgeAssociate,
+  check(state, op, t) {
+    const pool = str(op, 'pool');
+    const edge = str(op, 'edge');
+    const out: Violation[] = [];
+    if (!state.pools.includes(pool)) out.push(violation('not-a-front-end-pool', `${pool} is not a Front End pool of this deployment`, REF.edgeAssociate));
+    if (!isEdgePool(findPool(t, edge))) return [...out, violation('not-an-edge-pool', `${edge} is not an Edge pool of this deployment`, REF.edgeAssociate)];
+    if (isDown(state, t, edge)) out.push(violation('associate-edge-down', `${edge} is down; associate ${pool} with a running Edge pool`, REF.edgeAssociate));
+    if (!state.cmsAvailable && state.cmsActive !== null) out.push(violation('cms-writable', 'publishing the topology needs the Central Management store; fail it over first', REF.edgeAssociate));
+    return out;
+  },
+  apply(state, op) {
+    return { ...state, edgeAssociations: { ...state.edgeAssociations, [str(op, 'pool')]: str(op, 'edge') } };
+  },
+  commands(_t, op) {
+    const pool = str(op, 'pool');
+    const edge = str(op, 'edge');
+    return [
+      manualStep(`Associate Front End pool ${pool} with Edge pool ${edge}`, [
+        `Open Topology Builder, right-click ${pool} and click Edit Properties.`,
+        `Under Associations, tick "Associate Edge pool (for media components)" and select ${edge}.`,
+        'Click OK, then publish the topology (Action → Topology → Publish).',
+      ], {
+        op, ref: REF.edgeAssociate,
+        check: `Topology Builder shows ${edge} as the Edge pool of ${pool}; a test Web/A-V conference with an external user works`,
+        notes: ['The page does not write "publish"; a Topology Builder change takes effect only once published.'],
+      }),
+    ];
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * Changing an Edge pool's next hop (lync-server-2013-failing-over-a-pool.md): next hop at the same site → Topology
+ * Builder (Edit Properties → Next Hop → publish); at a different site → Set-CsEdgeServer -Identity EdgeServer:<edge>
+ * -Registrar Registrar:<pool> (cmdlets/Set-CsEdgeServer.md). Both write to the CMS, so the CMS must be available
+ * (REFERENCE §0 rule 4: our inference).
+ */
+import { commandStep, manualStep, str, violation } from '../draft';
+import { REF } from '../refs';
+import { findPool, isDown, isEdgePool, siteOf } from '../topology-view';
+import type { OperationSpec, Violation } from '../types';
+
+export const edgeNextHop: OperationSpec = {
+  id: 'edge-next-hop',
+  ref: REF.failover,
+  check(state, op, t) {
+    const edge = str(op, 'edge');
+    const hop = str(op, 'hop');
+    const out: Violation[] = [];
+    if (!isEdgePool(findPool(t, edge))) return [violation('not-an-edge-pool', `${edge} is not an Edge pool of this deployment`, REF.edgeNextHop)];
+    const hopPool = findPool(t, hop);
+    if (!state.pools.includes(hop) && hopPool?.kind !== 'Director') {
+      out.push(violation('next-hop-not-registrar', `${hop} is not a Front End pool or Director pool, so it cannot be an Edge next hop`, REF.edgeNextHop));
+    }
+    if (isDown(state, t, hop)) out.push(violation('next-hop-down', `${hop} is down; choose a running pool as next hop for ${edge}`, REF.failover));
+    if (state.failedOver[hop]) out.push(violation('next-hop-failed-over', `${hop}'s users are failed over to ${state.failedOver[hop]}; choose a pool that serves users`, REF.failover));
+    if (!state.cmsAvailable && state.cmsActive !== null) {
+      out.push(violation('cms-writable', `the Central Management store is unavailable and changing the next hop writes to it: fail the CMS over first (REFERENCE §0 rule 4)`, REF.failover));
+    }
+    return out;
+  },
+  apply(state, op) {
+    return { ...state, nextHops: { ...state.nextHops, [str(op, 'edge')]: str(op, 'hop') } };
+  },
+  commands(t, op) {
+    const edge = str(op, 'edge');
+    const hop = str(op, 'hop');
+    const check = `Get-CsService -EdgeServer — the Registrar (next hop) of EdgeServer:${edge} is Registrar:${hop}`;
+    if (siteOf(t, edge) !== null && siteOf(t, edge) === siteOf(t, hop)) {
+      return [
+        manualStep(`Point Edge pool ${edge} to next hop ${hop} (same site, Topology Builder)`, [
+          `Open Topology Builder, right-click the Edge pool ${edge} and click Edit Properties.`,
+          `Click Next Hop; in the Next hop pool list select ${hop}.`,
+          'Click OK, then publish the topology (Action → Topology → Publish).',
+        ], { op, ref: REF.failover, check }),
+      ];
+    }
+    return [
+      commandStep(`Point Edge pool ${edge} to next hop ${hop} (other site)`, `Set-CsEdgeServer -Identity EdgeServer:${edge} -Registrar Registrar:${hop}`, {
+        op, ref: REF.failover, check,
+      }),
+    ];
+  },
+};

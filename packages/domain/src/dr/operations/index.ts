@@ -1,0 +1,24 @@
+/** Every DR operation, by id. One file per operation, each citing its reference page. */
+import type { OperationSpec } from '../types';
+import { abcStep } from './abc-stage';
+import { backupStatus } from './backup-status';
+import { backupSync } from './backup-sync';
+import { cmsFailover } from './cms-failover';
+import { cmsLocate } from './cms-locate';
+import { conferenceContentRestore } from './conference-content-restore';
+import { dbFailover } from './db-failover';
+import { edgeAssociate } from './edge-associate';
+import { edgeNextHop } from './edge-next-hop';
+import { lyncFederationRoute } from './lync-federation-route';
+import { poolFailback } from './pool-failback';
+import { poolFailover } from './pool-failover';
+import { xmppFederationRoute } from './xmpp-federation-route';
+
+export const OPERATIONS: Record<string, OperationSpec> = Object.fromEntries(
+  [poolFailover, poolFailback, cmsFailover, cmsLocate, dbFailover, backupStatus, backupSync, conferenceContentRestore,
+    edgeNextHop, lyncFederationRoute, xmppFederationRoute, edgeAssociate, abcStep].map((s) => [s.id, s]),
+);
+
+export { ABC_STAGES } from './abc-stages';
+export { DATABASE_TYPES } from './db-failover';
+export { BACKUP_MODULES } from './backup-sync';

@@ -1,0 +1,63 @@
+/**
+ * Invoke-CsPoolFailBack -PoolFqdn <home pool> [-DisasterMode].
+ * Rules: lync-server-2013-failing-back-a-pool.md (after the home pool is healthy; no CMS failback), the managing page
+ * and cmdlets/Invoke-CsPoolFailBack.md (same -PoolFqdn as the failover: the users' home pool; -DisasterMode only when
+ * the backup pool is unavailable, and then data produced on it is lost).
+ */
+import { commandStep, flag, str, violation } from '../draft';
+import { MINUTES, REF } from '../refs';
+import { isDown, machinesOf } from '../topology-view';
+import type { OperationSpec, Violation } from '../types';
+
+export const poolFailback: OperationSpec = {
+  id: 'pool-failback',
+  ref: REF.failback,
+  check(state, op, t) {
+    const pool = str(op, 'pool');
+    const serving = state.failedOver[pool];
+    if (!serving) {
+      const homes = Object.entries(state.failedOver).filter(([, s]) => s === pool).map(([h]) => h);
+      if (homes.length > 0) {
+        return [violation('failback-poolfqdn-is-home-pool', `-PoolFqdn ${pool} names the pool serving the failed-over users; Invoke-CsPoolFailBack must use the same -PoolFqdn as the failover, the users' home pool: ${homes.join(', ')} (REFERENCE §0 rule 1)`, REF.failbackCmdlet)];
+      }
+      return [violation('not-failed-over', `${pool}'s users are not failed over, so there is nothing to fail back`, REF.failback)];
+    }
+    const out: Violation[] = [];
+    if (isDown(state, t, pool)) {
+      out.push(violation('home-pool-not-healthy', `${pool} is down; fail back only after ${pool} is healthy again`, REF.failback));
+    }
+    if (isDown(state, t, serving) && !flag(op, 'disaster')) {
+      out.push(violation('disaster-mode-required', `${serving} (the backup pool) is unavailable: only Invoke-CsPoolFailBack -DisasterMode can fail back, losing data produced on it`, REF.failbackCmdlet));
+    }
+    return out;
+  },
+  apply(state, op) {
+    const pool = str(op, 'pool');
+    const failedOver = { ...state.failedOver };
+    delete failedOver[pool];
+    return { ...state, failedOver };
+  },
+  commands(t, op) {
+    const pool = str(op, 'pool');
+    const from = str(op, 'from');
+    const disaster = flag(op, 'disaster');
+    return [
+      commandStep(
+        `Fail back the users of ${pool}${from ? ` from ${from}` : ''}`,
+        `Invoke-CsPoolFailBack -PoolFqdn ${pool}${disaster ? ' -DisasterMode' : ''} -Verbose`,
+        {
+          op,
+          on: machinesOf(t, pool)[0] ?? pool,
+          ref: REF.failback,
+          minutes: MINUTES.poolFailback,
+          check: `Get-CsUserPoolInfo -Identity <a user homed on ${pool}> — the user registers on ${pool} again`,
+          notes: [
+            `-PoolFqdn is ${pool}, the same FQDN used for the failover (the users' home pool), not ${from || 'the backup pool'} (REFERENCE §0 rule 1).`,
+            'Users stay signed in, pass through resiliency mode and must rejoin conferences organised by affected users (failing-back-a-pool).',
+            ...(disaster ? ['-DisasterMode: data the users produced on the backup pool is lost (cmdlets/Invoke-CsPoolFailBack.md).'] : []),
+          ],
+        },
+      ),
+    ];
+  },
+};

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { LyncdrError } from '@lyncdr/errors';
+import type { Topology } from '@lyncdr/topology';
+import { buildState, checkPlan, parseStepsDocument, plan, type DrState, type Goal } from './index';
+import { twoSiteTopology } from './testing/build-topology';
+import { createRandom, generateStateInput, generateTopology } from './testing/generate';
+
+/** Every goal for every pool (and Edge pool) of the topology. */
+function goalsFor(t: Topology, state: DrState): Goal[] {
+  const goals: Goal[] = [{ kind: 'cms-failover' }];
+  for (const p of state.pools) {
+    goals.push(
+      { kind: 'failover', pool: p },
+      { kind: 'failover', pool: p, planned: true },
+      { kind: 'failback', pool: p },
+      { kind: 'restore-conference-content', pool: p },
+      { kind: 'db-failover', pool: p, type: 'User' },
+      { kind: 'rebuild', failed: p, newFqdn: `new-${p}` },
+    );
+    for (const q of state.pools) if (q !== p) goals.push({ kind: 'serve', usersOf: p, by: q });
+  }
+  for (const e of t.pools.filter((x) => x.kind === 'Edge')) {
+    goals.push({ kind: 'edge-failover', pool: e.fqdn }, { kind: 'edge-failover', pool: e.fqdn, federation: 'xmpp' }, { kind: 'edge-failback', pool: e.fqdn });
+    for (const p of state.pools.slice(0, 3)) goals.push({ kind: 'edge-associate', pool: p, edge: e.fqdn });
+  }
+  return goals;
+}
+
+/** Plans every goal; each plan must replay cleanly from its JSON form. Returns [planned, impossible]. */
+function planAll(t: Topology, state: DrState): [number, number] {
+  let ok = 0;
+  let impossible = 0;
+  for (const goal of goalsFor(t, state)) {
+    let p;
+    try {
+      p = plan(goal, state, t);
+    } catch (e) {
+      if (e instanceof LyncdrError && (e.code === 'E_PLAN_IMPOSSIBLE' || e.code === 'E_UNKNOWN_FQDN')) {
+        impossible++;
+        continue;
+      }
+      throw new Error(`goal ${JSON.stringify(goal)} from ${JSON.stringify({ failedOver: state.failedOver, down: state.down, cms: state.cmsActive })}: ${(e as Error).message}`);
+    }
+    const steps = parseStepsDocument(JSON.parse(JSON.stringify({ goal: p.goal, steps: p.steps, warnings: p.warnings })), 'plan.json');
+    const r = checkPlan(steps, state, t);
+    if (!r.ok) throw new Error(`goal ${p.goal}: step ${r.violation.stepN} breaks ${r.violation.rule}: ${r.violation.message}`);
+    expect(r.finalState).toEqual(p.finalState);
+    ok++;
+  }
+  return [ok, impossible];
+}
+
+describe('property: every generated plan replays cleanly in the checker', () => {
+  it('the two-site example, in every state of its pair', () => {
+    const t = twoSiteTopology();
+    const [a, b] = ['p1.contoso.com', 'p2.contoso.com'];
+    const states = [
+      {}, { down: [a] }, { down: [b] }, { failedOver: { [a]: b } }, { failedOver: { [a]: b }, down: [a] }, { failedOver: { [b]: a }, cmsActive: b },
+      { down: ['edge1.contoso.com'] }, { down: [a, 'edge1.contoso.com'], cmsActive: b }, { cmsAvailable: false }, { down: ['sql1.contoso.com'] },
+    ];
+    let total = 0;
+    for (const s of states) total += planAll(t, buildState(t, s))[0];
+    expect(total).toBeGreaterThan(60);
+  });
+
+  it('random topologies and states (seeded)', () => {
+    let planned = 0;
+    let impossible = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = createRandom(seed * 7919);
+      const t = generateTopology(seed, 2 + r.int(10));
+      for (let k = 0; k < 3; k++) {
+        const state = buildState(t, generateStateInput(t, seed * 100 + k));
+        const [ok, no] = planAll(t, state);
+        planned += ok;
+        impossible += no;
+      }
+    }
+    expect(planned).toBeGreaterThan(1000);
+    expect(impossible).toBeGreaterThan(0);
+  });
+});

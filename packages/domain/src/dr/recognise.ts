@@ -1,0 +1,159 @@
+/**
+ * Recognises the operation a plan step performs: its explicit `op` field, or else its PowerShell `command`
+ * (cmdlet + parameters). Read-only and unknown commands have no effect on the state. A recognised command that
+ * misuses a parameter the reference documents as wrong is a violation; an FQDN the deployment does not know is bad input.
+ */
+import { LyncdrError } from '@lyncdr/errors';
+import type { Topology } from '@lyncdr/topology';
+import { violation } from './draft';
+import { hasSwitch, param, parsePowerShell, type PsCommand } from './powershell';
+import { REF } from './refs';
+import { findPool, partnerOf, poolOfSqlServer } from './topology-view';
+import type { DrState, Op, Violation } from './types';
+
+export interface StepInput {
+  command?: string | null;
+  op?: Op | null;
+  on?: string | null;
+}
+
+export type Recognised = { op: Op } | { violation: Violation } | null;
+
+function resolver(state: DrState, t: Topology, where: string) {
+  return (raw: string, what: string): string => {
+    const v = raw.replace(/^(EdgeServer|Registrar|service:ApplicationServer|ApplicationServer):/i, '').trim();
+    const p = findPool(t, v);
+    if (p) return p.fqdn;
+    const extra = state.pools.find((x) => x.toLowerCase() === v.toLowerCase());
+    if (extra) return extra;
+    const abc = Object.values(state.abc).find((a) => a.newPool.toLowerCase() === v.toLowerCase());
+    if (abc) return abc.newPool;
+    throw new LyncdrError('E_STEPS', `unknown FQDN "${raw}" (${what}): it is not a pool of the topology; check the spelling`, { location: { where } });
+  };
+}
+
+/** The pool a step runs on, from -ComputerName or the step's `on` (a pool FQDN or one of its machines). */
+function runsOn(state: DrState, t: Topology, cmd: PsCommand, on: string | null | undefined): string | null {
+  const target = param(cmd, 'ComputerName') || on || '';
+  if (!target) return null;
+  const key = target.toLowerCase();
+  const pool = t.pools.find((p) => p.fqdn.toLowerCase() === key || p.machines.some((m) => m.toLowerCase() === key));
+  if (pool) return pool.fqdn;
+  return state.pools.find((p) => p.toLowerCase() === key) ?? null;
+}
+
+function abcFor(state: DrState, pool: string | null): [string, { partner: string; newPool: string }] | null {
+  if (!pool) return null;
+  const hit = Object.entries(state.abc).find(([, p]) => p.newPool === pool || p.partner === pool);
+  return hit ?? null;
+}
+
+function abcOp(a: string, p: { partner: string; newPool: string }, stage: string): Op {
+  return { id: 'abc', args: { failed: a, partner: p.partner, newPool: p.newPool, stage } };
+}
+
+export function recogniseStep(step: StepInput, state: DrState, t: Topology, where: string): Recognised {
+  if (step.op) return { op: step.op };
+  if (!step.command) return null;
+  const pool = resolver(state, t, where);
+  for (const cmd of parsePowerShell(step.command)) {
+    const name = cmd.name.toLowerCase();
+    switch (name) {
+      case 'invoke-cspoolfailover':
+      case 'invoke-cspoolfailback': {
+        const fqdn = param(cmd, 'PoolFqdn');
+        if (!fqdn) return { violation: violation('missing-parameter', `${cmd.name} needs -PoolFqdn <the users' home pool>`, REF.failoverCmdlet) };
+        const p = pool(fqdn, '-PoolFqdn');
+        return { op: { id: name === 'invoke-cspoolfailover' ? 'pool-failover' : 'pool-failback', args: { pool: p, disaster: hasSwitch(cmd, 'DisasterMode') } } };
+      }
+      case 'invoke-csmanagementserverfailover': {
+        if (hasSwitch(cmd, 'WhatIf')) return null;
+        if (param(cmd, 'MirrorSQLServerFqdn') || param(cmd, 'MirrorSQLInstanceName')) {
+          return { violation: violation('erratum-parameter', 'Invoke-CsManagementServerFailover has no -MirrorSQLServerFqdn/-MirrorSQLInstanceName (ERRATUM of the failing-over-a-pool page): use -BackupMirrorSqlServerFqdn/-BackupMirrorSqlInstanceName with -BackupSqlServerFqdn', REF.cmsCmdlet) };
+        }
+        const sql = param(cmd, 'BackupSqlServerFqdn');
+        if (!sql) return { op: { id: 'cms-failover', args: { planned: true } } };
+        if (!hasSwitch(cmd, 'Force')) return { violation: violation('missing-parameter', 'the disaster form of Invoke-CsManagementServerFailover requires -Force', REF.cmsCmdlet) };
+        const to = poolOfSqlServer(t, sql) ?? (state.cmsActive ? partnerOf(state, state.cmsActive) : null) ?? '';
+        return { op: { id: 'cms-failover', args: { to } } };
+      }
+      case 'invoke-csdatabasefailover':
+        return { op: { id: 'db-failover', args: { pool: pool(param(cmd, 'PoolFqdn'), '-PoolFqdn'), type: param(cmd, 'DatabaseType'), newPrincipal: param(cmd, 'NewPrincipal') } } };
+      case 'set-csedgeserver': {
+        const hop = param(cmd, 'Registrar');
+        if (!hop) return null;
+        return { op: { id: 'edge-next-hop', args: { edge: pool(param(cmd, 'Identity') || (cmd.positional[0] ?? ''), '-Identity'), hop: pool(hop, '-Registrar') } } };
+      }
+      case 'set-cssite': {
+        if (cmd.params['xmppexternalfederationroute'] !== undefined) {
+          return { violation: violation('erratum-parameter', 'Set-CsSite has no -XmppExternalFederationRoute parameter (ERRATUM of the XMPP federation pages); use -XmppFederationRoute EdgeServer:<edge pool FQDN>', REF.setSite) };
+        }
+        const route = param(cmd, 'XmppFederationRoute');
+        if (!route) return null;
+        return { op: { id: 'xmpp-federation-route', args: { to: pool(route, '-XmppFederationRoute') } } };
+      }
+      case 'invoke-csbackupservicesync':
+        return { op: { id: 'backup-sync', args: { pool: pool(param(cmd, 'PoolFqdn'), '-PoolFqdn'), module: param(cmd, 'BackupModule') } } };
+      case 'get-csbackupservicestatus':
+        if (cmd.params['backupmodule'] !== undefined) {
+          return { violation: violation('erratum-parameter', 'Get-CsBackupServiceStatus has no -BackupModule parameter; query the pool and read the module in BackupModules (REFERENCE §e.8)', REF.backupStatus) };
+        }
+        return null;
+      default: {
+        const abc = recogniseAbc(cmd, name, step, state, t, pool);
+        if (abc) return abc;
+      }
+    }
+  }
+  return null;
+}
+
+function recogniseAbc(cmd: PsCommand, name: string, step: StepInput, state: DrState, t: Topology, pool: (raw: string, what: string) => string): Recognised {
+  const byName = (fqdn: string): ReturnType<typeof abcFor> => {
+    try {
+      return abcFor(state, fqdn ? pool(fqdn, 'pool') : null);
+    } catch {
+      return null;
+    }
+  };
+  const onPool = runsOn(state, t, cmd, step.on);
+  const ctx = abcFor(state, onPool);
+  const stageOf = (hit: ReturnType<typeof abcFor>, stage: string): Recognised => (hit ? { op: abcOp(hit[0], hit[1], stage) } : null);
+  switch (name) {
+    case 'move-csuser':
+      return stageOf(byName(param(cmd, 'Target')), 'move-users');
+    case 'move-csconferencedirectory':
+      return stageOf(byName(param(cmd, 'TargetPool')), 'move-conference-directory');
+    case 'move-csapplicationendpoint':
+      return stageOf(byName(param(cmd, 'TargetApplicationPool')), 'move-caa');
+    case 'export-csuserdata':
+      return stageOf(byName(param(cmd, 'PoolFqdn')), 'export-userdata');
+    case 'import-csuserdata':
+      return stageOf(byName(param(cmd, 'PoolFqdn')), 'import-userdata');
+    case 'set-cscallparkorbit':
+      return stageOf(byName(param(cmd, 'CallParkService')), 'call-park');
+    case 'remove-csuserstorebackupdata':
+      return stageOf(byName(param(cmd, 'PoolFqdn')), 'remove-backup-data');
+    case 'import-csrgsconfiguration': {
+      const hit = byName(param(cmd, 'Destination'));
+      if (!hit) return null;
+      return stageOf(hit, param(cmd, 'Destination').toLowerCase().endsWith(hit[1].newPool.toLowerCase()) ? 'rgs-import-c' : 'rgs-import-b');
+    }
+    case 'export-csrgsconfiguration':
+      return stageOf(byName(param(cmd, 'Source')), hasSwitch(cmd, 'RemoveExportedConfiguration') ? 'rgs-remove-b' : 'rgs-export-b');
+    case 'start-cswindowsservice':
+    case 'stop-cswindowsservice': {
+      if (!ctx || !onPool) return null;
+      const isC = onPool === ctx[1].newPool;
+      const backup = /^lyncbackup$/i.test(param(cmd, 'Name') || (cmd.positional[0] ?? ''));
+      if (name === 'stop-cswindowsservice') return backup && !isC ? stageOf(ctx, 'stop-backup-b') : null;
+      if (backup) return stageOf(ctx, isC ? 'start-backup-c' : 'start-backup-b');
+      return isC && !param(cmd, 'Name') ? stageOf(ctx, 'start-c') : null;
+    }
+    case 'install-csdatabase':
+      return hasSwitch(cmd, 'CentralManagementDatabase') ? stageOf(byName(param(cmd, 'SqlServerFqdn')), 'standby-cms') : null;
+    default:
+      if (/bootstrapper\.exe$/i.test(cmd.name) && ctx && onPool === ctx[1].newPool) return stageOf(ctx, 'bootstrap-c');
+      return null;
+  }
+}

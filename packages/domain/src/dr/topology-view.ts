@@ -1,0 +1,89 @@
+/** Read-only helpers over the topology and the DR state, shared by the operations and the goals. */
+import type { Pool, SqlStore, Topology } from '@lyncdr/topology';
+import type { DrState } from './types';
+
+export const TBD = 'TBD — owner';
+
+export function findPool(t: Topology, fqdn: string): Pool | undefined {
+  const key = fqdn.toLowerCase();
+  return t.pools.find((p) => p.fqdn.toLowerCase() === key);
+}
+
+/** Pools that can be paired and failed over: Enterprise Edition Front End pools and Standard Edition servers. */
+export function isRegistrarPool(p: Pool | undefined): boolean {
+  return p !== undefined && (p.kind === 'FrontEnd' || p.kind === 'StandardEdition');
+}
+
+export function isEdgePool(p: Pool | undefined): boolean {
+  return p !== undefined && p.kind === 'Edge';
+}
+
+export function partnerOf(state: DrState, fqdn: string): string | null {
+  for (const [a, b] of state.pairs) {
+    if (a === fqdn) return b;
+    if (b === fqdn) return a;
+  }
+  return null;
+}
+
+/** A pool is down when it is listed, or when every one of its machines is. */
+export function isDown(state: DrState, t: Topology, fqdn: string): boolean {
+  if (state.down.includes(fqdn)) return true;
+  const p = findPool(t, fqdn);
+  return p !== undefined && p.machines.length > 0 && p.machines.every((m) => state.down.includes(m));
+}
+
+export function siteOf(t: Topology, fqdn: string): string | null {
+  return findPool(t, fqdn)?.site ?? null;
+}
+
+export function siteName(t: Topology, siteId: string | null): string {
+  if (siteId === null) return TBD;
+  return t.sites.find((s) => s.id === siteId)?.name ?? siteId;
+}
+
+/** The Back End SQL store of a pool (the SE server itself for Standard Edition). */
+export function backEndOf(t: Topology, fqdn: string): SqlStore | null {
+  const stores = t.sqlStores.filter((s) => s.pools.some((p) => p.toLowerCase() === fqdn.toLowerCase()));
+  return stores.find((s) => s.kind === 'BackEnd') ?? null;
+}
+
+/** True when the pool's Back End SQL server is listed as down (then -DisasterMode is needed, cmdlets/Invoke-CsPoolFailOver.md). */
+export function backEndDown(state: DrState, t: Topology, fqdn: string): boolean {
+  const be = backEndOf(t, fqdn);
+  if (!be) return false;
+  const mirrorUp = be.mirror !== null && !state.down.includes(be.mirror.server);
+  return state.down.includes(be.server) && !mirrorUp;
+}
+
+/** Pool that owns a SQL server (its Back End), for mapping -BackupSqlServerFqdn back to a pool. */
+export function poolOfSqlServer(t: Topology, server: string): string | null {
+  const key = server.toLowerCase();
+  const store = t.sqlStores.find(
+    (s) => s.kind === 'BackEnd' && (s.server.toLowerCase() === key || s.mirror?.server.toLowerCase() === key),
+  );
+  const pool = store?.pools.map((p) => findPool(t, p)).find(isRegistrarPool);
+  return pool?.fqdn ?? null;
+}
+
+/** Edge pools still running whose next hop is the given pool. */
+export function edgesUsingNextHop(state: DrState, t: Topology, fqdn: string): string[] {
+  return Object.entries(state.nextHops)
+    .filter(([edge, hop]) => hop === fqdn && !isDown(state, t, edge))
+    .map(([edge]) => edge)
+    .sort();
+}
+
+export function sortedPair(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
+/** Machines of a pool, or the pool FQDN itself when the topology lists none. */
+export function machinesOf(t: Topology, fqdn: string): string[] {
+  const p = findPool(t, fqdn);
+  return p && p.machines.length > 0 ? p.machines : [fqdn];
+}
+
+export function syncKey(from: string, to: string): string {
+  return `${from}>${to}`;
+}

@@ -1,0 +1,121 @@
+/**
+ * Types of the disaster-recovery engine: the DR state (plain data, so tests can generate it), operations as data plus
+ * three pure functions, plan steps, violations and goals. Rules come from ../shared/reference/REFERENCE.md §0, §d, §e.
+ */
+import type { Topology } from '@lyncdr/topology';
+
+/** Backup Service status of one direction (`<from>><to>`), as reported by Get-CsBackupServiceStatus (REFERENCE rule 10). */
+export type SyncStatus = 'SteadyState' | 'FinalState' | 'NonSteadyState' | 'NotInitialized' | 'ErrorState' | 'unknown';
+
+/** Progress of an ABC rebuild (REFERENCE §e.7), keyed by the lost pool A. */
+export interface AbcProgress {
+  /** The surviving partner B. */
+  partner: string;
+  /** The replacement pool C (new FQDN). */
+  newPool: string;
+  /** Ids of the ABC stages already done (see operations/abc-stages.ts). */
+  done: string[];
+}
+
+export interface DrState {
+  /** Pools, machines and SQL servers that are down (sorted FQDNs). */
+  down: string[];
+  /** Users homed on the key pool are served by the value pool (after Invoke-CsPoolFailOver). */
+  failedOver: Record<string, string>;
+  /** Current backup pairs, each sorted [a, b] with a < b. */
+  pairs: [string, string][];
+  /** Front End pools that exist (a rebuilt pool C is added, a deleted pool A removed). */
+  pools: string[];
+  /** Pool hosting the active Central Management store, or null when the deployment has none. */
+  cmsActive: string | null;
+  /** False when the CMS is unavailable (empty ActiveMasterFqdn / ActiveFileTransferAgents). */
+  cmsAvailable: boolean;
+  /** Mirrored back ends: `<pool>/<DatabaseType>` → which side is principal. */
+  principals: Record<string, 'primary' | 'mirror'>;
+  /** Edge pool → its next-hop pool. */
+  nextHops: Record<string, string | null>;
+  /** Front End pool → associated Edge pool (media). */
+  edgeAssociations: Record<string, string | null>;
+  /** Edge pools carrying Lync (SIP) federation and XMPP federation. */
+  federation: { lync: string | null; xmpp: string | null };
+  /** Backup Service status per direction `<from>><to>`. */
+  sync: Record<string, SyncStatus>;
+  /** Conference directory id → pool that holds it. */
+  conferenceDirectories: Record<string, string>;
+  /** ABC rebuilds in progress, keyed by the lost pool A. */
+  abc: Record<string, AbcProgress>;
+}
+
+/** An operation instance: which spec and its arguments (FQDNs, switches). */
+export interface Op {
+  id: string;
+  args: Record<string, string | boolean>;
+}
+
+/** One step of a plan. `command` is the exact PowerShell line, or null for a step only a person can do. */
+export interface PlanStep {
+  n: number;
+  title: string;
+  command: string | null;
+  /** How to verify the step (a command and what to look for, or an instruction). */
+  check: string | null;
+  /** Server or pool to run it on (FQDN), or null when anywhere. */
+  on: string | null;
+  /** The operation this step performs, so `plan check` can replay it without parsing the command. */
+  op: Op | null;
+  /** True when a person must do it (Topology Builder, DNS, Deployment Wizard…). */
+  manual: boolean;
+  /** Exact instructions for a manual step. */
+  instructions: string[];
+  /** Expected duration in minutes when the reference gives a figure, else null. */
+  durationMinutes: number | null;
+  /** Reference page (file name under shared/reference/docs-en) the step comes from. */
+  ref: string;
+  /** Notes printed with the step (ERRATUM, UNCERTAIN, why). */
+  notes: string[];
+}
+
+/** A step before numbering. */
+export type StepDraft = Omit<PlanStep, 'n'>;
+
+/** A broken rule: what the real cmdlet (or the documented procedure) would refuse, and why. */
+export interface Violation {
+  rule: string;
+  stepN: number;
+  message: string;
+  ref: string;
+}
+
+/** An operation: data plus three pure functions (DESIGN §7). */
+export interface OperationSpec {
+  id: string;
+  /** Reference page the rules come from. */
+  ref: string;
+  /** Violations (stepN 0; the checker fills it in). */
+  check(state: DrState, op: Op, topology: Topology): Violation[];
+  apply(state: DrState, op: Op, topology: Topology): DrState;
+  commands(topology: Topology, op: Op): StepDraft[];
+}
+
+export type Goal =
+  | { kind: 'failover'; pool: string; planned?: boolean }
+  | { kind: 'failback'; pool: string; planned?: boolean }
+  | { kind: 'serve'; usersOf: string; by: string; planned?: boolean }
+  | { kind: 'rebuild'; failed: string; newFqdn: string }
+  | { kind: 'edge-failover'; pool: string; federation?: 'lync' | 'xmpp'; to?: string }
+  | { kind: 'edge-failback'; pool: string }
+  | { kind: 'edge-associate'; pool: string; edge: string }
+  | { kind: 'cms-failover'; planned?: boolean }
+  | { kind: 'db-failover'; pool: string; type: string }
+  | { kind: 'restore-conference-content'; pool: string };
+
+export interface Plan {
+  goal: string;
+  goalSpec: Goal;
+  steps: PlanStep[];
+  warnings: string[];
+  /** The state the plan leads to. */
+  finalState: DrState;
+}
+
+export type CheckResult = { ok: true; finalState: DrState; steps: number } | { ok: false; violation: Violation };

@@ -1,0 +1,18 @@
+/** `server\instance`, or the server alone for the default instance (the form -DBInstance and SSMS expect). */
+export function sqlInstanceName(server: string, instance: string | null): string {
+  return instance ? `${server}\\${instance}` : server;
+}
+
+/**
+ * Path of a backup file: in the overlay's destination when there is one, else in `$Backup`, the shared backup folder
+ * of lync-server-2013-backing-up-core-data-and-settings.md (a new folder per run, `$Backup` repointed to it).
+ */
+export function backupFile(destination: string | null, file: string): string {
+  const dir = destination ? destination.replace(/[\\/]+$/, '') : '$Backup';
+  return `${dir}\\${file}`;
+}
+
+/** A file-name-safe short form of an FQDN or instance (`pool-red.contoso.test` → `pool-red`). */
+export function shortName(fqdn: string): string {
+  return (fqdn.split('.')[0] ?? fqdn).replace(/[^A-Za-z0-9_-]+/g, '-');
+}

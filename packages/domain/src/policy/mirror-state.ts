@@ -1,0 +1,32 @@
+import type { StatusEntry } from '@lyncdr/protocol';
+import type { Evidence, PolicyDefaults, PolicyRule } from './model';
+import { evaluateProbe, field, list } from './probe';
+
+/**
+ * Back End mirroring (Get-CsDatabaseMirrorState -PoolFqdn <pool> -DatabaseType <type>; REFERENCE §e.4,
+ * cmdlets/Get-CsDatabaseMirrorState.md). Per database: DatabaseName, StateOnPrimary, StateOnMirror,
+ * MirroringStatusOnPrimary, MirroringStatusOnSecondary; `DatabaseInaccessibleOrMirroringNotEnabled` means no mirror
+ * or unreachable. A mirroring status other than Synchronized is reported by name (values to confirm on a lab server).
+ */
+export function evaluateMirrorState(e: Evidence, rule: PolicyRule, defaults: PolicyDefaults, now: Date): StatusEntry {
+  const subject = e.observation.itemId ?? e.observation.subject;
+  const itemId = subject.startsWith('mirror:') ? subject : `mirror:${subject}`;
+  return evaluateProbe(itemId, e, rule, defaults, rule.rpoMinutes ?? defaults.backupServiceRpoMinutes, now, (data) => {
+    const dbs = list(data, 'databases', 'Databases');
+    if (!dbs.length) return { unknown: 'the mirror state lists no databases' };
+    const bad: string[] = [];
+    for (const d of dbs) {
+      const name = String(field(d, 'DatabaseName', 'databaseName') ?? '?');
+      const values = ['StateOnPrimary', 'StateOnMirror', 'MirroringStatusOnPrimary', 'MirroringStatusOnSecondary']
+        .map((k) => String(field(d, k, k[0]!.toLowerCase() + k.slice(1)) ?? ''));
+      if (values.includes('DatabaseInaccessibleOrMirroringNotEnabled')) bad.push(`${name}: inaccessible or mirroring not enabled`);
+      else {
+        const status = values.slice(2).find((v) => v && v.toLowerCase() !== 'synchronized');
+        if (status) bad.push(`${name}: ${status}`);
+      }
+    }
+    return bad.length
+      ? { healthy: false, problem: `mirroring not synchronized: ${bad.join(', ')}` }
+      : { healthy: true, problem: `${dbs.length} mirrored database(s) synchronized` };
+  });
+}

@@ -1,0 +1,55 @@
+import type { StatusEntry } from '@lyncdr/protocol';
+import type { Evidence, PolicyDefaults, PolicyRule } from './model';
+import { formatDuration, hours } from './words';
+
+/** Reads a field by any of its spellings (bridge JSON keeps PowerShell's PascalCase; collectors may use camelCase). */
+export function field(o: unknown, ...names: string[]): unknown {
+  if (!o || typeof o !== 'object') return undefined;
+  for (const n of names) if (n in o) return (o as Record<string, unknown>)[n];
+  return undefined;
+}
+
+export function list(o: unknown, ...names: string[]): unknown[] {
+  const v = field(o, ...names);
+  return Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : [];
+}
+
+/**
+ * Common frame of a replication probe (Backup Service, mirror state, CMS replication): stale evidence is late, a
+ * probe whose bridge call failed is failed; otherwise `judge` decides. `sinceHealthy` is the newest time the probe saw
+ * a healthy state (the observation's `lastGood`), against which the RPO is measured.
+ */
+export function evaluateProbe(
+  itemId: string,
+  e: Evidence,
+  rule: PolicyRule,
+  defaults: PolicyDefaults,
+  rpoMinutes: number,
+  now: Date,
+  judge: (data: Record<string, unknown>) => { healthy: boolean; problem: string } | { unknown: string },
+): StatusEntry {
+  const periodHours = rule.periodHours ?? defaults.probePeriodHours;
+  const graceHours = rule.graceHours ?? Math.max(defaults.minGraceHours, periodHours * defaults.graceFraction);
+  const sinceHealthy = e.lastGoodEver ?? (e.observation.ok ? (e.observation.lastGood ?? null) : null);
+  const ageMs = sinceHealthy ? now.getTime() - Date.parse(sinceHealthy) : null;
+  const entry = (status: StatusEntry['status'], reason: string): StatusEntry => ({
+    itemId, status, reason, lastGood: sinceHealthy, ageSeconds: ageMs === null ? null : Math.max(0, Math.round(ageMs / 1000)),
+    periodSeconds: periodHours * 3600,
+  });
+  const staleMs = now.getTime() - Date.parse(e.observedAt);
+  if (staleMs > (periodHours + graceHours) * 3_600_000) {
+    return entry('late', `no report from the agent for ${formatDuration(staleMs)}; expected every ${hours(periodHours)}`);
+  }
+  if (!e.runOk && !Object.keys(e.observation.data).length) {
+    return entry('failed', `the probe failed: ${e.observation.findings[0]?.message ?? 'no details from the collector'}`);
+  }
+  const verdict = judge(e.observation.data);
+  if ('unknown' in verdict) return entry('unknown', verdict.unknown);
+  if (verdict.healthy) return entry('ok', verdict.problem);
+  const rpoMs = rpoMinutes * 60_000;
+  if (ageMs === null || ageMs > rpoMs) {
+    const since = ageMs === null ? 'never seen healthy' : `unhealthy for ${formatDuration(ageMs)}`;
+    return entry('failed', `${verdict.problem}; ${since}, beyond the ${formatDuration(rpoMs)} RPO`);
+  }
+  return entry('late', `${verdict.problem}; within the ${formatDuration(rpoMs)} RPO so far (${formatDuration(ageMs)})`);
+}

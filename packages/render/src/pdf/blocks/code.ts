@@ -1,0 +1,75 @@
+import type { CodeBlock } from '@lyncdr/documents';
+import { lineHeight, type Canvas } from '../canvas';
+import { flowRows } from '../flow';
+import { theme } from '../theme';
+
+/** Marker at the end of a broken line: a backtick is PowerShell's own line continuation, so a copy still runs. */
+export function continuationMarker(language: CodeBlock['language']): string {
+  return language === 'powershell' ? ' `' : ' \u21b5';
+}
+
+const INDENT = '    ';
+
+/**
+ * Breaks one code line into visual lines at spaces only, never inside a token. Continuation lines are indented and
+ * every line but the last ends with the marker. `fits(s)` says whether a string fits the line.
+ */
+export function wrapCodeLine(text: string, marker: string, fits: (s: string) => boolean): string[] {
+  if (fits(text)) return [text];
+  const tokens = text.split(/(?<= )/); // each token keeps its trailing space
+  const out: string[] = [];
+  let cur = '';
+  for (const tok of tokens) {
+    const candidate = cur + tok;
+    if (cur !== '' && cur.trim() !== '' && !fits(candidate.trimEnd() + marker)) {
+      out.push(cur.trimEnd() + marker);
+      cur = INDENT + tok;
+      continue;
+    }
+    cur = candidate;
+  }
+  if (cur !== '') out.push(cur.trimEnd());
+  // Last resort, only for a token wider than the line even at the smallest size: split it between characters.
+  return out.flatMap((line) => (fits(line) ? [line] : splitChars(line, marker, fits)));
+}
+
+function splitChars(line: string, marker: string, fits: (s: string) => boolean): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const ch of Array.from(line)) {
+    if (cur !== '' && !fits(cur + ch + marker)) {
+      out.push(cur + marker);
+      cur = '';
+    }
+    cur += ch;
+  }
+  if (cur !== '') out.push(cur);
+  return out;
+}
+
+/** Size at which the widest token of every line (plus indent and marker) fits the width. */
+export function codeFontSize(lines: string[], marker: string, width: number, c: Canvas, base: number): number {
+  let widest = 0;
+  for (const line of lines) {
+    for (const tok of line.split(' ')) widest = Math.max(widest, c.measure(INDENT + tok + marker, 'mono', base));
+  }
+  if (widest <= width) return base;
+  return Math.max(theme.minCode, Math.floor((base * width * 10) / widest) / 10);
+}
+
+/** Code in monospace on a grey band; long lines break only at spaces, with a continuation marker. */
+export function drawCode(c: Canvas, block: CodeBlock, x = c.left, width = c.width): void {
+  const padX = 6;
+  const inner = width - 2 * padX;
+  const marker = continuationMarker(block.language);
+  const source = block.lines.map((l) => l.replace(/\t/g, '    '));
+  const size = codeFontSize(source, marker, inner, c, theme.code);
+  const lh = lineHeight(size);
+  const visual = source.flatMap((l) => wrapCodeLine(l, marker, (s) => c.measure(s, 'mono', size) <= inner));
+  flowRows(
+    c,
+    visual.map((text) => ({ height: lh, draw: (y) => c.put(text, x + padX, y, 'mono', size) })),
+    { fill: theme.color.codeFill, bar: theme.color.lightRule, x, width, padY: 4 },
+  );
+  c.y += theme.gap;
+}

@@ -1,0 +1,26 @@
+import type { DocumentMeta } from '@lyncdr/documents';
+import type { Canvas } from './canvas';
+import { fitText } from './blocks/signature';
+import { theme } from './theme';
+
+/** The running header (title; deployment, generated date, input revision) and the "page x of y" footer. */
+export function drawChrome(c: Canvas, meta: DocumentMeta, page: number, pages: number): void {
+  const L = c.labels;
+  const size = theme.small;
+  const top = theme.margin;
+  const right = [meta.deployment, `${L.generated} ${meta.generatedAt.slice(0, 16).replace('T', ' ')} UTC`, meta.inputRevision ? `${L.revision} ${meta.inputRevision}` : null]
+    .filter((s): s is string => Boolean(s))
+    .join('  ·  ');
+  const rightText = fitText(c, right, c.width * 0.55, 'regular', size);
+  const rightW = c.measure(rightText, 'regular', size);
+  c.put(fitText(c, meta.title, c.width - rightW - 16, 'bold', size), c.left, top, 'bold', size, theme.color.muted);
+  c.put(rightText, c.left + c.width - rightW, top, 'regular', size, theme.color.muted);
+  const ruleY = top + size * 1.5;
+  c.doc.save().lineWidth(0.5).strokeColor(theme.color.lightRule).moveTo(c.left, ruleY).lineTo(c.left + c.width, ruleY).stroke().restore();
+
+  const footY = c.doc.page.height - theme.margin - size * 1.2;
+  c.doc.save().lineWidth(0.5).strokeColor(theme.color.lightRule).moveTo(c.left, footY - 4).lineTo(c.left + c.width, footY - 4).stroke().restore();
+  const pageText = L.page(page, pages);
+  c.put(pageText, c.left + c.width - c.measure(pageText, 'regular', size), footY, 'regular', size, theme.color.muted);
+  if (meta.deployment) c.put(fitText(c, `lyncdr — ${meta.deployment}`, c.width * 0.6, 'regular', size), c.left, footY, 'regular', size, theme.color.faint);
+}

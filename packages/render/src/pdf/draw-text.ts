@@ -1,0 +1,35 @@
+import type { Canvas } from './canvas';
+import type { Line, Piece } from './layout-text';
+import { theme } from './theme';
+
+export type Align = 'left' | 'right' | 'center';
+
+/** Joins neighbouring pieces of the same face, size and kind into one run, so a line is drawn in few text calls. */
+function runs(line: Line): Piece[] {
+  const out: Piece[] = [];
+  for (const p of line.pieces) {
+    const last = out[out.length - 1];
+    if (last && !p.blank && !last.blank && last.font === p.font && last.size === p.size) {
+      const gap = p.spaceBefore ? ' ' : '';
+      out[out.length - 1] = { ...last, text: last.text + gap + p.text, width: p.x + p.width - last.x };
+    } else {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** Draws one laid-out line at (x, y) in a box of `width`; blank spans are faint text on a ruled line. */
+export function drawLine(c: Canvas, line: Line, x: number, y: number, width: number, align: Align = 'left', color: string = theme.color.text): void {
+  const shift = align === 'right' ? width - line.width : align === 'center' ? (width - line.width) / 2 : 0;
+  for (const p of runs(line)) {
+    const px = x + Math.max(0, shift) + p.x;
+    if (p.blank) {
+      c.put(p.text, px, y, p.font, p.size, theme.color.faint);
+      const base = y + p.size * 1.12;
+      c.doc.save().lineWidth(0.5).strokeColor(theme.color.rule).moveTo(px, base).lineTo(px + p.width, base).stroke().restore();
+    } else {
+      c.put(p.text, px, y, p.font, p.size, color);
+    }
+  }
+}

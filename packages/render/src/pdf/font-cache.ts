@@ -1,0 +1,65 @@
+import { fontKeys, loadFontBytes, type FontBytes, type FontKey } from './fonts';
+
+/** The parts of pdfkit's internals the cache touches (pdfkit has no public API to share a parsed font). */
+interface EmbeddedFontInternals {
+  font: unknown;
+  layoutCache?: Record<string, unknown>;
+  constructor: new (doc: unknown, font: unknown, id: string) => EmbeddedFontInternals;
+}
+interface PdfkitFontInternals {
+  _font: EmbeddedFontInternals;
+  _fontFamilies: Record<string, unknown>;
+  _fontCount: number;
+}
+
+/**
+ * Parses each TTF once per process and lets every document embed it. pdfkit would re-parse the four fonts (about
+ * 2 MB) for every document, which dominates the time of a short runbook; the parsed font is read-only and each
+ * document still builds its own subset. The shaping results (pdfkit's per-word layout cache: glyph ids and advances,
+ * independent of the document) are shared too, so a word shaped once is not shaped again.
+ */
+export interface FontCache {
+  install(doc: PDFKit.PDFDocument): void;
+  bytes(): FontBytes;
+}
+
+/** Distinct words kept per face before the shared layout cache starts over (bounds memory on odd inputs). */
+const MAX_CACHED_WORDS = 20_000;
+
+export function createFontCache(load: () => FontBytes = loadFontBytes): FontCache {
+  let bytes: FontBytes | null = null;
+  let parsed: { ctor: EmbeddedFontInternals['constructor']; fonts: Map<FontKey, unknown>; layouts: Map<FontKey, Record<string, unknown>> } | null = null;
+  const get = (): FontBytes => (bytes ??= load());
+  return {
+    bytes: get,
+    install(doc) {
+      const b = get();
+      for (const key of fontKeys) doc.registerFont(key, b[key]);
+      const internals = doc as unknown as PdfkitFontInternals;
+      if (!parsed) {
+        const fonts = new Map<FontKey, unknown>();
+        const layouts = new Map<FontKey, Record<string, unknown>>();
+        let ctor: EmbeddedFontInternals['constructor'] | null = null;
+        for (const key of fontKeys) {
+          doc.font(key);
+          fonts.set(key, internals._font.font);
+          layouts.set(key, (internals._font.layoutCache ??= Object.create(null) as Record<string, unknown>));
+          ctor = internals._font.constructor;
+        }
+        parsed = { ctor: ctor!, fonts, layouts };
+        return;
+      }
+      for (const key of fontKeys) {
+        const id = `F${++internals._fontCount}`;
+        const font = new parsed.ctor(doc, parsed.fonts.get(key), id);
+        let layout = parsed.layouts.get(key)!;
+        if (Object.keys(layout).length > MAX_CACHED_WORDS) {
+          layout = Object.create(null) as Record<string, unknown>;
+          parsed.layouts.set(key, layout);
+        }
+        font.layoutCache = layout;
+        internals._fontFamilies[key] = font;
+      }
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import PDFDocument from 'pdfkit';
+import type { Block, Document, Paper } from '@lyncdr/documents';
+import { labelsFor } from '../labels';
+import { plainText } from '../inline';
+import { createCanvas, lineHeight, type Canvas } from './canvas';
+import { drawChrome } from './chrome';
+import { drawLine } from './draw-text';
+import { layoutText } from './layout-text';
+import { createFontCache, type FontCache } from './font-cache';
+import { checkGlyphs, type GlyphSource } from './glyphs';
+import { drawCode } from './blocks/code';
+import { drawHeading } from './blocks/heading';
+import { drawKeyValue } from './blocks/keyvalue';
+import { drawChecklist, drawList } from './blocks/list';
+import { drawParagraph } from './blocks/paragraph';
+import { drawSignature } from './blocks/signature';
+import { drawStep } from './blocks/step';
+import { drawTable } from './blocks/table';
+import { theme } from './theme';
+
+export interface PdfDeps {
+  fonts: FontCache;
+}
+
+const defaultFonts = createFontCache();
+
+function drawBlock(c: Canvas, block: Block): void {
+  switch (block.type) {
+    case 'heading':
+      return drawHeading(c, block);
+    case 'paragraph':
+      return drawParagraph(c, block);
+    case 'list':
+      return drawList(c, block);
+    case 'checklist':
+      return drawChecklist(c, block);
+    case 'table':
+      return drawTable(c, block);
+    case 'code':
+      return drawCode(c, block);
+    case 'step':
+      return drawStep(c, block);
+    case 'keyvalue':
+      return drawKeyValue(c, block);
+    case 'signature':
+      return drawSignature(c, block);
+    case 'pagebreak':
+      if (c.y > c.top + 0.5) c.newPage();
+      return;
+  }
+}
+
+function fontkitOf(doc: PDFKit.PDFDocument, name: string): GlyphSource {
+  doc.font(name);
+  return (doc as unknown as { _font: { font: GlyphSource } })._font.font;
+}
+
+/** Renders a Document to PDF bytes with pdfkit. Same input, same bytes (dates come from `meta.generatedAt`). */
+export function renderPdf(document: Document, paper: Paper = 'a4', deps: PdfDeps = { fonts: defaultFonts }): Promise<Uint8Array> {
+  const meta = document.meta;
+  const created = new Date(meta.generatedAt);
+  const when = Number.isNaN(created.getTime()) ? new Date(0) : created;
+  const doc = new PDFDocument({
+    size: paper === 'letter' ? 'LETTER' : 'A4',
+    layout: meta.orientation,
+    margins: { top: theme.margin, bottom: theme.margin, left: theme.margin, right: theme.margin },
+    bufferPages: true,
+    autoFirstPage: false,
+    compress: true,
+    lang: meta.lang === 'fr' ? 'fr-FR' : 'en-US',
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      Author: 'lyncdr',
+      Subject: meta.subtitle ?? [meta.title, meta.deployment].filter(Boolean).join(' — '),
+      Keywords: (meta.keywords ?? []).join(', '),
+      Creator: 'lyncdr',
+      Producer: 'lyncdr (pdfkit)',
+      CreationDate: when,
+      ModDate: when,
+    },
+  });
+  deps.fonts.install(doc);
+  checkGlyphs(document, { text: fontkitOf(doc, 'regular'), mono: fontkitOf(doc, 'mono') });
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+  });
+  doc.addPage();
+  const c = createCanvas(doc, labelsFor(meta.lang));
+  drawTitle(c, document);
+  for (const block of document.blocks) drawBlock(c, block);
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    c.resetState();
+    drawChrome(c, meta, i + 1, range.count);
+  }
+  doc.end();
+  return done;
+}
+
+function drawTitle(c: Canvas, document: Document): void {
+  drawHeading(c, { type: 'heading', level: 1, text: document.meta.title });
+  if (document.meta.subtitle) {
+    const size = theme.body + 1;
+    for (const line of layoutText([{ text: plainText(document.meta.subtitle), style: 'italic' }], c.width, size, 'words', c.measure)) {
+      drawLine(c, line, c.left, c.y, c.width, 'left', theme.color.muted);
+      c.y += lineHeight(size);
+    }
+    c.y += theme.gap;
+  }
+}

@@ -1,0 +1,28 @@
+/** Sizes, spacing and colours of the printed documents (points; 72 pt = 1 inch). */
+export const theme = {
+  margin: 40,
+  headerBand: 26,
+  footerBand: 22,
+  body: 9.5,
+  small: 7.5,
+  table: 8.5,
+  code: 8.5,
+  minCode: 4.5,
+  lineFactor: 1.28,
+  heading: { 1: 16, 2: 13, 3: 11 } as Record<1 | 2 | 3, number>,
+  gap: 7,
+  cellPad: 3.5,
+  color: {
+    text: '#111111',
+    muted: '#666666',
+    faint: '#9a9a9a',
+    rule: '#8a8a8a',
+    lightRule: '#c8c8c8',
+    headerFill: '#e6e9ee',
+    codeFill: '#f3f3f3',
+    accent: '#1f3a5f',
+    note: { fill: '#eef4fb', bar: '#3b6ea8' },
+    warning: { fill: '#fff5e6', bar: '#c77700' },
+    erratum: { fill: '#fdeeee', bar: '#b3261e' },
+  },
+} as const;

@@ -1,0 +1,72 @@
+import type { Block, Document, Text } from '@lyncdr/documents';
+import { toSpans } from './inline';
+
+/** A piece of text of the document, the face it is set in, and where it is (for error messages). */
+export interface TextSite {
+  text: string;
+  mono: boolean;
+  where: string;
+}
+
+function spans(text: Text, where: string): TextSite[] {
+  return toSpans(text).map((s) => ({ text: s.text, mono: s.style === 'code', where }));
+}
+
+function blockTexts(block: Block, where: string): TextSite[] {
+  switch (block.type) {
+    case 'heading':
+      return [{ text: block.text, mono: false, where }];
+    case 'paragraph':
+      return spans(block.text, where);
+    case 'list':
+      return block.items.flatMap((item, i) => spans(item, `${where}, item ${i + 1}`));
+    case 'checklist':
+      return block.items.flatMap((item, i) => spans(item.text, `${where}, item ${i + 1}`));
+    case 'code':
+      return block.lines.map((line, i) => ({ text: line, mono: true, where: `${where}, line ${i + 1}` }));
+    case 'keyvalue':
+      return block.pairs.flatMap(([k, v], i) => [{ text: k, mono: false, where: `${where}, pair ${i + 1}` }, ...spans(v, `${where}, pair ${i + 1}`)]);
+    case 'signature':
+      return block.roles.map((r, i) => ({ text: r, mono: false, where: `${where}, role ${i + 1}` }));
+    case 'pagebreak':
+      return [];
+    case 'table': {
+      const out: TextSite[] = [];
+      if (block.caption) out.push({ text: block.caption, mono: false, where: `${where}, caption` });
+      block.columns.forEach((col, i) => out.push({ text: col.header, mono: false, where: `${where}, header of column ${i + 1}` }));
+      block.rows.forEach((row, r) =>
+        row.forEach((cell, k) => {
+          const at = `${where}, row ${r + 1}, column ${k + 1} (${block.columns[k]?.header ?? '?'})`;
+          if (typeof cell === 'object' && !Array.isArray(cell) && 'blank' in cell) {
+            if (cell.hint) out.push({ text: cell.hint, mono: false, where: at });
+          } else if (typeof cell === 'object' && !Array.isArray(cell) && 'checkbox' in cell) {
+            return;
+          } else {
+            out.push(...spans(cell, at));
+          }
+        }),
+      );
+      return out;
+    }
+    case 'step': {
+      const at = `${where} (step ${block.n})`;
+      const out: TextSite[] = [{ text: block.title, mono: false, where: `${at}, title` }];
+      if (block.body !== undefined) out.push(...spans(block.body, `${at}, body`));
+      block.commands.forEach((cmd, i) => out.push({ text: cmd, mono: true, where: `${at}, command ${i + 1}` }));
+      if (block.verify !== undefined) out.push(...spans(block.verify, `${at}, verify`));
+      if (block.on) out.push({ text: block.on, mono: true, where: `${at}, run on` });
+      if (block.ref) out.push({ text: block.ref, mono: false, where: `${at}, reference` });
+      return out;
+    }
+  }
+}
+
+/** Every piece of text a renderer will set, with its location: meta first, then each block. */
+export function documentTexts(doc: Document): TextSite[] {
+  const m = doc.meta;
+  const out: TextSite[] = [{ text: m.title, mono: false, where: 'meta.title' }];
+  if (m.subtitle) out.push({ text: m.subtitle, mono: false, where: 'meta.subtitle' });
+  if (m.deployment) out.push({ text: m.deployment, mono: false, where: 'meta.deployment' });
+  doc.blocks.forEach((block, i) => out.push(...blockTexts(block, `block ${i + 1} (${block.type})`)));
+  return out;
+}

@@ -1,0 +1,147 @@
+import { cmpText } from './compare';
+import { dbKey, fileFindings, groupBackupSets, type BackupSet } from './backup-set';
+import { inferCopyOnly } from './copy-only';
+import { SqlFindingCode } from './errors';
+import type { BackupHeader } from './header-types';
+import type { DatabaseReport, FileReport, OtherFileReport, ScannedFile, SqlFinding, SqlVerifyReport } from './report-types';
+import { buildRestoreChain } from './restore-chain';
+
+type Readable = ScannedFile & { header: BackupHeader };
+const CHAIN_KINDS = new Set(['full', 'diff', 'log']);
+
+function latestFinish(sets: BackupSet[], kind: string): string | null {
+  let best: BackupSet | null = null;
+  for (const s of sets) if (s.header.kind === kind && (!best || s.startMs > best.startMs || (s.startMs === best.startMs && s.last > best.last))) best = s;
+  return best ? (best.header.finish ?? best.header.start) : null;
+}
+
+function toFileReport(f: Readable, set: BackupSet, findings: SqlFinding[]): FileReport {
+  const h = f.header;
+  return {
+    path: f.path,
+    database: h.database,
+    server: h.server,
+    type: h.kind as FileReport['type'],
+    start: h.start,
+    finish: h.finish,
+    firstLsn: h.firstLsn,
+    lastLsn: h.lastLsn,
+    checkpointLsn: h.checkpointLsn,
+    databaseBackupLsn: h.databaseBackupLsn,
+    differentialBaseLsn: h.differentialBaseLsn,
+    differentialBaseGuid: h.differentialBaseGuid,
+    backupSetGuid: h.backupSetGuid,
+    databaseVersion: h.databaseVersion,
+    softwareVersion: h.softwareVersion,
+    compressed: h.compressed,
+    copyOnly: set.copyOnly,
+    passwordProtected: h.passwordProtected,
+    family: { ...h.family },
+    size: f.size,
+    complete: h.complete,
+    findings,
+  };
+}
+
+/**
+ * Turns scanned files into the `verify sql` report (pure): backup sets per database (server + name, as the headers
+ * say — never the file names), file findings, the restore chain and what it reaches.
+ */
+export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
+  const otherFiles: OtherFileReport[] = [];
+  const findings: SqlFinding[] = [];
+  const byDb = new Map<string, Readable[]>();
+  const otherByDb = new Map<string, SqlFinding[]>();
+
+  for (const f of scanned) {
+    if (!f.header) {
+      const finding: SqlFinding = { code: f.error?.code ?? SqlFindingCode.unreadable, message: `${f.path}: ${f.error?.message ?? 'unreadable'}`, file: f.path, severity: 'error' };
+      otherFiles.push({ path: f.path, database: null, kind: null, findings: [finding] });
+      findings.push(finding);
+      continue;
+    }
+    if (!CHAIN_KINDS.has(f.header.kind)) {
+      const finding: SqlFinding = {
+        code: SqlFindingCode.otherType,
+        severity: 'warning',
+        file: f.path,
+        message: `${f.path}: a ${f.header.kind} backup (type ${f.header.typeCode}) of ${f.header.database}; lyncdr checks full, differential and log chains only — restore it by hand (RESTORE … FILE/READ_WRITE_FILEGROUPS)`,
+      };
+      otherFiles.push({ path: f.path, database: f.header.database, kind: f.header.kind, findings: [finding] });
+      const k = dbKey(f.header);
+      otherByDb.set(k, [...(otherByDb.get(k) ?? []), finding]);
+      if (!byDb.has(k)) byDb.set(k, []);
+      continue;
+    }
+    const k = dbKey(f.header);
+    byDb.set(k, [...(byDb.get(k) ?? []), f as Readable]);
+  }
+
+  const databases: DatabaseReport[] = [];
+  const files: FileReport[] = [];
+  const filesByPath = new Map<string, FileReport>();
+  for (const [k, list] of byDb) {
+    const sample = list[0]?.header ?? scanned.find((f) => f.header && dbKey(f.header) === k)!.header!;
+    const sets = groupBackupSets(list);
+    inferCopyOnly(sets);
+    const dbFindings: SqlFinding[] = [...(otherByDb.get(k) ?? [])];
+    for (const set of sets) {
+      const perFile = fileFindings(set);
+      if (set.copyOnly) {
+        for (const f of set.files) {
+          perFile.set(f.path, [...(perFile.get(f.path) ?? []), {
+            code: SqlFindingCode.copyOnly,
+            severity: 'info',
+            file: f.path,
+            message: `${f.path}: this full backup did not become the differential base (COPY_ONLY, or a later full backup is missing from these folders); differentials after it belong to an earlier full`,
+          }]);
+        }
+      }
+      for (const f of set.files) {
+        const ff = perFile.get(f.path) ?? [];
+        dbFindings.push(...ff);
+        const report = toFileReport(f, set, ff);
+        files.push(report);
+        filesByPath.set(f.path, report);
+      }
+    }
+    const chain = buildRestoreChain(sets, sample.database);
+    for (const c of chain.findings) {
+      dbFindings.push(c);
+      if (c.file) filesByPath.get(c.file)?.findings.push(c);
+    }
+    const last = chain.endsAt;
+    databases.push({
+      name: sample.database,
+      server: sample.server,
+      created: sample.databaseCreated,
+      lastFull: latestFinish(sets, 'full'),
+      lastDiff: latestFinish(sets, 'diff'),
+      lastLog: latestFinish(sets, 'log'),
+      restorableTo: last ? (last.header.finish ?? last.header.start) : null,
+      chainOk: chain.ok,
+      restoreSequence: chain.path.map((s) => ({
+        type: s.header.kind as 'full' | 'diff' | 'log',
+        files: s.files.map((f) => f.path),
+        firstLsn: s.header.firstLsn,
+        lastLsn: s.header.lastLsn,
+        finish: s.header.finish,
+      })),
+      findings: dbFindings,
+    });
+  }
+  if (!scanned.length) {
+    findings.push({ code: SqlFindingCode.noBackups, severity: 'error', file: null, message: 'no SQL Server backup files (.bak, .trn, or files starting with an MTF TAPE block) in the folders given; check the path and the backup job' });
+  }
+  databases.sort((a, b) => a.server.localeCompare(b.server) || cmpText(a.name, b.name) || (a.created ?? '').localeCompare(b.created ?? ''));
+  files.sort((a, b) => cmpText(a.path, b.path));
+  otherFiles.sort((a, b) => cmpText(a.path, b.path));
+  return { databases, files, otherFiles, findings };
+}
+
+/** Every finding of a report, once (databases, files and the top level). */
+export function allFindings(r: SqlVerifyReport): SqlFinding[] {
+  const seen = new Set<SqlFinding>();
+  for (const f of [...r.findings, ...r.databases.flatMap((d) => d.findings), ...r.files.flatMap((f) => f.findings), ...r.otherFiles.flatMap((f) => f.findings)]) seen.add(f);
+  return [...seen];
+}

@@ -1,0 +1,81 @@
+import type { ByteView } from './bytes';
+import { BackupHeaderError, SqlFindingCode } from './errors';
+
+/**
+ * The MTF common block header (DBLK, 52 bytes): type tag, attributes, offset of the first stream, OS-specific data
+ * address, string type and a checksum that is the XOR of the 25 words before it (MTF 1.0; see
+ * reference/sql-backup-format.md and the MTF spec structs named in fixtures/PROVENANCE.md).
+ */
+export interface DescriptorBlock {
+  offset: number;
+  type: string;
+  attributes: number;
+  firstEvent: number;
+  osData: { size: number; offset: number };
+  stringType: number;
+}
+
+export const DBLK_SIZE = 0x34;
+export const STREAM_HEADER_SIZE = 22;
+/** Descriptor blocks start on 512-byte boundaries of the file. */
+export const BLOCK_ALIGN = 512;
+
+export const KNOWN_BLOCKS = new Set(['TAPE', 'SSET', 'VOLB', 'DIRB', 'FILE', 'CFIL', 'ESPB', 'ESET', 'EOTM', 'SFMB', 'MSCI', 'MSDA', 'MSTL', 'MSLS', 'TSMP', 'TFDD']);
+
+function xorWords(v: ByteView, off: number, words: number): number {
+  let x = 0;
+  for (let i = 0; i < words; i++) x ^= v.u16(off + i * 2, 'checksum word');
+  return x;
+}
+
+/** Reads and checks one descriptor block header at `off`; a bad checksum means a damaged header. */
+export function readDescriptorBlock(v: ByteView, off: number): DescriptorBlock {
+  const type = v.tag(off);
+  const stored = v.u16(off + 0x32, `${type || 'block'} checksum`);
+  if (xorWords(v, off, 25) !== stored) {
+    throw new BackupHeaderError(SqlFindingCode.corrupt, `the ${type || 'MTF'} block header checksum does not match; the header is damaged`, v.base + off);
+  }
+  return {
+    offset: off,
+    type,
+    attributes: v.u32(off + 0x04),
+    firstEvent: v.u16(off + 0x08, `${type} first-stream offset`),
+    osData: { size: v.u16(off + 0x2c), offset: v.u16(off + 0x2e) },
+    stringType: v.u8(off + 0x30),
+  };
+}
+
+export interface StreamHeader {
+  offset: number;
+  id: string;
+  length: bigint;
+  dataOffset: number;
+}
+
+/** Reads a 22-byte MTF stream header (id, attributes, u64 length, algorithms, checksum of the 10 words before). */
+export function readStreamHeader(v: ByteView, off: number): StreamHeader {
+  const id = v.tag(off);
+  const stored = v.u16(off + 20, `${id || 'stream'} checksum`);
+  if (xorWords(v, off, 10) !== stored) {
+    throw new BackupHeaderError(SqlFindingCode.corrupt, `the ${id || 'MTF'} stream header checksum does not match; the header is damaged`, v.base + off);
+  }
+  return { offset: off, id, length: v.u64(off + 8), dataOffset: off + STREAM_HEADER_SIZE };
+}
+
+/** Writes the DBLK checksum (used by the synthetic writer). */
+export function blockChecksum(bytes: Uint8Array, off: number, words: number): number {
+  let x = 0;
+  for (let i = 0; i < words; i++) x ^= bytes[off + i * 2]! | (bytes[off + i * 2 + 1]! << 8);
+  return x;
+}
+
+/** Offsets of the 512-byte-aligned descriptor blocks found in `v` (absolute file offsets are `v.base + off`). */
+export function findBlocks(v: ByteView, from = 0): { offset: number; type: string }[] {
+  const out: { offset: number; type: string }[] = [];
+  const first = Math.ceil((v.base + from) / BLOCK_ALIGN) * BLOCK_ALIGN - v.base;
+  for (let off = first; off + DBLK_SIZE <= v.length; off += BLOCK_ALIGN) {
+    const t = v.tag(off);
+    if (KNOWN_BLOCKS.has(t)) out.push({ offset: off, type: t });
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import type { ByteView } from './bytes';
+
+/** A calendar time as written in the file (server local time) and the zone offset in minutes when known. */
+export interface MtfDate {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/**
+ * MTF DATE_TIME: 5 bytes read as a 40-bit big-endian number — year 14 bits, month 4, day 5, hour 5, minute 6,
+ * second 6 (reference/sql-backup-format.md §1). All-zero means "not set".
+ */
+export function readMtfDate(v: ByteView, off: number, what = 'date'): MtfDate | null {
+  const b = v.slice(off, 5, what);
+  // 40 bits fit a double exactly.
+  const n = b[0]! * 2 ** 32 + ((b[1]! << 24) >>> 0) + (b[2]! << 16) + (b[3]! << 8) + b[4]!;
+  if (n === 0) return null;
+  const year = Math.floor(n / 2 ** 26) & 0x3fff;
+  const low = n % 2 ** 26;
+  const d = { year, month: (low >>> 22) & 0xf, day: (low >>> 17) & 0x1f, hour: (low >>> 12) & 0x1f, minute: (low >>> 6) & 0x3f, second: low & 0x3f };
+  const valid = d.year >= 1900 && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31 && d.hour < 24 && d.minute < 60 && d.second < 60;
+  return valid ? d : null;
+}
+
+/** Encodes a date as MTF DATE_TIME (for the synthetic writer). */
+export function encodeMtfDate(d: MtfDate): Uint8Array {
+  let n = (BigInt(d.year) << 26n) | (BigInt(d.month) << 22n) | (BigInt(d.day) << 17n) | (BigInt(d.hour) << 12n) | (BigInt(d.minute) << 6n) | BigInt(d.second);
+  const out = new Uint8Array(5);
+  for (let i = 4; i >= 0; i--) {
+    out[i] = Number(n & 0xffn);
+    n >>= 8n;
+  }
+  return out;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/**
+ * ISO 8601 text of a file time. `zoneMinutes` is the offset from UTC (SSET time zone × 15 min); null when the file
+ * says the zone is unknown, in which case the text has no offset (local time of the SQL Server).
+ */
+export function mtfDateToIso(d: MtfDate, zoneMinutes: number | null): string {
+  const local = `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}T${pad(d.hour)}:${pad(d.minute)}:${pad(d.second)}`;
+  if (zoneMinutes === null) return local;
+  if (zoneMinutes === 0) return `${local}Z`;
+  const sign = zoneMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(zoneMinutes);
+  return `${local}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

@@ -1,0 +1,233 @@
+import { ByteView, NULL_GUID } from './bytes';
+import { BackupHeaderError, SqlFindingCode } from './errors';
+import type { BackupHeader, BackupKind } from './header-types';
+import { readLsn } from './lsn';
+import { findBlocks, readDescriptorBlock, readStreamHeader, STREAM_HEADER_SIZE } from './mtf-block';
+import { mtfDateToIso, readMtfDate } from './mtf-date';
+
+/*
+ * Field offsets below come from reference/sql-backup-format.md (established on the 71 fixture files, SQL 2008 R2 and
+ * 2016): TAPE/SSET/MSCI descriptor blocks, the MQCI stream of MSCI holding the SCIN record, and the trailing SCIN copy
+ * in the MSLS block near the end of the file.
+ */
+
+const TYPE_LETTERS: Record<string, BackupKind> = {
+  D: 'full', I: 'diff', L: 'log', F: 'file', G: 'file-diff', P: 'partial', Q: 'partial-diff',
+};
+
+/** SCIN records seen are 418–478 bytes; anything far outside is not a header we understand. */
+const SCIN_MIN = 0x160;
+const SCIN_MAX = 8192;
+
+export interface ScinRecord {
+  offset: number;
+  softwareVersion: string;
+  firstLsn: string;
+  lastLsn: string;
+  checkpointLsn: string;
+  databaseBackupLsn: string;
+  created: ReturnType<typeof readMtfDate>;
+  start: ReturnType<typeof readMtfDate>;
+  finish: ReturnType<typeof readMtfDate>;
+  typeCode: string;
+  databaseVersion: number;
+  backupSize: number;
+  database: string;
+  server: string;
+  recoveryForkId: string;
+  currentDifferentialBaseGuid: string;
+  differentialBaseLsn: string;
+  differentialBaseGuid: string;
+}
+
+function readString(v: ByteView, scin: number, at: number, scinLength: number, what: string): string {
+  const len = v.u16(scin + at, what);
+  const off = v.u16(scin + at + 2, what);
+  if (len === 0) return '';
+  if (off + len > scinLength || len > 1024) {
+    throw new BackupHeaderError(SqlFindingCode.corrupt, `${what} (${len} bytes at SCIN+0x${off.toString(16)}) runs past the ${scinLength}-byte header record; the header is damaged`, v.base + scin + at);
+  }
+  return v.utf16(scin + off, len, what);
+}
+
+/** Reads the SCIN record (the SQL Server backup header) that starts the MQCI stream of an MSCI or MSLS block. */
+export function readScin(v: ByteView, blockOff: number): ScinRecord {
+  const block = readDescriptorBlock(v, blockOff);
+  if (block.firstEvent < 0x34 || block.firstEvent > 0x400) {
+    throw new BackupHeaderError(SqlFindingCode.corrupt, `${block.type} block says its first stream is at +0x${block.firstEvent.toString(16)}, which is not possible; the header is damaged`, v.base + blockOff);
+  }
+  const stream = readStreamHeader(v, blockOff + block.firstEvent);
+  if (stream.id !== 'MQCI') {
+    throw new BackupHeaderError(SqlFindingCode.corrupt, `${block.type} block has no MQCI stream (found "${stream.id}"); not a SQL Server backup header`, v.base + stream.offset);
+  }
+  const s = stream.dataOffset;
+  if (v.tag(s) !== 'SCIN') {
+    throw new BackupHeaderError(SqlFindingCode.corrupt, `the MQCI stream does not start with a SCIN record; not a SQL Server backup header`, v.base + s);
+  }
+  const length = v.u32(s + 4, 'SCIN length');
+  if (length < SCIN_MIN || length > SCIN_MAX || BigInt(length) > stream.length) {
+    throw new BackupHeaderError(SqlFindingCode.corrupt, `the SCIN header record claims ${length} bytes, outside ${SCIN_MIN}–${SCIN_MAX}; the header is damaged`, v.base + s + 4);
+  }
+  v.slice(s, length, 'SCIN record');
+  const build = v.u16(s + 0x18);
+  const minor = v.u8(s + 0x1a);
+  const major = v.u8(s + 0x1b);
+  return {
+    offset: s,
+    softwareVersion: `${major}.${minor}.${build}`,
+    firstLsn: readLsn(v, s + 0x20, 'FirstLSN'),
+    lastLsn: readLsn(v, s + 0x2a, 'LastLSN'),
+    checkpointLsn: readLsn(v, s + 0x34, 'CheckpointLSN'),
+    databaseBackupLsn: readLsn(v, s + 0x3e, 'DatabaseBackupLSN'),
+    created: readMtfDate(v, s + 0x48),
+    start: readMtfDate(v, s + 0x4d),
+    finish: readMtfDate(v, s + 0x52),
+    typeCode: String.fromCharCode(v.u8(s + 0x57)),
+    databaseVersion: v.u16(s + 0x5e),
+    backupSize: Number(v.u64(s + 0x60)),
+    database: readString(v, s, 0x68, length, 'DatabaseName'),
+    server: readString(v, s, 0x6c, length, 'ServerName'),
+    recoveryForkId: v.guid(s + 0x9c),
+    currentDifferentialBaseGuid: v.guid(s + 0xc8),
+    differentialBaseLsn: readLsn(v, s + 0x104, 'DifferentialBaseLSN'),
+    differentialBaseGuid: v.guid(s + 0x110),
+  };
+}
+
+interface TapeInfo {
+  softwareName: string;
+  mediaPassword: boolean;
+  mediaSetId: string | null;
+  familyCount: number;
+  familySequence: number;
+}
+
+function readTape(v: ByteView): TapeInfo {
+  const tape = readDescriptorBlock(v, 0);
+  const nameLen = v.u16(0x50);
+  const nameOff = v.u16(0x52);
+  const softwareName = nameLen > 0 && nameLen < 512 ? v.utf16(nameOff, nameLen, 'TAPE software name') : '';
+  const info: TapeInfo = { softwareName, mediaPassword: v.u16(0x3e) !== 0, mediaSetId: null, familyCount: 1, familySequence: 1 };
+  // Streams of the TAPE block: RAID carries the media set id and the family (stripe) count and number.
+  let off = tape.firstEvent;
+  for (let i = 0; i < 8 && off + STREAM_HEADER_SIZE <= Math.min(v.length, 0x600); i++) {
+    const st = readStreamHeader(v, off);
+    if (st.length > 0x10000n) throw new BackupHeaderError(SqlFindingCode.corrupt, `TAPE stream ${st.id} claims ${st.length} bytes; the header is damaged`, v.base + off);
+    if (st.id === 'RAID') {
+      info.mediaSetId = v.guid(st.dataOffset, 'MediaSetId');
+      info.familyCount = v.u16(st.dataOffset + 0x14, 'family count');
+      info.familySequence = v.u16(st.dataOffset + 0x18, 'family sequence');
+      break;
+    }
+    if (st.id === 'SPAD') break;
+    off = (st.dataOffset + Number(st.length) + 3) & ~3;
+  }
+  if (info.familyCount < 1 || info.familySequence < 1 || info.familySequence > info.familyCount || info.familyCount > 64) {
+    throw new BackupHeaderError(SqlFindingCode.corrupt, `media family ${info.familySequence} of ${info.familyCount} is not possible; the header is damaged`, 0);
+  }
+  return info;
+}
+
+interface SsetInfo {
+  backupSetGuid: string;
+  passwordProtected: boolean;
+  compressed: boolean;
+  userName: string | null;
+  zoneMinutes: number | null;
+}
+
+function readSset(v: ByteView, off: number): SsetInfo {
+  const sset = readDescriptorBlock(v, off);
+  const guidAt = sset.osData.size >= 16 && sset.osData.offset + 16 <= 0x200 ? sset.osData.offset : 0x64;
+  const userLen = v.u16(off + 0x4c);
+  const userOff = v.u16(off + 0x4e);
+  const zone = (v.u8(off + 0x5f) << 24) >> 24;
+  return {
+    backupSetGuid: v.guid(off + guidAt, 'BackupSetGUID'),
+    passwordProtected: v.u16(off + 0x38) !== 0,
+    compressed: v.u16(off + 0x3a) !== 0,
+    userName: userLen > 0 && userLen < 512 && userOff + userLen <= 0x200 ? v.utf16(off + userOff, userLen, 'UserName') : null,
+    zoneMinutes: zone === 127 || zone < -48 || zone > 56 ? null : zone * 15,
+  };
+}
+
+const nonZero = (lsn: string) => (lsn === '0' ? null : lsn);
+const nonNullGuid = (g: string) => (g === NULL_GUID ? null : g);
+
+/**
+ * Parses the header blocks of a backup file: `head` is the first bytes of the file (from offset 0), `tail` the last
+ * bytes with `tailBase` its file offset (or null when not read). Pure: no I/O. Throws BackupHeaderError.
+ */
+export function parseBackupHeader(head: Uint8Array, tail: { bytes: Uint8Array; base: number } | null): BackupHeader {
+  const v = new ByteView(head);
+  if (v.tag(0) !== 'TAPE') {
+    throw new BackupHeaderError(SqlFindingCode.notBackup, 'the file does not start with an MTF TAPE block: it is not a SQL Server native backup (or it is damaged)', 0);
+  }
+  const tape = readTape(v);
+  const blocks = findBlocks(v, 512);
+  const ssetAt = blocks.find((b) => b.type === 'SSET');
+  const msciAt = blocks.find((b) => b.type === 'MSCI');
+  if (!ssetAt || !msciAt) {
+    throw new BackupHeaderError(SqlFindingCode.corrupt, `no ${ssetAt ? 'MSCI' : 'SSET'} block in the first ${head.length} bytes; the file is truncated or damaged`, head.length);
+  }
+  const sset = readSset(v, ssetAt.offset);
+  const scin = readScin(v, msciAt.offset);
+
+  let finish = scin.finish;
+  let backupSize: number | null = scin.backupSize;
+  let complete = false;
+  if (tail) {
+    const t = new ByteView(tail.bytes, tail.base);
+    const found = findBlocks(t);
+    const msls = found.filter((b) => b.type === 'MSLS').pop();
+    if (msls && found.some((b) => b.type === 'ESET' && b.offset > msls.offset)) {
+      try {
+        const trailing = readScin(t, msls.offset);
+        if (trailing.firstLsn === scin.firstLsn && trailing.lastLsn === scin.lastLsn) {
+          complete = true;
+          finish = trailing.finish ?? finish;
+          backupSize = trailing.backupSize;
+        }
+      } catch {
+        complete = false;
+      }
+    }
+  }
+
+  const iso = (d: ReturnType<typeof readMtfDate>) => (d ? mtfDateToIso(d, sset.zoneMinutes) : null);
+  const kind = TYPE_LETTERS[scin.typeCode] ?? 'unknown';
+  if (!scin.database) {
+    throw new BackupHeaderError(SqlFindingCode.corrupt, 'the header names no database; the header is damaged', v.base + scin.offset + 0x68);
+  }
+  const isDiff = kind === 'diff' || kind === 'file-diff' || kind === 'partial-diff';
+  return {
+    database: scin.database,
+    server: scin.server,
+    kind,
+    typeCode: scin.typeCode,
+    start: iso(scin.start),
+    finish: iso(finish) ?? iso(scin.start),
+    databaseCreated: iso(scin.created),
+    zoneMinutes: sset.zoneMinutes,
+    firstLsn: scin.firstLsn,
+    lastLsn: scin.lastLsn,
+    checkpointLsn: scin.checkpointLsn,
+    databaseBackupLsn: scin.databaseBackupLsn,
+    differentialBaseLsn: isDiff ? nonZero(scin.differentialBaseLsn) : null,
+    differentialBaseGuid: isDiff ? nonNullGuid(scin.differentialBaseGuid) : null,
+    currentDifferentialBaseGuid: nonNullGuid(scin.currentDifferentialBaseGuid),
+    backupSetGuid: sset.backupSetGuid,
+    recoveryForkId: nonNullGuid(scin.recoveryForkId),
+    databaseVersion: scin.databaseVersion,
+    softwareVersion: scin.softwareVersion,
+    softwareName: tape.softwareName,
+    userName: sset.userName,
+    backupSize,
+    compressed: sset.compressed,
+    copyOnly: null,
+    family: { mediaSetId: tape.mediaSetId, sequence: tape.familySequence, count: tape.familyCount },
+    passwordProtected: tape.mediaPassword || sset.passwordProtected,
+    passwordKind: tape.mediaPassword ? 'media' : sset.passwordProtected ? 'backup-set' : null,
+    complete,
+  };
+}

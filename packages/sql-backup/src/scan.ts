@@ -1,0 +1,116 @@
+import { cmpText } from './compare';
+import { open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LyncdrError } from '@lyncdr/errors';
+import type { OpenSource } from './byte-source';
+import { BackupHeaderError, SqlFindingCode } from './errors';
+import { openFileSource } from './node-source';
+import { createHeaderScratch, readBackupHeader, type HeaderScratch } from './read-header';
+import type { ScannedFile } from './report-types';
+
+const BACKUP_EXT = new Set(['.bak', '.trn']);
+
+export interface ScanOptions {
+  openSource?: OpenSource;
+  /** Called as files are read (for progress on stderr). */
+  onProgress?: (done: number, total: number) => void;
+  /** Parallel header reads (I/O bound). */
+  concurrency?: number;
+}
+
+async function hasTapeMagic(file: string): Promise<boolean> {
+  try {
+    const fh = await open(file, 'r');
+    try {
+      const b = Buffer.alloc(4);
+      const { bytesRead } = await fh.read(b, 0, 4, 0);
+      return bytesRead === 4 && b.toString('latin1') === 'TAPE';
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Lists candidate backup files under the folders (recursive): every .bak/.trn, and any other file that starts with
+ * the MTF TAPE magic (files without an extension, odd names). Symbolic links to folders are not followed.
+ */
+export async function findBackupFiles(folders: string[], cwd: string): Promise<{ files: string[]; unlistable: string[] }> {
+  const out: string[] = [];
+  const unlistable: string[] = [];
+  const visit = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      unlistable.push(dir);
+      return;
+    }
+    entries.sort((a, b) => cmpText(a.name, b.name));
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) await visit(full);
+      else if (BACKUP_EXT.has(path.extname(e.name).toLowerCase())) out.push(full);
+      else if (e.isFile() && (await hasTapeMagic(full))) out.push(full);
+      else if (e.isSymbolicLink()) {
+        const st = await stat(full).catch(() => null);
+        if (st?.isFile() && (await hasTapeMagic(full))) out.push(full);
+      }
+    }
+  };
+  for (const folder of folders) {
+    const full = path.resolve(cwd, folder);
+    const st = await stat(full).catch((e: NodeJS.ErrnoException) => {
+      throw new LyncdrError('E_INPUT', `${e.code === 'ENOENT' ? 'no such folder' : `cannot read it (${e.message})`}; give the folder that holds the .bak/.trn files`, { location: { file: folder }, cause: e });
+    });
+    if (st.isDirectory()) await visit(full);
+    else out.push(full);
+  }
+  return { files: [...new Set(out)], unlistable };
+}
+
+/** Reads the header of one file; every failure becomes a finding code and message, never an exception. */
+export async function scanFile(file: string, openSource: OpenSource = openFileSource, scratch?: HeaderScratch): Promise<ScannedFile> {
+  let src;
+  try {
+    src = await openSource(file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'the file (or the target of its link) does not exist' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message;
+    return { path: file, size: null, header: null, error: { code: SqlFindingCode.unreadable, message: `cannot open: ${why}; check the share and its permissions` } };
+  }
+  let size: number | null = null;
+  try {
+    size = await src.size();
+    const { header } = await readBackupHeader(src, scratch);
+    return { path: file, size, header, error: null };
+  } catch (e) {
+    if (e instanceof BackupHeaderError) {
+      return { path: file, size, header: null, error: { code: e.code, message: e.where ? `${e.message} (${e.where})` : e.message } };
+    }
+    return { path: file, size, header: null, error: { code: SqlFindingCode.unreadable, message: `read failed: ${(e as Error).message}` } };
+  } finally {
+    await src.close().catch(() => undefined);
+  }
+}
+
+/** Reads the headers of all files, a few at a time, in the order given; yields to the event loop between batches. */
+export async function scanFiles(files: string[], opts: ScanOptions = {}): Promise<ScannedFile[]> {
+  const out: ScannedFile[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    const scratch = createHeaderScratch();
+    while (next < files.length) {
+      const i = next++;
+      out[i] = await scanFile(files[i]!, opts.openSource, scratch);
+      done++;
+      opts.onProgress?.(done, files.length);
+      if (done % 64 === 0) await new Promise((r) => setImmediate(r));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 4, files.length)) }, worker));
+  return out;
+}

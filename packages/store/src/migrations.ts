@@ -1,0 +1,60 @@
+import type Database from 'better-sqlite3';
+
+/** Numbered schema migrations. Applied in order, each in its own transaction, recorded in `migrations`. */
+export const migrations: { n: number; name: string; sql: string }[] = [
+  {
+    n: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE tokens (
+        name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('agent','read','admin')), token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL, revoked_at TEXT, last_seen TEXT, version TEXT, host TEXT);
+      CREATE TABLE agent_runs (agent TEXT NOT NULL, collector TEXT NOT NULL, finished_at TEXT NOT NULL, PRIMARY KEY (agent, collector));
+      CREATE TABLE reports (
+        id TEXT PRIMARY KEY, agent TEXT NOT NULL, collector TEXT NOT NULL, received_at TEXT NOT NULL, started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL, duration_ms INTEGER NOT NULL, ok INTEGER NOT NULL, raw TEXT);
+      CREATE INDEX reports_received ON reports (received_at);
+      CREATE TABLE observations (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL, report_id TEXT NOT NULL, agent TEXT NOT NULL, collector TEXT NOT NULL,
+        observed_at TEXT NOT NULL, duration_ms INTEGER NOT NULL, run_ok INTEGER NOT NULL, body TEXT NOT NULL);
+      CREATE INDEX observations_key ON observations (key, seq);
+      CREATE TABLE latest_observations (
+        key TEXT PRIMARY KEY, seq INTEGER NOT NULL, last_good_ever TEXT);
+      CREATE TABLE evaluations (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, item_id TEXT NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL,
+        last_good TEXT);
+      CREATE INDEX evaluations_item ON evaluations (item_id, seq);
+      CREATE TABLE current_status (item_id TEXT PRIMARY KEY, since TEXT NOT NULL, entry TEXT NOT NULL);
+      CREATE TABLE topologies (
+        version INTEGER PRIMARY KEY AUTOINCREMENT, saved_at TEXT NOT NULL, hash TEXT NOT NULL, source TEXT NOT NULL, json TEXT NOT NULL,
+        diff TEXT NOT NULL);
+      CREATE TABLE alerts (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, item_id TEXT NOT NULL, from_status TEXT, to_status TEXT NOT NULL,
+        reason TEXT NOT NULL, channel TEXT NOT NULL, delivered INTEGER NOT NULL, detail TEXT NOT NULL);
+    `,
+  },
+  {
+    n: 2,
+    name: 'recent run durations per subject',
+    sql: `ALTER TABLE latest_observations ADD COLUMN recent_durations TEXT NOT NULL DEFAULT '[]';`,
+  },
+];
+
+/** Brings the schema up to date; refuses a database written by a newer lyncdr. */
+export function migrate(db: Database.Database, at: string): number {
+  db.exec('CREATE TABLE IF NOT EXISTS migrations (n INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const done = new Set((db.prepare('SELECT n FROM migrations').all() as { n: number }[]).map((r) => r.n));
+  const newest = migrations[migrations.length - 1]?.n ?? 0;
+  const highest = Math.max(0, ...done);
+  if (highest > newest) return -highest;
+  let applied = 0;
+  for (const m of migrations) {
+    if (done.has(m.n)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO migrations (n, name, applied_at) VALUES (?, ?, ?)').run(m.n, m.name, at);
+    })();
+    applied++;
+  }
+  return applied;
+}

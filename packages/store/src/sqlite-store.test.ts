@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupDatabaseFile, createSqliteStore, type ReportInput, type Store } from './index';
+
+const now = () => new Date('2026-11-22T10:00:00.000Z');
+
+function report(id: string, over: Partial<ReportInput> = {}): ReportInput {
+  return {
+    id, agentId: 'fe1', collector: 'file-store', receivedAt: '2026-11-22T10:00:00.000Z', startedAt: '2026-11-22T09:59:00.000Z',
+    finishedAt: '2026-11-22T10:00:00.000Z', durationMs: 60_000, ok: true, raw: '{}',
+    observations: [{ kind: 'file-store', subject: '\\\\fs1\\share', itemId: 'filestore:\\\\fs1\\share', lastGood: '2026-11-22T09:00:00.000Z', ok: true, findings: [], data: {} }],
+    ...over,
+  };
+}
+
+describe('sqlite store', () => {
+  let dir: string;
+  let store: Store;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-store-'));
+    store = createSqliteStore({ file: path.join(dir, 'planner.sqlite'), now });
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens in WAL mode with synchronous FULL and records its migrations', () => {
+    const db = new Database(store.file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.prepare('SELECT n FROM migrations').pluck().all()).toEqual([1, 2]);
+    db.close();
+  });
+
+  it('stores a report once and reports a replay as duplicate', () => {
+    expect(store.commitReports([report('rep-00000001')])).toEqual([{ id: 'rep-00000001', duplicate: false }]);
+    expect(store.commitReports([report('rep-00000001'), report('rep-00000002')])).toEqual([
+      { id: 'rep-00000001', duplicate: true }, { id: 'rep-00000002', duplicate: false },
+    ]);
+    expect(store.countReports()).toBe(2);
+    expect(store.runHistory('file-store|filestore:\\\\fs1\\share', 10)).toHaveLength(2);
+  });
+
+  it('keeps the newest good backup time when a later run fails', () => {
+    store.commitReports([report('rep-00000001')]);
+    store.commitReports([report('rep-00000002', {
+      ok: false, finishedAt: '2026-11-22T11:00:00.000Z',
+      observations: [{ kind: 'file-store', subject: 's', itemId: 'filestore:\\\\fs1\\share', lastGood: null, ok: false, findings: [], data: {} }],
+    })]);
+    const [latest] = store.latestObservations();
+    expect(latest?.runOk).toBe(false);
+    expect(latest?.lastGoodEver).toBe('2026-11-22T09:00:00.000Z');
+    expect(store.getToken('fe1')).toBeNull();
+  });
+
+  it('manages hashed tokens: add, find by hash, revoke, last runs', () => {
+    store.addToken('fe1', 'agent', 'h1');
+    expect(() => store.addToken('fe1', 'agent', 'h2')).toThrow(/already exists/);
+    expect(() => store.addToken('bad name!', 'agent', 'h3')).toThrow(/not valid/);
+    store.commitReports([report('rep-00000001')]);
+    store.touchAgent('fe1', { at: now().toISOString(), version: '0.1.0', host: 'fe1.contoso.test' });
+    const found = store.findByTokenHash('h1');
+    expect(found).toMatchObject({ name: 'fe1', role: 'agent', revokedAt: null, version: '0.1.0', lastRuns: { 'file-store': '2026-11-22T10:00:00.000Z' } });
+    expect(store.revokeToken('fe1')).toBe(true);
+    expect(store.revokeToken('nobody')).toBe(false);
+    expect(store.findByTokenHash('h1')?.revokedAt).toBe(now().toISOString());
+  });
+
+  it('records evaluations and returns only status changes', () => {
+    const e = { itemId: 'a', status: 'ok' as const, reason: 'fine', lastGood: null, ageSeconds: null };
+    expect(store.recordEvaluation('2026-11-22T10:00:00.000Z', [e])).toEqual([{ entry: e, previous: null }]);
+    expect(store.recordEvaluation('2026-11-22T10:01:00.000Z', [e])).toEqual([]);
+    const late = { ...e, status: 'late' as const, reason: 'late by 1 h' };
+    expect(store.recordEvaluation('2026-11-22T10:02:00.000Z', [late])).toEqual([{ entry: late, previous: 'ok' }]);
+    expect(store.currentStatus()).toEqual([{ ...late, since: '2026-11-22T10:02:00.000Z' }]);
+    expect(store.evaluationHistory('a', 10).map((r) => r.status)).toEqual(['late', 'ok']);
+  });
+
+  it('versions the topology only when it changes', () => {
+    expect(store.saveTopology('t.xml', 'h1', '{}', [])?.version).toBe(1);
+    expect(store.saveTopology('t.xml', 'h1', '{}', [])).toBeNull();
+    expect(store.saveTopology('t.xml', 'h2', '{"a":1}', ['pool added'])).toMatchObject({ version: 2, diff: ['pool added'] });
+    expect(store.listTopologies(10).map((t) => t.version)).toEqual([2, 1]);
+  });
+
+  it('prunes raw report bodies but still recognises their ids', () => {
+    store.commitReports([report('rep-00000001', { receivedAt: '2026-01-01T00:00:00.000Z' }), report('rep-00000002')]);
+    expect(store.pruneReports('2026-06-01T00:00:00.000Z')).toBe(1);
+    expect(store.commitReports([report('rep-00000001')])[0]?.duplicate).toBe(true);
+  });
+
+  it('logs alerts', () => {
+    store.logAlert({ at: 'x', itemId: 'a', from: 'ok', to: 'late', reason: 'r', channel: 'webhook', delivered: true, detail: '200' });
+    expect(store.listAlerts(5)).toMatchObject([{ itemId: 'a', to: 'late', delivered: true }]);
+  });
+
+  it('backs up a live database with the online backup API; the copy opens and holds the data', async () => {
+    store.addToken('fe1', 'agent', 'h1');
+    store.commitReports([report('rep-00000001'), report('rep-00000002')]);
+    const out = path.join(dir, 'copy.sqlite');
+    const check = await backupDatabaseFile(store.file, out);
+    expect(check).toMatchObject({ integrity: 'ok', reports: 2, tokens: 1 });
+    const copy = createSqliteStore({ file: out, now });
+    expect(copy.countReports()).toBe(2);
+    expect(copy.findByTokenHash('h1')?.name).toBe('fe1');
+    copy.close();
+  });
+
+  it('refuses a file that is not a planner database with a clear code', async () => {
+    const bad = path.join(dir, 'bad.sqlite');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(bad, 'this is not sqlite at all, just some text that is long enough to look like a header'.repeat(20));
+    expect(() => createSqliteStore({ file: bad, now })).toThrow(/E_STORE_OPEN|not a lyncdr planner database|cannot open/);
+    await expect(backupDatabaseFile(path.join(dir, 'none.sqlite'), path.join(dir, 'o.sqlite'))).rejects.toThrow(/no planner database/);
+  });
+});

@@ -1,0 +1,7 @@
+/** Helpers for tests and benchmarks: render deployments in both XML forms, the bundled example specs, zips. */
+export * from './topology-spec';
+export { renderPublished } from './render-published';
+export { renderTbxml } from './render-tbxml';
+export { twoSiteSpec, standardEditionSpec } from './example-specs';
+export { generateSpec } from './generate-spec';
+export { strToU8, zipSync, type Zippable } from 'fflate';
