@@ -4,6 +4,7 @@ import { LyncdrError } from '@lyncdr/errors';
 import { encode, envelope, type Envelope, type Payload, type Report } from '@lyncdr/protocol';
 import { createPowerShellBridge } from './bridge/powershell';
 import { checkAgentConfig, type AgentConfig, type AgentConfigInput } from './config';
+import { clampReport } from './clamp-report';
 import { createConnection } from './connection';
 import { createIdGenerator } from './ids';
 import { silentLogger, type Logger } from './logger';
@@ -144,7 +145,8 @@ export function createAgent(opts: AgentOptions): Agent {
     if (existing) return existing;
     const p = runner
       .run(collectorId)
-      .then(async (report) => {
+      .then(async (raw) => {
+        const report = clampReport(raw);
         const id = newId('r');
         await outbox.put(id, encode(envelope('report', report, meta(id))));
         logger.info(`${collectorId} finished in ${report.durationMs} ms`, { ok: report.ok, id });

@@ -78,13 +78,16 @@ async function waitFor(cond: () => boolean, what: string, timeoutMs = 15_000): P
   }
 }
 
-function tickCollector(): Collector & { count: () => number } {
+function tickCollector(): Collector & { count: () => number; lastConfig: () => unknown } {
   let n = 0;
+  let last: unknown = null;
   return {
     id: 'tick',
     description: 'one observation per run, numbered',
     count: () => n,
-    async run() {
+    lastConfig: () => last,
+    async run(config) {
+      last = config;
       const subject = `tick-${String(n++).padStart(3, '0')}`;
       return { ok: true, observations: [{ kind: 'tick', subject, ok: true, findings: [], data: {} }], findings: [] };
     },
@@ -163,6 +166,11 @@ describe('agent ⇄ planner over a real WebSocket', () => {
     const ws = [...planner.sockets][0]!;
     planner.send(ws, envelope('collect', { collector: 'tick' }, { id: 'collect-0001', agentId: 'planner', sentAt: new Date().toISOString() }));
     await waitFor(() => stored.size === 1, 'the report of the requested run');
+    planner.send(ws, envelope('config', { settings: { collectors: { tick: { label: 'from planner', schedule: 'ignored' } } } }, { id: 'config-0001', agentId: 'planner', sentAt: new Date().toISOString() }));
+    await new Promise((r) => setTimeout(r, 100));
+    planner.send(ws, envelope('collect', { collector: 'tick' }, { id: 'collect-0003', agentId: 'planner', sentAt: new Date().toISOString() }));
+    await waitFor(() => stored.size === 2, 'the report of the run with the new settings');
+    expect(tick.lastConfig()).toEqual({ label: 'from planner' });
     planner.send(ws, envelope('collect', { collector: 'nope' }, { id: 'collect-0002', agentId: 'planner', sentAt: new Date().toISOString() }));
     await waitFor(() => planner.frames.some((f) => f.type === 'error'), 'the error for an unknown collector');
     expect(planner.frames.find((f) => f.type === 'error')).toMatchObject({ payload: { code: 'E_COLLECTOR_UNKNOWN', ref: 'collect-0002' } });
@@ -171,6 +179,7 @@ describe('agent ⇄ planner over a real WebSocket', () => {
     await agent.stop();
     await planner.close();
     expect([...stored.values()][0]).toMatchObject({ collector: 'tick', ok: true });
+    expect(stored.size).toBe(2);
     expect(typeof [...stored.values()][0]!.durationMs).toBe('number');
   });
 

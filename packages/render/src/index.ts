@@ -31,3 +31,4 @@ export { renderPdf } from './pdf/render-pdf';
 export { renderMarkdown } from './markdown';
 export { renderHtml } from './html';
 export { writePlainTextPdf } from './pdf/plain-text';
+export { documentPlainLines } from './walk-text';

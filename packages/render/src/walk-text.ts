@@ -70,3 +70,8 @@ export function documentTexts(doc: Document): TextSite[] {
   doc.blocks.forEach((block, i) => out.push(...blockTexts(block, `block ${i + 1} (${block.type})`)));
   return out;
 }
+
+/** The document's text as plain lines (no layout): what a plain-text PDF of the same content would hold. */
+export function documentPlainLines(doc: Document): string[] {
+  return documentTexts(doc).flatMap((s) => s.text.split('\n'));
+}

@@ -1,3 +1,4 @@
+import { pushTo } from './group-by';
 import { cmpText } from './compare';
 import { dbKey, fileFindings, groupBackupSets, type BackupSet } from './backup-set';
 import { inferCopyOnly } from './copy-only';
@@ -69,16 +70,18 @@ export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
       };
       otherFiles.push({ path: f.path, database: f.header.database, kind: f.header.kind, findings: [finding] });
       const k = dbKey(f.header);
-      otherByDb.set(k, [...(otherByDb.get(k) ?? []), finding]);
+      pushTo(otherByDb, k, finding);
       if (!byDb.has(k)) byDb.set(k, []);
       continue;
     }
     const k = dbKey(f.header);
-    byDb.set(k, [...(byDb.get(k) ?? []), f as Readable]);
+    pushTo(byDb, k, f as Readable);
   }
 
   const databases: DatabaseReport[] = [];
-  const files: FileReport[] = [];
+  // Reports keep the scan order (folders walked in name order), without sorting 10,000 long paths.
+  const order = new Map<ScannedFile, number>(scanned.map((f, i) => [f, i]));
+  const slots: (FileReport | undefined)[] = new Array(scanned.length);
   const filesByPath = new Map<string, FileReport>();
   for (const [k, list] of byDb) {
     const sample = list[0]?.header ?? scanned.find((f) => f.header && dbKey(f.header) === k)!.header!;
@@ -89,19 +92,19 @@ export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
       const perFile = fileFindings(set);
       if (set.copyOnly) {
         for (const f of set.files) {
-          perFile.set(f.path, [...(perFile.get(f.path) ?? []), {
+          pushTo(perFile, f.path, {
             code: SqlFindingCode.copyOnly,
             severity: 'info',
             file: f.path,
             message: `${f.path}: this full backup did not become the differential base (COPY_ONLY, or a later full backup is missing from these folders); differentials after it belong to an earlier full`,
-          }]);
+          });
         }
       }
       for (const f of set.files) {
         const ff = perFile.get(f.path) ?? [];
         dbFindings.push(...ff);
         const report = toFileReport(f, set, ff);
-        files.push(report);
+        slots[order.get(f)!] = report;
         filesByPath.set(f.path, report);
       }
     }
@@ -134,7 +137,7 @@ export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
     findings.push({ code: SqlFindingCode.noBackups, severity: 'error', file: null, message: 'no SQL Server backup files (.bak, .trn, or files starting with an MTF TAPE block) in the folders given; check the path and the backup job' });
   }
   databases.sort((a, b) => a.server.localeCompare(b.server) || cmpText(a.name, b.name) || (a.created ?? '').localeCompare(b.created ?? ''));
-  files.sort((a, b) => cmpText(a.path, b.path));
+  const files = slots.filter((f): f is FileReport => f !== undefined);
   otherFiles.sort((a, b) => cmpText(a.path, b.path));
   return { databases, files, otherFiles, findings };
 }

@@ -1,3 +1,4 @@
+import { pushTo } from './group-by';
 import { cmpText } from './compare';
 import type { BackupHeader } from './header-types';
 import type { ScannedFile, SqlFinding } from './report-types';
@@ -62,7 +63,7 @@ export function groupBackupSets(files: (ScannedFile & { header: BackupHeader })[
 /** Findings that belong to single files: truncated, password protected, incomplete stripe set. */
 export function fileFindings(set: BackupSet): Map<string, SqlFinding[]> {
   const out = new Map<string, SqlFinding[]>();
-  const add = (file: string, f: Omit<SqlFinding, 'file'>) => out.set(file, [...(out.get(file) ?? []), { ...f, file }]);
+  const add = (file: string, f: Omit<SqlFinding, 'file'>) => pushTo(out, file, { ...f, file });
   for (const f of set.files) {
     const h = f.header;
     if (!h.complete) {

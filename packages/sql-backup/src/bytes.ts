@@ -11,7 +11,7 @@ export class ByteView {
     return this.bytes.length;
   }
 
-  private need(off: number, n: number, what: string): void {
+  need(off: number, n: number, what: string): void {
     if (!Number.isInteger(off) || off < 0 || off + n > this.bytes.length) {
       throw new BackupHeaderError(
         SqlFindingCode.corrupt,
@@ -53,31 +53,35 @@ export class ByteView {
 
   /** GUID in the Windows byte order (first three groups little-endian), as lower-case text. */
   guid(off: number, what = 'GUID'): string {
-    const b = this.slice(off, 16, what);
-    let s = '';
-    for (let i = 0; i < 16; i++) {
-      s += HEX[b[GUID_ORDER[i]!]!];
-      if (i === 3 || i === 5 || i === 7 || i === 9) s += '-';
-    }
-    return s;
+    this.need(off, 16, what);
+    const b = this.bytes;
+    const parts = GUID_PARTS;
+    for (let i = 0; i < 16; i++) parts[GUID_SLOT[i]!] = HEX[b[off + GUID_ORDER[i]!]!]!;
+    return parts.join('');
   }
 
   utf16(off: number, byteLength: number, what = 'string'): string {
     if (byteLength % 2 !== 0) {
       throw new BackupHeaderError(SqlFindingCode.corrupt, `${what} has an odd byte length ${byteLength}; the header is damaged`, this.base + off);
     }
-    const b = this.slice(off, byteLength, what);
-    let s = '';
-    for (let i = 0; i < b.length; i += 2) {
-      const c = b[i]! | (b[i + 1]! << 8);
+    this.need(off, byteLength, what);
+    const b = this.bytes;
+    const codes = new Array<number>(byteLength / 2);
+    let n = 0;
+    for (; n < codes.length; n++) {
+      const c = b[off + n * 2]! | (b[off + n * 2 + 1]! << 8);
       if (c === 0) break;
-      s += String.fromCharCode(c);
+      codes[n] = c;
     }
-    return s;
+    codes.length = n;
+    return String.fromCharCode.apply(null, codes);
   }
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const GUID_ORDER = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15];
+/** Where each byte's two hex digits go in the 20-part GUID text (dashes at parts 4, 7, 10, 13). */
+const GUID_SLOT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 16, 17, 18, 19];
+const GUID_PARTS: string[] = Array.from({ length: 20 }, (_, i) => (i === 4 || i === 7 || i === 10 || i === 13 ? '-' : ''));
 
 export const NULL_GUID = '00000000-0000-0000-0000-000000000000';

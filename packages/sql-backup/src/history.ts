@@ -1,3 +1,4 @@
+import { pushTo } from './group-by';
 import { SqlFindingCode } from './errors';
 import type { SqlFinding } from './report-types';
 
@@ -53,7 +54,7 @@ export function crossCheckHistory(history: HistoryBackup[], files: FileOnDisk[],
   const historyNames = new Set(history.flatMap((h) => h.devices.map(base)));
 
   const byDb = new Map<string, HistoryBackup[]>();
-  for (const h of history) byDb.set(key(h.server, h.database), [...(byDb.get(key(h.server, h.database)) ?? []), h]);
+  for (const h of history) pushTo(byDb, key(h.server, h.database), h);
 
   for (const rows of byDb.values()) {
     const fulls = rows.filter((r) => r.type === 'full' && !r.copyOnly).sort((a, b) => t(b.start) - t(a.start));

@@ -69,13 +69,20 @@ export function blockChecksum(bytes: Uint8Array, off: number, words: number): nu
   return x;
 }
 
-/** Offsets of the 512-byte-aligned descriptor blocks found in `v` (absolute file offsets are `v.base + off`). */
-export function findBlocks(v: ByteView, from = 0): { offset: number; type: string }[] {
+/**
+ * Offsets of the 512-byte-aligned descriptor blocks found in `v` (absolute file offsets are `v.base + off`), in file
+ * order. With `until`, the scan stops at the first block of that type.
+ */
+export function findBlocks(v: ByteView, from = 0, until?: (types: Set<string>) => boolean): { offset: number; type: string }[] {
   const out: { offset: number; type: string }[] = [];
+  const seen = new Set<string>();
   const first = Math.ceil((v.base + from) / BLOCK_ALIGN) * BLOCK_ALIGN - v.base;
   for (let off = first; off + DBLK_SIZE <= v.length; off += BLOCK_ALIGN) {
     const t = v.tag(off);
-    if (KNOWN_BLOCKS.has(t)) out.push({ offset: off, type: t });
+    if (!KNOWN_BLOCKS.has(t)) continue;
+    out.push({ offset: off, type: t });
+    seen.add(t);
+    if (until?.(seen)) break;
   }
   return out;
 }

@@ -15,9 +15,10 @@ export interface MtfDate {
  * second 6 (reference/sql-backup-format.md §1). All-zero means "not set".
  */
 export function readMtfDate(v: ByteView, off: number, what = 'date'): MtfDate | null {
-  const b = v.slice(off, 5, what);
+  v.need(off, 5, what);
+  const b = v.bytes;
   // 40 bits fit a double exactly.
-  const n = b[0]! * 2 ** 32 + ((b[1]! << 24) >>> 0) + (b[2]! << 16) + (b[3]! << 8) + b[4]!;
+  const n = b[off]! * 2 ** 32 + ((b[off + 1]! << 24) >>> 0) + (b[off + 2]! << 16) + (b[off + 3]! << 8) + b[off + 4]!;
   if (n === 0) return null;
   const year = Math.floor(n / 2 ** 26) & 0x3fff;
   const low = n % 2 ** 26;

@@ -50,8 +50,8 @@ function readString(v: ByteView, scin: number, at: number, scinLength: number, w
   return v.utf16(scin + off, len, what);
 }
 
-/** Reads the SCIN record (the SQL Server backup header) that starts the MQCI stream of an MSCI or MSLS block. */
-export function readScin(v: ByteView, blockOff: number): ScinRecord {
+/** Finds the SCIN record that starts the MQCI stream of an MSCI or MSLS block; returns its offset and length. */
+function locateScin(v: ByteView, blockOff: number): { s: number; length: number } {
   const block = readDescriptorBlock(v, blockOff);
   if (block.firstEvent < 0x34 || block.firstEvent > 0x400) {
     throw new BackupHeaderError(SqlFindingCode.corrupt, `${block.type} block says its first stream is at +0x${block.firstEvent.toString(16)}, which is not possible; the header is damaged`, v.base + blockOff);
@@ -69,6 +69,18 @@ export function readScin(v: ByteView, blockOff: number): ScinRecord {
     throw new BackupHeaderError(SqlFindingCode.corrupt, `the SCIN header record claims ${length} bytes, outside ${SCIN_MIN}–${SCIN_MAX}; the header is damaged`, v.base + s + 4);
   }
   v.slice(s, length, 'SCIN record');
+  return { s, length };
+}
+
+/** The trailing copy (MSLS block at the end of the file): only what the leading copy lacks is read. */
+export function readTrailingScin(v: ByteView, blockOff: number): { firstLsn: string; lastLsn: string; finish: ReturnType<typeof readMtfDate>; backupSize: number } {
+  const { s } = locateScin(v, blockOff);
+  return { firstLsn: readLsn(v, s + 0x20, 'FirstLSN'), lastLsn: readLsn(v, s + 0x2a, 'LastLSN'), finish: readMtfDate(v, s + 0x52), backupSize: Number(v.u64(s + 0x60)) };
+}
+
+/** Reads the SCIN record (the SQL Server backup header) that starts the MQCI stream of an MSCI block. */
+export function readScin(v: ByteView, blockOff: number): ScinRecord {
+  const { s, length } = locateScin(v, blockOff);
   const build = v.u16(s + 0x18);
   const minor = v.u8(s + 0x1a);
   const major = v.u8(s + 0x1b);
@@ -164,7 +176,7 @@ export function parseBackupHeader(head: Uint8Array, tail: { bytes: Uint8Array; b
     throw new BackupHeaderError(SqlFindingCode.notBackup, 'the file does not start with an MTF TAPE block: it is not a SQL Server native backup (or it is damaged)', 0);
   }
   const tape = readTape(v);
-  const blocks = findBlocks(v, 512);
+  const blocks = findBlocks(v, 512, (seen) => seen.has('SSET') && seen.has('MSCI'));
   const ssetAt = blocks.find((b) => b.type === 'SSET');
   const msciAt = blocks.find((b) => b.type === 'MSCI');
   if (!ssetAt || !msciAt) {
@@ -182,7 +194,7 @@ export function parseBackupHeader(head: Uint8Array, tail: { bytes: Uint8Array; b
     const msls = found.filter((b) => b.type === 'MSLS').pop();
     if (msls && found.some((b) => b.type === 'ESET' && b.offset > msls.offset)) {
       try {
-        const trailing = readScin(t, msls.offset);
+        const trailing = readTrailingScin(t, msls.offset);
         if (trailing.firstLsn === scin.firstLsn && trailing.lastLsn === scin.lastLsn) {
           complete = true;
           finish = trailing.finish ?? finish;

@@ -15,9 +15,8 @@ export function applyPragmas(db) {
 
 /** Returns `commit(reports, touches)`: one IMMEDIATE transaction; per report `{ id, duplicate }`. */
 export function createCommit(db) {
-  const exists = db.prepare('SELECT 1 FROM reports WHERE id = ?').pluck();
   const insertReport = db.prepare(
-    'INSERT INTO reports (id, agent, collector, received_at, started_at, finished_at, duration_ms, ok, raw) VALUES (?,?,?,?,?,?,?,?,?)',
+    'INSERT INTO reports (id, agent, collector, received_at, started_at, finished_at, duration_ms, ok, raw) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
   );
   const insertObs = db.prepare(
     'INSERT INTO observations (key, report_id, agent, collector, observed_at, duration_ms, run_ok, body) VALUES (?,?,?,?,?,?,?,?)',
@@ -34,8 +33,8 @@ export function createCommit(db) {
   const tx = db.transaction((reports, touches) => {
     for (const t of touches) touch.run(t.at, t.version ?? null, t.host ?? null, t.name);
     return reports.map((r) => {
-      if (exists.get(r.id)) return { id: r.id, duplicate: true };
-      insertReport.run(r.id, r.agentId, r.collector, r.receivedAt, r.startedAt, r.finishedAt, r.durationMs, r.ok ? 1 : 0, r.raw);
+      const inserted = insertReport.run(r.id, r.agentId, r.collector, r.receivedAt, r.startedAt, r.finishedAt, r.durationMs, r.ok ? 1 : 0, r.raw).changes;
+      if (!inserted) return { id: r.id, duplicate: true };
       for (const o of r.observations) {
         const key = observationKey(o);
         const prev = latestOf.get(key);

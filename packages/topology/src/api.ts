@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LyncdrError } from '@lyncdr/errors';
 import type { Topology } from './model';
 import { buildModel } from './build/build-model';
@@ -11,6 +12,10 @@ import { findTopologyInZip } from './zip/find-topology';
 export { parseOverlay } from './overlay/parse-overlay';
 export { applyOverlay } from './overlay/apply-overlay';
 export { toShowJson, type ShowJson } from './show-json';
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
 
 /** Largest topology document read (a real published topology is well under 5 MB). */
 export const MAX_TOPOLOGY_BYTES = 32 * 1024 * 1024;
@@ -30,9 +35,10 @@ export function parseTopologyDocument(bytes: Uint8Array, opts: { file: string })
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) {
     const found = findTopologyInZip(readZip(bytes, file), file);
     const model = buildModel(readXmlTopology(found.element, found.file), file);
-    const t = { ...model, source: { ...model.source, format: 'cms-export' as const, documents: found.documents } };
+    const t = { ...model, source: { ...model.source, format: 'cms-export' as const, sha256: sha256(bytes), documents: found.documents } };
     return { ...t, findings: checkTopology(t) };
   }
-  const model = buildModel(readXmlTopology(parseXml(decodeText(bytes, file), file), file), file);
+  const built = buildModel(readXmlTopology(parseXml(decodeText(bytes, file), file), file), file);
+  const model = { ...built, source: { ...built.source, sha256: sha256(bytes) } };
   return { ...model, findings: checkTopology(model) };
 }

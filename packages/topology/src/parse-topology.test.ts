@@ -153,3 +153,13 @@ describe('bad topology input', () => {
     expect(e.code).toBe('E_TOPOLOGY_TOO_LARGE');
   });
 });
+
+describe('services without a home', () => {
+  it('reports a service with no InstalledOn as a finding', () => {
+    const xml = renderPublished(twoSiteSpec).replace('<InstalledOn><ClusterId SiteId="2" Number="7" /></InstalledOn>', '');
+    const t = parse(xml);
+    expect(t.services.find((s) => s.id === '2-MediationServer-1')?.installedOn).toBeNull();
+    expect(t.findings.find((f) => f.code === 'SERVICE_NOT_INSTALLED')).toMatchObject({ severity: 'warning', subject: '2-MediationServer-1' });
+    expect(t.pools.find((p) => p.fqdn === 'med02.contoso.example')?.kind).toBe('Other');
+  });
+});

@@ -7,7 +7,7 @@ import type { Topology } from './model';
 export function toShowJson(t: Topology) {
   return {
     deployment: t.deployment,
-    source: { file: t.source.file, format: t.source.format, signature: t.source.signature, ...(t.source.documents ? { documents: t.source.documents } : {}) },
+    source: { file: t.source.file, format: t.source.format, sha256: t.source.sha256, signature: t.source.signature, ...(t.source.documents ? { documents: t.source.documents } : {}) },
     sites: t.sites.map((s) => ({ id: s.id, name: s.name, location: s.location, kind: s.kind })),
     pools: t.pools.map((p) => ({
       fqdn: p.fqdn,

@@ -76,7 +76,7 @@ export function parsePlannerConfig(text: string, file: string): PlannerConfig {
   if (!r.success) {
     const issue = r.error.issues[0];
     const where = issue?.path.join('.') || '(root)';
-    throw new LyncdrError('E_CONFIG', `${where}: ${issue?.message}; see apps/planner/planner.example.yaml`, { location: { file, where } });
+    throw new LyncdrError('E_CONFIG', `${issue?.message}; see apps/planner/planner.example.yaml`, { location: { file, where } });
   }
   return r.data;
 }

@@ -1,20 +1,28 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import crypto, { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 const CHUNK = 1024 * 1024;
 
 /** Files up to this size are read in one call (per-file overhead dominates for the many small files of a share). */
 const SMALL = 256 * 1024;
+const smallBuf = Buffer.allocUnsafe(SMALL);
 
 /**
  * SHA-256 of a file and the bytes actually read. Small files are read in one call; larger ones are streamed through
  * one reused buffer, so memory stays bounded whatever the file size.
  */
 export async function sha256File(file: Buffer | string, sizeHint = Infinity, buf?: Buffer): Promise<{ hex: string; bytes: number }> {
-  if (sizeHint <= SMALL) {
-    const data = readFileSync(file);
-    if (data.length <= SMALL) return { hex: createHash('sha256').update(data).digest('hex'), bytes: data.length };
+  if (sizeHint < SMALL) {
+    // One open, one read into a shared buffer, one-shot hash: the per-file cost is what matters for small files.
+    const fd = openSync(file, 'r');
+    let n: number;
+    try {
+      n = readSync(fd, smallBuf, 0, SMALL, 0);
+    } finally {
+      closeSync(fd);
+    }
+    if (n < SMALL) return { hex: crypto.hash('sha256', smallBuf.subarray(0, n), 'hex'), bytes: n };
   }
   buf ??= Buffer.allocUnsafe(CHUNK);
   const h = createHash('sha256');

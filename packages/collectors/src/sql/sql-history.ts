@@ -55,7 +55,7 @@ export const sqlHistoryCollector: Collector = {
         const file = f.file ? byFile.get(f.file) : undefined;
         const owner = file ? key(file.server, file.database) : history.find((h) => f.file && h.devices.includes(f.file));
         const k = typeof owner === 'string' ? owner : owner ? key(owner.server, owner.database) : null;
-        if (k) perDb.set(k, [...(perDb.get(k) ?? []), toFinding(f)]);
+        if (k) perDb.set(k, (perDb.get(k) ?? []).concat(toFinding(f)));
         else runFindings.push(toFinding(f));
       }
     }

@@ -37,7 +37,9 @@ export function summariseHistory(backups: HistoryBackup[]): DatabaseHistory[] {
   const byDb = new Map<string, HistoryBackup[]>();
   for (const b of backups) {
     const k = `${b.server.toLowerCase()}\u0000${b.database.toLowerCase()}`;
-    byDb.set(k, [...(byDb.get(k) ?? []), b]);
+    const list = byDb.get(k);
+    if (list) list.push(b);
+    else byDb.set(k, [b]);
   }
   const out: DatabaseHistory[] = [];
   for (const rows of byDb.values()) {

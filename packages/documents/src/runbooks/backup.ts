@@ -1,7 +1,7 @@
 import type { Topology } from '@lyncdr/topology';
 import type { Document, Text } from '../model';
 import type { RunbookOptions, RunbookSpec } from './spec';
-import { backupFolder, backupRoot, NOT_BACKED_UP, ownerOf, q, responseGroupPools, sqlName, storesOf, tbd, userPools, uniq } from './common/deployment';
+import { backupFolder, backupRoot, fileStoreCopyPath, NOT_BACKED_UP, ownerOf, q, responseGroupPools, sqlName, storesOf, tbd, userPools, uniq } from './common/deployment';
 import { runbookLabels } from './common/labels';
 import { pick } from './common/lang';
 import { pickPools } from './common/pools';
@@ -109,7 +109,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
 
   const fileStores = t.fileStores.filter((f) => named.length === 0 || f.pools.some((p) => poolNames.has(p)));
   const files: RunbookStep[] = fileStores.map((f) => {
-    const dest = `$Backup\\filestore\\${fileTag(f.server)}-${fileTag(f.share)}`;
+    const dest = fileStoreCopyPath(t, f, opts.now.slice(0, 10));
     return {
       title: tr(`Copy the file store ${f.unc}`, `Copier le magasin de fichiers ${f.unc}`),
       body: [

@@ -3,7 +3,7 @@ import { buildInventory, createSampleTopology } from '@lyncdr/domain';
 import type { StatusSnapshot } from '@lyncdr/protocol';
 import type { Block, Document, TableBlock, TableCell, Text } from '../model';
 import { buildWorksheet } from './build-worksheet';
-import { parseStatusSnapshot } from './status';
+import { parseStatusSnapshot, statusWarnings } from './status';
 
 const NOW = '2026-11-22T20:00:00.000Z';
 const opts = { lang: 'en' as const, now: NOW, inputRevision: 'abc123def456' };
@@ -212,6 +212,18 @@ describe('all, status and errors', () => {
     expect(main.rows[0]!.slice(7).map(textOf)).toEqual(['2026-11-22 01:00 UTC', '19 hours', 'OK — fresh and the zip opens']);
     expect(main.rows[1]!.slice(7).map(textOf)).toEqual(['2026-11-20 01:00 UTC', '2 days', 'Late — older than 24 h + 2 h grace']);
     expect(textOf(main.rows[2]![9])).toBe('Unknown — no entry in the status snapshot');
+    expect(allText(d)).toContain('Backup status as of: 2026-11-22 20:00 UTC');
+    expect(statusWarnings(status, inv, 'Contoso')).toEqual([]);
+    expect(statusWarnings({ ...status, deployment: 'Fabrikam', items: [...status.items, { ...status.items[0]!, itemId: 'sql:gone@old' }] }, inv, 'Contoso')).toEqual([
+      'the status snapshot is for deployment "Fabrikam", the topology is "Contoso"',
+      '1 status entries match no inventory item (sql:gone@old); is the snapshot from an older topology?',
+    ]);
+  });
+
+  it('does not repeat the document title as the first heading of a single worksheet', () => {
+    const d = buildWorksheet('settings', t, inv, opts);
+    expect(d.meta.title).toBe('Settings Backup and Restoration Worksheet');
+    expect(d.blocks[0]!.type).toBe('keyvalue');
   });
 
   it('rejects an unknown kind and an invalid snapshot, naming the field', () => {

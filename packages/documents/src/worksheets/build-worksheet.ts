@@ -31,6 +31,10 @@ export function buildWorksheet(kind: WorksheetKind | 'all', topology: Topology, 
     throw new LyncdrError('E_USAGE', `unknown worksheet kind "${String(kind)}"; use one of all, ${worksheetKinds.join(', ')}`);
   }
   const kinds = kind === 'all' ? [...worksheetKinds] : [kind];
+  const title = titleOf(kind, opts);
   const blocks = kinds.flatMap((k, i): Block[] => [...(i > 0 ? [{ type: 'pagebreak' } as const] : []), ...builders[k](topology, inventory, opts)]);
-  return worksheetDocument(titleOf(kind, opts), topology, inventory, opts, blocks);
+  // A single worksheet's own title is the document title, which the renderer already prints.
+  const first = blocks[0];
+  if (kind !== 'all' && first?.type === 'heading' && first.level === 1 && first.text === title) blocks.shift();
+  return worksheetDocument(title, topology, inventory, opts, blocks);
 }

@@ -4,6 +4,11 @@ import type { Lang, TableCell, TableColumn, Text } from '../model';
 import { tbd } from '../text/index';
 import { worksheetStrings } from './strings';
 
+/** French typography puts a (non-breaking) space before a colon. */
+export function colon(lang: Lang): string {
+  return lang === 'fr' ? '\u00a0:' : ':';
+}
+
 /** A ruled blank cell for a person to fill in. */
 export function blank(lang: Lang): TableCell {
   return { blank: true, hint: tbd(lang) };
@@ -20,14 +25,14 @@ export function serverCell(item: InventoryItem, lang: Lang): TableCell {
 export function scheduleCell(item: InventoryItem, lang: Lang): TableCell {
   if (item.schedule) return item.schedule;
   const s = worksheetStrings(lang);
-  return [{ text: `${s.suggested}: `, style: 'italic' }, s.every(item.frequency.periodHours) + (item.afterChange ? ` ${s.afterChange}` : '')];
+  return [{ text: `${s.suggested}${colon(lang)} `, style: 'italic' }, s.every(item.frequency.periodHours) + (item.afterChange ? ` ${s.afterChange}` : '')];
 }
 
 /** Tool in words, then the exact command for this deployment. */
 export function toolCell(item: InventoryItem, lang: Lang): TableCell {
   const s = worksheetStrings(lang);
   const tool = s.tools[item.tool] ?? item.tool;
-  return item.command ? [tool, ': ', { text: item.command, style: 'code' }] : tool;
+  return item.command ? [tool, `${colon(lang)} `, { text: item.command, style: 'code' }] : tool;
 }
 
 /** "Name: ____ Expiration: ____" for a person to fill in. */
@@ -46,8 +51,8 @@ export function notesCell(item: InventoryItem, lang: Lang, topology: Topology): 
   const out: Exclude<Text, string> = [];
   for (const n of item.category ? (s.notes[item.category] ?? []) : []) out.push(n, ' ');
   const covered = item.backupService ? backupServiceText(item, lang, topology) : null;
-  if (covered) out.push({ text: `${s.backupServiceLabel}:`, style: 'bold' }, ` ${covered} `);
-  out.push({ text: `${s.ownerLabel}:`, style: 'bold' }, ' ', item.owner ?? { text: tbd(lang), style: 'blank' });
+  if (covered) out.push({ text: `${s.backupServiceLabel}${colon(lang)}`, style: 'bold' }, ` ${covered} `);
+  out.push({ text: `${s.ownerLabel}${colon(lang)}`, style: 'bold' }, ' ', item.owner ?? { text: tbd(lang), style: 'blank' });
   return out;
 }
 

@@ -26,6 +26,7 @@ export function headerBlocks(title: string, topology: Topology, inventory: Inven
         [t.header.generated, formatGenerated(opts.now)],
         [t.header.inputRevision, opts.inputRevision ? { text: opts.inputRevision, style: 'code' } : '—'],
         [t.header.source, topology.source.file],
+        ...(opts.status ? ([[worksheetStrings(opts.lang).statusAsOf, formatGenerated(opts.status.generatedAt)]] as [string, string][]) : []),
       ],
     },
   ];

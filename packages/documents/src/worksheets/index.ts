@@ -1,5 +1,5 @@
 export { buildWorksheet } from './build-worksheet';
 export { worksheetKinds, type WorksheetKind, type WorksheetOptions } from './options';
-export { parseStatusSnapshot } from './status';
+export { parseStatusSnapshot, statusWarnings } from './status';
 export { restoreScenarios } from './restore-scenarios';
 export type { RestoreScenario, ScenarioStep } from './restore-model';

@@ -3,6 +3,15 @@ import type { Topology } from '@lyncdr/topology';
 import { step, type RestoreScenario } from './restore-model';
 import { deploymentWizardStep, fileOf, newServerSteps, rgsStep } from './restore-steps';
 
+/** Pool kinds in words (Microsoft's French: pool de serveurs frontaux, pool de serveurs Edge, pool directeur…). */
+const KIND_WORDS: Record<string, { en: string; fr: string }> = {
+  FrontEnd: { en: 'Front End pool', fr: 'pool de serveurs frontaux' },
+  Edge: { en: 'Edge pool', fr: 'pool de serveurs Edge' },
+  Director: { en: 'Director pool', fr: 'pool directeur' },
+  Mediation: { en: 'Mediation pool', fr: 'pool de serveurs de médiation' },
+  PersistentChat: { en: 'Persistent Chat pool', fr: 'pool de serveurs de conversation permanente' },
+};
+
 const inst = (server: string, instance: string | null) => (instance ? `${server}\\${instance}` : server);
 
 /**
@@ -18,7 +27,7 @@ export function memberScenarios(t: Topology, inv: Inventory): RestoreScenario[] 
       return {
         id: `restore-member:${p.fqdn}`,
         section: 'c.6',
-        title: { en: `A member server of ${p.kind} pool ${p.fqdn}`, fr: `Un serveur membre du pool ${p.kind} ${p.fqdn}` },
+        title: { en: `A member server of ${KIND_WORDS[p.kind]!.en} ${p.fqdn}`, fr: `Un serveur membre du ${KIND_WORDS[p.kind]!.fr} ${p.fqdn}` },
         subject: members,
         pool: p.fqdn,
         ref: 'lync-server-2013-restoring-an-enterprise-edition-member-server.md',

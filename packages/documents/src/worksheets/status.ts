@@ -28,6 +28,21 @@ export function parseStatusSnapshot(text: string, file: string): StatusSnapshot 
   return r.data;
 }
 
+/**
+ * Warnings about a snapshot that does not match the deployment: another deployment's name, or entries for items the
+ * inventory does not have (renamed servers, an older topology).
+ */
+export function statusWarnings(snapshot: StatusSnapshot, inventory: { items: { id: string }[] }, deployment: string | null): string[] {
+  const out: string[] = [];
+  if (snapshot.deployment && deployment && snapshot.deployment !== deployment) {
+    out.push(`the status snapshot is for deployment "${snapshot.deployment}", the topology is "${deployment}"`);
+  }
+  const ids = new Set(inventory.items.map((i) => i.id));
+  const unknown = snapshot.items.filter((e) => !ids.has(e.itemId)).map((e) => e.itemId);
+  if (unknown.length) out.push(`${unknown.length} status entries match no inventory item (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}); is the snapshot from an older topology?`);
+  return out;
+}
+
 /** Index of the snapshot by inventory item id. */
 export function statusIndex(snapshot: StatusSnapshot | null | undefined): Map<string, StatusEntry> | null {
   return snapshot ? new Map(snapshot.items.map((e) => [e.itemId, e])) : null;

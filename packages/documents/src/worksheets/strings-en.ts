@@ -13,6 +13,7 @@ export const worksheetEn: WorksheetStrings = {
   backupServiceLabel: 'Backup Service',
   statusColumns: ['Last good backup', 'Age', 'Status'],
   noStatusEntry: 'no entry in the status snapshot',
+  statusAsOf: 'Backup status as of',
   database: {
     title: 'Database Backup and Restoration Worksheet',
     intro: 'Use this table to record the information needed to back up and restore the Lync Server databases of this deployment.',

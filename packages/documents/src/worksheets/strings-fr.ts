@@ -18,6 +18,7 @@ export const worksheetFr: WorksheetStrings = {
   backupServiceLabel: 'Service de sauvegarde',
   statusColumns: ['Dernière sauvegarde réussie', 'Âge', 'État'],
   noStatusEntry: 'aucune entrée dans l’instantané d’état',
+  statusAsOf: 'État des sauvegardes au',
   database: {
     title: 'Feuille de travail de sauvegarde et de restauration de la base de données',
     intro: 'Utilisez le tableau suivant pour enregistrer les informations nécessaires à la sauvegarde et à la restauration des bases de données Lync Server de ce déploiement.',

@@ -19,6 +19,7 @@ export interface WorksheetStrings {
   backupServiceLabel: string;
   statusColumns: [string, string, string];
   noStatusEntry: string;
+  statusAsOf: string;
   database: { title: string; intro: string; caption: string; columns: string[]; noBackupTitle: string; noBackupColumns: string[] };
   filestore: { title: string; intro: string; caption: string; columns: string[]; shareText: (unc: string) => string };
   settings: { title: string; intro: string; caption: string; columns: string[]; otherTitle: string; otherColumns: string[] };

@@ -46,7 +46,8 @@ export function plan(goal: Goal, state: DrState, topology: Topology): Plan {
   if (manual.length > 0) {
     b.warn(`Steps only a person can do (Topology Builder, Deployment Wizard, DNS, firewall, file copies): ${manual.map((s) => s.n).join(', ')}.`);
   }
-  const unpaired = state.pools.filter((p) => !state.pairs.some((pair) => pair.includes(p)));
+  const paired = new Set(state.pairs.flat());
+  const unpaired = state.pools.filter((p) => !paired.has(p));
   if (unpaired.length > 0) {
     b.warn(`Unpaired Front End pools (no pool failover possible for their users): ${unpaired.slice(0, 10).join(', ')}${unpaired.length > 10 ? ` and ${unpaired.length - 10} more` : ''}.`);
   }

@@ -10,8 +10,28 @@ import { findPool, isDown, isEdgePool, isRegistrarPool, sortedPair } from './top
 const SYNC_VALUES: SyncStatus[] = ['SteadyState', 'FinalState', 'NonSteadyState', 'NotInitialized', 'ErrorState', 'unknown'];
 const KEYS = ['failedOver', 'down', 'cmsActive', 'cmsAvailable', 'sync', 'principals', 'nextHops', 'federation', 'edgeAssociations', 'conferenceDirectories'];
 
+const initialCache = new WeakMap<Topology, DrState>();
+
 /** The state the topology describes: nothing down, nothing failed over, the CMS where the topology puts it. */
 export function initialState(t: Topology): DrState {
+  const cached = initialCache.get(t);
+  if (cached) return structuredClone(cached);
+  const state = computeInitialState(t);
+  initialCache.set(t, state);
+  return structuredClone(state);
+}
+
+/** The topology's own state, shared and read-only (for comparing the current state with where things started). */
+export function originalState(t: Topology): Readonly<DrState> {
+  let cached = initialCache.get(t);
+  if (!cached) {
+    cached = computeInitialState(t);
+    initialCache.set(t, cached);
+  }
+  return cached;
+}
+
+function computeInitialState(t: Topology): DrState {
   const pools = t.pools.filter(isRegistrarPool).map((p) => p.fqdn).sort();
   const pairKeys = new Set<string>();
   const pairs: [string, string][] = [];

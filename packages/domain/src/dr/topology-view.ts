@@ -4,10 +4,20 @@ import type { DrState } from './types';
 
 export const TBD = 'TBD — owner';
 
+/** Pools by lower-cased FQDN, built once per topology object (topologies are treated as immutable). */
+const poolIndex = new WeakMap<Topology, Map<string, Pool>>();
+
 export function findPool(t: Topology, fqdn: string): Pool | undefined {
-  const key = fqdn.toLowerCase();
-  return t.pools.find((p) => p.fqdn.toLowerCase() === key);
+  let index = poolIndex.get(t);
+  if (!index) {
+    index = new Map(t.pools.map((p) => [p.fqdn.toLowerCase(), p]));
+    poolIndex.set(t, index);
+  }
+  return index.get(fqdn.toLowerCase());
 }
+
+/** Partner by pool, built once per pairs array (the state replaces the array whenever pairing changes). */
+const partnerIndex = new WeakMap<[string, string][], Map<string, string>>();
 
 /** Pools that can be paired and failed over: Enterprise Edition Front End pools and Standard Edition servers. */
 export function isRegistrarPool(p: Pool | undefined): boolean {
@@ -19,18 +29,30 @@ export function isEdgePool(p: Pool | undefined): boolean {
 }
 
 export function partnerOf(state: DrState, fqdn: string): string | null {
-  for (const [a, b] of state.pairs) {
-    if (a === fqdn) return b;
-    if (b === fqdn) return a;
+  let index = partnerIndex.get(state.pairs);
+  if (!index) {
+    index = new Map();
+    for (const [a, b] of state.pairs) {
+      index.set(a, b);
+      index.set(b, a);
+    }
+    partnerIndex.set(state.pairs, index);
   }
-  return null;
+  return index.get(fqdn) ?? null;
 }
 
 /** A pool is down when it is listed, or when every one of its machines is. */
+const downIndex = new WeakMap<string[], Set<string>>();
+
 export function isDown(state: DrState, t: Topology, fqdn: string): boolean {
-  if (state.down.includes(fqdn)) return true;
+  let down = downIndex.get(state.down);
+  if (!down) {
+    down = new Set(state.down);
+    downIndex.set(state.down, down);
+  }
+  if (down.has(fqdn)) return true;
   const p = findPool(t, fqdn);
-  return p !== undefined && p.machines.length > 0 && p.machines.every((m) => state.down.includes(m));
+  return p !== undefined && p.machines.length > 0 && p.machines.every((m) => down.has(m));
 }
 
 export function siteOf(t: Topology, fqdn: string): string | null {
@@ -43,9 +65,19 @@ export function siteName(t: Topology, siteId: string | null): string {
 }
 
 /** The Back End SQL store of a pool (the SE server itself for Standard Edition). */
+const backEndIndex = new WeakMap<Topology, Map<string, SqlStore>>();
+
 export function backEndOf(t: Topology, fqdn: string): SqlStore | null {
-  const stores = t.sqlStores.filter((s) => s.pools.some((p) => p.toLowerCase() === fqdn.toLowerCase()));
-  return stores.find((s) => s.kind === 'BackEnd') ?? null;
+  let index = backEndIndex.get(t);
+  if (!index) {
+    index = new Map();
+    for (const s of t.sqlStores) {
+      if (s.kind !== 'BackEnd') continue;
+      for (const p of s.pools) if (!index.has(p.toLowerCase())) index.set(p.toLowerCase(), s);
+    }
+    backEndIndex.set(t, index);
+  }
+  return index.get(fqdn.toLowerCase()) ?? null;
 }
 
 /** True when the pool's Back End SQL server is listed as down (then -DisasterMode is needed, cmdlets/Invoke-CsPoolFailOver.md). */

@@ -134,4 +134,12 @@ describe('buildInventory', () => {
     }
     expect(inv.items.find((i) => i.category === 'archiving')).toBeDefined();
   });
+
+  it('still lists the global items for a topology with no pools or stores', () => {
+    const t = createSampleTopology({ sites: 1 });
+    const empty = { ...t, pools: [], sqlStores: [], fileStores: [], cms: null, pairs: [] };
+    const inv = buildInventory(empty);
+    expect(ids(inv)).toEqual(['export:configuration@global', 'export:lis@global', 'other:certificates@global', 'other:ad-ds@global', 'other:infrastructure@global']);
+    expect(inv.notBackedUp.map((n) => n.key)).toEqual(['rtcdyn']);
+  });
 });

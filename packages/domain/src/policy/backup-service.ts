@@ -20,6 +20,12 @@ export function evaluateBackupService(e: Evidence, rule: PolicyRule, defaults: P
       const id = String(field(m, 'identity', 'Identity') ?? '?');
       const exp = String(field(m, 'exportStatus', 'ExportStatus') ?? '');
       const imp = String(field(m, 'importStatus', 'ImportStatus') ?? '');
+      const healthy = field(m, 'healthy');
+      if (typeof healthy === 'boolean') {
+        // The collector already applied the rule, knowing which pool is the CMS master.
+        if (!healthy) bad.push(`${id} export ${exp || 'missing'} / import ${imp || 'missing'}`);
+        continue;
+      }
       const exportOk = exp === 'SteadyState' || exp === 'FinalState' || (exp === 'NotInitialized' && id === 'CentralMgmt.CMSMaster');
       if (!exportOk) bad.push(`${id} export ${exp || 'missing'}`);
       if (imp !== 'NormalState') bad.push(`${id} import ${imp || 'missing'}`);

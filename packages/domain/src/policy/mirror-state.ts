@@ -17,8 +17,9 @@ export function evaluateMirrorState(e: Evidence, rule: PolicyRule, defaults: Pol
     const bad: string[] = [];
     for (const d of dbs) {
       const name = String(field(d, 'DatabaseName', 'databaseName') ?? '?');
-      const values = ['StateOnPrimary', 'StateOnMirror', 'MirroringStatusOnPrimary', 'MirroringStatusOnSecondary']
-        .map((k) => String(field(d, k, k[0]!.toLowerCase() + k.slice(1)) ?? ''));
+      const camel = (k: string) => k[0]!.toLowerCase() + k.slice(1);
+      const values = [['StateOnPrimary'], ['StateOnMirror'], ['MirroringStatusOnPrimary'], ['MirroringStatusOnSecondary', 'MirroringStatusOnMirror']]
+        .map((ks) => String(field(d, ...ks.flatMap((k) => [k, camel(k)])) ?? ''));
       if (values.includes('DatabaseInaccessibleOrMirroringNotEnabled')) bad.push(`${name}: inaccessible or mirroring not enabled`);
       else {
         const status = values.slice(2).find((v) => v && v.toLowerCase() !== 'synchronized');

@@ -1,6 +1,6 @@
 import type { StatusEntry } from '@lyncdr/protocol';
 import type { Evidence, PolicyDefaults, PolicyRule } from './model';
-import { formatDuration, hours } from './words';
+import { findingsInWords, formatDuration, hours } from './words';
 
 /** Reads a field by any of its spellings (bridge JSON keeps PowerShell's PascalCase; collectors may use camelCase). */
 export function field(o: unknown, ...names: string[]): unknown {
@@ -43,7 +43,12 @@ export function evaluateProbe(
   if (!e.runOk && !Object.keys(e.observation.data).length) {
     return entry('failed', `the probe failed: ${e.observation.findings[0]?.message ?? 'no details from the collector'}`);
   }
-  const verdict = judge(e.observation.data);
+  let verdict = judge(e.observation.data);
+  const errors = e.observation.findings.filter((f) => f.severity === 'error');
+  if (!e.observation.ok && errors.length && !('unknown' in verdict && !Object.keys(e.observation.data).length)) {
+    // The collector's own error findings win over a reading of the data that looks healthy.
+    verdict = { healthy: false, problem: findingsInWords(errors) };
+  }
   if ('unknown' in verdict) return entry('unknown', verdict.unknown);
   if (verdict.healthy) return entry('ok', verdict.problem);
   const rpoMs = rpoMinutes * 60_000;

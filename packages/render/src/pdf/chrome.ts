@@ -11,7 +11,9 @@ export function drawChrome(c: Canvas, meta: DocumentMeta, page: number, pages: n
   const right = [meta.deployment, `${L.generated} ${meta.generatedAt.slice(0, 16).replace('T', ' ')} UTC`, meta.inputRevision ? `${L.revision} ${meta.inputRevision}` : null]
     .filter((s): s is string => Boolean(s))
     .join('  ·  ');
-  const rightText = fitText(c, right, c.width * 0.55, 'regular', size);
+  // The right part (deployment, date, revision) matters most for the binder: it gets up to 70 % of the line and the
+  // title (printed in full on page 1) is shortened when both do not fit.
+  const rightText = fitText(c, right, c.width * 0.7, 'regular', size);
   const rightW = c.measure(rightText, 'regular', size);
   c.put(fitText(c, meta.title, c.width - rightW - 16, 'bold', size), c.left, top, 'bold', size, theme.color.muted);
   c.put(rightText, c.left + c.width - rightW, top, 'regular', size, theme.color.muted);

@@ -1,43 +1,20 @@
 import { LyncdrError } from '@lyncdr/errors';
-import type { CentralManagementStore, FileStore, InstalledOn, Pool, Service, SqlStore, Topology } from '../model';
+import type { FileStore, InstalledOn, Pool, Service, SqlStore, Topology } from '../model';
 import type { RawTopology } from '../read/raw';
+import { checkIdentity } from './check-identity';
+import { findCms } from './find-cms';
 import { poolKind, storeRole } from './roles';
 
 /**
  * Builds the model from what a reader found: pools with their kind, machines and services; SQL stores with their
  * databases; file stores with their UNC path; the CMS location; Edge associations and next hops. Pairs, mirrors and
  * federation routes are not in the XML (REFERENCE §f.3) and come from the overlay. Identity problems that make the
- * model ambiguous (duplicate FQDNs or ids, a service installed on nothing) are errors; the rest become findings.
+ * model ambiguous (duplicate FQDNs or ids, a service installed on a cluster that is not there) are errors; the rest
+ * become findings.
  */
 export function buildModel(raw: RawTopology, file: string): Omit<Topology, 'findings'> {
-  const dup = (what: string, name: string, line: number, first: number): never => {
-    throw new LyncdrError('E_TOPOLOGY_DUPLICATE', `${what} ${name} appears twice (first at line ${first}); each FQDN and id must be unique — remove or rename one`, {
-      location: { file, line, where: name },
-    });
-  };
+  checkIdentity(raw, file);
   const clusterByKey = new Map(raw.clusters.map((c) => [c.key, c]));
-  const fqdnSeen = new Map<string, number>();
-  const keySeen = new Map<string, number>();
-  for (const c of raw.clusters) {
-    if (keySeen.has(c.key)) dup('cluster id', c.key, c.line, keySeen.get(c.key)!);
-    keySeen.set(c.key, c.line);
-    if (fqdnSeen.has(c.fqdn)) dup('pool FQDN', c.fqdn, c.line, fqdnSeen.get(c.fqdn)!);
-    fqdnSeen.set(c.fqdn, c.line);
-  }
-  const machineSeen = new Map<string, { pool: string; line: number }>();
-  for (const c of raw.clusters) {
-    const inThis = new Set<string>();
-    for (const m of c.machines) {
-      if (inThis.has(m)) dup(`machine FQDN in pool ${c.fqdn}:`, m, c.line, c.line);
-      inThis.add(m);
-      const other = machineSeen.get(m);
-      if (other) dup(`machine FQDN (also in pool ${other.pool})`, m, c.line, other.line);
-      // A pool's own FQDN may name its only machine (Standard Edition, SQL, file servers); another pool's may not.
-      const owner = fqdnSeen.has(m) && m !== c.fqdn ? m : null;
-      if (owner) dup(`machine FQDN (also the FQDN of pool ${owner})`, m, c.line, fqdnSeen.get(m)!);
-      machineSeen.set(m, { pool: c.fqdn, line: c.line });
-    }
-  }
   const sqlByKey = new Map<string, { server: string; instance: string | null; clusterKey: string }>();
   for (const q of raw.sqlInstances) {
     const c = clusterByKey.get(q.clusterKey);
@@ -49,13 +26,7 @@ export function buildModel(raw: RawTopology, file: string): Omit<Topology, 'find
     sqlByKey.set(q.key, { server: c.fqdn, instance: q.name, clusterKey: c.key });
   }
 
-  const idByKey = new Map<string, string>();
-  const serviceLine = new Map<string, number>();
-  for (const s of raw.services) {
-    if (serviceLine.has(s.id)) dup('service id', s.id, s.line, serviceLine.get(s.id)!);
-    serviceLine.set(s.id, s.line);
-    idByKey.set(s.key, s.id);
-  }
+  const idByKey = new Map(raw.services.map((s) => [s.key, s.id]));
 
   const services: Service[] = [...raw.services].sort((a, b) => byId(a.id, b.id)).map((s) => {
     let installedOn: InstalledOn | null = null;
@@ -155,20 +126,6 @@ export function buildModel(raw: RawTopology, file: string): Omit<Topology, 'find
     federation: { lyncEdge: null, xmppEdge: null },
     overlay: null,
   };
-}
-
-/**
- * The CMS: the CentralMgmt service (IsActive="true" when several) on a Front End pool or SE server, and the
- * CentralMgmtStore it depends on (REFERENCE §f.3, lync-server-2013-central-management-store-failover.md).
- */
-function findCms(services: Service[], stores: SqlStore[], poolOf: (id: string) => string | null): CentralManagementStore | null {
-  const cms = services.filter((s) => s.role === 'CentralMgmt');
-  const active = cms.find((s) => s.attributes.IsActive?.toLowerCase() === 'true') ?? cms[0];
-  if (!active) return null;
-  const pool = poolOf(active.id);
-  const store = stores.find((st) => st.kind === 'CentralManagement' && active.dependsOn.includes(st.id)) ?? stores.find((st) => st.kind === 'CentralManagement');
-  if (!pool || !store) return null;
-  return { sqlServer: store.server, instance: store.instance, pool, standbyPool: null };
 }
 
 const collator = new Intl.Collator('en', { numeric: true });

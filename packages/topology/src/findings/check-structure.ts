@@ -6,6 +6,9 @@ export function checkStructure(t: Omit<Topology, 'findings'>): TopologyFinding[]
   const out: TopologyFinding[] = [];
   const ids = new Set(t.services.map((s) => s.id));
   for (const s of t.services) {
+    if (!s.installedOn) {
+      out.push(finding('SERVICE_NOT_INSTALLED', 'warning', s.id, `service ${s.id} has no InstalledOn: it runs on no pool or SQL instance; check the topology in Topology Builder`, null));
+    }
     for (const d of s.dependsOn) {
       if (!ids.has(d)) {
         out.push(finding('DEPENDENCY_MISSING', 'error', s.id, `service ${s.id} depends on ${d}, which is not in the topology; add the missing service or remove the dependency in Topology Builder`, null));

@@ -125,3 +125,17 @@ describe('applyOverlay', () => {
     expect(t.findings.find((f) => f.code === 'OVERLAY_UNKNOWN_KEY')?.subject).toBe('backupWindow');
   });
 });
+
+describe('overlay keys in any case', () => {
+  it('names the line of an unknown Edge pool in nextHops even when written in capitals', () => {
+    const e = errorOf(() => applyOverlay(topology(), overlay('deployment: x\nnextHops:\n  EDGE09.contoso.example: pool01.contoso.example')));
+    expect(e.code).toBe('E_OVERLAY_UNKNOWN_POOL');
+    expect(e.location).toMatchObject({ line: 3, where: 'nextHops.edge09.contoso.example' });
+    expect(e.message).toMatch(/one of: edge01.contoso.example, edge02.contoso.example/);
+  });
+
+  it('names the line of an unknown pool in targets.pools', () => {
+    const e = errorOf(() => applyOverlay(topology(), overlay('targets:\n  pools:\n    Pool9.contoso.example: { rpoMinutes: 5 }')));
+    expect(e.location).toMatchObject({ line: 3, where: 'targets.pools.pool9.contoso.example' });
+  });
+});

@@ -115,7 +115,7 @@ export function parseOverlay(text: string, opts: { file: string }): Overlay {
           else if (k === 'rtoMinutes') overlay.targets.rtoMinutes = minutes(`targets.${k}`, v);
           else if (k === 'pools') {
             for (const [pool, t] of map(`targets.pools`, v)) {
-              const path = `targets.pools.${pool}`;
+              const path = `targets.pools.${pool.toLowerCase()}`;
               const entry: { rpoMinutes?: number; rtoMinutes?: number } = {};
               for (const [tk, tv] of map(path, t)) {
                 if (tk === 'rpoMinutes' || tk === 'rtoMinutes') entry[tk] = minutes(`${path}.${tk}`, tv);
@@ -135,7 +135,7 @@ export function parseOverlay(text: string, opts: { file: string }): Overlay {
         }
         break;
       case 'nextHops':
-        for (const [k, v] of map(key, value)) overlay.nextHops[k.toLowerCase()] = fqdn(`nextHops.${k}`, v);
+        for (const [k, v] of map(key, value)) overlay.nextHops[k.toLowerCase()] = fqdn(`nextHops.${k.toLowerCase()}`, v);
         break;
       case 'mirrors': {
         if (!isSeq(value)) bad(key, value, 'expected a list of { primary, mirror, witness } entries');

@@ -55,6 +55,13 @@ describe('Export-CsConfiguration zip', () => {
     expect(e.message).toMatch(/DocItemSet.xml <DocItemSet>, x.txt/);
   });
 
+  it('reports the XML error of a damaged topology entry with the entry and line', () => {
+    const e = errorOf(() => parseZip({ 'Topology.xml': strToU8(published.slice(0, 5000)) }));
+    expect(e.code).toBe('E_TOPOLOGY_PARSE');
+    expect(e.location.file).toBe('export.zip!Topology.xml');
+    expect(e.location.line).toBeGreaterThan(1);
+  });
+
   it('refuses path-traversal and absolute entry names', () => {
     for (const name of ['../evil.xml', 'a/../../evil.xml', '/etc/passwd', 'C:/x.xml', 'a\\..\\..\\b']) {
       const e = errorOf(() => parseZip({ [name]: strToU8('<a/>') }));

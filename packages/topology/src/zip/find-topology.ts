@@ -76,7 +76,9 @@ function parseEntry(entry: ZipEntry, zipFile: string): XmlElement | null {
   if (!text.trimStart().startsWith('<')) return null;
   try {
     return parseXml(text, file);
-  } catch {
+  } catch (e) {
+    // A damaged entry that is the topology: its own error (file!entry:line) says more than "no topology found".
+    if (text.includes('urn:schema:Microsoft.Rtc.Management.Deploy.Topology')) throw e;
     return null;
   }
 }

@@ -12,6 +12,7 @@ import { loadDeployment } from '../io';
 import { startDemoAgent, type DemoAgent } from '../../server/demo/demo-agent';
 import { inventoryItems, recordTopology } from '../../server/deployment';
 import { dbFile, loadPlannerConfig, type ConfigFlags } from '../../server/load-config';
+import { createDocumentBuilder } from '../../server/http/documents';
 import { createLogger } from '../../server/logger';
 import { createPlannerServer } from '../../server/planner-server';
 
@@ -79,20 +80,20 @@ export function registerServe(program: Command, ctx: CliContext): void {
       if (topology) recordTopology(store, topology, log);
       const server = createPlannerServer({
         config, store, now: ctx.now, log, tls, deployment: topology?.deployment ?? null, items: () => items,
+        documents: createDocumentBuilder({ topology: () => topology, snapshot: () => server.evaluator.latest(), now: ctx.now }),
       });
       let demo: DemoAgent | null = null;
       try {
         const { url, agentUrl } = await server.start();
         log('planner.ready', { url, agents: agentUrl, data: config.data, items: items.length });
         if (config.demo) {
-          demo = await startDemoAgent({ agentUrl, store, folder: path.join(config.data, 'demo'), items, now: ctx.now, log, intervalMs: 30_000 });
-          server.evaluator.evaluate();
+          demo = await startDemoAgent({ agentUrl, store, folder: path.join(config.data, 'demo'), items, now: ctx.now, log });
         }
         ctx.stdout(`lyncdr planner: ${url}  (agents connect to ${agentUrl})\n`);
         const sig = await untilSignal();
         log('planner.stopping', { signal: sig });
       } finally {
-        demo?.stop();
+        await demo?.stop();
         await server.stop();
         store.close();
       }

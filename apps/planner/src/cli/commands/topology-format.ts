@@ -49,6 +49,21 @@ export function formatTopology(t: Topology): string {
     if (t.federation.lyncEdge) out.push(`  Lync federation via ${t.federation.lyncEdge}`);
     if (t.federation.xmppEdge) out.push(`  XMPP federation via ${t.federation.xmppEdge}`);
   }
+  const o = t.overlay;
+  if (o) {
+    const rows = [
+      ...Object.entries(o.owners).map(([k, v]) => `owner ${k}: ${v.name}${v.email ? ` <${v.email}>` : ''}`),
+      ...Object.entries(o.destinations).map(([k, v]) => `destination ${k}: ${v}`),
+      ...Object.entries(o.schedules).map(([k, v]) => `schedule ${k}: ${v}`),
+      o.targets.rpoMinutes !== null ? `RPO: ${o.targets.rpoMinutes} min` : '',
+      o.targets.rtoMinutes !== null ? `RTO: ${o.targets.rtoMinutes} min` : '',
+      ...Object.entries(o.targets.perPool).map(([k, v]) => `targets ${k}: ${[v.rpoMinutes !== undefined ? `RPO ${v.rpoMinutes} min` : '', v.rtoMinutes !== undefined ? `RTO ${v.rtoMinutes} min` : ''].filter(Boolean).join(', ')}`),
+    ].filter(Boolean);
+    if (rows.length) {
+      out.push('', `Backup plan (${o.file ?? 'overlay'})`);
+      for (const r of rows) out.push(`  ${r}`);
+    }
+  }
   out.push('', `Findings (${t.findings.length})`);
   if (!t.findings.length) out.push('  none');
   for (const f of t.findings) out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.code}: ${f.message}${f.ref ? ` [${f.ref}]` : ''}`);

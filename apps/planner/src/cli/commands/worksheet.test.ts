@@ -49,7 +49,9 @@ describe('lyncdr worksheet', () => {
     writeFileSync(s, status([{ itemId: 'export:userdata@pool01.contoso.example', status: 'late', reason: 'last export is 3 days old', lastGood: '2026-11-19T01:00:00Z', ageSeconds: 3 * 86400 + 68400 }]));
     const a = path.join(dir, 'a.md');
     const b = path.join(dir, 'b.md');
-    expect((await run(['worksheet', ...twoSite, '--kind', 'database', '--status', s, '-o', a])).code).toBe(0);
+    const r = await run(['worksheet', ...twoSite, '--kind', 'database', '--status', s, '-o', a]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('lyncdr: warning: the status snapshot is for deployment "Contoso", the topology is "Contoso (Paris + Lyon)"\n');
     expect((await run(['worksheet', ...twoSite, '--kind', 'database', '-o', b])).code).toBe(0);
     const withStatus = plain(readFileSync(a, 'utf8'));
     expect(withStatus).toContain('Last good backup');

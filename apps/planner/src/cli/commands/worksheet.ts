@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildInventory } from '@lyncdr/domain';
-import { buildWorksheet, parseStatusSnapshot, worksheetKinds, type Lang, type Paper, type WorksheetKind } from '@lyncdr/documents';
+import { buildWorksheet, parseStatusSnapshot, statusWarnings, worksheetKinds, type Lang, type Paper, type WorksheetKind } from '@lyncdr/documents';
 import { LyncdrError } from '@lyncdr/errors';
 import { renderDocument, type Format } from '@lyncdr/render';
 import type { CliContext } from '../context';
@@ -76,6 +76,7 @@ export function registerWorksheet(program: Command, ctx: CliContext): void {
         status = parseStatusSnapshot(bytes.toString('utf8'), flags.status);
       }
       const inventory = buildInventory(topology);
+      if (status) for (const w of statusWarnings(status, inventory, inventory.deployment ?? null)) ctx.stderr(`lyncdr: warning: ${w}\n`);
       const doc = buildWorksheet(kind, topology, inventory, { lang, now: ctx.now().toISOString(), inputRevision: inputRevision(parts), status });
       const out = await renderDocument(doc, { format, paper });
       const written = await writeOutputAtomic(flags.output, out, ctx.cwd);

@@ -21,7 +21,7 @@ interface Queued {
  * fsync of `synchronous = FULL` is paid once per batch rather than once per report. An ack is sent only after `submit`
  * resolves, that is after the commit.
  */
-export function createReportWriter(committer: AsyncCommitter, maxBatch = 2000): ReportWriter {
+export function createReportWriter(committer: AsyncCommitter, maxBatch = 500): ReportWriter {
   let queue: Queued[] = [];
   let touches = new Map<string, AgentTouch>();
   let busy = false;

@@ -1,17 +1,31 @@
-import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { createAgent } from '@lyncdr/agent';
+import type { Collector } from '@lyncdr/collectors';
+import { LyncdrError } from '@lyncdr/errors';
 import type { Store } from '@lyncdr/store';
 import { hashToken, newToken } from '../agents/tokens';
 import type { Logger } from '../logger';
-import { connectSimAgent, type SimAgent } from '../sim-agent';
 import { generateDemoFolders, observeDemoFolders, type DemoItem } from './demo-folders';
 
 export interface DemoAgent {
-  stop(): void;
+  stop(): Promise<void>;
+}
+
+/** Collector of the demo: looks at the generated sample backup folders (see demo-folders.ts). */
+function demoCollector(folder: string, items: readonly DemoItem[]): Collector {
+  return {
+    id: 'demo-folders',
+    description: 'Sample backup folders generated for the demo',
+    async run() {
+      const observations = observeDemoFolders(folder, items);
+      return { ok: observations.every((o) => o.ok), observations, findings: [] };
+    },
+  };
 }
 
 /**
- * The in-process demo agent of `lyncdr serve --demo`: registers itself (`demo` token), generates sample backup
- * folders, and reports what it sees in them over the real `/agent` endpoint every `intervalMs`.
+ * The demo of `lyncdr serve` with no config: the real agent (apps/agent) runs in-process with a `demo` token, a
+ * collector over generated sample backup folders, and its outbox under the data folder; it reports every minute.
  */
 export async function startDemoAgent(o: {
   agentUrl: string;
@@ -20,36 +34,21 @@ export async function startDemoAgent(o: {
   items: readonly DemoItem[];
   now: () => Date;
   log: Logger;
-  intervalMs?: number;
 }): Promise<DemoAgent> {
-  const agentName = 'demo';
   const token = newToken();
-  o.store.replaceToken(agentName, 'agent', hashToken(token));
+  o.store.replaceToken('demo', 'agent', hashToken(token));
   generateDemoFolders(o.folder, o.items, o.now());
-  const agent: SimAgent = await connectSimAgent(o.agentUrl, { agentId: agentName, token, now: o.now });
-  agent.hello();
-  const run = async () => {
-    const started = o.now();
-    const observations = observeDemoFolders(o.folder, o.items);
-    const finished = o.now();
-    try {
-      await agent.report(`demo-${randomUUID()}`, {
-        collector: 'demo-folders', startedAt: started.toISOString(), finishedAt: finished.toISOString(),
-        durationMs: Math.max(0, finished.getTime() - started.getTime()), ok: observations.every((x) => x.ok), observations, findings: [],
-      });
-    } catch (e) {
-      o.log('demo.report_failed', { error: (e as Error).message });
-    }
-  };
-  await run();
-  o.log('demo.started', { agent: agentName, folder: o.folder, items: o.items.length });
-  const timer = setInterval(() => void run(), o.intervalMs ?? 30_000);
-  const beat = setInterval(() => agent.heartbeat(), 20_000);
-  return {
-    stop() {
-      clearInterval(timer);
-      clearInterval(beat);
-      agent.close();
+  const agent = createAgent({
+    config: {
+      agentId: 'demo', planner: { url: o.agentUrl, token }, outboxDir: path.join(o.folder, '.outbox'),
+      collectors: { 'demo-folders': { schedule: '* * * * *' } },
     },
-  };
+    now: o.now,
+    collectors: [demoCollector(o.folder, o.items)],
+    bridge: { run: async () => { throw new LyncdrError('E_DEMO', 'the demo agent has no PowerShell bridge'); } },
+  });
+  await agent.start();
+  await agent.runOnce('demo-folders');
+  o.log('demo.started', { agent: 'demo', folder: o.folder, items: o.items.length });
+  return { stop: () => agent.stop() };
 }

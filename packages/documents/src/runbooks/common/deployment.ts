@@ -52,14 +52,28 @@ export function overlayValue(map: Record<string, string> | undefined, keys: stri
   return null;
 }
 
-/** Owner named in the overlay for a scope (pool FQDN, store id, `global`, `default`), or null. */
+/**
+ * Owners named in the overlay for these scopes (pool FQDN, store id), each falling back to `global` then `default`;
+ * one owner, or `owner (scope); …` when the scopes have different owners; null when the overlay names none.
+ */
 export function ownerOf(t: Topology, keys: string[]): string | null {
   const owners = t.overlay?.owners ?? {};
-  for (const k of [...keys, 'global', 'default']) {
-    const o = owners[k];
-    if (o) return o.email ? `${o.name} <${o.email}>` : o.name;
-  }
-  return null;
+  const fmt = (k: string): string | null => {
+    const o = owners[k] ?? owners['global'] ?? owners['default'];
+    return o ? (o.email ? `${o.name} <${o.email}>` : o.name) : null;
+  };
+  const scoped = (keys.length ? keys : ['global']).map((k) => [k, fmt(k)] as const);
+  const distinct = [...new Set(scoped.map(([, o]) => o))];
+  if (distinct.every((o) => o === null)) return null;
+  if (distinct.length === 1) return distinct[0]!;
+  return scoped.map(([k, o]) => `${o ?? '?'} (${k})`).join('; ');
+}
+
+/** Where the copy of a file store goes: the overlay's `filestore` destination (dated), else $Backup\filestore. */
+export function fileStoreCopyPath(t: Topology, f: { server: string; share: string }, day: string): string {
+  const leaf = `${f.server}-${f.share}`.replace(/[^A-Za-z0-9.-]+/g, '_');
+  const dest = t.overlay?.destinations?.['filestore'];
+  return dest ? `${dest.replace(/[\\/]+$/, '')}\\${day}\\${leaf}` : `$Backup\\filestore\\${leaf}`;
 }
 
 /** The backup root from the overlay (`backup`, `settings`, `default` destinations), or the TBD blank. */

@@ -55,7 +55,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
     });
   }
   steps.push(newServerStep(lang, [cms.sqlServer], REF, !se));
-  if (fs) steps.push(...restoreFileStoreSteps(lang, fs, REF));
+  if (fs) steps.push(...restoreFileStoreSteps(lang, t, fs, REF));
   if (se) {
     steps.push({
       title: tr('Deployment Wizard: Prepare first Standard Edition server', 'Assistant Déploiement : Préparer le premier serveur Standard Edition'),

@@ -1,6 +1,6 @@
 import type { FileStore, Pool, Topology } from '@lyncdr/topology';
 import type { Lang, Text } from '../../model';
-import { backupFolder, backupRoot, q, tbd } from '../common/deployment';
+import { backupFolder, backupRoot, fileStoreCopyPath, q, tbd } from '../common/deployment';
 import { pick } from '../common/lang';
 import type { RunbookStep } from '../common/procedure';
 
@@ -123,7 +123,7 @@ export function importRgsStep(lang: Lang, pool: string, ref = 'lync-server-2013-
 }
 
 /** Copy a file store back to the same path and share name (c.8). */
-export function restoreFileStoreSteps(lang: Lang, f: FileStore, ref = 'lync-server-2013-restoring-a-file-store.md'): RunbookStep[] {
+export function restoreFileStoreSteps(lang: Lang, t: Topology, f: FileStore, ref = 'lync-server-2013-restoring-a-file-store.md'): RunbookStep[] {
   const tr = pick(lang);
   return [
     {
@@ -139,7 +139,7 @@ export function restoreFileStoreSteps(lang: Lang, f: FileStore, ref = 'lync-serv
     },
     {
       title: tr(`Copy the file store back to ${f.unc}`, `Recopier le magasin de fichiers vers ${f.unc}`),
-      commands: [`robocopy "$Backup\\filestore\\${fileTag(f.server)}-${fileTag(f.share)}" ${q(f.unc)} /E /R:2 /W:5`],
+      commands: [`robocopy ${q(fileStoreCopyPath(t, f, '____-__-__'))} ${q(f.unc)} /E /R:2 /W:5`],
       verify: [tr('Robocopy reports 0 in the Failed column; ', 'Robocopy indique 0 dans la colonne Failed (échecs) ; '), { text: `lyncdr verify filestore <backup copy> ${f.unc}`, style: 'code' }, tr(' reports no finding.', ' n’affiche aucune anomalie.')],
       on: f.server,
       minutes: 30,

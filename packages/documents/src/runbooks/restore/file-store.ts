@@ -30,7 +30,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
     { steps: [setBackupStep(t, lang, stores[0]?.server ?? null)] },
     ...stores.map((f) => ({
       heading: `${f.unc} — ${f.pools.join(', ')}`,
-      steps: [...restoreFileStoreSteps(lang, f, REF), enableTopologyStep(lang, REF, f.pools[0] ?? null)],
+      steps: [...restoreFileStoreSteps(lang, t, f, REF), enableTopologyStep(lang, REF, f.pools[0] ?? null)],
     })),
   ];
   return runbookDocument(

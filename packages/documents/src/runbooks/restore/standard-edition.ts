@@ -32,7 +32,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
       heading: se.fqdn,
       steps: [
         newServerStep(opts.lang, [se.fqdn], REF),
-        ...(fs ? restoreFileStoreSteps(opts.lang, fs, REF) : []),
+        ...(fs ? restoreFileStoreSteps(opts.lang, t, fs, REF) : []),
         {
           title: tr('Download the topology in Topology Builder', 'Télécharger la topologie dans le Générateur de topologie'),
           body: tr('Topology Builder > Download Topology from existing deployment, then save the file.', 'Générateur de topologie > Télécharger la topologie à partir d’un déploiement existant, puis enregistrez le fichier.'),

@@ -5,7 +5,7 @@ import { impossible, type PlanBuilder } from '../builder';
 import { commandStep, manualStep } from '../draft';
 import { MINUTES, REF } from '../refs';
 import { backEndDown, edgesUsingNextHop, findPool, isDown, isRegistrarPool, partnerOf, siteOf, syncKey } from '../topology-view';
-import { initialState } from '../state';
+import { originalState } from '../state';
 import type { DrState } from '../types';
 
 /** The canonical FQDN of a pool of the topology, or E_UNKNOWN_FQDN naming the option. */
@@ -82,7 +82,7 @@ export function failbackPool(b: PlanBuilder, pool: string, opts: { followUps: bo
       `Recreate the announcements with parent ${pool} and run Set-CsUnassignedNumber -Identity <range> -AnnouncementService ${pool} -AnnouncementName <name> for each range.`,
     ], { ref: REF.announcements, check: 'A test call to an unassigned number plays the announcement' }),
   ]);
-  const original = Object.entries(initialState(b.topology).nextHops).filter(([edge, hop]) => hop === pool && !isDown(b.state, b.topology, edge));
+  const original = Object.entries(originalState(b.topology).nextHops).filter(([edge, hop]) => hop === pool && !isDown(b.state, b.topology, edge));
   for (const [edge] of original) {
     if (b.state.nextHops[edge] !== pool) b.add({ id: 'edge-next-hop', args: { edge, hop: pool } });
   }

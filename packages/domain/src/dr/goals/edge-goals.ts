@@ -7,7 +7,7 @@ import { commandStep } from '../draft';
 import { impossible, type PlanBuilder } from '../builder';
 import { REF } from '../refs';
 import { findPool, isDown, isEdgePool, machinesOf, siteOf } from '../topology-view';
-import { initialState } from '../state';
+import { originalState } from '../state';
 import { failbackPool, requirePool } from './common';
 
 function requireEdge(b: PlanBuilder, fqdn: string, option: string): string {
@@ -55,7 +55,7 @@ export function planEdgeFailover(b: PlanBuilder, edgeArg: string, federation: 'l
 export function planEdgeFailback(b: PlanBuilder, edgeArg: string): void {
   const edge = requireEdge(b, edgeArg, '--pool');
   if (isDown(b.state, b.topology, edge)) impossible(`${edge} is still down; restore it (REFERENCE §c.6) before failing back`);
-  const original = initialState(b.topology);
+  const original = originalState(b.topology);
   b.addSteps(machinesOf(b.topology, edge).map((m) => commandStep(`Start the Lync services on Edge server ${m}`, `Start-CsWindowsService -ComputerName ${m}`, {
     on: m, ref: REF.edgeFailback, check: `Get-CsWindowsService -ComputerName ${m} — services Running`,
   })));
