@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,5 +60,20 @@ describe('lyncdr-agent as a real process, PowerShell replaced by the replay prog
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     expect(agentCli(['run-once']).status).toBe(2);
     expect(agentCli(['--help']).status).toBe(0);
+  });
+
+  it('start runs as a service until SIGTERM, then stops cleanly', async () => {
+    const child = spawn(process.execPath, ['--import', tsx, agentMain, 'start', '--config', 'agent.yaml'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    const t0 = Date.now();
+    while (!/lyncdr-agent: started/.test(err)) {
+      if (Date.now() - t0 > 30_000) throw new Error(`the agent did not start: ${err}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(err).toMatch(/outbox \d+ pending/);
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(0);
   });
 });

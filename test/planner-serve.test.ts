@@ -27,7 +27,7 @@ describe('lyncdr serve (real child process)', () => {
       const agents = (await (await fetch(`${p.url}/api/agents`)).json()) as { agents: { name: string; connected: boolean }[] };
       expect(agents.agents).toMatchObject([{ name: 'demo', connected: true }]);
       expect(((await (await fetch(`${p.url}/api/topology/versions`)).json()) as { versions: unknown[] }).versions).toHaveLength(1);
-      expect(await (await fetch(`${p.url}/`)).text()).toContain('lyncdr planner');
+      expect((await fetch(`${p.url}/`)).headers.get('content-type')).toMatch(/^text\/html/);
       // A worksheet generated on demand with the current status, read back from the PDF.
       const pdf = await fetch(`${p.url}/api/documents/worksheet?kind=database&format=pdf`);
       expect(pdf.status).toBe(200);
@@ -35,8 +35,8 @@ describe('lyncdr serve (real child process)', () => {
       const file = path.join(dir, 'ws.pdf');
       writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-      expect(text).toMatch(/rtcxds/i);
-      expect(text).toMatch(/\bok\b|\blate\b|\bfailed\b/i);
+      expect(text).toMatch(/Rtc database/);
+      expect(text).toMatch(/\b(OK|Ok|Late|Failed)\b/);
       expect((await fetch(`${p.url}/api/documents/nope`)).status).toBe(400);
     } finally {
       p.child.kill('SIGTERM');

@@ -24,34 +24,51 @@ async function showInProcess(...args: string[]) {
   return { code, json: JSON.parse(stdout) as Record<string, unknown> };
 }
 async function showProcess(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'topology', 'show', ...args, '--json'], { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'topology', 'show', ...args, '--json'], {
+    cwd: repo,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   expect(r.stderr).toBe('');
   return { code: r.status, json: JSON.parse(r.stdout) as Record<string, unknown> };
 }
 const withoutSource = ({ source: _s, ...rest }: Record<string, unknown>) => rest;
 
 describe('examples through the lyncdr process', () => {
-  const dirs = readdirSync(path.join(repo, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const dirs = readdirSync(path.join(repo, 'examples'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
 
   it('holds the two bundled deployments', () => {
     expect(dirs.sort()).toEqual(['standard-edition', 'two-site']);
   });
 
-  it.each(dirs)('examples/%s: topology.xml, topology.tbxml and a zip of the XML give the same JSON, exit 0', async (dir) => {
-    const show = dir === 'two-site' ? showProcess : showInProcess;
-    const overlay = path.join('examples', dir, 'lyncdr.yaml');
-    const xml = await show(path.join('examples', dir, 'topology.xml'), '--overlay', overlay);
-    const tbxml = await show(path.join('examples', dir, 'topology.tbxml'), '--overlay', overlay);
-    const zipFile = path.join(tmp, `${dir}.zip`);
-    const body = readFileSync(path.join(repo, 'examples', dir, 'topology.xml'), 'utf8').replace(/^<\?xml[^>]*>/, '');
-    writeFileSync(zipFile, zipSync({ 'DocItemSet.xml': strToU8(`<DocItemSet><DocItem Name="urn:xds:topology"><Data>${body}</Data></DocItem></DocItemSet>`), 'Meta.xml': strToU8('<Meta/>') }));
-    const zip = await show(zipFile, '--overlay', overlay);
-    expect([xml.code, tbxml.code, zip.code]).toEqual([0, 0, 0]);
-    expect(withoutSource(tbxml.json)).toEqual(withoutSource(xml.json));
-    expect(withoutSource(zip.json)).toEqual(withoutSource(xml.json));
-    expect((xml.json.pairs as unknown[]).length).toBe(1);
-    expect(xml.json.cms).not.toBeNull();
-  });
+  it.each(dirs)(
+    'examples/%s: topology.xml, topology.tbxml and a zip of the XML give the same JSON, exit 0',
+    async (dir) => {
+      const show = dir === 'two-site' ? showProcess : showInProcess;
+      const overlay = path.join('examples', dir, 'lyncdr.yaml');
+      const xml = await show(path.join('examples', dir, 'topology.xml'), '--overlay', overlay);
+      const tbxml = await show(path.join('examples', dir, 'topology.tbxml'), '--overlay', overlay);
+      const zipFile = path.join(tmp, `${dir}.zip`);
+      const body = readFileSync(path.join(repo, 'examples', dir, 'topology.xml'), 'utf8').replace(/^<\?xml[^>]*>/, '');
+      writeFileSync(
+        zipFile,
+        zipSync({
+          'DocItemSet.xml': strToU8(
+            `<DocItemSet><DocItem Name="urn:xds:topology"><Data>${body}</Data></DocItem></DocItemSet>`,
+          ),
+          'Meta.xml': strToU8('<Meta/>'),
+        }),
+      );
+      const zip = await show(zipFile, '--overlay', overlay);
+      expect([xml.code, tbxml.code, zip.code]).toEqual([0, 0, 0]);
+      expect(withoutSource(tbxml.json)).toEqual(withoutSource(xml.json));
+      expect(withoutSource(zip.json)).toEqual(withoutSource(xml.json));
+      expect((xml.json.pairs as unknown[]).length).toBe(1);
+      expect(xml.json.cms).not.toBeNull();
+    },
+  );
 
   it('a generated 10-site deployment reads the same in both forms', async () => {
     const spec = generateSpec({ sites: 10, pools: 40, machines: 200 });

@@ -58,8 +58,8 @@ interface ChildResult {
   hashedBytes: number;
 }
 
-function ours(hash: 'none' | 'all'): ChildResult {
-  const p = spawnSync(process.execPath, ['--import', 'tsx', here, '--child', hash, src, bak], { encoding: 'utf8', maxBuffer: 1 << 20 });
+function ours(hash: 'none' | 'all', parallel = true): ChildResult {
+  const p = spawnSync(process.execPath, ['--import', 'tsx', here, '--child', hash, parallel ? 'parallel' : 'single', src, bak], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (p.status !== 0) throw new Error(`child failed: ${p.stderr}`);
   return JSON.parse(p.stdout) as ChildResult;
 }
@@ -71,12 +71,16 @@ const bench: Bench = {
     generate();
     const runs = 3;
     const oursMs: number[] = [];
+    const singleMs: number[] = [];
     const rsyncMs: number[] = [];
     let rss = 0;
     for (let i = 0; i < runs; i++) {
       const r = ours('none');
       oursMs.push(r.ms);
       rss = Math.max(rss, r.maxRssMb);
+      const one = ours('none', false);
+      singleMs.push(one.ms);
+      rss = Math.max(rss, one.maxRssMb);
       rsyncMs.push(timeIt(() => execFileSync('rsync', ['-a', '-n', '--delete', `${src}/`, `${bak}/`], { stdio: 'ignore' })));
     }
     const hashOurs: number[] = [];
@@ -93,7 +97,8 @@ const bench: Bench = {
     const oursMbs = mb / (median(hashOurs) / 1000);
     const peerMbs = mb / (median(hashPeer) / 1000);
     return [
-      { name: `compare ${FILES} files`, value: median(oursMs), unit: 'ms', target: '≤ 1.5× rsync', peer: { name: 'rsync -a -n --delete', value: median(rsyncMs) }, ratio: median(oursMs) / median(rsyncMs) },
+      { name: `compare ${FILES} files (2 walker threads)`, value: median(oursMs), unit: 'ms', target: '≤ 1.5× rsync', peer: { name: 'rsync -a -n --delete', value: median(rsyncMs) }, ratio: median(oursMs) / median(rsyncMs) },
+      { name: `compare ${FILES} files (one thread)`, value: median(singleMs), unit: 'ms', target: '≤ 1.5× rsync', peer: { name: 'rsync -a -n --delete', value: median(rsyncMs) }, ratio: median(singleMs) / median(rsyncMs) },
       { name: 'peak RSS (compare and hash)', value: rss, unit: 'MB', target: '< 200 MB', note: 'child process, includes the tsx loader' },
       { name: 'full hashing throughput', value: oursMbs, unit: 'MB/s', target: '≥ 0.8× sha256sum', peer: { name: 'sha256sum (find | xargs)', value: peerMbs }, ratio: oursMbs / peerMbs, note: `${mb.toFixed(0)} MB in ${FILES * 2} files, walk and compare included` },
     ];
@@ -102,10 +107,10 @@ const bench: Bench = {
 export default bench;
 
 if (process.argv[2] === '--child') {
-  const [, , , hash, s, b] = process.argv;
+  const [, , , hash, mode, s, b] = process.argv;
   const { compareTrees } = await import('@lyncdr/collectors');
   const t0 = process.hrtime.bigint();
-  const r = await compareTrees(s!, b!, { hash: hash as 'none' | 'all', maxFindings: 100 });
+  const r = await compareTrees(s!, b!, { hash: hash as 'none' | 'all', maxFindings: 100, parallel: mode === 'parallel' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const out: ChildResult = { ms, maxRssMb: process.resourceUsage().maxRSS / 1024, missing: r.totals.missing, hashedBytes: r.totals.hashedBytes };
   process.stdout.write(JSON.stringify(out));

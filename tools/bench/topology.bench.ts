@@ -55,7 +55,10 @@ type XmlParserClass = new (opts: { ignoreAttributes: boolean }) => { parse(input
 
 function child(mode: 'ours' | 'peer', script: string, file: string): { ms: number; maxRssMB: number } {
   const entry = pathToFileURL(mode === 'ours' ? topologyEntry : fxpEntry).href;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, mode, file, entry], { cwd: repo, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, mode, file, entry], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`bench child (${mode}) failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
@@ -66,10 +69,16 @@ const bench: Bench = {
   async run(): Promise<BenchResult[]> {
     const xml = renderPublished(generateSpec({ sites: 100, pools: 400, machines: 2000 }));
     const bytes = new Uint8Array(Buffer.from(xml, 'utf8'));
-    const { XMLParser } = createRequire(path.join(repo, 'packages/topology/package.json'))('fast-xml-parser') as { XMLParser: XmlParserClass };
+    const { XMLParser } = createRequire(path.join(repo, 'packages/topology/package.json'))('fast-xml-parser') as {
+      XMLParser: XmlParserClass;
+    };
     const model = parseTopologyDocument(bytes, { file: 'bench.xml' });
     const machines = model.pools.filter((p) => p.kind === 'FrontEnd').reduce((n, p) => n + p.machines.length, 0);
-    if (model.sites.length !== 100 || model.pools.filter((p) => p.kind === 'FrontEnd').length !== 400 || machines !== 2000) {
+    if (
+      model.sites.length !== 100 ||
+      model.pools.filter((p) => p.kind === 'FrontEnd').length !== 400 ||
+      machines !== 2000
+    ) {
       throw new Error('generated topology does not have 100 sites, 400 Front End pools and 2,000 machines');
     }
     const ours = time(() => parseTopologyDocument(bytes, { file: 'bench.xml' }), 15);
@@ -85,8 +94,24 @@ const bench: Bench = {
       const peerChild = child('peer', script, file);
       const size = `${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${model.pools.length} clusters, ${model.services.length} services`;
       return [
-        { name: 'parse to model (median CPU time)', value: ours.cpu, unit: 'ms', target: '< 300 ms', peer: { name: 'fast-xml-parser', value: peer.cpu }, ratio: ours.cpu / peer.cpu, note: `${size}; wall ${ours.wall.toFixed(0)} ms (peer ${peer.wall.toFixed(0)} ms)` },
-        { name: 'peak RSS (child process)', value: oursChild.maxRssMB, unit: 'MB', target: '< 200 MB', peer: { name: 'fast-xml-parser', value: peerChild.maxRssMB }, ratio: oursChild.maxRssMB / peerChild.maxRssMB, note: `first parse in a fresh process: ${oursChild.ms.toFixed(0)} ms (peer ${peerChild.ms.toFixed(0)} ms)` },
+        {
+          name: 'parse to model (median CPU time)',
+          value: ours.cpu,
+          unit: 'ms',
+          target: '< 300 ms',
+          peer: { name: 'fast-xml-parser', value: peer.cpu },
+          ratio: ours.cpu / peer.cpu,
+          note: `${size}; wall ${ours.wall.toFixed(0)} ms (peer ${peer.wall.toFixed(0)} ms)`,
+        },
+        {
+          name: 'peak RSS (child process)',
+          value: oursChild.maxRssMB,
+          unit: 'MB',
+          target: '< 200 MB',
+          peer: { name: 'fast-xml-parser', value: peerChild.maxRssMB },
+          ratio: oursChild.maxRssMB / peerChild.maxRssMB,
+          note: `first parse in a fresh process: ${oursChild.ms.toFixed(0)} ms (peer ${peerChild.ms.toFixed(0)} ms)`,
+        },
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -45,8 +45,10 @@ export async function runAgentCli(argv: string[], io: AgentCliIo): Promise<numbe
     .action(async (o: { config: string }) => {
       const agent = createAgent({ config: loadConfig(o.config, io.cwd), logger: createStderrLogger(io.stderr) });
       await agent.start();
+      // Listen for the stop signal before saying "started", so a stop sent right after is never missed.
+      const stopped = io.untilStopped();
       io.stderr(`lyncdr-agent: started (outbox ${agent.outboxDepth()} pending)\n`);
-      await io.untilStopped();
+      await stopped;
       await agent.stop();
     });
   program

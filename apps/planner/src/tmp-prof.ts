@@ -1,6 +1,12 @@
-import { createSampleTopology } from '@lyncdr/domain';
-import { findRunbook } from '@lyncdr/documents';
+import { readFileSync } from 'node:fs';
+import { buildInventory } from '@lyncdr/domain';
+import { allRunbooks, buildWorksheet, worksheetKinds, type Document } from '@lyncdr/documents';
 import { renderDocument } from '@lyncdr/render';
-const t = createSampleTopology({ mirrored: true });
-const doc = findRunbook('backup')!.build(t, { lang: 'en', pools: [], now: '2026-01-15T09:30:00Z', inputRevision: null });
-for (let i = 0; i < 30; i++) { const c0 = process.cpuUsage(); const t0 = performance.now(); await renderDocument(doc, { format: "pdf" }); const c = process.cpuUsage(c0); console.log("wall", Math.round(performance.now() - t0), "cpu", Math.round((c.user + c.system) / 1000)); }
+import { applyOverlay, parseOverlay, parseTopologyDocument } from '@lyncdr/topology';
+const t = applyOverlay(parseTopologyDocument(new Uint8Array(readFileSync('examples/two-site/topology.xml')), { file: 'x' }), parseOverlay(readFileSync('examples/two-site/lyncdr.yaml', 'utf8'), { file: 'y' }));
+const docs: Document[] = [];
+for (const lang of ['en', 'fr'] as const) {
+  for (const kind of worksheetKinds) docs.push(buildWorksheet(kind, t, buildInventory(t), { lang, now: '2026-01-01T00:00:00Z', inputRevision: 'x' }));
+  for (const r of allRunbooks()) { const o = { lang, pools: [], now: '2026-01-01T00:00:00Z', inputRevision: 'x' }; if (!r.applies(t, o)) docs.push(r.build(t, o)); }
+}
+for (let i = 0; i < 3; i++) { const c0 = process.cpuUsage(); for (const d of docs) await renderDocument(d, { format: 'pdf' }); const c = process.cpuUsage(c0); console.log('cpu', Math.round((c.user + c.system) / 1000)); }

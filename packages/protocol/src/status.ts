@@ -9,7 +9,7 @@ export const ItemStatus = z.enum(itemStatusValues);
 export type ItemStatus = z.infer<typeof ItemStatus>;
 
 export const StatusEntry = z.object({
-  /** Inventory item id (see @lyncdr/domain inventory), e.g. `db:rtcxds@pool-red.contoso.test`. */
+  /** Inventory item id (see @lyncdr/domain inventory), e.g. `export:userdata@pool-red.contoso.test`, `sql:LcsLog@sql1.contoso.test\arch`. */
   itemId: z.string().min(1),
   status: ItemStatus,
   /** The reason, in words, always present. */

@@ -11,3 +11,10 @@ export interface ByteSource {
 
 /** Opens a ByteSource for a path. */
 export type OpenSource = (path: string) => Promise<ByteSource>;
+
+/** The same reads, synchronous: the scanner's fast path for local and mounted files. */
+export interface SyncByteSource {
+  size(): number;
+  read(offset: number, length: number, into?: Uint8Array): Uint8Array;
+  close(): void;
+}

@@ -2,9 +2,7 @@ import { BackupHeaderError, SqlFindingCode } from './errors';
 
 /** Bounds-checked little-endian reads on a byte buffer; every read past the end is a corrupt-header error. */
 export class ByteView {
-  private readonly view: DataView;
   constructor(readonly bytes: Uint8Array, readonly base = 0) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   get length(): number {
@@ -23,22 +21,22 @@ export class ByteView {
 
   u8(off: number, what = 'byte'): number {
     this.need(off, 1, what);
-    return this.view.getUint8(off);
+    return this.bytes[off]!;
   }
 
   u16(off: number, what = 'u16'): number {
     this.need(off, 2, what);
-    return this.view.getUint16(off, true);
+    return le16(this.bytes, off);
   }
 
   u32(off: number, what = 'u32'): number {
     this.need(off, 4, what);
-    return this.view.getUint32(off, true);
+    return le32(this.bytes, off);
   }
 
   u64(off: number, what = 'u64'): bigint {
     this.need(off, 8, what);
-    return this.view.getBigUint64(off, true);
+    return (BigInt(le32(this.bytes, off + 4)) << 32n) | BigInt(le32(this.bytes, off));
   }
 
   slice(off: number, n: number, what = 'field'): Uint8Array {
@@ -55,9 +53,7 @@ export class ByteView {
   guid(off: number, what = 'GUID'): string {
     this.need(off, 16, what);
     const b = this.bytes;
-    const parts = GUID_PARTS;
-    for (let i = 0; i < 16; i++) parts[GUID_SLOT[i]!] = HEX[b[off + GUID_ORDER[i]!]!]!;
-    return parts.join('');
+    return `${hex(le32(b, off), 8)}-${hex(le16(b, off + 4), 4)}-${hex(le16(b, off + 6), 4)}-${hex(be16(b, off + 8), 4)}-${hex(be16(b, off + 10), 4)}${hex(be32(b, off + 12), 8)}`;
   }
 
   utf16(off: number, byteLength: number, what = 'string'): string {
@@ -78,10 +74,10 @@ export class ByteView {
   }
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const GUID_ORDER = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15];
-/** Where each byte's two hex digits go in the 20-part GUID text (dashes at parts 4, 7, 10, 13). */
-const GUID_SLOT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 16, 17, 18, 19];
-const GUID_PARTS: string[] = Array.from({ length: 20 }, (_, i) => (i === 4 || i === 7 || i === 10 || i === 13 ? '-' : ''));
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+const le16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
+const le32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+const be16 = (b: Uint8Array, o: number) => (b[o]! << 8) | b[o + 1]!;
+const be32 = (b: Uint8Array, o: number) => ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
 
 export const NULL_GUID = '00000000-0000-0000-0000-000000000000';

@@ -1,9 +1,9 @@
 export * from './errors';
 export type { BackupHeader, BackupKind, MediaFamily } from './header-types';
-export type { ByteSource, OpenSource } from './byte-source';
-export { openFileSource } from './node-source';
+export type { ByteSource, OpenSource, SyncByteSource } from './byte-source';
+export { openFileSource, openFileSourceSync } from './node-source';
 export { parseBackupHeader } from './parse-header';
-export { readBackupHeader, HEAD_BYTES, TAIL_BYTES, MAX_HEAD_BYTES, MAX_TAIL_BYTES } from './read-header';
+export { readBackupHeader, readBackupHeaderSync, createHeaderScratch, HEAD_BYTES, TAIL_BYTES, MAX_HEAD_BYTES, MAX_TAIL_BYTES } from './read-header';
 export { compareLsn } from './lsn';
 export * from './report-types';
 export { analyzeBackups, allFindings } from './analyze';

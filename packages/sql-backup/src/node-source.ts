@@ -1,21 +1,21 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import type { ByteSource } from './byte-source';
+import type { ByteSource, SyncByteSource } from './byte-source';
 
 /**
- * A ByteSource over a local or mounted file. The reads are a handful of small positioned system calls per file, made
- * synchronously: for header-sized reads the thread-pool round trips of the asynchronous API cost more than the reads
- * themselves (5× slower on a warm cache). The scanner yields to the event loop between files.
+ * A synchronous source over a local or mounted file: a handful of small positioned system calls per file. For
+ * header-sized reads the thread-pool round trips of the asynchronous API cost more than the reads themselves (5× on a
+ * warm cache), so the scanner uses this and yields to the event loop between files.
  */
-export async function openFileSource(path: string): Promise<ByteSource> {
+export function openFileSourceSync(path: string): SyncByteSource {
   const fd = openSync(path, 'r');
   let size: number | undefined;
   let closed = false;
   return {
-    async size() {
+    size() {
       size ??= fstatSync(fd).size;
       return size;
     },
-    async read(offset, length, into) {
+    read(offset, length, into) {
       const buf = into && into.length >= length ? into : new Uint8Array(length);
       let got = 0;
       while (got < length) {
@@ -25,10 +25,16 @@ export async function openFileSource(path: string): Promise<ByteSource> {
       }
       return buf.subarray(0, got);
     },
-    async close() {
+    close() {
       if (closed) return;
       closed = true;
       closeSync(fd);
     },
   };
+}
+
+/** The same file as an asynchronous ByteSource (for callers that inject sources). */
+export async function openFileSource(path: string): Promise<ByteSource> {
+  const s = openFileSourceSync(path);
+  return { size: async () => s.size(), read: async (o, n, into) => s.read(o, n, into), close: async () => s.close() };
 }

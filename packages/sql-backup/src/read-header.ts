@@ -1,4 +1,4 @@
-import type { ByteSource } from './byte-source';
+import type { ByteSource, SyncByteSource } from './byte-source';
 import { BackupHeaderError, SqlFindingCode } from './errors';
 import type { BackupHeader } from './header-types';
 import { parseBackupHeader } from './parse-header';
@@ -20,10 +20,6 @@ export interface ReadHeaderResult {
   bytesRead: number;
 }
 
-/**
- * Reads the header of one backup file with bounded reads at known places: the first HEAD_BYTES (up to MAX_HEAD_BYTES
- * when the blocks are further in) and the last TAIL_BYTES (for the finish time and to see that the file is complete).
- */
 export interface HeaderScratch {
   head: Uint8Array;
   tail: Uint8Array;
@@ -34,45 +30,78 @@ export function createHeaderScratch(): HeaderScratch {
   return { head: new Uint8Array(HEAD_BYTES), tail: new Uint8Array(TAIL_BYTES) };
 }
 
-export async function readBackupHeader(src: ByteSource, scratch?: HeaderScratch): Promise<ReadHeaderResult> {
-  const size = await src.size();
+/** One bounded read the plan asks for. */
+interface ReadRequest {
+  offset: number;
+  length: number;
+  into?: Uint8Array;
+}
+
+/**
+ * The reading plan of one file, as a generator of bounded reads (so the same plan runs on synchronous and asynchronous
+ * sources): the first HEAD_BYTES (up to MAX_HEAD_BYTES when the blocks are further in) and the last TAIL_BYTES (up to
+ * MAX_TAIL_BYTES) for the finish time and to see that the file is complete. Never the whole file.
+ */
+function* plan(size: number, scratch?: HeaderScratch): Generator<ReadRequest, ReadHeaderResult, Uint8Array> {
   if (size < MIN_FILE_BYTES) {
-    const magic = await src.read(0, 4);
-    const isTape = magic.length === 4 && String.fromCharCode(...magic) === 'TAPE';
+    const magic = yield { offset: 0, length: 4 };
+    const isTape = magic.length === 4 && magic[0] === 0x54 && magic[1] === 0x41 && magic[2] === 0x50 && magic[3] === 0x45;
     throw new BackupHeaderError(
       isTape ? SqlFindingCode.truncated : SqlFindingCode.notBackup,
       isTape ? `only ${size} bytes: the file is truncated before the backup header` : `only ${size} bytes and no MTF TAPE block: not a SQL Server native backup`,
     );
   }
-  let head = await src.read(0, Math.min(size, HEAD_BYTES), scratch?.head);
+  let head = yield { offset: 0, length: Math.min(size, HEAD_BYTES), into: scratch?.head };
   let bytesRead = head.length;
-  const tailRead = async (n: number) => {
+  function* tailRead(n: number): Generator<ReadRequest, { bytes: Uint8Array; base: number }, Uint8Array> {
     const base = Math.max(0, size - n);
     if (head.length >= size) return { bytes: head.subarray(base), base };
     // Skip the part of the tail range already in `head`.
     const from = Math.max(base, head.length);
-    const rest = await src.read(from, size - from, n <= TAIL_BYTES ? scratch?.tail : undefined);
+    const rest = yield { offset: from, length: size - from, into: n <= TAIL_BYTES ? scratch?.tail : undefined };
     bytesRead += rest.length;
     if (from === base) return { bytes: rest, base };
     const bytes = new Uint8Array(size - base);
     bytes.set(head.subarray(base), 0);
     bytes.set(rest, from - base);
     return { bytes, base };
-  };
-  let tail = await tailRead(TAIL_BYTES);
+  }
+  let tail = yield* tailRead(TAIL_BYTES);
   let header: BackupHeader;
   try {
     header = parseBackupHeader(head, tail);
   } catch (e) {
     if (!(e instanceof BackupHeaderError) || e.code !== SqlFindingCode.corrupt || size <= HEAD_BYTES) throw e;
     // Larger block sizes push the header further in: look once more, still bounded.
-    head = await src.read(0, Math.min(size, MAX_HEAD_BYTES));
+    head = yield { offset: 0, length: Math.min(size, MAX_HEAD_BYTES) };
     bytesRead += head.length;
     header = parseBackupHeader(head, tail);
   }
   if (!header.complete && size > TAIL_BYTES) {
-    tail = await tailRead(MAX_TAIL_BYTES);
+    tail = yield* tailRead(MAX_TAIL_BYTES);
     header = parseBackupHeader(head, tail);
   }
   return { header, size, bytesRead };
+}
+
+/** Reads the header of one backup file from an asynchronous source (bounded reads, see `plan`). */
+export async function readBackupHeader(src: ByteSource, scratch?: HeaderScratch): Promise<ReadHeaderResult> {
+  const steps = plan(await src.size(), scratch);
+  let step = steps.next();
+  while (!step.done) {
+    const r = step.value;
+    step = steps.next(await src.read(r.offset, r.length, r.into));
+  }
+  return step.value;
+}
+
+/** Reads the header of one backup file from a synchronous source (the scanner's fast path on local and mounted files). */
+export function readBackupHeaderSync(src: SyncByteSource, scratch?: HeaderScratch): ReadHeaderResult {
+  const steps = plan(src.size(), scratch);
+  let step = steps.next();
+  while (!step.done) {
+    const r = step.value;
+    step = steps.next(src.read(r.offset, r.length, r.into));
+  }
+  return step.value;
 }

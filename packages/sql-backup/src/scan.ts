@@ -4,8 +4,8 @@ import path from 'node:path';
 import { LyncdrError } from '@lyncdr/errors';
 import type { OpenSource } from './byte-source';
 import { BackupHeaderError, SqlFindingCode } from './errors';
-import { openFileSource } from './node-source';
-import { createHeaderScratch, readBackupHeader, type HeaderScratch } from './read-header';
+import { openFileSourceSync } from './node-source';
+import { createHeaderScratch, readBackupHeader, readBackupHeaderSync, type HeaderScratch } from './read-header';
 import type { ScannedFile } from './report-types';
 
 const BACKUP_EXT = new Set(['.bak', '.trn']);
@@ -14,7 +14,7 @@ export interface ScanOptions {
   openSource?: OpenSource;
   /** Called as files are read (for progress on stderr). */
   onProgress?: (done: number, total: number) => void;
-  /** Parallel header reads (I/O bound). */
+  /** Parallel header reads with an injected asynchronous source. */
   concurrency?: number;
 }
 
@@ -71,15 +71,30 @@ export async function findBackupFiles(folders: string[], cwd: string): Promise<{
   return { files: [...new Set(out)], unlistable };
 }
 
-/** Reads the header of one file; every failure becomes a finding code and message, never an exception. */
-export async function scanFile(file: string, openSource: OpenSource = openFileSource, scratch?: HeaderScratch): Promise<ScannedFile> {
+function openFailure(file: string, e: unknown): ScannedFile {
+  const err = e as NodeJS.ErrnoException;
+  const why = err.code === 'ENOENT' ? 'the file (or the target of its link) does not exist' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message;
+  return { path: file, size: null, header: null, error: { code: SqlFindingCode.unreadable, message: `cannot open: ${why}; check the share and its permissions` } };
+}
+
+function readFailure(file: string, size: number | null, e: unknown): ScannedFile {
+  if (e instanceof BackupHeaderError) {
+    return { path: file, size, header: null, error: { code: e.code, message: e.where ? `${e.message} (${e.where})` : e.message } };
+  }
+  return { path: file, size, header: null, error: { code: SqlFindingCode.unreadable, message: `read failed: ${(e as Error).message}` } };
+}
+
+/**
+ * Reads the header of one file; every failure becomes a finding code and message, never an exception. Without
+ * `openSource` the file is read with synchronous positioned reads (the fast path).
+ */
+export async function scanFile(file: string, openSource?: OpenSource, scratch?: HeaderScratch): Promise<ScannedFile> {
+  if (!openSource) return scanFileSync(file, scratch);
   let src;
   try {
     src = await openSource(file);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'the file (or the target of its link) does not exist' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message;
-    return { path: file, size: null, header: null, error: { code: SqlFindingCode.unreadable, message: `cannot open: ${why}; check the share and its permissions` } };
+    return openFailure(file, e);
   }
   let size: number | null = null;
   try {
@@ -87,16 +102,39 @@ export async function scanFile(file: string, openSource: OpenSource = openFileSo
     const { header } = await readBackupHeader(src, scratch);
     return { path: file, size, header, error: null };
   } catch (e) {
-    if (e instanceof BackupHeaderError) {
-      return { path: file, size, header: null, error: { code: e.code, message: e.where ? `${e.message} (${e.where})` : e.message } };
-    }
-    return { path: file, size, header: null, error: { code: SqlFindingCode.unreadable, message: `read failed: ${(e as Error).message}` } };
+    return readFailure(file, size, e);
   } finally {
     await src.close().catch(() => undefined);
   }
 }
 
-/** Reads the headers of all files, a few at a time, in the order given; yields to the event loop between batches. */
+function scanFileSync(file: string, scratch?: HeaderScratch): ScannedFile {
+  let src;
+  try {
+    src = openFileSourceSync(file);
+  } catch (e) {
+    return openFailure(file, e);
+  }
+  let size: number | null = null;
+  try {
+    size = src.size();
+    const { header } = readBackupHeaderSync(src, scratch);
+    return { path: file, size, header, error: null };
+  } catch (e) {
+    return readFailure(file, size, e);
+  } finally {
+    try {
+      src.close();
+    } catch {
+      // Closing a read-only descriptor cannot lose data.
+    }
+  }
+}
+
+/**
+ * Reads the headers of all files in the order given. Injected (asynchronous) sources run a few at a time; the default
+ * synchronous reads run one after the other, yielding to the event loop every few dozen files.
+ */
 export async function scanFiles(files: string[], opts: ScanOptions = {}): Promise<ScannedFile[]> {
   const out: ScannedFile[] = new Array(files.length);
   let next = 0;
@@ -105,12 +143,13 @@ export async function scanFiles(files: string[], opts: ScanOptions = {}): Promis
     const scratch = createHeaderScratch();
     while (next < files.length) {
       const i = next++;
-      out[i] = await scanFile(files[i]!, opts.openSource, scratch);
+      out[i] = opts.openSource ? await scanFile(files[i]!, opts.openSource, scratch) : scanFileSync(files[i]!, scratch);
       done++;
       opts.onProgress?.(done, files.length);
       if (done % 64 === 0) await new Promise((r) => setImmediate(r));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 4, files.length)) }, worker));
+  const workers = opts.openSource ? Math.max(1, Math.min(opts.concurrency ?? 8, files.length)) : 1;
+  await Promise.all(Array.from({ length: workers }, worker));
   return out;
 }

@@ -28,14 +28,21 @@ export const MAX_TOPOLOGY_BYTES = 32 * 1024 * 1024;
 export function parseTopologyDocument(bytes: Uint8Array, opts: { file: string }): Topology {
   const { file } = opts;
   if (bytes.length > MAX_TOPOLOGY_BYTES) {
-    throw new LyncdrError('E_TOPOLOGY_TOO_LARGE', `${file} is ${bytes.length} bytes, over the ${MAX_TOPOLOGY_BYTES}-byte limit for a topology document (a real one is well under 5 MB); is this the right file?`, {
-      location: { file },
-    });
+    throw new LyncdrError(
+      'E_TOPOLOGY_TOO_LARGE',
+      `${file} is ${bytes.length} bytes, over the ${MAX_TOPOLOGY_BYTES}-byte limit for a topology document (a real one is well under 5 MB); is this the right file?`,
+      {
+        location: { file },
+      },
+    );
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) {
     const found = findTopologyInZip(readZip(bytes, file), file);
     const model = buildModel(readXmlTopology(found.element, found.file), file);
-    const t = { ...model, source: { ...model.source, format: 'cms-export' as const, sha256: sha256(bytes), documents: found.documents } };
+    const t = {
+      ...model,
+      source: { ...model.source, format: 'cms-export' as const, sha256: sha256(bytes), documents: found.documents },
+    };
     return { ...t, findings: checkTopology(t) };
   }
   const built = buildModel(readXmlTopology(parseXml(decodeText(bytes, file), file), file), file);

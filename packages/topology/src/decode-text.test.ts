@@ -24,12 +24,20 @@ describe('decodeText', () => {
   });
 
   it('reads a single-byte encoding named by the XML declaration', () => {
-    const bytes = new Uint8Array([...Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><a>'), 0xe9, ...Buffer.from('</a>')]);
+    const bytes = new Uint8Array([
+      ...Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><a>'),
+      0xe9,
+      ...Buffer.from('</a>'),
+    ]);
     expect(decodeText(bytes, 'f')).toContain('<a>é</a>');
   });
 
   it('refuses binary data and truncated UTF-16 with E_TOPOLOGY_ENCODING', () => {
-    const codes = [new Uint8Array([0x50, 0x4b, 0xff, 0xfe, 0x00, 0x80]), new Uint8Array([0x3c, 0x00, 0x61]), new Uint8Array(Buffer.from('<a>\n\0</a>'))].map((b) => {
+    const codes = [
+      new Uint8Array([0x50, 0x4b, 0xff, 0xfe, 0x00, 0x80]),
+      new Uint8Array([0x3c, 0x00, 0x61]),
+      new Uint8Array(Buffer.from('<a>\n\0</a>')),
+    ].map((b) => {
       try {
         decodeText(b, 'bin.xml');
         return 'no error';

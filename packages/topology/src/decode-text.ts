@@ -17,7 +17,11 @@ export function decodeText(bytes: Uint8Array, file: string): string {
 
 function utf16(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be', file: string): string {
   if (bytes.length % 2 !== 0) {
-    throw new LyncdrError('E_TOPOLOGY_ENCODING', `the file is UTF-16 but has an odd number of bytes: it looks truncated; export it again`, { location: { file } });
+    throw new LyncdrError(
+      'E_TOPOLOGY_ENCODING',
+      `the file is UTF-16 but has an odd number of bytes: it looks truncated; export it again`,
+      { location: { file } },
+    );
   }
   return new TextDecoder(label).decode(bytes);
 }
@@ -30,19 +34,31 @@ function utf8(bytes: Uint8Array, file: string): string {
     try {
       text = new TextDecoder(declared).decode(bytes);
     } catch {
-      throw new LyncdrError('E_TOPOLOGY_ENCODING', `the XML declaration names encoding "${declared}", which lyncdr cannot read; save the file as UTF-8 or UTF-16`, { location: { file, line: 1 } });
+      throw new LyncdrError(
+        'E_TOPOLOGY_ENCODING',
+        `the XML declaration names encoding "${declared}", which lyncdr cannot read; save the file as UTF-8 or UTF-16`,
+        { location: { file, line: 1 } },
+      );
     }
   } else {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new LyncdrError('E_TOPOLOGY_ENCODING', `the file is neither UTF-8 nor UTF-16 text (is it binary?); give a topology document (published XML, .tbxml or a CMS export zip)`, { location: { file } });
+      throw new LyncdrError(
+        'E_TOPOLOGY_ENCODING',
+        `the file is neither UTF-8 nor UTF-16 text (is it binary?); give a topology document (published XML, .tbxml or a CMS export zip)`,
+        { location: { file } },
+      );
     }
   }
   const nul = text.indexOf('\0');
   if (nul !== -1) {
     const line = text.slice(0, nul).split('\n').length;
-    throw new LyncdrError('E_TOPOLOGY_ENCODING', `the file holds a NUL character (binary data?); give a topology document (published XML, .tbxml or a CMS export zip)`, { location: { file, line } });
+    throw new LyncdrError(
+      'E_TOPOLOGY_ENCODING',
+      `the file holds a NUL character (binary data?); give a topology document (published XML, .tbxml or a CMS export zip)`,
+      { location: { file, line } },
+    );
   }
   return text;
 }

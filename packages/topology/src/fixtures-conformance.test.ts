@@ -9,7 +9,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const dir = path.resolve(repo, '../shared/fixtures/topology');
 const present = existsSync(dir);
 if (!present) console.warn(`skipping topology fixture conformance: ${dir} is absent`);
-const load = (name: string) => parseTopologyDocument(new Uint8Array(readFileSync(path.join(dir, name))), { file: name });
+const load = (name: string) =>
+  parseTopologyDocument(new Uint8Array(readFileSync(path.join(dir, name))), { file: name });
 const summary = (t: ReturnType<typeof load>) => ({
   sites: t.sites.length,
   pools: Object.fromEntries(t.pools.map((p) => [p.fqdn, [p.kind, p.machines.length]])),
@@ -32,7 +33,12 @@ describe.skipIf(!present)('topology fixtures in ../shared/fixtures/topology', ()
         'xfile1.contoso.com': ['FileServer', 1],
         'xfile2.contoso.com': ['FileServer', 1],
       },
-      sqlStores: ['1-ApplicationStore-1@xsql1.contoso.com', '1-ArchivingStore-1@xsql1.contoso.com', '1-MonitoringStore-1@xsql1.contoso.com', '1-UserStore-1@xsql1.contoso.com'],
+      sqlStores: [
+        '1-ApplicationStore-1@xsql1.contoso.com',
+        '1-ArchivingStore-1@xsql1.contoso.com',
+        '1-MonitoringStore-1@xsql1.contoso.com',
+        '1-UserStore-1@xsql1.contoso.com',
+      ],
       fileStores: ['\\\\xfile1.contoso.com\\Data1', '\\\\xfile2.contoso.com\\Data2'],
       services: 15,
     });
@@ -42,17 +48,34 @@ describe.skipIf(!present)('topology fixtures in ../shared/fixtures/topology', ()
   });
 
   it('two-sites.SYNTHETIC.xml with its overlay: pairs and the CMS', () => {
-    const t = applyOverlay(load('two-sites.SYNTHETIC.xml'), parseOverlay(readFileSync(path.join(dir, 'two-sites.lyncdr.yaml'), 'utf8'), { file: 'two-sites.lyncdr.yaml' }));
+    const t = applyOverlay(
+      load('two-sites.SYNTHETIC.xml'),
+      parseOverlay(readFileSync(path.join(dir, 'two-sites.lyncdr.yaml'), 'utf8'), { file: 'two-sites.lyncdr.yaml' }),
+    );
     expect(summary(t)).toMatchObject({
       sites: 2,
-      pools: { 'pool-red.contoso.test': ['FrontEnd', 2], 'pool-dub.contoso.test': ['FrontEnd', 2], 'edge-red.contoso.test': ['Edge', 1], 'sql-red.contoso.test': ['SqlServer', 1] },
-      sqlStores: ['1-CentralMgmtStore-1@sql-red.contoso.test\\rtc', '1-UserStore-1@sql-red.contoso.test\\rtc', '2-UserStore-1@sql-dub.contoso.test\\rtc'],
+      pools: {
+        'pool-red.contoso.test': ['FrontEnd', 2],
+        'pool-dub.contoso.test': ['FrontEnd', 2],
+        'edge-red.contoso.test': ['Edge', 1],
+        'sql-red.contoso.test': ['SqlServer', 1],
+      },
+      sqlStores: [
+        '1-CentralMgmtStore-1@sql-red.contoso.test\\rtc',
+        '1-UserStore-1@sql-red.contoso.test\\rtc',
+        '2-UserStore-1@sql-dub.contoso.test\\rtc',
+      ],
       fileStores: ['\\\\fs-red.contoso.test\\share', '\\\\fs-dub.contoso.test\\share'],
       services: 13,
     });
     expect(Object.keys(summary(t).pools)).toHaveLength(7);
     expect(t.pools.find((p) => p.fqdn === 'pool-red.contoso.test')?.backupPool).toBe('pool-dub.contoso.test');
-    expect(t.cms).toEqual({ sqlServer: 'sql-red.contoso.test', instance: 'rtc', pool: 'pool-red.contoso.test', standbyPool: 'pool-dub.contoso.test' });
+    expect(t.cms).toEqual({
+      sqlServer: 'sql-red.contoso.test',
+      instance: 'rtc',
+      pool: 'pool-red.contoso.test',
+      standbyPool: 'pool-dub.contoso.test',
+    });
     expect(t.findings).toEqual([]);
   });
 
@@ -60,7 +83,11 @@ describe.skipIf(!present)('topology fixtures in ../shared/fixtures/topology', ()
     const t = load('topology-published-skeleton.SYNTHETIC.xml');
     expect(summary(t)).toEqual({
       sites: 2,
-      pools: { 'poola.contoso.test': ['FrontEnd', 1], 'sqla.contoso.test': ['SqlServer', 1], 'fs1.contoso.test': ['FileServer', 1] },
+      pools: {
+        'poola.contoso.test': ['FrontEnd', 1],
+        'sqla.contoso.test': ['SqlServer', 1],
+        'fs1.contoso.test': ['FileServer', 1],
+      },
       sqlStores: ['1-UserStore-1@sqla.contoso.test\\rtc'],
       fileStores: ['\\\\fs1.contoso.test\\LyncShare'],
       services: 3,

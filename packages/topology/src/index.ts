@@ -1,4 +1,11 @@
 export * from './model';
-export { parseTopologyDocument, parseOverlay, applyOverlay, toShowJson, MAX_TOPOLOGY_BYTES, type ShowJson } from './api';
+export {
+  parseTopologyDocument,
+  parseOverlay,
+  applyOverlay,
+  toShowJson,
+  MAX_TOPOLOGY_BYTES,
+  type ShowJson,
+} from './api';
 export { STORE_ROLES } from './build/roles';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip/read-zip';

@@ -149,7 +149,11 @@ export interface Overlay {
   /** Backup schedules per data kind or scope, free text or cron (e.g. `daily 01:00`). */
   schedules: Record<string, string>;
   /** RPO/RTO targets in minutes, global and per pool. */
-  targets: { rpoMinutes: number | null; rtoMinutes: number | null; perPool: Record<string, { rpoMinutes?: number; rtoMinutes?: number }> };
+  targets: {
+    rpoMinutes: number | null;
+    rtoMinutes: number | null;
+    perPool: Record<string, { rpoMinutes?: number; rtoMinutes?: number }>;
+  };
   /** Federation routes and Edge next hops, when the topology does not say. */
   federation: Partial<Federation>;
   nextHops: Record<string, string>;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LyncdrError } from '@lyncdr/errors';
 import { parseTopologyDocument, type Topology } from './index';
 import { standardEditionSpec, twoSiteSpec } from './testing/example-specs';
+import { generateSpec } from './testing/generate-spec';
 import { renderPublished } from './testing/render-published';
 import { renderTbxml } from './testing/render-tbxml';
 import type { TopologySpec } from './testing/topology-spec';
@@ -31,15 +32,34 @@ describe('parseTopologyDocument on example (a), two sites', () => {
 
   it('reads sites and pools with their kind and machines', () => {
     expect(t.source.format).toBe('published');
-    expect(t.sites.map((s) => [s.id, s.name, s.kind])).toEqual([['1', 'Paris', 'central'], ['2', 'Lyon', 'central']]);
+    expect(t.sites.map((s) => [s.id, s.name, s.kind])).toEqual([
+      ['1', 'Paris', 'central'],
+      ['2', 'Lyon', 'central'],
+    ]);
     const kinds = Object.fromEntries(t.pools.map((p) => [p.fqdn.split('.')[0], p.kind]));
-    expect(kinds).toMatchObject({ pool01: 'FrontEnd', pool02: 'FrontEnd', edge01: 'Edge', edge02: 'Edge', dir01: 'Director', pchat01: 'PersistentChat', med02: 'Mediation', sql01: 'SqlServer', fs01: 'FileServer' });
-    expect(t.pools.find((p) => p.fqdn === 'pool01.contoso.example')?.machines).toEqual(['fe01a.contoso.example', 'fe01b.contoso.example', 'fe01c.contoso.example']);
+    expect(kinds).toMatchObject({
+      pool01: 'FrontEnd',
+      pool02: 'FrontEnd',
+      edge01: 'Edge',
+      edge02: 'Edge',
+      dir01: 'Director',
+      pchat01: 'PersistentChat',
+      med02: 'Mediation',
+      sql01: 'SqlServer',
+      fs01: 'FileServer',
+    });
+    expect(t.pools.find((p) => p.fqdn === 'pool01.contoso.example')?.machines).toEqual([
+      'fe01a.contoso.example',
+      'fe01b.contoso.example',
+      'fe01c.contoso.example',
+    ]);
     expect(t.pools.find((p) => p.fqdn === 'sql01.contoso.example')?.machines).toEqual(['sql01.contoso.example']);
   });
 
   it('derives the databases of each SQL store from its role (REFERENCE §a.1)', () => {
-    const dbs = Object.fromEntries(t.sqlStores.map((s) => [s.id, [s.kind, s.server, s.instance, s.databases.join(' ')]]));
+    const dbs = Object.fromEntries(
+      t.sqlStores.map((s) => [s.id, [s.kind, s.server, s.instance, s.databases.join(' ')]]),
+    );
     expect(dbs).toEqual({
       '1-UserStore-1': ['BackEnd', 'sql01.contoso.example', 'rtc', 'rtcxds rtcshared rtcab'],
       '1-ApplicationStore-1': ['Application', 'sql01.contoso.example', 'rtc', 'rgsconfig rgsdyn cpsdyn'],
@@ -51,15 +71,26 @@ describe('parseTopologyDocument on example (a), two sites', () => {
       '2-UserStore-1': ['BackEnd', 'sql02.contoso.example', 'rtc', 'rtcxds rtcshared rtcab'],
       '2-ApplicationStore-1': ['Application', 'sql02.contoso.example', 'rtc', 'rgsconfig rgsdyn cpsdyn'],
     });
-    expect(t.sqlStores.find((s) => s.id === '1-ArchivingStore-1')?.pools).toEqual(['pool01.contoso.example', 'pool02.contoso.example']);
+    expect(t.sqlStores.find((s) => s.id === '1-ArchivingStore-1')?.pools).toEqual([
+      'pool01.contoso.example',
+      'pool02.contoso.example',
+    ]);
   });
 
   it('reads file stores with their UNC path and the pools using them, the CMS, Edge associations and next hops', () => {
     expect(t.fileStores.map((f) => [f.unc, f.pools])).toEqual([
-      ['\\\\fs01.contoso.example\\lyncshare', ['dir01.contoso.example', 'pchat01.contoso.example', 'pool01.contoso.example']],
+      [
+        '\\\\fs01.contoso.example\\lyncshare',
+        ['dir01.contoso.example', 'pchat01.contoso.example', 'pool01.contoso.example'],
+      ],
       ['\\\\fs02.contoso.example\\lyncshare', ['pool02.contoso.example']],
     ]);
-    expect(t.cms).toEqual({ sqlServer: 'sql01.contoso.example', instance: 'rtc', pool: 'pool01.contoso.example', standbyPool: null });
+    expect(t.cms).toEqual({
+      sqlServer: 'sql01.contoso.example',
+      instance: 'rtc',
+      pool: 'pool01.contoso.example',
+      standbyPool: null,
+    });
     const pool = (f: string) => t.pools.find((p) => p.fqdn === `${f}.contoso.example`)!;
     expect(pool('edge01').nextHop).toBe('dir01.contoso.example');
     expect(pool('edge02').nextHop).toBe('pool02.contoso.example');
@@ -70,7 +101,11 @@ describe('parseTopologyDocument on example (a), two sites', () => {
 
   it('finds the unpaired Front End pools and the CMS on an unpaired pool, without an overlay', () => {
     expect(t.findings.map((f) => `${f.code} ${f.subject}`)).toEqual(
-      expect.arrayContaining(['POOL_NO_BACKUP pool01.contoso.example', 'POOL_NO_BACKUP pool02.contoso.example', 'CMS_POOL_UNPAIRED pool01.contoso.example']),
+      expect.arrayContaining([
+        'POOL_NO_BACKUP pool01.contoso.example',
+        'POOL_NO_BACKUP pool02.contoso.example',
+        'CMS_POOL_UNPAIRED pool01.contoso.example',
+      ]),
     );
     expect(t.findings.every((f) => f.severity !== 'error')).toBe(true);
   });
@@ -78,7 +113,8 @@ describe('parseTopologyDocument on example (a), two sites', () => {
 
 describe('both XML forms load to the same model', () => {
   it.each([['two-site'], ['standard-edition']])('examples/%s: topology.xml and topology.tbxml', (dir) => {
-    const read = (f: string) => parseTopologyDocument(new Uint8Array(readFileSync(path.join(repo, 'examples', dir, f))), { file: f });
+    const read = (f: string) =>
+      parseTopologyDocument(new Uint8Array(readFileSync(path.join(repo, 'examples', dir, f))), { file: f });
     const published = read('topology.xml');
     const tbxml = read('topology.tbxml');
     expect(published.source.format).toBe('published');
@@ -97,8 +133,14 @@ describe('both XML forms load to the same model', () => {
 
   it('recognises a Standard Edition server by its collocated user store', () => {
     const t = parse(renderTbxml(standardEditionSpec), 'se.tbxml');
-    expect(t.pools.filter((p) => p.kind === 'StandardEdition').map((p) => p.fqdn)).toEqual(['se01.fabrikam.example', 'se02.fabrikam.example']);
-    expect(t.fileStores.map((f) => f.unc)).toEqual(['\\\\se01.fabrikam.example\\share', '\\\\se02.fabrikam.example\\share']);
+    expect(t.pools.filter((p) => p.kind === 'StandardEdition').map((p) => p.fqdn)).toEqual([
+      'se01.fabrikam.example',
+      'se02.fabrikam.example',
+    ]);
+    expect(t.fileStores.map((f) => f.unc)).toEqual([
+      '\\\\se01.fabrikam.example\\share',
+      '\\\\se02.fabrikam.example\\share',
+    ]);
   });
 });
 
@@ -110,7 +152,9 @@ describe('bad topology input', () => {
     const e = errorOf(() => parse(xml, 'dup.xml'));
     expect(e.code).toBe('E_TOPOLOGY_DUPLICATE');
     expect(e.message).toMatch(/pool FQDN pool01.contoso.example appears twice \(first at line \d+\)/);
-    const lines = xml.split('\n').flatMap((l, i) => (l.includes('<Cluster ') && l.includes('Fqdn="pool01.contoso.example"') ? [i + 1] : []));
+    const lines = xml
+      .split('\n')
+      .flatMap((l, i) => (l.includes('<Cluster ') && l.includes('Fqdn="pool01.contoso.example"') ? [i + 1] : []));
     expect(lines).toHaveLength(2);
     expect(e.location.line).toBe(lines[1]);
   });
@@ -121,7 +165,10 @@ describe('bad topology input', () => {
   });
 
   it('refuses a service installed on a cluster that is not in the file (dangling reference)', () => {
-    const xml = base.replace('<InstalledOn><ClusterId SiteId="2" Number="7" /></InstalledOn>', '<InstalledOn><ClusterId SiteId="2" Number="99" /></InstalledOn>');
+    const xml = base.replace(
+      '<InstalledOn><ClusterId SiteId="2" Number="7" /></InstalledOn>',
+      '<InstalledOn><ClusterId SiteId="2" Number="99" /></InstalledOn>',
+    );
     const e = errorOf(() => parse(xml, 'dangling.xml'));
     expect(e.code).toBe('E_TOPOLOGY_REFERENCE');
     expect(e.message).toMatch(/2-MediationServer-1 is installed on cluster 2:99/);
@@ -130,8 +177,17 @@ describe('bad topology input', () => {
   });
 
   it('reports a dependency on a missing service as a finding, not a crash', () => {
-    const t = parse(base.replace('RoleName="ArchivingStore" Instance="1" /></Dependency>', 'RoleName="ArchivingStore" Instance="7" /></Dependency>'));
-    expect(t.findings.find((f) => f.code === 'DEPENDENCY_MISSING')).toMatchObject({ severity: 'error', subject: '1-Registrar-1', message: expect.stringContaining('1-ArchivingStore-7') });
+    const t = parse(
+      base.replace(
+        'RoleName="ArchivingStore" Instance="1" /></Dependency>',
+        'RoleName="ArchivingStore" Instance="7" /></Dependency>',
+      ),
+    );
+    expect(t.findings.find((f) => f.code === 'DEPENDENCY_MISSING')).toMatchObject({
+      severity: 'error',
+      subject: '1-Registrar-1',
+      message: expect.stringContaining('1-ArchivingStore-7'),
+    });
   });
 
   it.each([
@@ -144,7 +200,10 @@ describe('bad topology input', () => {
   });
 
   it('reads UTF-16 files with a BOM', () => {
-    const t = parseTopologyDocument(new Uint8Array([0xff, 0xfe, ...Buffer.from(base.replace('encoding="utf-8"', 'encoding="utf-16"'), 'utf16le')]), { file: 'u16.xml' });
+    const t = parseTopologyDocument(
+      new Uint8Array([0xff, 0xfe, ...Buffer.from(base.replace('encoding="utf-8"', 'encoding="utf-16"'), 'utf16le')]),
+      { file: 'u16.xml' },
+    );
     expect(t.pools.length).toBe(parse(base).pools.length);
   });
 
@@ -156,10 +215,39 @@ describe('bad topology input', () => {
 
 describe('services without a home', () => {
   it('reports a service with no InstalledOn as a finding', () => {
-    const xml = renderPublished(twoSiteSpec).replace('<InstalledOn><ClusterId SiteId="2" Number="7" /></InstalledOn>', '');
+    const xml = renderPublished(twoSiteSpec).replace(
+      '<InstalledOn><ClusterId SiteId="2" Number="7" /></InstalledOn>',
+      '',
+    );
     const t = parse(xml);
     expect(t.services.find((s) => s.id === '2-MediationServer-1')?.installedOn).toBeNull();
-    expect(t.findings.find((f) => f.code === 'SERVICE_NOT_INSTALLED')).toMatchObject({ severity: 'warning', subject: '2-MediationServer-1' });
+    expect(t.findings.find((f) => f.code === 'SERVICE_NOT_INSTALLED')).toMatchObject({
+      severity: 'warning',
+      subject: '2-MediationServer-1',
+    });
     expect(t.pools.find((p) => p.fqdn === 'med02.contoso.example')?.kind).toBe('Other');
   });
+});
+
+describe('generated deployments of several sizes', () => {
+  it.each([
+    [1, 1, 1],
+    [2, 3, 7],
+    [5, 12, 31],
+    [12, 30, 90],
+  ])(
+    '%i sites, %i pools, %i machines: both forms give the same model with every machine',
+    async (sites, pools, machines) => {
+      const spec = generateSpec({ sites, pools, machines });
+      const a = parse(renderPublished(spec));
+      const b = parse(renderTbxml(spec), 'g.tbxml');
+      expect(withoutSource(b)).toEqual(withoutSource(a));
+      const fe = a.pools.filter((p) => p.kind === 'FrontEnd');
+      expect(fe).toHaveLength(pools);
+      expect(fe.reduce((n, p) => n + p.machines.length, 0)).toBe(machines);
+      expect(a.sqlStores).toHaveLength(pools);
+      expect(a.fileStores.every((f) => f.pools.length === 1)).toBe(true);
+      expect(a.pools.filter((p) => p.kind === 'Edge').every((p) => p.nextHop?.startsWith('pool'))).toBe(true);
+    },
+  );
 });

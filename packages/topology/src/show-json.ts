@@ -7,7 +7,13 @@ import type { Topology } from './model';
 export function toShowJson(t: Topology) {
   return {
     deployment: t.deployment,
-    source: { file: t.source.file, format: t.source.format, sha256: t.source.sha256, signature: t.source.signature, ...(t.source.documents ? { documents: t.source.documents } : {}) },
+    source: {
+      file: t.source.file,
+      format: t.source.format,
+      sha256: t.source.sha256,
+      signature: t.source.signature,
+      ...(t.source.documents ? { documents: t.source.documents } : {}),
+    },
     sites: t.sites.map((s) => ({ id: s.id, name: s.name, location: s.location, kind: s.kind })),
     pools: t.pools.map((p) => ({
       fqdn: p.fqdn,
@@ -30,8 +36,16 @@ export function toShowJson(t: Topology) {
       mirror: s.mirror,
       witness: s.witness,
     })),
-    fileStores: t.fileStores.map((f) => ({ id: f.id, server: f.server, share: f.share, unc: f.unc, pools: [...f.pools] })),
-    cms: t.cms ? { sqlServer: t.cms.sqlServer, instance: t.cms.instance, pool: t.cms.pool, standbyPool: t.cms.standbyPool } : null,
+    fileStores: t.fileStores.map((f) => ({
+      id: f.id,
+      server: f.server,
+      share: f.share,
+      unc: f.unc,
+      pools: [...f.pools],
+    })),
+    cms: t.cms
+      ? { sqlServer: t.cms.sqlServer, instance: t.cms.instance, pool: t.cms.pool, standbyPool: t.cms.standbyPool }
+      : null,
     pairs: t.pairs.map(([a, b]) => [a, b]),
     federation: { ...t.federation },
     findings: t.findings.map((f) => ({ ...f })),

@@ -30,6 +30,8 @@ export function createEvaluator(deps: {
   rules: Record<string, PolicyRule>;
   onChanges: (changes: StatusChange[], deployment: string | null) => void;
   debounceMs?: number;
+  /** Called after every evaluation (the dashboard's live updates). */
+  onEvaluated?: (snapshot: StatusSnapshot) => void;
 }): Evaluator {
   let timer: NodeJS.Timeout | null = null;
   let last: StatusSnapshot | null = null;
@@ -45,6 +47,7 @@ export function createEvaluator(deps: {
     const snapshot = evaluatePolicy({ deployment: deps.deployment(), items: deps.items(), evidence, rules: deps.rules, now });
     const changes = deps.store.recordEvaluation(snapshot.generatedAt, snapshot.items);
     last = snapshot;
+    deps.onEvaluated?.(snapshot);
     if (changes.length) deps.onChanges(changes, snapshot.deployment);
     return snapshot;
   };

@@ -10,6 +10,7 @@ import { createReportWriter, type ReportWriter } from './agents/report-writer';
 import type { PlannerConfig } from './config';
 import { createEvaluator, type Evaluator, type PolicyItem } from './evaluator';
 import { apiRoutes, type DocumentBuilder } from './http/api';
+import { createDashboard } from './http/dashboard';
 import { allows, requestRole } from './http/auth';
 import { sendError } from './http/respond';
 import { compileRoute } from './http/router';
@@ -50,19 +51,24 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
   const items = o.items ?? (() => []);
   const webhook = config.alerts.webhook ? createWebhookSender(config.alerts.webhook) : null;
   const notifier = createNotifier({ store, log, now, silence: config.alerts.silence, webhook });
+  const dashboard = createDashboard({ store, rules: config.policy.rules, now });
   const evaluator = createEvaluator({
     store, now, log, items, deployment: () => o.deployment ?? null, rules: config.policy.rules,
     onChanges: (changes, deployment) => void notifier.onChanges(changes, deployment).catch((e: Error) => log('alert.error', { error: e.message })),
     debounceMs: o.evaluateDebounceMs,
+    onEvaluated: (s) => dashboard.events.publish('status', { generatedAt: s.generatedAt }),
   });
   // The writer starts with inline commits; start() swaps in the worker-thread committer before any agent connects.
   let committer: AsyncCommitter = createInlineCommitter(store);
-  const writer = createReportWriter({ mode: 'inline', commit: (r, t) => committer.commit(r, t), close: async () => {} });
+  const writer = createReportWriter({ mode: 'inline', commit: (r, t) => committer.commit(r, t), close: async () => {} }, 500, (ms, reports) => log('store.slow_commit', { ms, reports }));
   const endpoint = createAgentEndpoint({
     store, writer, now, log, limits: config.limits,
-    onReport: () => evaluator.evaluateSoon(),
+    onReport: (agent, collector) => {
+      evaluator.evaluateSoon();
+      dashboard.events.publish('report', { agent, collector });
+    },
   });
-  const routes = apiRoutes({ store, evaluator, endpoint, items, documents: o.documents ?? null }).map(compileRoute);
+  const routes = apiRoutes({ store, evaluator, endpoint, items, documents: o.documents ?? null }).concat(dashboard.routes).map(compileRoute);
   let ready = false;
   let scheduler: Scheduler | null = null;
 
@@ -72,6 +78,7 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
       res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
       return res.end(JSON.stringify({ ok: ready }));
     }
+    if (req.method === 'GET' && dashboard.serve(url.pathname, res)) return;
     const matches = routes.map((r) => ({ r, params: r.match(url.pathname) })).filter((m) => m.params);
     if (!matches.length) return sendError(res, 404, 'E_HTTP_NOT_FOUND', `no such endpoint ${url.pathname}`);
     const hit = matches.find((m) => m.r.method === req.method);
@@ -144,6 +151,7 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
       ready = false;
       scheduler?.stop();
       evaluator.stop();
+      dashboard.close();
       await endpoint.close();
       await writer.drain();
       await committer.close();

@@ -83,6 +83,19 @@ describe('compareTrees (merge-join of two sorted walks)', () => {
     expect(r.folders.find((f) => f.folder === '1-WebServices-1/CollabContent')).toMatchObject({ missing: 1, sourceFiles: 2, backupFiles: 1 });
   });
 
+  it('the worker-thread walk and the in-thread walk give the same result', async () => {
+    const { src, bak } = share();
+    rmSync(path.join(bak, '1-WebServices-1/CollabMetadata'), { recursive: true });
+    writeFileSync(path.join(bak, 'co2-WebServices-1/DataConf/extra.bin'), 'e');
+    symlinkSync('..', path.join(src, '1-WebServices-1', 'loop'));
+    const a = await compareTrees(src, bak, { hash: 'all' });
+    const b = await compareTrees(src, bak, { hash: 'all', parallel: false });
+    expect(a.totals).toEqual(b.totals);
+    expect(a.folders).toEqual(b.folders);
+    expect(a.findings.map((f) => [f.code, f.path])).toEqual(b.findings.map((f) => [f.code, f.path]));
+    expect(a.findings.map((f) => f.code)).toEqual(['FS_SYMLINK', 'FS_FOLDER_MISSING', 'FS_MISSING', 'FS_EXTRA']);
+  });
+
   it('a missing service folder in the backup names the folder and every file', async () => {
     const { src, bak } = share();
     rmSync(path.join(bak, '1-ApplicationServer-1'), { recursive: true });

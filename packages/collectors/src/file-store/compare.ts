@@ -3,6 +3,7 @@ import type { Finding } from '@lyncdr/protocol';
 import { inSample, sha256File } from './hash';
 import { comparePaths, relText } from './names';
 import { display, walkBatches, type WalkEntry, type WalkIssue } from './walk';
+import { walkBatchesInWorker } from './walk-worker';
 
 export interface CompareOptions {
   /** File names left out of the comparison (REFERENCE §a.2: Meeting.Active is locked during meetings). */
@@ -18,6 +19,8 @@ export interface CompareOptions {
   onFinding?: (f: Finding) => void;
   progress?: (message: string, done?: number) => void;
   signal?: AbortSignal;
+  /** Walk the two trees in two worker threads (default); false walks both on the calling thread. */
+  parallel?: boolean;
 }
 
 export interface FolderSummary {
@@ -84,11 +87,11 @@ export async function compareTrees(source: string, backup: string, opts: Compare
   const totals = { sourceFiles: 0, sourceBytes: 0, backupFiles: 0, backupBytes: 0, missing: 0, older: 0, changed: 0, extra: 0, matched: 0, hashed: 0, hashedBytes: 0, excluded: 0, issues: 0 };
   const folders = new Map<string, FolderSummary & { newestMs: number }>();
   let newestMs = -Infinity;
-  // The folder of consecutive files is usually the same: remembered by the identity of the first two name buffers.
+  // The folder of consecutive files is usually the same: remembered by its first two names.
   let memo: { a: Buffer | undefined; b: Buffer | undefined; depth: number; f: FolderSummary & { newestMs: number } } | null = null;
   const folderOf = (parts: Buffer[]) => {
     const depth = Math.min(parts.length, 3);
-    if (memo && memo.a === parts[0] && memo.b === (depth === 3 ? parts[1] : undefined) && memo.depth === depth) return memo.f;
+    if (memo && memo.depth === depth && sameName(memo.a, parts[0]) && sameName(memo.b, depth === 3 ? parts[1] : undefined)) return memo.f;
     const f = folderLookup(parts);
     memo = { a: parts[0], b: depth === 3 ? parts[1] : undefined, depth, f };
     return f;
@@ -123,8 +126,12 @@ export async function compareTrees(source: string, backup: string, opts: Compare
     }
   };
 
-  const src = new Cursor(walkBatches(source, { exclude, onIssue: onIssue('source'), signal: opts.signal }));
-  const bak = new Cursor(walkBatches(backup, { exclude, onIssue: onIssue('backup'), signal: opts.signal }));
+  const walk = (root: string, side: string) =>
+    opts.parallel === false
+      ? walkBatches(root, { exclude, onIssue: onIssue(side), signal: opts.signal })
+      : walkBatchesInWorker(root, { onIssue: onIssue(side), signal: opts.signal, onExcluded: (n) => (excluded += n) }, 2048, [...excludeNames]);
+  const src = new Cursor(walk(source, 'source'));
+  const bak = new Cursor(walk(backup, 'backup'));
   await src.fill();
   await bak.fill();
   let seen = 0;
@@ -252,4 +259,8 @@ class Cursor {
     this.i++;
     return this.i >= this.batch.length && !this.done;
   }
+}
+
+function sameName(a: Buffer | undefined, b: Buffer | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.equals(b));
 }

@@ -27,6 +27,8 @@ export interface WalkOptions {
   /** Yield to the event loop every this many entries (progress, abort, sockets stay alive). */
   yieldEvery?: number;
   signal?: AbortSignal;
+  /** Called once at the end with the number of names the exclusion left out (worker walk only). */
+  onExcluded?: (count: number) => void;
 }
 
 interface Frame {

@@ -39,6 +39,70 @@ const TITLES: [RegExp, string][] = [
   [/^Point announcements and unassigned numbers back to (\S+)$/, 'Rediriger les annonces et numéros non attribués vers $1'],
 ];
 
+/** French forms of the engine's verifications, notes and manual instructions (the most used ones). */
+const TEXTS: [RegExp, string][] = [
+  [/^In BackupModules, every module ExportStatus is SteadyState or FinalState \(NotInitialized is normal for CentralMgmt\.CMSMaster on a pool that is not CMS master\) and ImportStatus is NormalState; NonSteadyState or ErrorState means data loss beyond the RPO\.$/, 'Dans BackupModules, chaque module a ExportStatus SteadyState ou FinalState (NotInitialized est normal pour CentralMgmt.CMSMaster sur un pool qui n’est pas maître du magasin central) et ImportStatus NormalState ; NonSteadyState ou ErrorState signifie une perte de données au-delà du RPO.'],
+  [/^The status names come from the Backup Service team blog, not the doc pages \(REFERENCE §0 rule 10\)\.$/, 'Les noms d’état viennent du blog de l’équipe du service de sauvegarde, pas des pages de documentation (REFERENCE §0 règle 10).'],
+  [/^The output names the pool hosting the CMS \(CMS_Pool\)\.$/, 'La sortie indique le pool qui héberge le magasin central de gestion (CMS_Pool).'],
+  [/^ActiveMasterFqdn and ActiveFileTransferAgents both point to CMS_Pool; empty values mean the CMS is unavailable and must be failed over\.$/, 'ActiveMasterFqdn et ActiveFileTransferAgents désignent tous deux CMS_Pool ; des valeurs vides signifient que le magasin central est indisponible et doit être basculé.'],
+  [/^Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus — ActiveMasterFqdn and ActiveFileTransferAgents point to (\S+); then Get-CsManagementStoreReplicationStatus — every replica UpToDate = True$/, 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus — ActiveMasterFqdn et ActiveFileTransferAgents désignent $1 ; puis Get-CsManagementStoreReplicationStatus — chaque réplica UpToDate = True'],
+  [/^Get-CsUserPoolInfo -Identity <a user homed on (\S+)> — the user registers on (\S+); if the cmdlet failed, fix what its error names \(CMS failover, Edge next hop\) and run it again$/, 'Get-CsUserPoolInfo -Identity <un utilisateur hébergé sur $1> — l’utilisateur s’inscrit sur $2 ; si la cmdlet a échoué, corriger ce que l’erreur indique (basculement du magasin central, tronçon suivant Edge) et relancer'],
+  [/^Get-CsUserPoolInfo -Identity <a user homed on (\S+)> — the user registers on (\S+) again$/, 'Get-CsUserPoolInfo -Identity <un utilisateur hébergé sur $1> — l’utilisateur s’inscrit de nouveau sur $2'],
+  [/^-PoolFqdn names the pool that suffered the disaster \((\S+), the users' home pool\), not the pool the users go to \(REFERENCE §0 rule 1\)\.$/, '-PoolFqdn désigne le pool touché par le sinistre ($1, le pool d’origine des utilisateurs), pas le pool vers lequel ils vont (REFERENCE §0 règle 1).'],
+  [/^-PoolFqdn is (\S+), the same FQDN used for the failover \(the users' home pool\), not (.+) \(REFERENCE §0 rule 1\)\.$/, '-PoolFqdn vaut $1, le même FQDN que pour le basculement (le pool d’origine des utilisateurs), et non $2 (REFERENCE §0 règle 1).'],
+  [/^Planned failover \(pool still running\): no -DisasterMode \(cmdlets\/Invoke-CsPoolFailOver\.md\)\.$/, 'Basculement planifié (le pool fonctionne encore) : pas de -DisasterMode (cmdlets/Invoke-CsPoolFailOver.md).'],
+  [/^Users stay signed in, pass through resiliency mode and must rejoin conferences organised by affected users \(failing-back-a-pool\)\.$/, 'Les utilisateurs restent connectés, passent en mode de résilience et doivent rejoindre de nouveau les conférences organisées par les utilisateurs concernés (failing-back-a-pool).'],
+  [/^The CMS does not need to be failed back \(REFERENCE §0 rule 3\)\.$/, 'Le magasin central de gestion n’a pas besoin de restauration automatique (REFERENCE §0 règle 3).'],
+  [/^A test E9-1-1 location lookup from a client of a failed-over user succeeds$/, 'Une recherche d’emplacement E9-1-1 depuis le client d’un utilisateur basculé réussit'],
+  [/^LIS \(E9-1-1 location\) data is not replicated to the backup pool: restore the latest LIS backup \(Import-CsLisConfiguration, then Publish-CsLisConfiguration\)\.$/, 'Les données LIS (emplacements E9-1-1) ne sont pas répliquées vers le pool de sauvegarde : restaurer la dernière sauvegarde LIS (Import-CsLisConfiguration, puis Publish-CsLisConfiguration).'],
+  [/^A test call to an unassigned number plays the announcement$/, 'Un appel de test vers un numéro non attribué diffuse l’annonce'],
+  [/^Get-CsBackupServiceStatus -PoolFqdn (\S+) — ExportStatus SteadyState or FinalState, ImportStatus NormalState$/, 'Get-CsBackupServiceStatus -PoolFqdn $1 — ExportStatus SteadyState ou FinalState, ImportStatus NormalState'],
+  [/^The ConfServices\.DataConf entry of BackupModules reports SteadyState; repeat the command until it does\.$/, 'L’entrée ConfServices.DataConf de BackupModules indique SteadyState ; répéter la commande jusqu’à ce que ce soit le cas.'],
+  [/^-PoolFqdn is (\S+), the partner of the pool that lost the data — the opposite of Invoke-CsPoolFailOver\/FailBack, whose -PoolFqdn is the home pool \(REFERENCE §0 rule 1, §e\.8\)\.$/, '-PoolFqdn vaut $1, le partenaire du pool qui a perdu les données — l’inverse de Invoke-CsPoolFailOver/FailBack, dont le -PoolFqdn est le pool d’origine (REFERENCE §0 règle 1, §e.8).'],
+  [/^Get-CsService -EdgeServer — the Registrar \(next hop\) of EdgeServer:(\S+) is Registrar:(\S+)$/, 'Get-CsService -EdgeServer — le Registrar (tronçon suivant) de EdgeServer:$1 est Registrar:$2'],
+  [/^Open Topology Builder, right-click the Edge pool (\S+) and click Edit Properties\.$/, 'Ouvrir le Générateur de topologie, clic droit sur le pool Edge $1, puis Modifier les propriétés.'],
+  [/^Click Next Hop; in the Next hop pool list select (\S+)\.$/, 'Cliquer sur Tronçon suivant ; dans la liste Pool de tronçon suivant, sélectionner $1.'],
+  [/^Click OK, then publish the topology \(Action → Topology → Publish\)\.$/, 'Cliquer sur OK, puis publier la topologie (Action → Topologie → Publier).'],
+  [/^Open Topology Builder on a Front End server\.$/, 'Ouvrir le Générateur de topologie sur un serveur frontal.'],
+  [/^Action → Topology → Publish; click Next, then Finish\.$/, 'Action → Topologie → Publier ; cliquer sur Suivant, puis Terminer.'],
+  [/^The wizard finishes without errors\.$/, 'L’assistant se termine sans erreur.'],
+  [/^Open the Lync Server Deployment Wizard\.$/, 'Ouvrir l’Assistant Déploiement de Lync Server.'],
+  [/^Get-CsWindowsService -ComputerName (\S+) — services Stopped$/, 'Get-CsWindowsService -ComputerName $1 — services arrêtés'],
+  [/^Get-CsWindowsService -ComputerName (\S+) — services Running$/, 'Get-CsWindowsService -ComputerName $1 — services démarrés'],
+  [/^Get-CsWindowsService -Name LyncBackup — Running$/, 'Get-CsWindowsService -Name LyncBackup — démarré'],
+  [/^Firewall: allow TCP 5269 inbound to the external interface of (\S+)\.$/, 'Pare-feu : autoriser TCP 5269 en entrée vers l’interface externe de $1.'],
+  [/^A test connection to (\S+) on TCP 5269 from outside succeeds$/, 'Une connexion de test vers $1 sur TCP 5269 depuis l’extérieur réussit'],
+  [/^Add -Force if the current principal is inaccessible \(cmdlets\/Invoke-CsDatabaseFailover\.md\)\.$/, 'Ajouter -Force si le principal actuel est inaccessible (cmdlets/Invoke-CsDatabaseFailover.md).'],
+  [/^The zip file exists and is not empty$/, 'Le fichier zip existe et n’est pas vide'],
+  [/^The zip file exists$/, 'Le fichier zip existe'],
+  [/^Get-CsUser -Filter \{RegistrarPool -eq "(\S+)"\} returns nothing$/, 'Get-CsUser -Filter {RegistrarPool -eq "$1"} ne renvoie rien'],
+  [/^Get-CsPoolBackupRelationship -PoolFqdn (\S+) names (\S+)$/, 'Get-CsPoolBackupRelationship -PoolFqdn $1 indique $2'],
+  [/^Docs disagree: lync-server-2013-failing-back-a-pool\.md says no other steps are necessary; the conference-content page says this copy is required after a failback\. Kept, labelled with its source \(REFERENCE §e\.2\)\.$/, 'La documentation se contredit : lync-server-2013-failing-back-a-pool.md dit qu’aucune autre étape n’est nécessaire ; la page sur le contenu de conférence exige cette copie après une restauration automatique. Étape conservée, avec sa source (REFERENCE §e.2).'],
+  [/^ERRATUM: the page adds -BackupModule ConfServices\.DataConf to Get-CsBackupServiceStatus; that parameter exists in no version of the cmdlet \(REFERENCE §e\.8\)\.$/, 'ERRATUM : la page ajoute -BackupModule ConfServices.DataConf à Get-CsBackupServiceStatus ; ce paramètre n’existe dans aucune version de la cmdlet (REFERENCE §e.8).'],
+  [/^The zip file exists \(the cmdlet refuses to overwrite an existing file\)$/, 'Le fichier zip existe (la cmdlet refuse d’écraser un fichier existant)'],
+  [/^Get-CsRgsWorkflow -Identity "service:ApplicationServer:(\S+)" -ShowAll lists the workflows; place a test call$/, 'Get-CsRgsWorkflow -Identity "service:ApplicationServer:$1" -ShowAll liste les workflows ; passer un appel de test'],
+  [/^Recreate the announcements with parent (\S+) and run (.+) for each range\.$/, 'Recréer les annonces avec le parent $1 et exécuter $2 pour chaque plage.'],
+  [/^Import-CsAnnouncementFile and New-CsAnnouncement with parent (\S+); then (.+) for each range\.$/, 'Import-CsAnnouncementFile et New-CsAnnouncement avec le parent $1 ; puis $2 pour chaque plage.'],
+  [/^Get-CsRgsWorkflow -Identity "service:ApplicationServer:(\S+)" -Owner "service:ApplicationServer:(\S+)" lists them; place a test call; formal agents sign in again$/, 'Get-CsRgsWorkflow -Identity "service:ApplicationServer:$1" -Owner "service:ApplicationServer:$2" les liste ; passer un appel de test ; les agents formels se reconnectent'],
+  [/^Response Group configuration is not replicated by the Backup Service in Lync 2013 \(REFERENCE §0 rule 6\)\. Add -ReplaceExistingRgsSettings to carry application-level settings\.$/, 'La configuration Response Group n’est pas répliquée par le service de sauvegarde dans Lync 2013 (REFERENCE §0 règle 6). Ajouter -ReplaceExistingRgsSettings pour reprendre les paramètres au niveau application.'],
+  [/^ERRATUM \(lync-server-2013-failing-over-a-pool\.md\): the page writes -MirrorSQLServerFqdn\/-MirrorSQLInstanceName; the cmdlet parameters are -BackupMirrorSqlServerFqdn\/-BackupMirrorSqlInstanceName, and -Force is required in the disaster form\.$/, 'ERRATUM (lync-server-2013-failing-over-a-pool.md) : la page écrit -MirrorSQLServerFqdn/-MirrorSQLInstanceName ; les paramètres de la cmdlet sont -BackupMirrorSqlServerFqdn/-BackupMirrorSqlInstanceName, et -Force est obligatoire en cas de sinistre.'],
+];
+
+/** The blank a person fills in, in French (« À compléter — responsable », the text catalog's term). */
+export function frPlaceholder(text: string): string {
+  return text.split('TBD — owner').join('À compléter — responsable');
+}
+
+/** French form of an engine text (verification, note, instruction); unknown text is kept as is. */
+export function frText(text: string): string {
+  for (const [re, fr] of TEXTS) if (re.test(text)) return frPlaceholder(text.replace(re, fr));
+  return frPlaceholder(text);
+}
+
+export function localText(text: string, lang: 'en' | 'fr'): string {
+  return lang === 'fr' ? frText(text) : text;
+}
+
 const ABC_SUFFIX = /^(.*) \(ABC step ([\d–]+)\)$/;
 
 export function frTitle(title: string): string {

@@ -1,2 +1,2 @@
 export { buildPlanDocument, type PlanDocumentOptions } from './plan-document';
-export { frTitle, localTitle } from './fr-text';
+export { frText, frTitle, localText, localTitle } from './fr-text';

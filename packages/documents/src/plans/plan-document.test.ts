@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildState, plan, twoSiteTopology } from '@lyncdr/domain';
 import type { StepBlock } from '../model';
 import { buildPlanDocument } from './plan-document';
-import { frTitle } from './fr-text';
+import { frText, frTitle } from './fr-text';
 
 const t = twoSiteTopology();
 const state = buildState(t, { failedOver: { 'p1.contoso.com': 'p2.contoso.com' }, cmsActive: 'p2.contoso.com' });
@@ -35,5 +35,13 @@ describe('buildPlanDocument', () => {
   it('translates ABC step titles and keeps unknown text', () => {
     expect(frTitle('Start a Backup Service synchronisation on c.x.com (ABC step 26)')).toBe('Lancer une synchronisation du service de sauvegarde sur c.x.com (étape ABC 26)');
     expect(frTitle('Something new')).toBe('Something new');
+  });
+});
+
+describe('frText', () => {
+  it('translates the -PoolFqdn note and verifications, keeping FQDNs and commands', () => {
+    expect(frText("-PoolFqdn names the pool that suffered the disaster (p1.x.com, the users' home pool), not the pool the users go to (REFERENCE §0 rule 1).")).toBe('-PoolFqdn désigne le pool touché par le sinistre (p1.x.com, le pool d’origine des utilisateurs), pas le pool vers lequel ils vont (REFERENCE §0 règle 1).');
+    expect(frText('Get-CsBackupServiceStatus -PoolFqdn p2.x.com — ExportStatus SteadyState or FinalState, ImportStatus NormalState')).toBe('Get-CsBackupServiceStatus -PoolFqdn p2.x.com — ExportStatus SteadyState ou FinalState, ImportStatus NormalState');
+    expect(frText('unknown')).toBe('unknown');
   });
 });

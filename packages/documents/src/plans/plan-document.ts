@@ -5,7 +5,7 @@
  */
 import type { DrState, Plan } from '@lyncdr/domain';
 import type { Block, Document, Lang, Text } from '../model';
-import { localTitle } from './fr-text';
+import { frPlaceholder, localText, localTitle } from './fr-text';
 
 export interface PlanDocumentOptions {
   lang: Lang;
@@ -67,15 +67,15 @@ export function buildPlanDocument(p: Plan, opts: PlanDocumentOptions): Document 
   if (p.steps.length === 0) blocks.push({ type: 'paragraph', text: l.noSteps });
   for (const step of p.steps) {
     const body: Text[] = [];
-    if (step.instructions.length > 0) body.push(step.instructions.join(' '));
-    for (const n of step.notes) body.push(n);
+    if (step.instructions.length > 0) body.push(step.instructions.map((i) => localText(i, opts.lang)).join(' '));
+    for (const n of step.notes) body.push(localText(n, opts.lang));
     blocks.push({
       type: 'step',
       n: step.n,
       title: (step.manual ? `${l.manual} — ` : '') + localTitle(step.title, opts.lang),
       ...(body.length > 0 ? { body: body.flatMap((b, i) => (i === 0 ? [b as string] : [' ', b as string])) } : {}),
-      commands: step.command ? [step.command] : [],
-      ...(step.check ? { verify: step.check } : {}),
+      commands: step.command ? [opts.lang === 'fr' ? frPlaceholder(step.command) : step.command] : [],
+      ...(step.check ? { verify: localText(step.check, opts.lang) } : {}),
       on: step.on,
       durationMinutes: step.durationMinutes,
       timing: true,

@@ -123,6 +123,8 @@ describe('restoration worksheet', () => {
     expect(text).toContain('Import-CsUserData -PoolFqdn pool-dub.contoso.test -FileName "$Backup\\ExportedUserData-pool-dub.zip"');
     expect(text).toContain('Invoke-CsDatabaseFailover -PoolFqdn pool-red.contoso.test -DatabaseType User -NewPrincipal Mirror -Force -Verbose');
     expect(text).toContain('Invoke-CsDatabaseFailover -PoolFqdn pool-red.contoso.test -DatabaseType CentralMgmt -NewPrincipal Mirror -Force -Verbose');
+    const failovers = [...text.matchAll(/Invoke-CsDatabaseFailover -PoolFqdn pool-red\.contoso\.test -DatabaseType (\w+)/g)].map((m) => m[1]);
+    expect(failovers).toEqual(['User', 'Application', 'CentralMgmt']);
     expect(text).toContain('Uninstall-CsMirrorDatabase -DatabaseType User -SqlServerFqdn sql-red-m.contoso.test -SqlInstanceName rtc -Verbose');
     expect(text).toContain('Import-CsConfiguration -FileName "$Backup\\Config.zip" -LocalStore');
     expect(text).toContain('Import-CsPersistentChatData -DBInstance "sqlpc-red.contoso.test\\pchat"');

@@ -18,8 +18,9 @@ function sameInstance(a: { server: string; instance: string | null }, b: { serve
 
 /** Database types configured on one SQL instance, in the order the pages use (User first). */
 function typesOn(t: Topology, store: SqlStore): string[] {
+  const order = Object.values(DB_TYPE);
   const types = t.sqlStores.filter((s) => sameInstance(s, store)).map((s) => DB_TYPE[s.kind]).filter((x): x is string => !!x);
-  return [...new Set(types)];
+  return [...new Set(types)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
 function managementShell(on: string): ScenarioStep {

@@ -94,6 +94,9 @@ describe('checkPlan rejects every documented invalid order', () => {
     expect(v.rule).toBe('abc-order');
     expect(v.message).toMatch(/step 15 \(start-c\) must come after step 13 \(import-userdata\)/);
 
+    const again = checkPlan([...p.steps, { n: 99, command: 'Import-CsUserData -PoolFqdn p3.contoso.com -FileName C:\\x.zip' }], state, t);
+    expect(broken(again)).toMatchObject({ rule: 'import-userdata-services-running', stepN: 99 });
+
     const noBackup = p.steps.filter((s) => !['bootstrap-c', 'start-backup-c'].includes(String(s.op?.args.stage)));
     expect(broken(checkPlan(noBackup, state, t)).rule).toBe('abc-backup-service-not-started');
 
@@ -130,6 +133,7 @@ describe('parseStepsDocument', () => {
     [{ steps: [{ command: 3 }] }, /steps\[0\]\.command must be/],
     [{ steps: [{ title: 'x' }] }, /neither "command" nor "op"/],
     [{ steps: [{ op: { id: 'x' } }] }, /op must be/],
+    [{ steps: [{ op: { id: 'teleport', args: {} } }] }, /"teleport" is not an operation/],
   ])('rejects %j', (doc, re) => {
     try {
       parseStepsDocument(doc, 'steps.json');

@@ -18,7 +18,7 @@ export interface GoalOptions {
 }
 
 function need(value: string | undefined, option: string, goal: string): string {
-  if (!value || value.trim() === '') throw new LyncdrError('E_USAGE', `plan ${goal} needs ${option} <fqdn>; see lyncdr plan --help`);
+  if (!value || value.trim() === '') throw new LyncdrError('E_USAGE', `plan ${goal} needs ${option} <${option === '--type' ? 'DatabaseType' : 'fqdn'}>; see lyncdr plan --help`);
   return value.trim();
 }
 
@@ -36,7 +36,7 @@ export function parseGoal(kind: string, o: GoalOptions): Goal {
     case 'edge-failback': return { kind, pool: need(o.pool, '--pool', kind) };
     case 'edge-associate': return { kind, pool: need(o.pool, '--pool', kind), edge: need(o.edge, '--edge', kind) };
     case 'cms-failover': return { kind, planned: o.planned };
-    case 'db-failover': return { kind, pool: need(o.pool, '--pool', kind), type: o.type ?? need(o.type, '--type', kind) };
+    case 'db-failover': return { kind, pool: need(o.pool, '--pool', kind), type: need(o.type, '--type', kind) };
     case 'restore-conference-content': return { kind, pool: need(o.pool, '--pool', kind) };
     default:
       throw new LyncdrError('E_USAGE', `unknown goal "${kind}"; goals: ${GOAL_KINDS.join(', ')}, or "check <steps.json>"`);

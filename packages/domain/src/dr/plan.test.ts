@@ -130,7 +130,7 @@ describe('plan rebuild (ABC)', () => {
     expect(p.finalState.failedOver).toEqual({});
     expect(p.finalState.pools).toEqual([P2, 'p3.contoso.com']);
     const order = [
-      /^Invoke-CsPoolFailover|^Invoke-CsPoolFailOver -PoolFqdn p1\.contoso\.com -DisasterMode/,
+      /^Invoke-CsPoolFailOver -PoolFqdn p1\.contoso\.com -DisasterMode/,
       /Move-CsUser -Target p3\.contoso\.com -Force$/,
       /^Import-CsUserData -PoolFqdn p3\.contoso\.com/,
       /^Start-CsWindowsService$/,

@@ -3,6 +3,7 @@
  * Each step needs a `command` (string or null) or an `op`; anything else is E_STEPS (exit 2) naming the step and field.
  */
 import { LyncdrError } from '@lyncdr/errors';
+import { OPERATIONS } from './operations/index';
 import type { StepInput } from './recognise';
 
 function fail(file: string, where: string, message: string): never {
@@ -28,7 +29,8 @@ export function parseStepsDocument(doc: unknown, file: string): (StepInput & { n
       for (const [k, v] of Object.entries(o.args as Record<string, unknown>)) {
         if (typeof v !== 'string' && typeof v !== 'boolean') fail(file, `${where}.op.args.${k}`, `${where}.op.args.${k} must be a string or true/false`);
       }
-      op = { id: o.id, args: o.args as Record<string, string | boolean> };
+      if (!OPERATIONS[o.id as string]) fail(file, `${where}.op.id`, `${where}.op.id "${String(o.id)}" is not an operation; known: ${Object.keys(OPERATIONS).join(', ')}`);
+      op = { id: o.id as string, args: o.args as Record<string, string | boolean> };
     }
     if (step.command === undefined && op === null) fail(file, where, `${where} has neither "command" nor "op"`);
     return { n: step.n as number | undefined, command: (step.command as string | null | undefined) ?? null, on: (step.on as string | null | undefined) ?? null, op };

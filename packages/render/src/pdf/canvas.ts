@@ -29,7 +29,7 @@ export interface Canvas {
 }
 
 export function createCanvas(doc: PDFKit.PDFDocument, labels: RenderLabels): Canvas {
-  const widths = new Map<string, Map<string, number>>();
+  const widths = new Map<FontKey, Map<number, Map<string, number>>>();
   const pageW = doc.page.width;
   const pageH = doc.page.height;
   let current: { font: FontKey; size: number } | null = null;
@@ -48,11 +48,15 @@ export function createCanvas(doc: PDFKit.PDFDocument, labels: RenderLabels): Can
     bottom: pageH - theme.margin - theme.footerBand,
     y: theme.margin + theme.headerBand,
     measure(text, font, size) {
-      const face = `${font}${size}`;
-      let table = widths.get(face);
+      let sizes = widths.get(font);
+      if (!sizes) {
+        sizes = new Map();
+        widths.set(font, sizes);
+      }
+      let table = sizes.get(size);
       if (!table) {
         table = new Map();
-        widths.set(face, table);
+        sizes.set(size, table);
       }
       let w = table.get(text);
       if (w === undefined) {

@@ -6,15 +6,25 @@ export type Align = 'left' | 'right' | 'center';
 
 /** Joins neighbouring pieces of the same face, size and kind into one run, so a line is drawn in few text calls. */
 function runs(line: Line): Piece[] {
+  const pieces = line.pieces;
+  if (pieces.length < 2) return pieces;
   const out: Piece[] = [];
-  for (const p of line.pieces) {
-    const last = out[out.length - 1];
-    if (last && !p.blank && !last.blank && last.font === p.font && last.size === p.size) {
-      const gap = p.spaceBefore ? ' ' : '';
-      out[out.length - 1] = { ...last, text: last.text + gap + p.text, width: p.x + p.width - last.x };
-    } else {
-      out.push(p);
+  let i = 0;
+  while (i < pieces.length) {
+    const first = pieces[i]!;
+    let j = i + 1;
+    if (!first.blank) {
+      while (j < pieces.length && !pieces[j]!.blank && pieces[j]!.font === first.font && pieces[j]!.size === first.size) j++;
     }
+    if (j === i + 1) {
+      out.push(first);
+    } else {
+      let text = first.text;
+      for (let k = i + 1; k < j; k++) text += (pieces[k]!.spaceBefore ? ' ' : '') + pieces[k]!.text;
+      const last = pieces[j - 1]!;
+      out.push({ ...first, text, width: last.x + last.width - first.x });
+    }
+    i = j;
   }
   return out;
 }

@@ -28,6 +28,7 @@ const MAX_CACHED_WORDS = 20_000;
 
 export function createFontCache(load: () => FontBytes = loadFontBytes): FontCache {
   let bytes: FontBytes | null = null;
+  let installs = 0;
   let parsed: { ctor: EmbeddedFontInternals['constructor']; fonts: Map<FontKey, unknown>; layouts: Map<FontKey, Record<string, unknown>> } | null = null;
   const get = (): FontBytes => (bytes ??= load());
   return {
@@ -42,7 +43,7 @@ export function createFontCache(load: () => FontBytes = loadFontBytes): FontCach
         let ctor: EmbeddedFontInternals['constructor'] | null = null;
         for (const key of fontKeys) {
           doc.font(key);
-          fonts.set(key, internals._font.font);
+          fonts.set(key, memoizeGlyphDecoding(internals._font.font as FontkitFont));
           layouts.set(key, (internals._font.layoutCache ??= Object.create(null) as Record<string, unknown>));
           ctor = internals._font.constructor;
         }
@@ -53,13 +54,42 @@ export function createFontCache(load: () => FontBytes = loadFontBytes): FontCach
         const id = `F${++internals._fontCount}`;
         const font = new parsed.ctor(doc, parsed.fonts.get(key), id);
         let layout = parsed.layouts.get(key)!;
-        if (Object.keys(layout).length > MAX_CACHED_WORDS) {
+        if (installs % 32 === 0 && Object.keys(layout).length > MAX_CACHED_WORDS) {
           layout = Object.create(null) as Record<string, unknown>;
           parsed.layouts.set(key, layout);
         }
         font.layoutCache = layout;
         internals._fontFamilies[key] = font;
       }
+      installs++;
     },
   };
+}
+
+interface FontkitGlyph {
+  _decode(): unknown;
+}
+interface FontkitFont {
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
+}
+
+/**
+ * Each document's subset decodes the outline of every glyph it embeds (fontkit TTFSubset → glyph._decode()); the
+ * glyph objects are cached by the shared font, so remembering the decoded outline on them saves that work for every
+ * later document. DejaVu has no variation axes, so a decoded outline never changes.
+ */
+function memoizeGlyphDecoding(font: FontkitFont): FontkitFont {
+  const seen = new WeakSet<FontkitGlyph>();
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, codePoints) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph && !seen.has(glyph)) {
+      seen.add(glyph);
+      const decode = glyph._decode.bind(glyph);
+      let decoded: { value: unknown } | null = null;
+      glyph._decode = () => (decoded ??= { value: decode() }).value;
+    }
+    return glyph;
+  };
+  return font;
 }

@@ -71,7 +71,7 @@ function tokenize(spans: Span[], size: number, wrap: Wrap): Token[] {
         pendingSpace = false;
         continue;
       }
-      if (/^[ ]+$/.test(part)) {
+      if (part.charCodeAt(0) === 32) {
         pendingSpace = true;
         continue;
       }

@@ -67,6 +67,8 @@ export function renderPdf(document: Document, paper: Paper = 'a4', deps: PdfDeps
     bufferPages: true,
     autoFirstPage: false,
     compress: true,
+    // No default Helvetica: its metrics file would be parsed for every document and it is never drawn.
+    font: '',
     lang: meta.lang === 'fr' ? 'fr-FR' : 'en-US',
     displayTitle: true,
     info: {

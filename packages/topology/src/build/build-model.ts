@@ -19,30 +19,44 @@ export function buildModel(raw: RawTopology, file: string): Omit<Topology, 'find
   for (const q of raw.sqlInstances) {
     const c = clusterByKey.get(q.clusterKey);
     if (!c) {
-      throw new LyncdrError('E_TOPOLOGY_REFERENCE', `SQL instance ${q.name ?? '(default)'} is on cluster ${q.clusterKey}, which is not in the file; add the cluster or fix the reference`, {
-        location: { file, line: q.line, where: 'SqlInstance' },
-      });
+      throw new LyncdrError(
+        'E_TOPOLOGY_REFERENCE',
+        `SQL instance ${q.name ?? '(default)'} is on cluster ${q.clusterKey}, which is not in the file; add the cluster or fix the reference`,
+        {
+          location: { file, line: q.line, where: 'SqlInstance' },
+        },
+      );
     }
     sqlByKey.set(q.key, { server: c.fqdn, instance: q.name, clusterKey: c.key });
   }
 
   const idByKey = new Map(raw.services.map((s) => [s.key, s.id]));
 
-  const services: Service[] = [...raw.services].sort((a, b) => byId(a.id, b.id)).map((s) => {
-    let installedOn: InstalledOn | null = null;
-    if (s.installedOn && 'cluster' in s.installedOn) {
-      const c = clusterByKey.get(s.installedOn.cluster);
-      if (!c) throw reference(file, s.id, s.line, `cluster ${s.installedOn.cluster}`);
-      installedOn = { kind: 'pool', fqdn: c.fqdn };
-    } else if (s.installedOn) {
-      const q = sqlByKey.get(s.installedOn.sql);
-      if (!q) throw reference(file, s.id, s.line, `SQL instance ${s.installedOn.sql}`);
-      installedOn = { kind: 'sql', server: q.server, instance: q.instance };
-    }
-    // A dependency on a service that is not in the file keeps its reference so the finding can name it.
-    const dependsOn = s.dependsOn.map((k) => idByKey.get(k) ?? k);
-    return { id: s.id, site: s.site, role: s.role, instance: s.instance, installedOn, dependsOn, attributes: s.attributes };
-  });
+  const services: Service[] = [...raw.services]
+    .sort((a, b) => byId(a.id, b.id))
+    .map((s) => {
+      let installedOn: InstalledOn | null = null;
+      if (s.installedOn && 'cluster' in s.installedOn) {
+        const c = clusterByKey.get(s.installedOn.cluster);
+        if (!c) throw reference(file, s.id, s.line, `cluster ${s.installedOn.cluster}`);
+        installedOn = { kind: 'pool', fqdn: c.fqdn };
+      } else if (s.installedOn) {
+        const q = sqlByKey.get(s.installedOn.sql);
+        if (!q) throw reference(file, s.id, s.line, `SQL instance ${s.installedOn.sql}`);
+        installedOn = { kind: 'sql', server: q.server, instance: q.instance };
+      }
+      // A dependency on a service that is not in the file keeps its reference so the finding can name it.
+      const dependsOn = s.dependsOn.map((k) => idByKey.get(k) ?? k);
+      return {
+        id: s.id,
+        site: s.site,
+        role: s.role,
+        instance: s.instance,
+        installedOn,
+        dependsOn,
+        attributes: s.attributes,
+      };
+    });
   const serviceById = new Map(services.map((s) => [s.id, s]));
   const poolOf = (id: string): string | null => {
     const on = serviceById.get(id)?.installedOn;
@@ -65,7 +79,11 @@ export function buildModel(raw: RawTopology, file: string): Omit<Topology, 'find
   }
   const sqlOfCluster = new Map<string, string[]>();
   for (const q of raw.sqlInstances) sqlOfCluster.set(q.clusterKey, [...(sqlOfCluster.get(q.clusterKey) ?? []), q.key]);
-  const userStoreSql = new Set(raw.services.flatMap((s) => (s.role === 'UserStore' && s.installedOn && 'sql' in s.installedOn ? [s.installedOn.sql] : [])));
+  const userStoreSql = new Set(
+    raw.services.flatMap((s) =>
+      s.role === 'UserStore' && s.installedOn && 'sql' in s.installedOn ? [s.installedOn.sql] : [],
+    ),
+  );
   const usersOf = (id: string): string[] =>
     [...new Set((dependents.get(id) ?? []).map((s) => poolOf(s.id)).filter((p): p is string => p !== null))].sort();
 
@@ -78,12 +96,25 @@ export function buildModel(raw: RawTopology, file: string): Omit<Topology, 'find
     const registrar = mine.find((s) => s.role === 'Registrar');
     const ownSql = sqlOfCluster.get(c.key) ?? [];
     const hostsOwnUserStore = ownSql.some((k) => userStoreSql.has(k));
-    const kind = poolKind({ roles, isDirector: registrar?.attributes.IsDirector?.toLowerCase() === 'true', hostsOwnUserStore, singleMachine: c.singleMachine, hasSqlInstances: ownSql.length > 0 });
+    const kind = poolKind({
+      roles,
+      isDirector: registrar?.attributes.IsDirector?.toLowerCase() === 'true',
+      hostsOwnUserStore,
+      singleMachine: c.singleMachine,
+      hasSqlInstances: ownSql.length > 0,
+    });
     // Edge association: the Edge service a Registrar depends on; Edge next hop: the Registrar the Edge service
     // depends on (lync-server-2013-changing-the-edge-pool-associated-with-a-front-end-pool.md, REFERENCE §e.5).
-    const edgePool = registrar ? (registrar.dependsOn.map((d) => (serviceById.get(d)?.role === 'EdgeServer' ? poolOf(d) : null)).find((p) => p) ?? null) : null;
+    const edgePool = registrar
+      ? (registrar.dependsOn
+          .map((d) => (serviceById.get(d)?.role === 'EdgeServer' ? poolOf(d) : null))
+          .find((p) => p) ?? null)
+      : null;
     const edge = mine.find((s) => s.role === 'EdgeServer');
-    const nextHop = edge ? (edge.dependsOn.map((d) => (serviceById.get(d)?.role === 'Registrar' ? poolOf(d) : null)).find((p) => p) ?? null) : null;
+    const nextHop = edge
+      ? (edge.dependsOn.map((d) => (serviceById.get(d)?.role === 'Registrar' ? poolOf(d) : null)).find((p) => p) ??
+        null)
+      : null;
     return {
       fqdn: c.fqdn,
       site: c.site,
@@ -102,7 +133,16 @@ export function buildModel(raw: RawTopology, file: string): Omit<Topology, 'find
     .map((s) => {
       const on = s.installedOn as Extract<InstalledOn, { kind: 'sql' }>;
       const role = storeRole(s.role);
-      return { id: s.id, kind: role.kind, server: on.server, instance: on.instance, databases: [...role.databases], pools: usersOf(s.id), mirror: null, witness: null };
+      return {
+        id: s.id,
+        kind: role.kind,
+        server: on.server,
+        instance: on.instance,
+        databases: [...role.databases],
+        pools: usersOf(s.id),
+        mirror: null,
+        witness: null,
+      };
     });
 
   const fileStores: FileStore[] = services
@@ -136,7 +176,11 @@ function byId(a: string, b: string): number {
 }
 
 function reference(file: string, id: string, line: number, what: string): LyncdrError {
-  return new LyncdrError('E_TOPOLOGY_REFERENCE', `service ${id} is installed on ${what}, which is not in the file; fix InstalledOn or add the missing element`, {
-    location: { file, line, where: `Service[${id}]/InstalledOn` },
-  });
+  return new LyncdrError(
+    'E_TOPOLOGY_REFERENCE',
+    `service ${id} is installed on ${what}, which is not in the file; fix InstalledOn or add the missing element`,
+    {
+      location: { file, line, where: `Service[${id}]/InstalledOn` },
+    },
+  );
 }

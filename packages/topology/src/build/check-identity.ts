@@ -8,9 +8,13 @@ import type { RawTopology } from '../read/raw';
  */
 export function checkIdentity(raw: RawTopology, file: string): void {
   const dup = (what: string, name: string, line: number, first: number): never => {
-    throw new LyncdrError('E_TOPOLOGY_DUPLICATE', `${what} ${name} appears twice (first at line ${first}); each FQDN and id must be unique — remove or rename one`, {
-      location: { file, line, where: name },
-    });
+    throw new LyncdrError(
+      'E_TOPOLOGY_DUPLICATE',
+      `${what} ${name} appears twice (first at line ${first}); each FQDN and id must be unique — remove or rename one`,
+      {
+        location: { file, line, where: name },
+      },
+    );
   };
   const fqdnSeen = new Map<string, number>();
   const keySeen = new Map<string, number>();

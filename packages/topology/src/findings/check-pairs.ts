@@ -18,7 +18,15 @@ export function checkPairs(t: Pick<Topology, 'pools' | 'pairs'>): TopologyFindin
   }
   for (const [fqdn, list] of partners) {
     if (new Set(list).size > 1) {
-      out.push(finding('PAIR_NOT_ONE_TO_ONE', 'error', fqdn, `pool ${fqdn} is paired with ${list.join(' and ')}; a pool has exactly one backup pool, paired 1:1 and reciprocally — keep one pair`, REF.reciprocal));
+      out.push(
+        finding(
+          'PAIR_NOT_ONE_TO_ONE',
+          'error',
+          fqdn,
+          `pool ${fqdn} is paired with ${list.join(' and ')}; a pool has exactly one backup pool, paired 1:1 and reciprocally — keep one pair`,
+          REF.reciprocal,
+        ),
+      );
     }
   }
   for (const [a, b] of t.pairs) {
@@ -26,24 +34,64 @@ export function checkPairs(t: Pick<Topology, 'pools' | 'pairs'>): TopologyFindin
     const pb = byFqdn.get(b);
     const subject = `${a} ↔ ${b}`;
     if (a === b) {
-      out.push(finding('PAIR_SELF', 'error', a, `pool ${a} is paired with itself; pair it with a pool in another site`, REF.reciprocal));
+      out.push(
+        finding(
+          'PAIR_SELF',
+          'error',
+          a,
+          `pool ${a} is paired with itself; pair it with a pool in another site`,
+          REF.reciprocal,
+        ),
+      );
       continue;
     }
     if (!pa || !pb) continue;
     for (const p of [pa, pb]) {
       if (!PAIRABLE.has(p.kind)) {
-        out.push(finding('PAIR_NOT_FRONT_END', 'error', subject, `${p.fqdn} is a ${p.kind} pool; only Front End pools (Enterprise Edition) and Standard Edition servers can be paired`, REF.pairing));
+        out.push(
+          finding(
+            'PAIR_NOT_FRONT_END',
+            'error',
+            subject,
+            `${p.fqdn} is a ${p.kind} pool; only Front End pools (Enterprise Edition) and Standard Edition servers can be paired`,
+            REF.pairing,
+          ),
+        );
       }
     }
     if (PAIRABLE.has(pa.kind) && PAIRABLE.has(pb.kind) && pa.kind !== pb.kind) {
-      out.push(finding('PAIR_EDITION_MISMATCH', 'error', subject, `${a} is ${label(pa)} and ${b} is ${label(pb)}; only Enterprise Edition ↔ Enterprise Edition or Standard Edition ↔ Standard Edition pairings are supported`, REF.pairing));
+      out.push(
+        finding(
+          'PAIR_EDITION_MISMATCH',
+          'error',
+          subject,
+          `${a} is ${label(pa)} and ${b} is ${label(pb)}; only Enterprise Edition ↔ Enterprise Edition or Standard Edition ↔ Standard Edition pairings are supported`,
+          REF.pairing,
+        ),
+      );
     }
     if (pa.site === pb.site) {
-      out.push(finding('PAIR_SAME_SITE', 'warning', subject, `${a} and ${b} are both in site ${pa.site}; paired pools should be in different sites (data centres) to survive a site loss`, REF.pairing));
+      out.push(
+        finding(
+          'PAIR_SAME_SITE',
+          'warning',
+          subject,
+          `${a} and ${b} are both in site ${pa.site}; paired pools should be in different sites (data centres) to survive a site loss`,
+          REF.pairing,
+        ),
+      );
     }
     if (pa.kind === 'FrontEnd' && pb.kind === 'FrontEnd' && pa.mirroredBackEnd !== pb.mirroredBackEnd) {
       const [m, n] = pa.mirroredBackEnd ? [a, b] : [b, a];
-      out.push(finding('PAIR_HA_MISMATCH', 'warning', subject, `${m} has a mirrored back end and ${n} does not; paired pools should use the same back-end high-availability technology`, REF.backEndHa));
+      out.push(
+        finding(
+          'PAIR_HA_MISMATCH',
+          'warning',
+          subject,
+          `${m} has a mirrored back end and ${n} does not; paired pools should use the same back-end high-availability technology`,
+          REF.backEndHa,
+        ),
+      );
     }
   }
   return out;

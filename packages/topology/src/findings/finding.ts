@@ -1,6 +1,12 @@
 import type { Severity, TopologyFinding } from '../model';
 
-export function finding(code: string, severity: Severity, subject: string | null, message: string, ref: string | null): TopologyFinding {
+export function finding(
+  code: string,
+  severity: Severity,
+  subject: string | null,
+  message: string,
+  ref: string | null,
+): TopologyFinding {
   return { code, severity, message, subject, ref };
 }
 

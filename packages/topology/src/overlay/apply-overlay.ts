@@ -15,12 +15,20 @@ export function applyOverlay(t: Topology, o: Overlay): Topology {
   const unknown = (path: string, fqdn: string, wanted: (p: Pool) => boolean, what: string): never => {
     const names = t.pools.filter(wanted).map((p) => p.fqdn);
     const line = o.lines?.[path];
-    throw new LyncdrError('E_OVERLAY_UNKNOWN_POOL', `${fqdn} is not a pool of ${t.source.file}; ${what}${names.length ? ` (one of: ${names.join(', ')})` : ''}`, {
-      location: { file, ...(line ? { line } : {}), where: path },
-    });
+    throw new LyncdrError(
+      'E_OVERLAY_UNKNOWN_POOL',
+      `${fqdn} is not a pool of ${t.source.file}; ${what}${names.length ? ` (one of: ${names.join(', ')})` : ''}`,
+      {
+        location: { file, ...(line ? { line } : {}), where: path },
+      },
+    );
   };
-  const pool = (path: string, fqdn: string, wanted: (p: Pool) => boolean = () => true, what = 'use the FQDN of a pool in the topology'): Pool =>
-    known.get(fqdn) ?? unknown(path, fqdn, wanted, what);
+  const pool = (
+    path: string,
+    fqdn: string,
+    wanted: (p: Pool) => boolean = () => true,
+    what = 'use the FQDN of a pool in the topology',
+  ): Pool => known.get(fqdn) ?? unknown(path, fqdn, wanted, what);
   const isFe = (p: Pool): boolean => p.kind === 'FrontEnd' || p.kind === 'StandardEdition';
   const isEdge = (p: Pool): boolean => p.kind === 'Edge';
 
@@ -48,22 +56,64 @@ export function applyOverlay(t: Topology, o: Overlay): Topology {
   // Edge next hops and federation routes.
   for (const [edge, hop] of Object.entries(o.nextHops)) {
     const e = pool(`nextHops.${edge}`, edge, isEdge, 'nextHops keys are Edge pools');
-    pool(`nextHops.${edge}`, hop, (p) => p.kind === 'FrontEnd' || p.kind === 'StandardEdition' || p.kind === 'Director', 'a next hop is a Front End pool, Standard Edition server or Director');
-    if (e.kind !== 'Edge') extra.push(finding('OVERLAY_NOT_EDGE', 'error', edge, `nextHops: ${edge} is a ${e.kind} pool, not an Edge pool; fix lyncdr.yaml`, REF.failingOver));
+    pool(
+      `nextHops.${edge}`,
+      hop,
+      (p) => p.kind === 'FrontEnd' || p.kind === 'StandardEdition' || p.kind === 'Director',
+      'a next hop is a Front End pool, Standard Edition server or Director',
+    );
+    if (e.kind !== 'Edge')
+      extra.push(
+        finding(
+          'OVERLAY_NOT_EDGE',
+          'error',
+          edge,
+          `nextHops: ${edge} is a ${e.kind} pool, not an Edge pool; fix lyncdr.yaml`,
+          REF.failingOver,
+        ),
+      );
     const target = byFqdn.get(edge)!;
     if (target.nextHop && target.nextHop !== hop) {
-      extra.push(finding('OVERLAY_CONFLICT', 'warning', edge, `the topology gives ${target.nextHop} as next hop of ${edge}, lyncdr.yaml says ${hop}; lyncdr uses ${hop} — correct whichever is wrong`, REF.failingOver));
+      extra.push(
+        finding(
+          'OVERLAY_CONFLICT',
+          'warning',
+          edge,
+          `the topology gives ${target.nextHop} as next hop of ${edge}, lyncdr.yaml says ${hop}; lyncdr uses ${hop} — correct whichever is wrong`,
+          REF.failingOver,
+        ),
+      );
     }
     target.nextHop = hop;
   }
   const federation = { ...t.federation };
-  for (const [k, path] of [['lyncEdge', 'federation.lync'], ['xmppEdge', 'federation.xmpp']] as const) {
+  for (const [k, path] of [
+    ['lyncEdge', 'federation.lync'],
+    ['xmppEdge', 'federation.xmpp'],
+  ] as const) {
     const v = o.federation[k];
     if (!v) continue;
     const e = pool(path, v, isEdge, 'federation routes go through an Edge pool');
-    if (e.kind !== 'Edge') extra.push(finding('OVERLAY_NOT_EDGE', 'error', v, `${path}: ${v} is a ${e.kind} pool, not an Edge pool; fix lyncdr.yaml`, REF.failingOver));
+    if (e.kind !== 'Edge')
+      extra.push(
+        finding(
+          'OVERLAY_NOT_EDGE',
+          'error',
+          v,
+          `${path}: ${v} is a ${e.kind} pool, not an Edge pool; fix lyncdr.yaml`,
+          REF.failingOver,
+        ),
+      );
     if (federation[k] && federation[k] !== v) {
-      extra.push(finding('OVERLAY_CONFLICT', 'warning', v, `the topology routes ${path} through ${federation[k]}, lyncdr.yaml says ${v}; lyncdr uses ${v}`, REF.failingOver));
+      extra.push(
+        finding(
+          'OVERLAY_CONFLICT',
+          'warning',
+          v,
+          `the topology routes ${path} through ${federation[k]}, lyncdr.yaml says ${v}; lyncdr uses ${v}`,
+          REF.failingOver,
+        ),
+      );
     }
     federation[k] = v;
   }
@@ -77,9 +127,13 @@ export function applyOverlay(t: Topology, o: Overlay): Topology {
       const path = `mirrors[${i}].primary`;
       const line = o.lines?.[path];
       const servers = [...new Set(sqlStores.map((s) => (s.instance ? `${s.server}\\${s.instance}` : s.server)))];
-      throw new LyncdrError('E_OVERLAY_UNKNOWN_SQL', `no SQL store of ${t.source.file} is on ${m.primary.server}${m.primary.instance ? '\\' + m.primary.instance : ''}; use one of: ${servers.join(', ')}`, {
-        location: { file, ...(line ? { line } : {}), where: path },
-      });
+      throw new LyncdrError(
+        'E_OVERLAY_UNKNOWN_SQL',
+        `no SQL store of ${t.source.file} is on ${m.primary.server}${m.primary.instance ? '\\' + m.primary.instance : ''}; use one of: ${servers.join(', ')}`,
+        {
+          location: { file, ...(line ? { line } : {}), where: path },
+        },
+      );
     }
     for (const s of hits) {
       s.mirror = m.mirror;
@@ -91,7 +145,15 @@ export function applyOverlay(t: Topology, o: Overlay): Topology {
   }
 
   for (const k of Object.keys(o.extra)) {
-    extra.push(finding('OVERLAY_UNKNOWN_KEY', 'warning', k, `${file}: unknown key "${k}" is ignored; see docs/overlay.md for the keys lyncdr reads`, null));
+    extra.push(
+      finding(
+        'OVERLAY_UNKNOWN_KEY',
+        'warning',
+        k,
+        `${file}: unknown key "${k}" is ignored; see docs/overlay.md for the keys lyncdr reads`,
+        null,
+      ),
+    );
   }
 
   const cms = t.cms ? { ...t.cms, standbyPool: byFqdn.get(t.cms.pool)?.backupPool ?? null } : null;

@@ -4,7 +4,8 @@ import { applyOverlay, parseOverlay, parseTopologyDocument } from '../index';
 import { twoSiteSpec } from '../testing/example-specs';
 import { renderPublished } from '../testing/render-published';
 
-const topology = () => parseTopologyDocument(new Uint8Array(Buffer.from(renderPublished(twoSiteSpec))), { file: 'two-site.xml' });
+const topology = () =>
+  parseTopologyDocument(new Uint8Array(Buffer.from(renderPublished(twoSiteSpec))), { file: 'two-site.xml' });
 const overlay = (yaml: string) => parseOverlay(yaml, { file: 'lyncdr.yaml' });
 function errorOf(fn: () => unknown): LyncdrError {
   try {
@@ -48,13 +49,20 @@ describe('parseOverlay', () => {
       pairs: [['pool02.contoso.example', 'pool01.contoso.example']],
       federation: { lyncEdge: 'edge01.contoso.example', xmppEdge: 'edge02.contoso.example' },
       nextHops: { 'edge01.contoso.example': 'pool01.contoso.example' },
-      owners: { default: { name: 'Ops', email: 'ops@contoso.example' }, 'pool02.contoso.example': { name: 'Lyon IT', email: null } },
+      owners: {
+        default: { name: 'Ops', email: 'ops@contoso.example' },
+        'pool02.contoso.example': { name: 'Lyon IT', email: null },
+      },
       destinations: { sql: '\\\\nas\\sql' },
       schedules: { sql: 'daily 01:00' },
       targets: { rpoMinutes: 1440, rtoMinutes: 240, perPool: { 'pool01.contoso.example': { rpoMinutes: 60 } } },
       extra: {},
     });
-    expect(o.mirrors?.[0]).toEqual({ primary: { server: 'sql01.contoso.example', instance: 'rtc' }, mirror: { server: 'sql01m.contoso.example', instance: 'rtc' }, witness: { server: 'sqlw01.contoso.example', instance: 'witness' } });
+    expect(o.mirrors?.[0]).toEqual({
+      primary: { server: 'sql01.contoso.example', instance: 'rtc' },
+      mirror: { server: 'sql01m.contoso.example', instance: 'rtc' },
+      witness: { server: 'sqlw01.contoso.example', instance: 'witness' },
+    });
     expect(o.lines?.['pairs[0][1]']).toBe(5);
   });
 
@@ -95,26 +103,41 @@ describe('applyOverlay', () => {
     expect(pool('pool01').backupPool).toBe('pool02.contoso.example');
     expect(pool('pool02').backupPool).toBe('pool01.contoso.example');
     expect(pool('pool01').mirroredBackEnd).toBe(true);
-    expect(t.sqlStores.find((s) => s.id === '1-UserStore-1')?.witness).toEqual({ server: 'sqlw01.contoso.example', instance: 'witness' });
+    expect(t.sqlStores.find((s) => s.id === '1-UserStore-1')?.witness).toEqual({
+      server: 'sqlw01.contoso.example',
+      instance: 'witness',
+    });
     expect(t.cms?.standbyPool).toBe('pool02.contoso.example');
     expect(t.federation).toEqual({ lyncEdge: 'edge01.contoso.example', xmppEdge: 'edge02.contoso.example' });
     expect(pool('edge01').nextHop).toBe('pool01.contoso.example');
     // The XML says dir01; the overlay wins and the difference is reported.
-    expect(t.findings.find((f) => f.code === 'OVERLAY_CONFLICT')).toMatchObject({ subject: 'edge01.contoso.example', message: expect.stringContaining('dir01.contoso.example') });
+    expect(t.findings.find((f) => f.code === 'OVERLAY_CONFLICT')).toMatchObject({
+      subject: 'edge01.contoso.example',
+      message: expect.stringContaining('dir01.contoso.example'),
+    });
     expect(t.findings.map((f) => f.code)).not.toContain('POOL_NO_BACKUP');
     expect(t.findings.map((f) => f.code)).not.toContain('CMS_POOL_UNPAIRED');
     expect(before.pools.find((p) => p.fqdn === 'pool01.contoso.example')?.backupPool).toBeNull();
   });
 
   it('refuses a pool that is not in the topology, naming the overlay line and key', () => {
-    const e = errorOf(() => applyOverlay(topology(), overlay('pairs:\n  - [pool01.contoso.example, pool03.contoso.example]')));
+    const e = errorOf(() =>
+      applyOverlay(topology(), overlay('pairs:\n  - [pool01.contoso.example, pool03.contoso.example]')),
+    );
     expect(e.code).toBe('E_OVERLAY_UNKNOWN_POOL');
     expect(e.location).toMatchObject({ file: 'lyncdr.yaml', line: 2, where: 'pairs[0][1]' });
-    expect(e.message).toMatch(/pool03.contoso.example is not a pool of two-site.xml.*one of: pool01.contoso.example, pool02.contoso.example/);
+    expect(e.message).toMatch(
+      /pool03.contoso.example is not a pool of two-site.xml.*one of: pool01.contoso.example, pool02.contoso.example/,
+    );
   });
 
   it('refuses a mirror whose primary holds no store', () => {
-    const e = errorOf(() => applyOverlay(topology(), overlay('mirrors:\n  - { primary: sql09.contoso.example\\rtc, mirror: m.contoso.example }')));
+    const e = errorOf(() =>
+      applyOverlay(
+        topology(),
+        overlay('mirrors:\n  - { primary: sql09.contoso.example\\rtc, mirror: m.contoso.example }'),
+      ),
+    );
     expect(e.code).toBe('E_OVERLAY_UNKNOWN_SQL');
     expect(e.location.where).toBe('mirrors[0].primary');
   });
@@ -128,14 +151,18 @@ describe('applyOverlay', () => {
 
 describe('overlay keys in any case', () => {
   it('names the line of an unknown Edge pool in nextHops even when written in capitals', () => {
-    const e = errorOf(() => applyOverlay(topology(), overlay('deployment: x\nnextHops:\n  EDGE09.contoso.example: pool01.contoso.example')));
+    const e = errorOf(() =>
+      applyOverlay(topology(), overlay('deployment: x\nnextHops:\n  EDGE09.contoso.example: pool01.contoso.example')),
+    );
     expect(e.code).toBe('E_OVERLAY_UNKNOWN_POOL');
     expect(e.location).toMatchObject({ line: 3, where: 'nextHops.edge09.contoso.example' });
     expect(e.message).toMatch(/one of: edge01.contoso.example, edge02.contoso.example/);
   });
 
   it('names the line of an unknown pool in targets.pools', () => {
-    const e = errorOf(() => applyOverlay(topology(), overlay('targets:\n  pools:\n    Pool9.contoso.example: { rpoMinutes: 5 }')));
+    const e = errorOf(() =>
+      applyOverlay(topology(), overlay('targets:\n  pools:\n    Pool9.contoso.example: { rpoMinutes: 5 }')),
+    );
     expect(e.location).toMatchObject({ line: 3, where: 'targets.pools.pool9.contoso.example' });
   });
 });

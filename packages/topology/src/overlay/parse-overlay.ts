@@ -3,7 +3,18 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'y
 import type { Overlay, Owner, SqlInstanceRef } from '../model';
 
 /** Top-level keys of lyncdr.yaml (docs/overlay.md). */
-export const OVERLAY_KEYS = ['deployment', 'language', 'pairs', 'owners', 'destinations', 'schedules', 'targets', 'federation', 'nextHops', 'mirrors'] as const;
+export const OVERLAY_KEYS = [
+  'deployment',
+  'language',
+  'pairs',
+  'owners',
+  'destinations',
+  'schedules',
+  'targets',
+  'federation',
+  'nextHops',
+  'mirrors',
+] as const;
 
 /**
  * Parses and schema-checks a lyncdr.yaml overlay. Every error is E_OVERLAY_INVALID (or E_OVERLAY_PARSE for broken
@@ -13,13 +24,20 @@ export const OVERLAY_KEYS = ['deployment', 'language', 'pairs', 'owners', 'desti
 export function parseOverlay(text: string, opts: { file: string }): Overlay {
   const { file } = opts;
   const counter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+    lineCounter: counter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const lines: Record<string, number> = {};
-  const lineOf = (node: Node | null | undefined): number | undefined => (node?.range ? counter.linePos(node.range[0]).line : undefined);
+  const lineOf = (node: Node | null | undefined): number | undefined =>
+    node?.range ? counter.linePos(node.range[0]).line : undefined;
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const line = e.pos?.[0] !== undefined ? counter.linePos(e.pos[0]).line : undefined;
-    throw new LyncdrError('E_OVERLAY_PARSE', `not valid YAML: ${e.message.split('\n')[0]}; fix the YAML syntax`, { location: { file, ...(line ? { line } : {}) } });
+    throw new LyncdrError('E_OVERLAY_PARSE', `not valid YAML: ${e.message.split('\n')[0]}; fix the YAML syntax`, {
+      location: { file, ...(line ? { line } : {}) },
+    });
   }
   const bad = (path: string, node: Node | null | undefined, what: string): never => {
     const line = lineOf(node);
@@ -42,10 +60,12 @@ export function parseOverlay(text: string, opts: { file: string }): Overlay {
     lines,
   };
   if (root === null || (isScalar(root) && root.value === null)) return overlay;
-  if (!isMap(root)) bad('(top)', root as Node, 'the overlay must be a mapping of keys (deployment:, pairs:, …); see docs/overlay.md');
+  if (!isMap(root))
+    bad('(top)', root as Node, 'the overlay must be a mapping of keys (deployment:, pairs:, …); see docs/overlay.md');
 
   const str = (path: string, node: Node | null | undefined): string => {
-    if (!isScalar(node) || node.value === null || typeof node.value === 'object') bad(path, node, 'expected a text value');
+    if (!isScalar(node) || node.value === null || typeof node.value === 'object')
+      bad(path, node, 'expected a text value');
     const v = String((node as { value: unknown }).value).trim();
     if (!v) bad(path, node, 'must not be empty');
     lines[path] = lineOf(node) ?? 0;
@@ -53,18 +73,23 @@ export function parseOverlay(text: string, opts: { file: string }): Overlay {
   };
   const fqdn = (path: string, node: Node | null | undefined): string => {
     const v = str(path, node).toLowerCase();
-    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(v)) bad(path, node, `"${v}" is not an FQDN (like pool01.contoso.com)`);
+    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(v))
+      bad(path, node, `"${v}" is not an FQDN (like pool01.contoso.com)`);
     return v;
   };
   const minutes = (path: string, node: Node | null | undefined): number => {
     const v = isScalar(node) ? node.value : undefined;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) bad(path, node, 'expected a number of minutes (0 or more)');
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      bad(path, node, 'expected a number of minutes (0 or more)');
     lines[path] = lineOf(node) ?? 0;
     return v as number;
   };
   const map = (path: string, node: Node | null | undefined): [string, Node | null][] => {
     if (!isMap(node)) bad(path, node, 'expected a mapping (key: value)');
-    return (node as { items: { key: unknown; value: unknown }[] }).items.map((it) => [String(isScalar(it.key) ? it.key.value : it.key), it.value as Node | null]);
+    return (node as { items: { key: unknown; value: unknown }[] }).items.map((it) => [
+      String(isScalar(it.key) ? it.key.value : it.key),
+      it.value as Node | null,
+    ]);
   };
   const instanceRef = (path: string, node: Node | null | undefined): SqlInstanceRef => {
     const v = str(path, node);
@@ -93,7 +118,8 @@ export function parseOverlay(text: string, opts: { file: string }): Overlay {
         (value as { items: unknown[] }).items.forEach((p, i) => {
           const path = `pairs[${i}]`;
           const pair = p as Node;
-          if (!isSeq(pair) || pair.items.length !== 2) bad(path, pair, 'each pair is a list of two pool FQDNs, e.g. [pool1.contoso.com, pool2.contoso.com]');
+          if (!isSeq(pair) || pair.items.length !== 2)
+            bad(path, pair, 'each pair is a list of two pool FQDNs, e.g. [pool1.contoso.com, pool2.contoso.com]');
           const items = (pair as { items: unknown[] }).items as Node[];
           lines[path] = lineOf(pair) ?? 0;
           overlay.pairs.push([fqdn(`${path}[0]`, items[0]), fqdn(`${path}[1]`, items[1])]);
@@ -131,18 +157,26 @@ export function parseOverlay(text: string, opts: { file: string }): Overlay {
         for (const [k, v] of map(key, value)) {
           if (k === 'lync') overlay.federation.lyncEdge = fqdn('federation.lync', v);
           else if (k === 'xmpp') overlay.federation.xmppEdge = fqdn('federation.xmpp', v);
-          else bad(`federation.${k}`, v, 'unknown key; use lync (Edge pool for Lync federation) or xmpp (Edge pool for XMPP federation)');
+          else
+            bad(
+              `federation.${k}`,
+              v,
+              'unknown key; use lync (Edge pool for Lync federation) or xmpp (Edge pool for XMPP federation)',
+            );
         }
         break;
       case 'nextHops':
-        for (const [k, v] of map(key, value)) overlay.nextHops[k.toLowerCase()] = fqdn(`nextHops.${k.toLowerCase()}`, v);
+        for (const [k, v] of map(key, value))
+          overlay.nextHops[k.toLowerCase()] = fqdn(`nextHops.${k.toLowerCase()}`, v);
         break;
       case 'mirrors': {
         if (!isSeq(value)) bad(key, value, 'expected a list of { primary, mirror, witness } entries');
         (value as { items: unknown[] }).items.forEach((m, i) => {
           const path = `mirrors[${i}]`;
           const fields = new Map(map(path, m as Node));
-          for (const k of fields.keys()) if (!['primary', 'mirror', 'witness'].includes(k)) bad(`${path}.${k}`, fields.get(k), 'unknown key; use primary, mirror, witness');
+          for (const k of fields.keys())
+            if (!['primary', 'mirror', 'witness'].includes(k))
+              bad(`${path}.${k}`, fields.get(k), 'unknown key; use primary, mirror, witness');
           overlay.mirrors!.push({
             primary: instanceRef(`${path}.primary`, fields.get('primary')),
             mirror: instanceRef(`${path}.mirror`, fields.get('mirror')),
@@ -160,8 +194,12 @@ export function parseOverlay(text: string, opts: { file: string }): Overlay {
   function owner(path: string, node: Node | null): Owner {
     if (isScalar(node)) return { name: str(path, node), email: null };
     const fields = new Map(map(path, node));
-    for (const k of fields.keys()) if (k !== 'name' && k !== 'email') bad(`${path}.${k}`, fields.get(k), 'unknown key; an owner has name and email');
+    for (const k of fields.keys())
+      if (k !== 'name' && k !== 'email') bad(`${path}.${k}`, fields.get(k), 'unknown key; an owner has name and email');
     if (!fields.has('name')) bad(path, node, 'an owner needs a name');
-    return { name: str(`${path}.name`, fields.get('name')), email: fields.has('email') ? str(`${path}.email`, fields.get('email')) : null };
+    return {
+      name: str(`${path}.name`, fields.get('name')),
+      email: fields.has('email') ? str(`${path}.email`, fields.get('email')) : null,
+    };
   }
 }

@@ -14,7 +14,8 @@ export function readPublished(root: XmlElement, file: string): RawTopology {
     if (!cid) throw invalid(file, id, 'SqlInstanceId has no ClusterId child; fix the element');
     return `${clusterKey(cid)}/${(id.attrs.Name ?? '').toLowerCase()}`;
   };
-  const serviceKey = (id: XmlElement): string => `${required(id, 'SiteId', file)}-${required(id, 'RoleName', file)}-${required(id, 'Instance', file)}`;
+  const serviceKey = (id: XmlElement): string =>
+    `${required(id, 'SiteId', file)}-${required(id, 'RoleName', file)}-${required(id, 'Instance', file)}`;
 
   const sites = [] as RawTopology['sites'];
   for (const s of child(root, 'Sites')?.children ?? []) {
@@ -34,7 +35,14 @@ export function readPublished(root: XmlElement, file: string): RawTopology {
       .map((m, i) => ({ fqdn: (m.attrs.Fqdn ?? fqdn).toLowerCase(), ord: Number(m.attrs.OrdinalInCluster ?? i + 1) }))
       .sort((a, b) => a.ord - b.ord)
       .map((m) => m.fqdn);
-    clusters.push({ key: clusterKey(cid), fqdn, site: required(cid, 'SiteId', file), machines, singleMachine: null, line: c.line });
+    clusters.push({
+      key: clusterKey(cid),
+      fqdn,
+      site: required(cid, 'SiteId', file),
+      machines,
+      singleMachine: null,
+      line: c.line,
+    });
   }
 
   const sqlInstances: RawSqlInstance[] = [];
@@ -43,7 +51,12 @@ export function readPublished(root: XmlElement, file: string): RawTopology {
     if (!id) throw invalid(file, s, 'SqlInstance has no SqlInstanceId child; fix the element');
     const cid = child(id, 'ClusterId');
     if (!cid) throw invalid(file, id, 'SqlInstanceId has no ClusterId child; fix the element');
-    sqlInstances.push({ key: sqlKey(id), clusterKey: clusterKey(cid), name: id.attrs.Name?.trim() || null, line: s.line });
+    sqlInstances.push({
+      key: sqlKey(id),
+      clusterKey: clusterKey(cid),
+      name: id.attrs.Name?.trim() || null,
+      line: s.line,
+    });
   }
 
   const services: RawService[] = [];

@@ -13,7 +13,12 @@ import { bool, invalid, required, serviceAttributes } from './xml-helpers';
  */
 export function readTbxml(root: XmlElement, file: string): RawTopology {
   const partial = child(child(root, 'NewTopology'), 'PartialTopology');
-  if (!partial) throw invalid(file, root, 'TopologyBuilder has no NewTopology/PartialTopology; open the file in Topology Builder and save it again');
+  if (!partial)
+    throw invalid(
+      file,
+      root,
+      'TopologyBuilder has no NewTopology/PartialTopology; open the file in Topology Builder and save it again',
+    );
 
   const sites = [] as RawTopology['sites'];
   const clusters: RawCluster[] = [];
@@ -28,7 +33,12 @@ export function readTbxml(root: XmlElement, file: string): RawTopology {
       const machines = children(child(c, 'Machines'), 'Machine').map((m) => (m.attrs.Fqdn ?? fqdn).toLowerCase());
       clusters.push({ key, fqdn, site: id, machines, singleMachine: bool(c.attrs.IsSingleMachineOnly), line: c.line });
       for (const q of children(child(c, 'SqlInstances'), 'SqlInstance')) {
-        sqlInstances.push({ key: required(q, 'UniqueId', file).toLowerCase(), clusterKey: key, name: q.attrs.Name?.trim() || null, line: q.line });
+        sqlInstances.push({
+          key: required(q, 'UniqueId', file).toLowerCase(),
+          clusterKey: key,
+          name: q.attrs.Name?.trim() || null,
+          line: q.line,
+        });
       }
     }
     for (const r of child(s, 'RemoteSites')?.children ?? []) if (r.attrs.SiteId) readSite(r, 'branch');
@@ -53,9 +63,13 @@ export function readTbxml(root: XmlElement, file: string): RawTopology {
       site = clusterSite.get(sqlCluster.get(on)!);
     }
     if (!installedOn || site === undefined) {
-      throw new LyncdrError('E_TOPOLOGY_REFERENCE', `service ${role} (UniqueId ${key}) is installed on ${on}, which is no Cluster or SqlInstance in this file; fix InstalledOn or add the missing cluster`, {
-        location: { file, line: s.line, where: 'Service@InstalledOn' },
-      });
+      throw new LyncdrError(
+        'E_TOPOLOGY_REFERENCE',
+        `service ${role} (UniqueId ${key}) is installed on ${on}, which is no Cluster or SqlInstance in this file; fix InstalledOn or add the missing cluster`,
+        {
+          location: { file, line: s.line, where: 'Service@InstalledOn' },
+        },
+      );
     }
     const n = (rank.get(`${site}-${role}`) ?? 0) + 1;
     rank.set(`${site}-${role}`, n);
@@ -67,7 +81,9 @@ export function readTbxml(root: XmlElement, file: string): RawTopology {
       instance: String(n),
       type: s.attrs.Type ?? null,
       installedOn,
-      dependsOn: children(child(s, 'DependsOn'), 'Dependency').map((d) => required(d, 'ServiceUniqueId', file).toLowerCase()),
+      dependsOn: children(child(s, 'DependsOn'), 'Dependency').map((d) =>
+        required(d, 'ServiceUniqueId', file).toLowerCase(),
+      ),
       attributes: serviceAttributes(s),
       line: s.line,
     });

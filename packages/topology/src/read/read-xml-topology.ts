@@ -6,7 +6,9 @@ import { readTbxml } from './read-tbxml';
 
 /** Is this element a topology document root (published `Topology` or `TopologyBuilder`)? */
 export function isTopologyRoot(e: XmlElement): boolean {
-  return (e.name === 'Topology' && e.ns === NS_TOPOLOGY) || (e.name === 'TopologyBuilder' && e.ns === NS_TOPOLOGY_BUILDER);
+  return (
+    (e.name === 'Topology' && e.ns === NS_TOPOLOGY) || (e.name === 'TopologyBuilder' && e.ns === NS_TOPOLOGY_BUILDER)
+  );
 }
 
 /**
@@ -19,11 +21,19 @@ export function readXmlTopology(root: XmlElement, file: string): RawTopology {
   if (found) return found.name === 'Topology' ? readPublished(found, file) : readTbxml(found, file);
   if (root.name === 'Topology' || root.name === 'TopologyBuilder') {
     const want = root.name === 'Topology' ? NS_TOPOLOGY : NS_TOPOLOGY_BUILDER;
-    throw new LyncdrError('E_TOPOLOGY_NAMESPACE', `<${root.name}> is in namespace "${root.ns || '(none)'}", expected "${want}"; this is not a Lync Server topology document (export it with Get-CsTopology -AsXml)`, {
-      location: { file, line: root.line, where: root.name },
-    });
+    throw new LyncdrError(
+      'E_TOPOLOGY_NAMESPACE',
+      `<${root.name}> is in namespace "${root.ns || '(none)'}", expected "${want}"; this is not a Lync Server topology document (export it with Get-CsTopology -AsXml)`,
+      {
+        location: { file, line: root.line, where: root.name },
+      },
+    );
   }
-  throw new LyncdrError('E_TOPOLOGY_ROOT', `the root element is <${root.name}>${root.ns ? ` (namespace ${root.ns})` : ''}, not a Lync topology: give the output of Get-CsTopology -AsXml, a Topology Builder .tbxml file or an Export-CsConfiguration zip`, {
-    location: { file, line: root.line, where: root.name },
-  });
+  throw new LyncdrError(
+    'E_TOPOLOGY_ROOT',
+    `the root element is <${root.name}>${root.ns ? ` (namespace ${root.ns})` : ''}, not a Lync topology: give the output of Get-CsTopology -AsXml, a Topology Builder .tbxml file or an Export-CsConfiguration zip`,
+    {
+      location: { file, line: root.line, where: root.name },
+    },
+  );
 }

@@ -5,9 +5,13 @@ import type { XmlElement } from '../xml/parse-xml';
 export function required(el: XmlElement, attr: string, file: string): string {
   const v = el.attrs[attr];
   if (v === undefined || v.trim() === '') {
-    throw new LyncdrError('E_TOPOLOGY_INVALID', `<${el.name}> has no ${attr} attribute; fix the element or export the topology again`, {
-      location: { file, line: el.line, where: `${el.name}@${attr}` },
-    });
+    throw new LyncdrError(
+      'E_TOPOLOGY_INVALID',
+      `<${el.name}> has no ${attr} attribute; fix the element or export the topology again`,
+      {
+        location: { file, line: el.line, where: `${el.name}@${attr}` },
+      },
+    );
   }
   return v.trim();
 }

@@ -8,7 +8,11 @@ import type { SpecCluster, SpecService, TopologySpec } from './topology-spec';
 export function generateSpec(opts: { sites: number; pools: number; machines: number; domain?: string }): TopologySpec {
   const domain = opts.domain ?? 'bench.example';
   const h = (n: string): string => `${n}.${domain}`;
-  const sites = Array.from({ length: opts.sites }, (_, i) => ({ id: String(i + 1), name: `Site ${i + 1}`, location: `City ${i + 1}` }));
+  const sites = Array.from({ length: opts.sites }, (_, i) => ({
+    id: String(i + 1),
+    name: `Site ${i + 1}`,
+    location: `City ${i + 1}`,
+  }));
   const clusters: SpecCluster[] = [];
   const services: SpecService[] = [];
   const number = new Map<string, number>();
@@ -24,15 +28,40 @@ export function generateSpec(opts: { sites: number; pools: number; machines: num
     perSite.set(site, k);
     const count = Math.floor(opts.machines / opts.pools) + (p < opts.machines % opts.pools ? 1 : 0);
     const pool = h(`pool${p + 1}`);
-    clusters.push({ site, number: next(site), fqdn: pool, machines: Array.from({ length: count }, (_, m) => h(`fe${p + 1}-${m + 1}`)) });
+    clusters.push({
+      site,
+      number: next(site),
+      fqdn: pool,
+      machines: Array.from({ length: count }, (_, m) => h(`fe${p + 1}-${m + 1}`)),
+    });
     clusters.push({ site, number: next(site), fqdn: h(`sql${p + 1}`), sql: ['rtc'] });
     clusters.push({ site, number: next(site), fqdn: h(`fs${p + 1}`) });
     services.push(
       { site, role: 'UserServices', instance: k, on: pool, deps: [`${site}-UserStore-${k}`, `${site}-FileStore-${k}`] },
-      { site, role: 'Registrar', instance: k, on: pool, deps: [`${site}-UserServices-${k}`, `${site}-WebServices-${k}`, `${site}-EdgeServer-1`], element: { name: 'RegistrarService', attrs: { IsDirector: 'false' } } },
-      { site, role: 'WebServices', instance: k, on: pool, deps: [`${site}-FileStore-${k}`], element: { name: 'WebService', attrs: {} } },
+      {
+        site,
+        role: 'Registrar',
+        instance: k,
+        on: pool,
+        deps: [`${site}-UserServices-${k}`, `${site}-WebServices-${k}`, `${site}-EdgeServer-1`],
+        element: { name: 'RegistrarService', attrs: { IsDirector: 'false' } },
+      },
+      {
+        site,
+        role: 'WebServices',
+        instance: k,
+        on: pool,
+        deps: [`${site}-FileStore-${k}`],
+        element: { name: 'WebService', attrs: {} },
+      },
       { site, role: 'UserStore', instance: k, on: { sql: h(`sql${p + 1}`), instance: 'rtc' } },
-      { site, role: 'FileStore', instance: k, on: h(`fs${p + 1}`), element: { name: 'FileStoreService', attrs: { ShareName: 'share' } } },
+      {
+        site,
+        role: 'FileStore',
+        instance: k,
+        on: h(`fs${p + 1}`),
+        element: { name: 'FileStoreService', attrs: { ShareName: 'share' } },
+      },
     );
   }
   for (const s of sites) {

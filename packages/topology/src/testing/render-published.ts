@@ -17,7 +17,9 @@ export function renderPublished(spec: TopologySpec): string {
   out.push('  </InternalDomains>');
   out.push('  <Sites>');
   for (const s of spec.sites) {
-    out.push(`    <CentralSite SiteId="${esc(s.id)}"><Name>${esc(s.name)}</Name>${s.location ? `<Location>${esc(s.location)}</Location>` : '<Location />'}</CentralSite>`);
+    out.push(
+      `    <CentralSite SiteId="${esc(s.id)}"><Name>${esc(s.name)}</Name>${s.location ? `<Location>${esc(s.location)}</Location>` : '<Location />'}</CentralSite>`,
+    );
   }
   out.push('  </Sites>');
   out.push('  <Clusters>');
@@ -26,31 +28,41 @@ export function renderPublished(spec: TopologySpec): string {
     out.push(`    <Cluster RequiresReplication="${replicated}" RequiresSetup="true" Fqdn="${esc(c.fqdn)}">`);
     out.push(`      ${clusterId(c)}`);
     (c.machines ?? [c.fqdn]).forEach((m, i) => {
-      out.push(`      <Machine OrdinalInCluster="${i + 1}" Fqdn="${esc(m)}" FaultDomain="${esc(m)}" UpgradeDomain="${esc(m)}" />`);
+      out.push(
+        `      <Machine OrdinalInCluster="${i + 1}" Fqdn="${esc(m)}" FaultDomain="${esc(m)}" UpgradeDomain="${esc(m)}" />`,
+      );
     });
     out.push('    </Cluster>');
   }
   out.push('  </Clusters>');
   out.push('  <SqlInstances>');
   for (const c of spec.clusters) {
-    for (const name of c.sql ?? []) out.push(`    <SqlInstance><SqlInstanceId Name="${esc(name)}">${clusterId(c)}</SqlInstanceId></SqlInstance>`);
+    for (const name of c.sql ?? [])
+      out.push(`    <SqlInstance><SqlInstanceId Name="${esc(name)}">${clusterId(c)}</SqlInstanceId></SqlInstance>`);
   }
   out.push('  </SqlInstances>');
   out.push('  <Services>');
   for (const s of spec.services) {
-    const type = s.element ? ` Type="Microsoft.Rtc.Management.Deploy.Internal.ServiceRoles.${esc(s.element.name)}"` : '';
+    const type = s.element
+      ? ` Type="Microsoft.Rtc.Management.Deploy.Internal.ServiceRoles.${esc(s.element.name)}"`
+      : '';
     out.push(`    <Service RoleVersion="1" ServiceVersion="6"${type}>`);
     out.push(`      <ServiceId SiteId="${esc(s.site)}" RoleName="${esc(s.role)}" Instance="${s.instance}" />`);
     if (s.deps?.length) {
       out.push('      <DependsOn>');
       for (const d of s.deps) {
         const [site, role, instance] = splitId(d);
-        out.push(`        <Dependency Usage="Default"><ServiceId SiteId="${esc(site)}" RoleName="${esc(role)}" Instance="${esc(instance)}" /></Dependency>`);
+        out.push(
+          `        <Dependency Usage="Default"><ServiceId SiteId="${esc(site)}" RoleName="${esc(role)}" Instance="${esc(instance)}" /></Dependency>`,
+        );
       }
       out.push('      </DependsOn>');
     } else out.push('      <DependsOn />');
     if (typeof s.on === 'string') out.push(`      <InstalledOn>${clusterId(cluster(s.on))}</InstalledOn>`);
-    else out.push(`      <InstalledOn><SqlInstanceId Name="${esc(s.on.instance)}">${clusterId(cluster(s.on.sql))}</SqlInstanceId></InstalledOn>`);
+    else
+      out.push(
+        `      <InstalledOn><SqlInstanceId Name="${esc(s.on.instance)}">${clusterId(cluster(s.on.sql))}</SqlInstanceId></InstalledOn>`,
+      );
     out.push(`      <Ports xmlns="${NS.roles}" />`);
     if (s.element) out.push(`      <${s.element.name} xmlns="${NS.roles}"${attrs(s.element.attrs)} />`);
     out.push('    </Service>');

@@ -21,26 +21,41 @@ export function renderTbxml(spec: TopologySpec): string {
   out.push('<?xml version="1.0" encoding="utf-8"?>');
   out.push(`<TopologyBuilder IsFreeFromChanges="true" FileName="topology.tbxml" xmlns="${NS.builder}">`);
   out.push('  <NewTopology>');
-  out.push(`    <PartialTopology IsPublished="true" Signature="00000000-0000-0000-0000-000000000000" xmlns="${NS.writable}">`);
-  out.push(`      <InternalDomains AllowAllDomains="false" DefaultDomain="${esc(spec.domain)}" xmlns="${NS.topology}">`);
+  out.push(
+    `    <PartialTopology IsPublished="true" Signature="00000000-0000-0000-0000-000000000000" xmlns="${NS.writable}">`,
+  );
+  out.push(
+    `      <InternalDomains AllowAllDomains="false" DefaultDomain="${esc(spec.domain)}" xmlns="${NS.topology}">`,
+  );
   out.push(`        <InternalDomain Name="${esc(spec.domain)}" Authoritative="false" AllowSubDomains="false" />`);
   out.push('      </InternalDomains>');
   out.push('      <CentralSites>');
   for (const site of spec.sites) {
     out.push(`        <CentralSite SiteId="${esc(site.id)}">`);
     out.push(`          <Name xmlns="${NS.topology}">${esc(site.name)}</Name>`);
-    out.push(site.location ? `          <Location xmlns="${NS.topology}">${esc(site.location)}</Location>` : `          <Location xmlns="${NS.topology}" />`);
+    out.push(
+      site.location
+        ? `          <Location xmlns="${NS.topology}">${esc(site.location)}</Location>`
+        : `          <Location xmlns="${NS.topology}" />`,
+    );
     out.push('          <Clusters>');
     for (const c of spec.clusters.filter((x) => x.site === site.id)) {
       const single = c.machines ? 'false' : 'true';
-      out.push(`            <Cluster IsSingleMachineOnly="${single}" UniqueId="${clusterGuid.get(c.fqdn)}" RequiresReplication="${c.machines ? 'true' : 'false'}" RequiresSetup="true" Fqdn="${esc(c.fqdn)}">`);
+      out.push(
+        `            <Cluster IsSingleMachineOnly="${single}" UniqueId="${clusterGuid.get(c.fqdn)}" RequiresReplication="${c.machines ? 'true' : 'false'}" RequiresSetup="true" Fqdn="${esc(c.fqdn)}">`,
+      );
       out.push('              <Machines>');
-      if (c.machines) for (const m of c.machines) out.push(`                <Machine Fqdn="${esc(m)}" FaultDomain="${esc(m)}" UpgradeDomain="${esc(m)}" />`);
+      if (c.machines)
+        for (const m of c.machines)
+          out.push(`                <Machine Fqdn="${esc(m)}" FaultDomain="${esc(m)}" UpgradeDomain="${esc(m)}" />`);
       else out.push('                <Machine />');
       out.push('              </Machines>');
       if (c.sql?.length) {
         out.push('              <SqlInstances>');
-        for (const name of c.sql) out.push(`                <SqlInstance UniqueId="${sqlGuid.get(`${c.fqdn}\\${name}`)}" Name="${esc(name)}" />`);
+        for (const name of c.sql)
+          out.push(
+            `                <SqlInstance UniqueId="${sqlGuid.get(`${c.fqdn}\\${name}`)}" Name="${esc(name)}" />`,
+          );
         out.push('              </SqlInstances>');
       } else out.push('              <SqlInstances />');
       out.push('            </Cluster>');
@@ -54,11 +69,18 @@ export function renderTbxml(spec: TopologySpec): string {
   for (const s of services) {
     const on = typeof s.on === 'string' ? clusterGuid.get(s.on) : sqlGuid.get(`${s.on.sql}\\${s.on.instance}`);
     if (!on) throw new Error(`spec: ${serviceId(s)} is installed on something that is not in the spec`);
-    const type = s.element ? ` Type="Microsoft.Rtc.Management.Deploy.Internal.ServiceRoles.${esc(s.element.name)}"` : '';
-    out.push(`        <Service UniqueId="${serviceGuid.get(serviceId(s))}" RoleName="${esc(s.role)}" RoleVersion="1" InstalledOn="${on}" ServiceVersion="6"${type}>`);
+    const type = s.element
+      ? ` Type="Microsoft.Rtc.Management.Deploy.Internal.ServiceRoles.${esc(s.element.name)}"`
+      : '';
+    out.push(
+      `        <Service UniqueId="${serviceGuid.get(serviceId(s))}" RoleName="${esc(s.role)}" RoleVersion="1" InstalledOn="${on}" ServiceVersion="6"${type}>`,
+    );
     if (s.deps?.length) {
       out.push('          <DependsOn>');
-      for (const d of s.deps) out.push(`            <Dependency ServiceUniqueId="${serviceGuid.get(d) ?? guid(0xdead, 0)}" Usage="Default" />`);
+      for (const d of s.deps)
+        out.push(
+          `            <Dependency ServiceUniqueId="${serviceGuid.get(d) ?? guid(0xdead, 0)}" Usage="Default" />`,
+        );
       out.push('          </DependsOn>');
     } else out.push('          <DependsOn />');
     out.push(`          <Ports xmlns="${NS.roles}" />`);

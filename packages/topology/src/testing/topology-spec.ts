@@ -55,4 +55,5 @@ export function attrs(a: Record<string, string>): string {
     .join('');
 }
 
-export const serviceId = (s: Pick<SpecService, 'site' | 'role' | 'instance'>): string => `${s.site}-${s.role}-${s.instance}`;
+export const serviceId = (s: Pick<SpecService, 'site' | 'role' | 'instance'>): string =>
+  `${s.site}-${s.role}-${s.instance}`;

@@ -18,7 +18,7 @@ describe('parseXml', () => {
       '<?xml version="1.0"?>',
       '<!-- comment -->',
       '<a:Root xmlns:a="urn:a" xmlns="urn:d" x="1 &amp; 2">',
-      '  <Child y=\'&lt;q&gt;\'>t &#x41;&#66;</Child>',
+      "  <Child y='&lt;q&gt;'>t &#x41;&#66;</Child>",
       '  <Other xmlns="urn:o"><![CDATA[<raw & text>]]></Other>',
       '</a:Root>',
     ].join('\n');

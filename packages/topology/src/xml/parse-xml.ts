@@ -66,13 +66,19 @@ export function parseXml(text: string, file: string): XmlElement {
     throw new LyncdrError('E_TOPOLOGY_PARSE', message, { location: { file, line: ln, column: col } });
   }
   function truncated(p: number, what: string): never {
-    return fail(p, `${what} is never closed: the file looks truncated; export the topology again (Get-CsTopology -AsXml) or reopen it in Topology Builder`);
+    return fail(
+      p,
+      `${what} is never closed: the file looks truncated; export the topology again (Get-CsTopology -AsXml) or reopen it in Topology Builder`,
+    );
   }
 
   const start = text.search(/\S/);
   if (start === -1) fail(0, 'the file is empty; give a topology document (published XML, .tbxml or a CMS export zip)');
   if (text[start] !== '<') {
-    fail(start, `not XML: the file starts with "${text.slice(start, start + 20).replace(/\s+/g, ' ')}"; give a topology document (published XML, .tbxml or a CMS export zip)`);
+    fail(
+      start,
+      `not XML: the file starts with "${text.slice(start, start + 20).replace(/\s+/g, ' ')}"; give a topology document (published XML, .tbxml or a CMS export zip)`,
+    );
   }
 
   const stack: Frame[] = [];
@@ -84,7 +90,8 @@ export function parseXml(text: string, file: string): XmlElement {
     const end = lt === -1 ? n : lt;
     if (end > pos) {
       let q = pos;
-      for (let ch = text.charCodeAt(q); q < end && (ch === 32 || ch === 10 || ch === 13 || ch === 9); ) ch = text.charCodeAt(++q);
+      for (let ch = text.charCodeAt(q); q < end && (ch === 32 || ch === 10 || ch === 13 || ch === 9);)
+        ch = text.charCodeAt(++q);
       if (q < end) {
         const top = stack[stack.length - 1];
         if (!top) fail(q, 'text outside the root element; the file is not a single XML document');
@@ -115,7 +122,8 @@ export function parseXml(text: string, file: string): XmlElement {
         pos = close + 3;
         continue;
       }
-      if (text.startsWith('<!DOCTYPE', lt)) fail(lt, 'DOCTYPE declarations are not accepted in a topology document; remove it');
+      if (text.startsWith('<!DOCTYPE', lt))
+        fail(lt, 'DOCTYPE declarations are not accepted in a topology document; remove it');
       fail(lt, 'unexpected "<!"; the file is not well-formed XML');
     }
     if (c === 47 /* / */) {
@@ -124,7 +132,8 @@ export function parseXml(text: string, file: string): XmlElement {
       const qname = text.slice(lt + 2, close).trim();
       const top = stack.pop();
       if (!top) fail(lt, `end tag </${qname}> without a start tag`);
-      else if (top.qname !== qname) fail(lt, `end tag </${qname}> does not match <${top.qname}> opened at line ${top.el.line}; fix the XML`);
+      else if (top.qname !== qname)
+        fail(lt, `end tag </${qname}> does not match <${top.qname}> opened at line ${top.el.line}; fix the XML`);
       pos = close + 1;
       continue;
     }
@@ -132,7 +141,13 @@ export function parseXml(text: string, file: string): XmlElement {
     if (root && stack.length === 0) fail(lt, 'a second root element; the file is not a single XML document');
     NAME.lastIndex = lt + 1;
     const nm = NAME.exec(text);
-    if (!nm) fail(lt, lt + 1 >= n ? 'the file ends inside a tag: it looks truncated; export it again' : 'malformed start tag; fix the XML');
+    if (!nm)
+      fail(
+        lt,
+        lt + 1 >= n
+          ? 'the file ends inside a tag: it looks truncated; export it again'
+          : 'malformed start tag; fix the XML',
+      );
     const qname = nm[0];
     let p = NAME.lastIndex;
     const parent = stack[stack.length - 1];
@@ -172,11 +187,19 @@ export function parseXml(text: string, file: string): XmlElement {
     }
     const colon = qname.indexOf(':');
     const prefix = colon === -1 ? '' : qname.slice(0, colon);
-    const el: XmlElement = { name: colon === -1 ? qname : qname.slice(colon + 1), ns: ns.get(prefix) ?? '', attrs, children: [], text: '', line: lineAt(lt) };
+    const el: XmlElement = {
+      name: colon === -1 ? qname : qname.slice(colon + 1),
+      ns: ns.get(prefix) ?? '',
+      attrs,
+      children: [],
+      text: '',
+      line: lineAt(lt),
+    };
     if (parent) parent.el.children.push(el);
     else root = el;
     if (!selfClose) {
-      if (stack.length >= MAX_DEPTH) fail(lt, `elements nested more than ${MAX_DEPTH} deep; this is not a topology document`);
+      if (stack.length >= MAX_DEPTH)
+        fail(lt, `elements nested more than ${MAX_DEPTH} deep; this is not a topology document`);
       stack.push({ el, qname, ns });
     }
     pos = p;

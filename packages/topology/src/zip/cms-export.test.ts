@@ -19,17 +19,30 @@ function errorOf(fn: () => unknown): LyncdrError {
   throw new Error('expected a LyncdrError');
 }
 /** Offset of the first central directory entry of a zip. */
-const centralDirectory = (zip: Uint8Array): number => new DataView(zip.buffer, zip.byteOffset).getUint32(zip.length - 22 + 16, true);
+const centralDirectory = (zip: Uint8Array): number =>
+  new DataView(zip.buffer, zip.byteOffset).getUint32(zip.length - 22 + 16, true);
 
 describe('Export-CsConfiguration zip', () => {
   it('finds the topology at the root of an entry and lists the other documents', () => {
-    const t = parseZip({ 'DocItemSet.xml': strToU8('<DocItemSet xmlns="urn:x"><DocItem Name="urn:xds:a"><Data><Settings xmlns="urn:s"/></Data></DocItem></DocItemSet>'), 'Topology.xml': strToU8(published), 'readme.bin': new Uint8Array([0, 1, 2]) });
+    const t = parseZip({
+      'DocItemSet.xml': strToU8(
+        '<DocItemSet xmlns="urn:x"><DocItem Name="urn:xds:a"><Data><Settings xmlns="urn:s"/></Data></DocItem></DocItemSet>',
+      ),
+      'Topology.xml': strToU8(published),
+      'readme.bin': new Uint8Array([0, 1, 2]),
+    });
     expect(t.source.format).toBe('cms-export');
     expect(t.pools.map((p) => p.fqdn)).toContain('pool01.contoso.example');
     expect(t.source.documents).toEqual([
       { entry: 'DocItemSet.xml', element: 'DocItemSet', namespace: 'urn:x', name: null, topology: false },
       { entry: 'DocItemSet.xml', element: 'Settings', namespace: 'urn:s', name: 'urn:xds:a', topology: false },
-      { entry: 'Topology.xml', element: 'Topology', namespace: 'urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008', name: null, topology: true },
+      {
+        entry: 'Topology.xml',
+        element: 'Topology',
+        namespace: 'urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008',
+        name: null,
+        topology: true,
+      },
       { entry: 'readme.bin', element: null, namespace: null, name: null, topology: false },
     ]);
   });
@@ -39,7 +52,13 @@ describe('Export-CsConfiguration zip', () => {
     const t = parseZip({ 'DocItemSet.xml': strToU8(wrapped), 'MetaData.xml': strToU8('<Meta/>') });
     expect(t.sites).toHaveLength(2);
     expect(t.source.documents?.filter((d) => d.topology)).toEqual([
-      { entry: 'DocItemSet.xml', element: 'Topology', namespace: 'urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008', name: 'urn:xds:Microsoft.Rtc.Management.Deploy.Topology.2008:Topology', topology: true },
+      {
+        entry: 'DocItemSet.xml',
+        element: 'Topology',
+        namespace: 'urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008',
+        name: 'urn:xds:Microsoft.Rtc.Management.Deploy.Topology.2008:Topology',
+        topology: true,
+      },
     ]);
   });
 
@@ -97,6 +116,8 @@ describe('Export-CsConfiguration zip', () => {
     const bad = zip.slice();
     new DataView(bad.buffer).setUint32(centralDirectory(bad) + 16, 0x12345678, true);
     expect(errorOf(() => parseTopologyDocument(bad, { file: 'crc.zip' })).code).toBe('E_ZIP_CORRUPT');
-    expect(errorOf(() => parseTopologyDocument(zip.slice(0, zip.length - 30), { file: 'cut.zip' })).code).toBe('E_ZIP_CORRUPT');
+    expect(errorOf(() => parseTopologyDocument(zip.slice(0, zip.length - 30), { file: 'cut.zip' })).code).toBe(
+      'E_ZIP_CORRUPT',
+    );
   });
 });

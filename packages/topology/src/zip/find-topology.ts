@@ -24,7 +24,8 @@ export function findTopologyInZip(entries: ZipEntry[], zipFile: string): FoundTo
   const documents: SourceDocument[] = [];
   let best: { element: XmlElement; file: string; doc: SourceDocument } | null = null;
   const consider = (element: XmlElement, entry: string, doc: SourceDocument): void => {
-    if (!best || (best.element.name !== 'Topology' && element.name === 'Topology')) best = { element, file: `${zipFile}!${entry}`, doc };
+    if (!best || (best.element.name !== 'Topology' && element.name === 'Topology'))
+      best = { element, file: `${zipFile}!${entry}`, doc };
   };
   for (const entry of entries) {
     const root = parseEntry(entry, zipFile);
@@ -33,18 +34,36 @@ export function findTopologyInZip(entries: ZipEntry[], zipFile: string): FoundTo
       continue;
     }
     if (root.name === 'DocItemSet') {
-      const rootDoc: SourceDocument = { entry: entry.name, element: root.name, namespace: root.ns || null, name: null, topology: false };
+      const rootDoc: SourceDocument = {
+        entry: entry.name,
+        element: root.name,
+        namespace: root.ns || null,
+        name: null,
+        topology: false,
+      };
       documents.push(rootDoc);
       for (const item of root.children.filter((c) => c.name === 'DocItem')) {
         const inner = firstElement(item.children.find((c) => c.name === 'Data')) ?? firstElement(item) ?? item;
-        const doc: SourceDocument = { entry: entry.name, element: inner.name, namespace: inner.ns || null, name: item.attrs.Name ?? null, topology: false };
+        const doc: SourceDocument = {
+          entry: entry.name,
+          element: inner.name,
+          namespace: inner.ns || null,
+          name: item.attrs.Name ?? null,
+          topology: false,
+        };
         documents.push(doc);
         const topo = searchTopology(item, `${zipFile}!${entry.name}`, 0);
         if (topo) consider(topo, entry.name, doc);
       }
       continue;
     }
-    const doc: SourceDocument = { entry: entry.name, element: root.name, namespace: root.ns || null, name: null, topology: false };
+    const doc: SourceDocument = {
+      entry: entry.name,
+      element: root.name,
+      namespace: root.ns || null,
+      name: null,
+      topology: false,
+    };
     documents.push(doc);
     const topo = searchTopology(root, `${zipFile}!${entry.name}`, 0);
     if (topo) consider(topo, entry.name, doc);
@@ -52,9 +71,13 @@ export function findTopologyInZip(entries: ZipEntry[], zipFile: string): FoundTo
   const found = best as { element: XmlElement; file: string; doc: SourceDocument } | null;
   if (!found) {
     const listed = documents.map((d) => `${d.entry}${d.element ? ` <${d.element}>` : ''}`).join(', ') || 'no entries';
-    throw new LyncdrError('E_ZIP_NO_TOPOLOGY', `no topology document (<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008">) found in the zip (${listed}); give an Export-CsConfiguration zip or the output of Get-CsTopology -AsXml`, {
-      location: { file: zipFile },
-    });
+    throw new LyncdrError(
+      'E_ZIP_NO_TOPOLOGY',
+      `no topology document (<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008">) found in the zip (${listed}); give an Export-CsConfiguration zip or the output of Get-CsTopology -AsXml`,
+      {
+        location: { file: zipFile },
+      },
+    );
   }
   found.doc.topology = true;
   return { element: found.element, file: found.file, documents };

@@ -13,7 +13,12 @@ export interface ZipLimits {
   maxRatio: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 1000, maxTotalBytes: 256 * 1024 * 1024, maxEntryBytes: 64 * 1024 * 1024, maxRatio: 1000 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 1000,
+  maxTotalBytes: 256 * 1024 * 1024,
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxRatio: 1000,
+};
 
 export interface ZipEntry {
   name: string;
@@ -27,7 +32,12 @@ export interface ZipEntry {
  */
 export function readZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const corrupt = (what: string): LyncdrError => new LyncdrError('E_ZIP_CORRUPT', `${what}; the zip is damaged — export it again (Export-CsConfiguration -FileName …)`, { location: { file } });
+  const corrupt = (what: string): LyncdrError =>
+    new LyncdrError(
+      'E_ZIP_CORRUPT',
+      `${what}; the zip is damaged — export it again (Export-CsConfiguration -FileName …)`,
+      { location: { file } },
+    );
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
     if (dv.getUint32(i, true) === 0x06054b50) {
@@ -39,16 +49,33 @@ export function readZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
   const count = dv.getUint16(eocd + 10, true);
   const cdOffset = dv.getUint32(eocd + 16, true);
   if (count === 0xffff || cdOffset === 0xffffffff) {
-    throw new LyncdrError('E_ZIP_UNSUPPORTED', 'ZIP64 archives are not read; a configuration export is far smaller — is this the right file?', { location: { file } });
+    throw new LyncdrError(
+      'E_ZIP_UNSUPPORTED',
+      'ZIP64 archives are not read; a configuration export is far smaller — is this the right file?',
+      { location: { file } },
+    );
   }
   if (count > limits.maxEntries) {
-    throw new LyncdrError('E_ZIP_LIMIT', `the zip holds ${count} entries, over the limit of ${limits.maxEntries}; this is not a configuration export (zip bomb?)`, { location: { file } });
+    throw new LyncdrError(
+      'E_ZIP_LIMIT',
+      `the zip holds ${count} entries, over the limit of ${limits.maxEntries}; this is not a configuration export (zip bomb?)`,
+      { location: { file } },
+    );
   }
-  const heads: { name: string; method: number; crc: number; csize: number; usize: number; local: number; flags: number }[] = [];
+  const heads: {
+    name: string;
+    method: number;
+    crc: number;
+    csize: number;
+    usize: number;
+    local: number;
+    flags: number;
+  }[] = [];
   let p = cdOffset;
   let total = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || dv.getUint32(p, true) !== 0x02014b50) throw corrupt(`central directory entry ${i + 1} is unreadable`);
+    if (p + 46 > bytes.length || dv.getUint32(p, true) !== 0x02014b50)
+      throw corrupt(`central directory entry ${i + 1} is unreadable`);
     const flags = dv.getUint16(p + 8, true);
     const method = dv.getUint16(p + 10, true);
     const crc = dv.getUint32(p + 16, true);
@@ -58,17 +85,31 @@ export function readZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
     const elen = dv.getUint16(p + 30, true);
     const clen = dv.getUint16(p + 32, true);
     const local = dv.getUint32(p + 42, true);
-    const name = new TextDecoder((flags & 0x800) !== 0 ? 'utf-8' : 'latin1').decode(bytes.subarray(p + 46, p + 46 + nlen));
+    const name = new TextDecoder((flags & 0x800) !== 0 ? 'utf-8' : 'latin1').decode(
+      bytes.subarray(p + 46, p + 46 + nlen),
+    );
     checkName(name, file);
     if (usize > limits.maxEntryBytes) {
-      throw new LyncdrError('E_ZIP_LIMIT', `entry ${name} declares ${usize} bytes uncompressed, over the ${limits.maxEntryBytes}-byte limit per entry (zip bomb?)`, { location: { file, where: name } });
+      throw new LyncdrError(
+        'E_ZIP_LIMIT',
+        `entry ${name} declares ${usize} bytes uncompressed, over the ${limits.maxEntryBytes}-byte limit per entry (zip bomb?)`,
+        { location: { file, where: name } },
+      );
     }
     if (usize > 1024 * 1024 && usize / Math.max(1, csize) > limits.maxRatio) {
-      throw new LyncdrError('E_ZIP_LIMIT', `entry ${name} expands ${Math.round(usize / Math.max(1, csize))}× (over ${limits.maxRatio}×): refused as a zip bomb`, { location: { file, where: name } });
+      throw new LyncdrError(
+        'E_ZIP_LIMIT',
+        `entry ${name} expands ${Math.round(usize / Math.max(1, csize))}× (over ${limits.maxRatio}×): refused as a zip bomb`,
+        { location: { file, where: name } },
+      );
     }
     total += usize;
     if (total > limits.maxTotalBytes) {
-      throw new LyncdrError('E_ZIP_LIMIT', `the entries declare more than ${limits.maxTotalBytes} bytes uncompressed in all (zip bomb?); refused before inflating`, { location: { file } });
+      throw new LyncdrError(
+        'E_ZIP_LIMIT',
+        `the entries declare more than ${limits.maxTotalBytes} bytes uncompressed in all (zip bomb?); refused before inflating`,
+        { location: { file } },
+      );
     }
     heads.push({ name, method, crc, csize, usize, local, flags });
     p += 46 + nlen + elen + clen;
@@ -76,10 +117,17 @@ export function readZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
   return heads
     .filter((h) => !h.name.endsWith('/'))
     .map((h) => {
-      if ((h.flags & 1) !== 0) throw new LyncdrError('E_ZIP_UNSUPPORTED', `entry ${h.name} is encrypted; export the configuration without a password`, { location: { file, where: h.name } });
-      if (h.local + 30 > bytes.length || dv.getUint32(h.local, true) !== 0x04034b50) throw corrupt(`the local header of ${h.name} is missing`);
+      if ((h.flags & 1) !== 0)
+        throw new LyncdrError(
+          'E_ZIP_UNSUPPORTED',
+          `entry ${h.name} is encrypted; export the configuration without a password`,
+          { location: { file, where: h.name } },
+        );
+      if (h.local + 30 > bytes.length || dv.getUint32(h.local, true) !== 0x04034b50)
+        throw corrupt(`the local header of ${h.name} is missing`);
       const start = h.local + 30 + dv.getUint16(h.local + 26, true) + dv.getUint16(h.local + 28, true);
-      if (start + h.csize > bytes.length) throw corrupt(`entry ${h.name} runs past the end of the file (truncated zip?)`);
+      if (start + h.csize > bytes.length)
+        throw corrupt(`entry ${h.name} runs past the end of the file (truncated zip?)`);
       const raw = bytes.subarray(start, start + h.csize);
       let data: Uint8Array;
       if (h.method === 0) data = raw;
@@ -91,9 +139,14 @@ export function readZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
           throw corrupt(`entry ${h.name} does not inflate (${(e as Error).message})`);
         }
       } else {
-        throw new LyncdrError('E_ZIP_UNSUPPORTED', `entry ${h.name} uses compression method ${h.method}; only stored and deflated entries are read`, { location: { file, where: h.name } });
+        throw new LyncdrError(
+          'E_ZIP_UNSUPPORTED',
+          `entry ${h.name} uses compression method ${h.method}; only stored and deflated entries are read`,
+          { location: { file, where: h.name } },
+        );
       }
-      if (data.length !== h.usize || crc32(data) !== h.crc) throw corrupt(`entry ${h.name} fails its size or CRC-32 check`);
+      if (data.length !== h.usize || crc32(data) !== h.crc)
+        throw corrupt(`entry ${h.name} fails its size or CRC-32 check`);
       return { name: h.name, data };
     });
 }
@@ -102,6 +155,10 @@ export function readZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
 function checkName(name: string, file: string): void {
   const parts = name.split(/[\\/]/);
   if (/^[\\/]/.test(name) || /^[A-Za-z]:/.test(name) || parts.includes('..') || name.includes('\0')) {
-    throw new LyncdrError('E_ZIP_PATH', `entry name "${name}" points outside the archive folder (path traversal); refused — this is not a configuration export`, { location: { file, where: name } });
+    throw new LyncdrError(
+      'E_ZIP_PATH',
+      `entry name "${name}" points outside the archive folder (path traversal); refused — this is not a configuration export`,
+      { location: { file, where: name } },
+    );
   }
 }

@@ -10,7 +10,7 @@ const GROUPS: { kind: InventoryItem['kind']; title: string }[] = [
 
 function itemLines(i: InventoryItem): string[] {
   const lines = [`  ${i.id}`, `      ${i.description}`];
-  lines.push(`      host: ${i.host ?? '—'}   scope: ${i.scope} ${i.scopeRef}   tool: ${i.tool}`);
+  lines.push(`      host: ${i.host ?? '—'}   scope: ${i.scopeRef === i.scope ? i.scope : `${i.scope} ${i.scopeRef}`}   tool: ${i.tool}`);
   if (i.command) lines.push(`      command: ${i.command}`);
   lines.push(`      schedule: ${i.schedule ?? `(suggested) ${i.frequency.text}`}   destination: ${i.destination ?? 'TBD — owner'}   owner: ${i.owner ?? 'TBD — owner'}`);
   if (i.backupService) lines.push(`      Backup Service: ${i.backupService}`);

@@ -35,6 +35,15 @@ describe('lyncdr inventory', () => {
     expect(d.backupService.doesNotProtect.length).toBeGreaterThan(5);
   });
 
+  it('gives the same items for the published XML and the Topology Builder file of an example', async () => {
+    const ids = async (file: string) => {
+      const r = await run(['inventory', example('two-site', file), '--overlay', example('two-site', 'lyncdr.yaml'), '--json']);
+      expect(r.code, r.err).toBe(0);
+      return JSON.parse(r.out).items.map((i: { id: string }) => i.id).sort();
+    };
+    expect(await ids('topology.tbxml')).toEqual(await ids('topology.xml'));
+  });
+
   it('groups the human output by kind', async () => {
     const r = await run(['inventory', example('standard-edition', 'topology.tbxml'), '--overlay', example('standard-edition', 'lyncdr.yaml')]);
     expect(r.code).toBe(0);

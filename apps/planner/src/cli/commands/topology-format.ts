@@ -10,7 +10,10 @@ export function formatTopology(t: Topology): string {
   out.push(`Source: ${t.source.file} (${t.source.format})`);
   if (t.source.documents) {
     out.push('Documents in the export:');
-    for (const d of t.source.documents) out.push(`  ${d.entry}${d.element ? ` <${d.element}>` : ''}${d.name ? ` ${d.name}` : ''}${d.topology ? '  ← topology' : ''}`);
+    for (const d of t.source.documents)
+      out.push(
+        `  ${d.entry}${d.element ? ` <${d.element}>` : ''}${d.name ? ` ${d.name}` : ''}${d.topology ? '  ← topology' : ''}`,
+      );
   }
   out.push('', 'Sites');
   for (const s of t.sites) {
@@ -29,7 +32,9 @@ export function formatTopology(t: Topology): string {
   out.push('', 'SQL stores');
   if (!t.sqlStores.length) out.push('  (none)');
   for (const s of t.sqlStores) {
-    const ha = [s.mirror ? `mirror ${ref(s.mirror)}` : '', s.witness ? `witness ${ref(s.witness)}` : ''].filter(Boolean).join(', ');
+    const ha = [s.mirror ? `mirror ${ref(s.mirror)}` : '', s.witness ? `witness ${ref(s.witness)}` : '']
+      .filter(Boolean)
+      .join(', ');
     out.push(`  ${s.id}  [${s.kind}] on ${sql(s.server, s.instance)}${ha ? ` (${ha})` : ''}`);
     out.push(`      databases: ${s.databases.join(', ') || '(not known for this role)'}`);
     out.push(`      used by: ${s.pools.join(', ') || '(no pool)'}`);
@@ -42,7 +47,9 @@ export function formatTopology(t: Topology): string {
   for (const [a, b] of t.pairs) out.push(`  ${a} ↔ ${b}`);
   out.push('', 'Central Management store');
   if (t.cms) {
-    out.push(`  pool ${t.cms.pool}, SQL ${sql(t.cms.sqlServer, t.cms.instance)}${t.cms.standbyPool ? `, standby in ${t.cms.standbyPool}` : ', no standby (pool not paired)'}`);
+    out.push(
+      `  pool ${t.cms.pool}, SQL ${sql(t.cms.sqlServer, t.cms.instance)}${t.cms.standbyPool ? `, standby in ${t.cms.standbyPool}` : ', no standby (pool not paired)'}`,
+    );
   } else out.push('  not found in this topology');
   if (t.federation.lyncEdge || t.federation.xmppEdge) {
     out.push('', 'Federation');
@@ -57,7 +64,10 @@ export function formatTopology(t: Topology): string {
       ...Object.entries(o.schedules).map(([k, v]) => `schedule ${k}: ${v}`),
       o.targets.rpoMinutes !== null ? `RPO: ${o.targets.rpoMinutes} min` : '',
       o.targets.rtoMinutes !== null ? `RTO: ${o.targets.rtoMinutes} min` : '',
-      ...Object.entries(o.targets.perPool).map(([k, v]) => `targets ${k}: ${[v.rpoMinutes !== undefined ? `RPO ${v.rpoMinutes} min` : '', v.rtoMinutes !== undefined ? `RTO ${v.rtoMinutes} min` : ''].filter(Boolean).join(', ')}`),
+      ...Object.entries(o.targets.perPool).map(
+        ([k, v]) =>
+          `targets ${k}: ${[v.rpoMinutes !== undefined ? `RPO ${v.rpoMinutes} min` : '', v.rtoMinutes !== undefined ? `RTO ${v.rtoMinutes} min` : ''].filter(Boolean).join(', ')}`,
+      ),
     ].filter(Boolean);
     if (rows.length) {
       out.push('', `Backup plan (${o.file ?? 'overlay'})`);
@@ -66,6 +76,7 @@ export function formatTopology(t: Topology): string {
   }
   out.push('', `Findings (${t.findings.length})`);
   if (!t.findings.length) out.push('  none');
-  for (const f of t.findings) out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.code}: ${f.message}${f.ref ? ` [${f.ref}]` : ''}`);
+  for (const f of t.findings)
+    out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.code}: ${f.message}${f.ref ? ` [${f.ref}]` : ''}`);
   return out.join('\n') + '\n';
 }

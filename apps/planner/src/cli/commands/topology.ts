@@ -9,11 +9,19 @@ export function registerTopology(program: Command, ctx: CliContext): void {
   const topology = program.command('topology').description('read a Lync topology and show what it holds');
   topology
     .command('show')
-    .description('show sites, pools, machines, SQL stores and their databases, file stores, pairs, the CMS location and findings')
-    .argument('<file>', 'published topology (Get-CsTopology -AsXml), Topology Builder .tbxml or Export-CsConfiguration zip')
+    .description(
+      'show sites, pools, machines, SQL stores and their databases, file stores, pairs, the CMS location and findings',
+    )
+    .argument(
+      '<file>',
+      'published topology (Get-CsTopology -AsXml), Topology Builder .tbxml or Export-CsConfiguration zip',
+    )
     .option('--overlay <file>', 'lyncdr.yaml with pairs, owners, destinations, schedules, targets (docs/overlay.md)')
     .option('--json', 'print one JSON document (the DESIGN §4 shape) and nothing else')
-    .addHelpText('after', '\nExit codes: 0 ok (warnings allowed), 1 error findings (e.g. a broken pairing rule), 2 bad input or usage.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok (warnings allowed), 1 error findings (e.g. a broken pairing rule), 2 bad input or usage.',
+    )
     .action(async (file: string, opts: { overlay?: string; json?: boolean }) => {
       const t = await loadDeployment(file, opts.overlay, ctx.cwd);
       if (opts.json) printJson(ctx, toShowJson(t));

@@ -44,6 +44,19 @@ describe('lyncdr worksheet', () => {
     expect(html).toContain('Export-CsLisConfiguration');
   });
 
+  it('defaults to the overlay’s language', async () => {
+    const overlay = path.join(dir, 'lyncdr.yaml');
+    writeFileSync(overlay, 'deployment: Essai\nlanguage: fr\npairs:\n  - [pool01.contoso.example, pool02.contoso.example]\n');
+    const out = path.join(dir, 'ws.md');
+    const r = await run(['worksheet', example('two-site', 'topology.xml'), '--overlay', overlay, '--kind', 'filestore', '-o', out]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('(filestore, fr, md)');
+    const md = plain(readFileSync(out, 'utf8'));
+    expect(md).toContain('Magasin de fichiers Lync Server');
+    expect(md).toContain('Essai');
+    expect(md).toContain('À compléter — responsable');
+  });
+
   it('adds status columns from a status snapshot and changes the input revision', async () => {
     const s = path.join(dir, 'status.json');
     writeFileSync(s, status([{ itemId: 'export:userdata@pool01.contoso.example', status: 'late', reason: 'last export is 3 days old', lastGood: '2026-11-19T01:00:00Z', ageSeconds: 3 * 86400 + 68400 }]));

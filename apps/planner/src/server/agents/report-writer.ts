@@ -21,7 +21,7 @@ interface Queued {
  * fsync of `synchronous = FULL` is paid once per batch rather than once per report. An ack is sent only after `submit`
  * resolves, that is after the commit.
  */
-export function createReportWriter(committer: AsyncCommitter, maxBatch = 500): ReportWriter {
+export function createReportWriter(committer: AsyncCommitter, maxBatch = 500, onSlow?: (ms: number, reports: number) => void): ReportWriter {
   let queue: Queued[] = [];
   let touches = new Map<string, AgentTouch>();
   let busy = false;
@@ -47,6 +47,7 @@ export function createReportWriter(committer: AsyncCommitter, maxBatch = 500): R
     // A report id repeated inside one batch is stored once; the later copies are duplicates.
     const seen = new Set<string>();
     const unique = batch.filter((b) => !seen.has(b.report.id) && seen.add(b.report.id));
+    const started = performance.now();
     try {
       const results = new Map((await committer.commit(unique.map((b) => b.report), t)).map((r) => [r.id, r.duplicate]));
       const first = new Set<string>();
@@ -58,6 +59,8 @@ export function createReportWriter(committer: AsyncCommitter, maxBatch = 500): R
     } catch (e) {
       for (const b of batch) b.reject(e);
     }
+    const ms = performance.now() - started;
+    if (ms > 250) onSlow?.(Math.round(ms), batch.length);
     busy = false;
     if (queue.length || touches.size) schedule();
     else settleIdle();

@@ -3,7 +3,6 @@ import { LyncdrError } from '@lyncdr/errors';
 import type { Store } from '@lyncdr/store';
 import type { AgentEndpoint } from '../agents/endpoint';
 import type { Evaluator, PolicyItem } from '../evaluator';
-import { dashboardHtml } from './dashboard';
 import { readJsonBody, sendJson } from './respond';
 import type { Route } from './router';
 
@@ -23,13 +22,6 @@ const limitOf = (q: URLSearchParams, dflt: number) => Math.min(1000, Math.max(1,
 /** The JSON API (read routes need a read or admin token, write routes an admin token). */
 export function apiRoutes(d: ApiDeps): Route[] {
   return [
-    {
-      method: 'GET', path: '/', role: 'read',
-      handle: ({ res }) => {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(dashboardHtml);
-      },
-    },
     {
       method: 'GET', path: '/api/status', role: 'read',
       handle: ({ res }) => {

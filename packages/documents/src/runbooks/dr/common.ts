@@ -6,7 +6,7 @@
 import { buildState, plan, type DrState, type Goal, type Plan } from '@lyncdr/domain';
 import type { Topology } from '@lyncdr/topology';
 import type { Lang, Text } from '../../model';
-import { localTitle } from '../../plans/fr-text';
+import { frPlaceholder, localText, localTitle } from '../../plans/fr-text';
 import { pick } from '../common/lang';
 import type { RunbookStep } from '../common/procedure';
 
@@ -43,12 +43,12 @@ export function stateWith(t: Topology, input: Record<string, unknown>): DrState 
 export function runbookSteps(p: Plan, lang: Lang, replace: [string, string][] = []): RunbookStep[] {
   const sub = (s: string): string => replace.reduce((acc, [from, to]) => acc.split(from).join(to), s);
   return p.steps.map((s) => {
-    const body: string[] = [...s.instructions, ...s.notes].map(sub);
+    const body: string[] = [...s.instructions, ...s.notes].map((x) => sub(localText(x, lang)));
     return {
       title: sub(localTitle(s.title, lang)),
       ...(body.length > 0 ? { body: body.join(' ') } : {}),
-      commands: s.command ? [sub(s.command)] : [],
-      ...(s.check ? { verify: sub(s.check) } : {}),
+      commands: s.command ? [sub(lang === 'fr' ? frPlaceholder(s.command) : s.command)] : [],
+      ...(s.check ? { verify: sub(localText(s.check, lang)) } : {}),
       on: s.on ? sub(s.on) : null,
       minutes: s.durationMinutes,
       ref: s.ref,

@@ -3,6 +3,7 @@
  * data in abc-stages.ts. Checks the order the procedure needs, applies each step's effect on the state (C built, users
  * and conference directories on C, B re-paired with C, A deleted).
  */
+import type { Topology } from '@lyncdr/topology';
 import { commandStep, manualStep, str, violation } from '../draft';
 import { REF } from '../refs';
 import { findPool, machinesOf, sortedPair } from '../topology-view';
@@ -87,7 +88,7 @@ export const abcStep: OperationSpec = {
 };
 
 /** A prerequisite that does not apply to this deployment (its `when` is false) is not required. */
-function isRequired(id: string, state: DrState, t: Parameters<OperationSpec['check']>[2], n: AbcNames): boolean {
+function isRequired(id: string, state: DrState, t: Topology, n: AbcNames): boolean {
   const s = abcStage(id);
   return !s?.when || s.when(t, state, n);
 }

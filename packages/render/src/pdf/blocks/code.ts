@@ -57,19 +57,28 @@ export function codeFontSize(lines: string[], marker: string, width: number, c: 
   return Math.max(theme.minCode, Math.floor((base * width * 10) / widest) / 10);
 }
 
-/** Code in monospace on a grey band; long lines break only at spaces, with a continuation marker. */
-export function drawCode(c: Canvas, block: CodeBlock, x = c.left, width = c.width): void {
-  const padX = 6;
-  const inner = width - 2 * padX;
+const PAD_X = 6;
+const PAD_Y = 4;
+
+/** The visual lines of a code block at the size that fits `width`. */
+export function layoutCode(c: Canvas, block: CodeBlock, width: number): { size: number; lines: string[]; height: number } {
+  const inner = width - 2 * PAD_X;
   const marker = continuationMarker(block.language);
   const source = block.lines.map((l) => l.replace(/\t/g, '    '));
   const size = codeFontSize(source, marker, inner, c, theme.code);
+  const lines = source.flatMap((l) => wrapCodeLine(l, marker, (s) => c.measure(s, 'mono', size) <= inner));
+  return { size, lines, height: lines.length * lineHeight(size) + 2 * PAD_Y + theme.gap };
+}
+
+/** Code in monospace on a grey band; long lines break only at spaces, with a continuation marker. */
+export function drawCode(c: Canvas, block: CodeBlock, x = c.left, width = c.width): void {
+  const padX = PAD_X;
+  const { size, lines: visual } = layoutCode(c, block, width);
   const lh = lineHeight(size);
-  const visual = source.flatMap((l) => wrapCodeLine(l, marker, (s) => c.measure(s, 'mono', size) <= inner));
   flowRows(
     c,
     visual.map((text) => ({ height: lh, draw: (y) => c.put(text, x + padX, y, 'mono', size) })),
-    { fill: theme.color.codeFill, bar: theme.color.lightRule, x, width, padY: 4 },
+    { fill: theme.color.codeFill, bar: theme.color.lightRule, x, width, padY: PAD_Y },
   );
   c.y += theme.gap;
 }

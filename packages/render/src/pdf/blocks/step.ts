@@ -5,7 +5,7 @@ import { drawLine } from '../draw-text';
 import { flowRows, type FlowRow } from '../flow';
 import { layoutText } from '../layout-text';
 import { theme } from '../theme';
-import { drawCode } from './code';
+import { drawCode, layoutCode } from './code';
 
 const INDENT = 26;
 
@@ -26,7 +26,18 @@ export function drawStep(c: Canvas, step: StepBlock): void {
   if (step.manual) metaSpans.push({ text: `${metaSpans.length ? '   ·   ' : ''}${L.manual}`, style: 'italic' });
   const meta = metaSpans.length ? layoutText(metaSpans, w, theme.small + 0.5, 'anywhere', c.measure) : [];
   const titleH = title.length * lineHeight(size + 1) + meta.length * lineHeight(theme.small + 0.5);
-  // Keep the title with the first lines of the step.
+  // Keep the whole step on one page when it fits on one; otherwise at least the title with its first lines.
+  const textH = (spans: Span[], s: number = size): number => layoutText(spans, w, s, 'words', c.measure).length * lineHeight(s) + 4;
+  const total =
+    2 +
+    titleH +
+    3 +
+    (step.body !== undefined ? textH(toSpans(step.body)) : 0) +
+    (step.commands.length > 0 ? layoutCode(c, { type: 'code', language: 'powershell', lines: step.commands }, w).height : 0) +
+    (step.verify !== undefined ? textH([{ text: `${L.verify}${L.colon}`, style: 'bold' }, ...toSpans(step.verify)]) : 0) +
+    (step.ref ? textH([{ text: `${L.reference}${L.colon}${step.ref}`, style: 'italic' }], theme.small) : 0) +
+    (step.timing ? TIMING_H + 4 : 0);
+  c.ensure(Math.min(total, c.bottom - c.top));
   c.ensure(titleH + 3 * lh + 8);
   c.y += 2;
   const badge = 18;
@@ -59,9 +70,11 @@ function flowText(c: Canvas, spans: Span[], x: number, w: number, size: number =
   c.y += 4;
 }
 
+const TIMING_H = 18;
+
 function drawTiming(c: Canvas, x: number, w: number): void {
   const L = c.labels;
-  const h = 18;
+  const h = TIMING_H;
   c.ensure(h + 4);
   const fields = [L.started, L.finished, L.initials];
   const cell = w / 3;

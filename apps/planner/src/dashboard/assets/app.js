@@ -1,0 +1,201 @@
+/* global document, window, location */
+/* The dashboard: loads the planner's data, renders the views and follows /api/events for live updates. */
+import { ApiError, getJson, listen, token } from './api.js';
+import { getLang, setLang, t, translatePage } from './i18n.js';
+import { indexTopology, placeItems, poolStatuses } from './model.js';
+import { esc, STATUSES } from './util.js';
+import { applyFilters, bindStatus, renderStatus, updateStatus } from './view-status.js';
+import { bindAgents, renderAgents } from './view-agents.js';
+import { bindOverview, renderOverview } from './view-overview.js';
+import { bindDocuments, renderDocuments } from './view-documents.js';
+import { renderAlerts } from './view-alerts.js';
+
+const $ = (id) => document.getElementById(id);
+const SECTIONS = ['status', 'agents', 'overview', 'documents', 'alerts'];
+const state = { status: null, inventory: new Map(), topology: null, ix: indexTopology(null), rows: [], poolStatus: new Map(), agents: [], alerts: [], policy: null, versions: [], runbooks: null };
+
+function message(text) {
+  $('message').hidden = !text;
+  $('message').textContent = text ?? '';
+}
+
+function renderHeader() {
+  const s = state.status;
+  $('deployment').textContent = s?.deployment ? `— ${s.deployment}` : '';
+  $('counts').innerHTML = s ? STATUSES.map((k) => `<span class="badge ${k}">${s.counts[k] ?? 0} ${esc(t(k))}</span>`).join('') +
+    ` <small>${esc(t('generated', { at: new Date(s.generatedAt).toLocaleTimeString(getLang() === 'fr' ? 'fr-FR' : 'en-GB') }))}</small>` : '';
+  $('token-open').textContent = token.get() ? t('tokenSet') : t('token');
+}
+
+function place() {
+  state.rows = placeItems(state.ix, state.inventory, state.status?.items ?? []);
+  state.poolStatus = poolStatuses(state.rows);
+}
+
+const optional = (p) => p.catch((e) => (e instanceof ApiError && (e.status === 404 || e.status === 501) ? null : Promise.reject(e)));
+
+async function loadAll() {
+  const [status, items, topology] = await Promise.all([getJson('/api/status'), getJson('/api/items'), optional(getJson('/api/topology'))]);
+  state.status = status;
+  state.inventory = new Map(items.items.map((i) => [i.id, i]));
+  state.topology = topology?.topology ?? null;
+  state.ix = indexTopology(state.topology);
+  place();
+  renderHeader();
+  renderStatus(state);
+  document.body.dataset.generatedAt = status.generatedAt;
+  message(null);
+  const [agents, alerts, policy, versions, runbooks] = await Promise.all([
+    getJson('/api/agents'), getJson('/api/alerts?limit=200'), getJson('/api/policy'),
+    optional(getJson('/api/topology/versions')), state.topology ? optional(getJson('/api/runbooks')) : null,
+  ]);
+  state.agents = agents.agents;
+  state.alerts = alerts.alerts;
+  state.policy = policy;
+  state.versions = versions?.versions ?? [];
+  state.runbooks = runbooks;
+  renderAgents(state);
+  renderOverview(state);
+  renderDocuments(state);
+  renderAlerts(state);
+}
+
+/** Runs `fn` now, or once more after the current run when called during it (coalesces bursts of events). */
+function coalesced(fn) {
+  let running = null, again = false;
+  const run = async () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await fn();
+        } catch (e) {
+          message(t('error', { message: e.message }));
+        }
+      } while (again);
+    })();
+    await running;
+    running = null;
+  };
+  return run;
+}
+
+const refreshStatus = coalesced(async () => {
+  const status = await getJson('/api/status');
+  state.status = status;
+  if (status.items.some((e) => !state.inventory.has(e.itemId) && !/^[a-z-]+:/.test(e.itemId))) {
+    const items = await getJson('/api/items');
+    state.inventory = new Map(items.items.map((i) => [i.id, i]));
+  }
+  place();
+  renderHeader();
+  updateStatus(state);
+  document.body.dataset.generatedAt = status.generatedAt;
+  if (!$('overview').hidden) renderOverview(state);
+});
+const refreshAgents = coalesced(async () => {
+  state.agents = (await getJson('/api/agents')).agents;
+  renderAgents(state);
+});
+const refreshAlerts = coalesced(async () => {
+  state.alerts = (await getJson('/api/alerts?limit=200')).alerts;
+  renderAlerts(state);
+});
+
+function show(section, focus) {
+  const id = SECTIONS.includes(section) ? section : 'status';
+  for (const s of SECTIONS) $(s).hidden = s !== id;
+  for (const a of document.querySelectorAll('.tabs a')) {
+    if (a.getAttribute('href') === `#${id}`) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  if (id === 'overview' && state.status) renderOverview(state);
+  const heading = $(`${id}-h`);
+  if (focus && heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
+}
+
+function askToken() {
+  const dlg = $('token-dialog');
+  $('token-input').value = '';
+  dlg.showModal();
+  return new Promise((resolve) => {
+    dlg.addEventListener('close', () => {
+      if (dlg.returnValue === 'save' && $('token-input').value.trim()) token.set($('token-input').value.trim());
+      else if (dlg.returnValue === 'clear') token.set(null);
+      renderHeader();
+      resolve(dlg.returnValue === 'save' || dlg.returnValue === 'clear');
+    }, { once: true });
+  });
+}
+
+let stopListening = null;
+let poller = null;
+
+async function start() {
+  try {
+    await loadAll();
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
+      message(`${t('needToken')} (${e.message})`);
+      if (await askToken()) return start();
+      return;
+    }
+    message(t('error', { message: e.message }));
+    return;
+  }
+  stopListening?.();
+  let reportsTimer = null;
+  stopListening = listen((type) => {
+    if (type === 'status') {
+      void refreshStatus();
+      void refreshAlerts();
+    } else if (type === 'report') {
+      clearTimeout(reportsTimer);
+      reportsTimer = setTimeout(() => void refreshAgents(), 300);
+    }
+  }, (live) => {
+    $('live').className = `live${live ? ' on' : ''}`;
+    $('live').textContent = live ? t('live') : t('offline');
+    document.body.dataset.live = String(live);
+  });
+  poller ??= setInterval(() => void refreshAgents(), 30_000);
+}
+
+setLang(getLang());
+$('lang').value = getLang();
+translatePage();
+renderHeader();
+show(location.hash.slice(1), false);
+window.addEventListener('hashchange', () => show(location.hash.slice(1), true));
+$('lang').addEventListener('change', () => {
+  setLang($('lang').value);
+  translatePage();
+  renderHeader();
+  if (state.status) {
+    renderStatus(state);
+    renderAgents(state);
+    renderOverview(state);
+    renderDocuments(state);
+    renderAlerts(state);
+  }
+  $('live').textContent = document.body.dataset.live === 'true' ? t('live') : t('offline');
+});
+$('token-open').addEventListener('click', async () => {
+  if (await askToken()) void start();
+});
+bindStatus();
+bindAgents(askToken);
+bindOverview((pool) => {
+  location.hash = '#status';
+  $('f-pool').value = pool;
+  applyFilters();
+});
+bindDocuments();
+void start();

@@ -1,0 +1,89 @@
+/* global document, navigator, localStorage */
+/* English and French text of the dashboard. `t(key, vars)` reads the current language. */
+
+const en = {
+  title: 'lyncdr planner', skip: 'Skip to content', live: 'Live', offline: 'Reconnecting…', language: 'Language',
+  token: 'API token', tokenSet: 'Token set', tokenHelp: 'Paste a read token (or an admin token to send "collect now"). It is kept for this browser tab only.',
+  save: 'Save', clear: 'Forget', cancel: 'Cancel', needToken: 'The planner needs an API token to show data.',
+  tabStatus: 'Backup status', tabAgents: 'Agents', tabOverview: 'Overview', tabDocuments: 'Documents', tabAlerts: 'Alerts & policy',
+  ok: 'ok', late: 'late', failed: 'failed', unknown: 'unknown', all: 'All',
+  site: 'Site', pool: 'Pool', status: 'Status', search: 'Search', item: 'Item', lastGood: 'Last good backup', age: 'Age / period',
+  reason: 'Reason', since: 'Since', history: 'History', hideHistory: 'Hide', shown: '{n} of {total} items shown',
+  generated: 'Evaluated {at}', evaluations: 'Evaluations', runs: 'Runs', noHistory: 'No history yet.',
+  agent: 'Agent', connected: 'connected', lastSeen: 'last seen {at}', never: 'never seen', version: 'Version', host: 'Host',
+  lastRuns: 'Last run per collector', collectNow: 'Collect now', collectSent: '"{collector}" sent to {agent}.', noAgents: 'No agent registered yet (lyncdr agents add <name>).',
+  noRuns: 'no run yet', adminNeeded: 'This needs an admin token.',
+  overviewTitle: 'Deployment', legend: 'Colour: worst status of the data held by each pool; arrows: Backup Service per direction.',
+  cms: 'CMS', cmsStandby: 'CMS standby', federation: 'Federation', nextHop: 'next hop', noTopology: 'No topology loaded: start the planner with --topology.',
+  topologyChanges: 'Topology versions', noChanges: 'no change', backupService: 'Backup Service {from} → {to}: {status}',
+  worksheets: 'Worksheets', runbooks: 'Runbooks', plans: 'Failover plan wizard', kind: 'Kind', format: 'Format', download: 'Download',
+  procedure: 'Procedure', notApplicable: 'does not apply: {why}', anyPool: '(every pool that applies)',
+  goal: 'Goal', step1: '1. Goal', step2: '2. Pools', step3: '3. State (from live data)', step4: '4. Steps',
+  down: 'Down', failedOverTo: 'Failed over to', none: '(none)', cmsActive: 'Active CMS', planned: 'Planned (the pool is running)',
+  makePlan: 'Plan the steps', checkSteps: 'Check the steps', downloadPlan: 'Download the plan (PDF)', moveUp: 'Move step {n} up',
+  moveDown: 'Move step {n} down', remove: 'Remove step {n}', checkOk: 'The {n} steps replay cleanly from this state.',
+  violation: 'Step {n} breaks the rule "{rule}": {message}', warnings: 'Warnings', on: 'on', verify: 'Verify', manual: 'Manual step',
+  usersOf: 'Users of', by: 'Served by', failedPool: 'Pool lost', newFqdn: 'New pool FQDN', edge: 'Edge pool', to: 'Taking over',
+  dbType: 'Database type', liveStatus: 'live status: {status}', stateHint: 'Pools are pre-marked down from the goal; adjust to what you see.',
+  alerts: 'Alerts log', policy: 'Policy in force (read-only)', at: 'Time', change: 'Change', channel: 'Channel', delivered: 'Delivered',
+  noAlerts: 'No alert yet.', yes: 'yes', no: 'no', defaults: 'Defaults', rules: 'Rules from planner.yaml', noRules: 'No rule: the defaults apply.',
+  period: 'Period', grace: 'Grace', periods: 'Expected periods (from the inventory)', items: 'Items',
+  graceDefault: '{fraction} % of the period, at least {hours} h', rpoBackup: 'Backup Service RPO', rpoCms: 'CMS replication RPO', probe: 'Probe period',
+  error: 'Error: {message}',
+};
+
+const fr = {
+  title: 'lyncdr planner', skip: 'Aller au contenu', live: 'En direct', offline: 'Reconnexion…', language: 'Langue',
+  token: 'Jeton d’API', tokenSet: 'Jeton défini', tokenHelp: 'Collez un jeton de lecture (ou d’administration pour « collecter maintenant »). Il n’est gardé que pour cet onglet.',
+  save: 'Enregistrer', clear: 'Oublier', cancel: 'Annuler', needToken: 'Le planificateur demande un jeton d’API pour afficher les données.',
+  tabStatus: 'État des sauvegardes', tabAgents: 'Agents', tabOverview: 'Vue d’ensemble', tabDocuments: 'Documents', tabAlerts: 'Alertes et politique',
+  ok: 'ok', late: 'en retard', failed: 'en échec', unknown: 'inconnu', all: 'Tous',
+  site: 'Site', pool: 'Pool', status: 'État', search: 'Rechercher', item: 'Élément', lastGood: 'Dernière sauvegarde réussie', age: 'Âge / période',
+  reason: 'Raison', since: 'Depuis', history: 'Historique', hideHistory: 'Masquer', shown: '{n} éléments affichés sur {total}',
+  generated: 'Évalué le {at}', evaluations: 'Évaluations', runs: 'Exécutions', noHistory: 'Pas encore d’historique.',
+  agent: 'Agent', connected: 'connecté', lastSeen: 'vu le {at}', never: 'jamais vu', version: 'Version', host: 'Hôte',
+  lastRuns: 'Dernière exécution par collecteur', collectNow: 'Collecter maintenant', collectSent: '« {collector} » envoyé à {agent}.', noAgents: 'Aucun agent enregistré (lyncdr agents add <nom>).',
+  noRuns: 'aucune exécution', adminNeeded: 'Il faut un jeton d’administration.',
+  overviewTitle: 'Déploiement', legend: 'Couleur : pire état des données de chaque pool ; flèches : service de sauvegarde dans chaque sens.',
+  cms: 'CMS', cmsStandby: 'CMS de secours', federation: 'Fédération', nextHop: 'tronçon suivant', noTopology: 'Aucune topologie : démarrez le planificateur avec --topology.',
+  topologyChanges: 'Versions de la topologie', noChanges: 'aucun changement', backupService: 'Service de sauvegarde {from} → {to} : {status}',
+  worksheets: 'Fiches de travail', runbooks: 'Procédures', plans: 'Assistant de plan de basculement', kind: 'Type', format: 'Format', download: 'Télécharger',
+  procedure: 'Procédure', notApplicable: 'ne s’applique pas : {why}', anyPool: '(tous les pools concernés)',
+  goal: 'Objectif', step1: '1. Objectif', step2: '2. Pools', step3: '3. État (données en direct)', step4: '4. Étapes',
+  down: 'Hors service', failedOverTo: 'Basculé vers', none: '(aucun)', cmsActive: 'CMS actif', planned: 'Planifié (le pool fonctionne)',
+  makePlan: 'Planifier les étapes', checkSteps: 'Vérifier les étapes', downloadPlan: 'Télécharger le plan (PDF)', moveUp: 'Monter l’étape {n}',
+  moveDown: 'Descendre l’étape {n}', remove: 'Retirer l’étape {n}', checkOk: 'Les {n} étapes se rejouent sans erreur depuis cet état.',
+  violation: 'L’étape {n} enfreint la règle « {rule} » : {message}', warnings: 'Avertissements', on: 'sur', verify: 'Vérifier', manual: 'Étape manuelle',
+  usersOf: 'Utilisateurs de', by: 'Servis par', failedPool: 'Pool perdu', newFqdn: 'FQDN du nouveau pool', edge: 'Pool Edge', to: 'Relais',
+  dbType: 'Type de base', liveStatus: 'état en direct : {status}', stateHint: 'Les pools sont marqués hors service d’après l’objectif ; corrigez selon ce que vous constatez.',
+  alerts: 'Journal des alertes', policy: 'Politique en vigueur (lecture seule)', at: 'Heure', change: 'Changement', channel: 'Canal', delivered: 'Remise',
+  noAlerts: 'Aucune alerte.', yes: 'oui', no: 'non', defaults: 'Valeurs par défaut', rules: 'Règles de planner.yaml', noRules: 'Aucune règle : les valeurs par défaut s’appliquent.',
+  period: 'Période', grace: 'Tolérance', periods: 'Périodes attendues (d’après l’inventaire)', items: 'Éléments',
+  graceDefault: '{fraction} % de la période, au moins {hours} h', rpoBackup: 'RPO du service de sauvegarde', rpoCms: 'RPO de la réplication du CMS', probe: 'Période des sondes',
+  error: 'Erreur : {message}',
+};
+
+const catalogs = { en, fr };
+let lang = (() => {
+  const saved = localStorage.getItem('lyncdr.lang');
+  if (saved === 'en' || saved === 'fr') return saved;
+  return (navigator.language || 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+})();
+
+export const getLang = () => lang;
+export function setLang(l) {
+  lang = l === 'fr' ? 'fr' : 'en';
+  localStorage.setItem('lyncdr.lang', lang);
+  document.documentElement.lang = lang;
+}
+
+export function t(key, vars = {}) {
+  const text = catalogs[lang][key] ?? en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_m, k) => String(vars[k] ?? ''));
+}
+
+/** Fills every element with `data-i18n="key"` (text) or `data-i18n-label="key"` (aria-label). */
+export function translatePage(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
+}

@@ -1,0 +1,52 @@
+/* global document */
+/* Agents: connected or last seen, version, last run per collector, and "collect now". */
+import { postJson } from './api.js';
+import { getLang, t } from './i18n.js';
+import { esc, when } from './util.js';
+
+const $ = (id) => document.getElementById(id);
+
+export function renderAgents(state) {
+  const list = state.agents ?? [];
+  if (!list.length) {
+    $('agent-list').innerHTML = `<p class="note">${esc(t('noAgents'))}</p>`;
+    return;
+  }
+  $('agent-list').innerHTML = list.map((a) => {
+    const runs = Object.entries(a.lastRuns ?? {}).sort(([x], [y]) => x.localeCompare(y));
+    const seen = a.connected ? `<span class="badge ok">${esc(t('connected'))}</span>` :
+      `<span class="badge unknown">${esc(a.lastSeen ? t('lastSeen', { at: when(a.lastSeen, getLang()) }) : t('never'))}</span>`;
+    return `<article class="card" data-agent="${esc(a.name)}" aria-label="${esc(t('agent'))} ${esc(a.name)}">` +
+      `<h3>${esc(a.name)} ${seen}</h3>` +
+      `<dl><dt>${esc(t('version'))}</dt><dd>${esc(a.version ?? '—')}</dd><dt>${esc(t('host'))}</dt><dd>${esc(a.host ?? '—')}</dd></dl>` +
+      `<strong>${esc(t('lastRuns'))}</strong>` +
+      (runs.length ? `<ul class="runs">${runs.map(([c, at]) => `<li><span><code>${esc(c)}</code> — <time datetime="${esc(at)}">${esc(when(at, getLang()))}</time></span>` +
+        `<button type="button" class="secondary collect" data-agent="${esc(a.name)}" data-collector="${esc(c)}" ${a.connected ? '' : 'disabled'} aria-label="${esc(t('collectNow'))}: ${esc(c)} (${esc(a.name)})">${esc(t('collectNow'))}</button></li>`).join('')}</ul>`
+        : `<p class="note">${esc(t('noRuns'))}</p>`) +
+      '</article>';
+  }).join('');
+}
+
+/** "Collect now" posts to the admin route; a 401/403 asks for an admin token first. */
+export function bindAgents(askToken) {
+  $('agent-list').addEventListener('click', async (ev) => {
+    const btn = ev.target.closest('button.collect');
+    if (!btn) return;
+    const { agent, collector } = btn.dataset;
+    const out = $('collect-result');
+    const send = () => postJson(`/api/agents/${encodeURIComponent(agent)}/collect`, { collector });
+    try {
+      try {
+        await send();
+      } catch (e) {
+        if (e.status !== 401 && e.status !== 403) throw e;
+        out.textContent = t('adminNeeded');
+        if (!(await askToken())) return;
+        await send();
+      }
+      out.textContent = t('collectSent', { collector, agent });
+    } catch (e) {
+      out.textContent = t('error', { message: e.message });
+    }
+  });
+}

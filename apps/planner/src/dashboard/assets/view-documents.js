@@ -1,0 +1,221 @@
+/* global document, URLSearchParams */
+/* Documents: worksheets, runbooks (en/fr) and the failover plan wizard (goal → pools → state → steps, checked). */
+import { getBlob, getJson } from './api.js';
+import { getLang, t } from './i18n.js';
+import { esc, saveBlob, shortName } from './util.js';
+
+const $ = (id) => document.getElementById(id);
+const WORKSHEETS = ['all', 'database', 'filestore', 'settings', 'restore'];
+const FIELDS = {
+  failover: ['pool', 'planned'], failback: ['pool', 'planned'], serve: ['usersOf', 'by', 'planned'], rebuild: ['failed', 'newFqdn'],
+  'edge-failover': ['edgePool', 'to'], 'edge-failback': ['edgePool'], 'edge-associate': ['pool', 'edge'], 'cms-failover': ['planned'],
+  'db-failover': ['pool', 'type'], 'restore-conference-content': ['pool'],
+};
+const DB_TYPES = ['User', 'CentralMgmt', 'Archiving', 'Monitoring', 'PersistentChat', 'PersistentChatCompliance', 'Application'];
+let wiz = { steps: [], violation: null, checked: null, error: null, warnings: [] };
+let ctx = null;
+
+const sel = (id, values, label = (v) => v, extra = '') =>
+  `<select id="${id}" ${extra}>${values.map((v) => `<option value="${esc(v)}">${esc(label(v))}</option>`).join('')}</select>`;
+const field = (labelKey, control) => `<label><span>${esc(t(labelKey))}</span>${control}</label>`;
+const langSel = (id) => sel(id, ['en', 'fr'], (l) => (l === 'en' ? 'English' : 'Français'));
+const fmtSel = (id) => sel(id, ['pdf', 'md', 'html'], (f) => f.toUpperCase());
+
+function pools(kinds) {
+  return (ctx.topology?.pools ?? []).filter((p) => !kinds || kinds.includes(p.kind)).map((p) => p.fqdn);
+}
+const REG = ['FrontEnd', 'StandardEdition'];
+
+async function download(path, name, out) {
+  out.textContent = '…';
+  try {
+    saveBlob(await getBlob(path), name);
+    out.textContent = name;
+  } catch (e) {
+    out.textContent = t('error', { message: e.message });
+  }
+}
+
+export function renderDocuments(state) {
+  ctx = state;
+  const lang = getLang();
+  const runbooks = state.runbooks?.runbooks ?? [];
+  const goals = state.runbooks?.goals ?? Object.keys(FIELDS);
+  $('docs').innerHTML =
+    `<div class="docgrid"><fieldset><legend>${esc(t('worksheets'))}</legend><div class="docform">` +
+      field('kind', sel('ws-kind', WORKSHEETS)) + field('language', langSel('ws-lang')) + field('format', fmtSel('ws-format')) +
+      `<button type="button" id="ws-go">${esc(t('download'))}</button></div><p class="note" id="ws-out" role="status"></p></fieldset>` +
+    `<fieldset><legend>${esc(t('runbooks'))}</legend><div class="docform">` +
+      field('procedure', `<select id="rb-id">${runbooks.map((r) => `<option value="${esc(r.id)}" ${r.applies ? 'disabled' : ''}>${esc(r.title[lang] ?? r.id)}${r.applies ? ` — ${esc(t('notApplicable', { why: r.applies }))}` : ''}</option>`).join('')}</select>`) +
+      field('pool', sel('rb-pool', ['', ...pools(null)], (v) => v || t('anyPool'))) + field('language', langSel('rb-lang')) + field('format', fmtSel('rb-format')) +
+      `<button type="button" id="rb-go">${esc(t('download'))}</button></div><p class="note" id="rb-out" role="status"></p></fieldset></div>` +
+    `<fieldset id="wizard"><legend>${esc(t('plans'))}</legend>` +
+      `<h3>${esc(t('step1'))}</h3><div class="docform">${field('goal', sel('pw-goal', goals))}</div>` +
+      `<h3>${esc(t('step2'))}</h3><div class="docform" id="pw-fields"></div>` +
+      `<h3>${esc(t('step3'))}</h3><p class="note">${esc(t('stateHint'))}</p><div id="pw-state"></div>` +
+      `<h3>${esc(t('step4'))}</h3><div class="docform"><button type="button" id="pw-plan">${esc(t('makePlan'))}</button>` +
+      `<button type="button" id="pw-check" class="secondary">${esc(t('checkSteps'))}</button>` +
+      field('language', langSel('pw-lang')) + `<button type="button" id="pw-pdf" class="secondary">${esc(t('downloadPlan'))}</button></div><p class="note" id="pw-out" role="status"></p>` +
+      `<div id="pw-result" aria-live="polite"></div></fieldset>`;
+  for (const id of ['ws-lang', 'rb-lang', 'pw-lang']) $(id).value = lang;
+  const firstApplicable = runbooks.find((r) => !r.applies);
+  if (firstApplicable) $('rb-id').value = firstApplicable.id;
+  renderGoalFields();
+  renderSteps();
+}
+
+function renderGoalFields() {
+  const goal = $('pw-goal').value;
+  const reg = pools(REG), edges = pools(['Edge']);
+  const controls = {
+    pool: field('pool', sel('pw-pool', reg)), usersOf: field('usersOf', sel('pw-usersOf', reg)), by: field('by', sel('pw-by', reg.slice().reverse())),
+    failed: field('failedPool', sel('pw-failed', reg)), newFqdn: field('newFqdn', '<input id="pw-newFqdn" type="text" value="pool03.contoso.example">'),
+    edgePool: field('edge', sel('pw-edgePool', edges)), to: field('to', sel('pw-to', ['', ...edges], (v) => v || '—')),
+    edge: field('edge', sel('pw-edge', edges)), type: field('dbType', sel('pw-type', DB_TYPES)),
+    planned: `<label class="inline"><span>${esc(t('planned'))}</span><input type="checkbox" id="pw-planned"></label>`,
+  };
+  $('pw-fields').innerHTML = (FIELDS[goal] ?? []).map((f) => controls[f]).join('');
+  renderState();
+}
+
+/** Pools the goal implies are down (a disaster failover, a rebuild, an Edge failover), pre-ticked in step 3. */
+function impliedDown() {
+  const goal = $('pw-goal').value;
+  const planned = $('pw-planned')?.checked;
+  if (goal === 'failover' && !planned) return [$('pw-pool')?.value];
+  if (goal === 'rebuild') return [$('pw-failed')?.value];
+  if (goal === 'edge-failover') return [$('pw-edgePool')?.value];
+  return [];
+}
+
+function renderState() {
+  const topo = ctx.topology;
+  if (!topo) {
+    $('pw-state').innerHTML = `<p class="note">${esc(t('noTopology'))}</p>`;
+    return;
+  }
+  const down = new Set(impliedDown());
+  const reg = pools(REG);
+  const partner = (p) => topo.pairs.find((pair) => pair.includes(p))?.find((x) => x !== p) ?? null;
+  $('pw-state').innerHTML = `<div class="poolstate">` + topo.pools.filter((p) => REG.includes(p.kind) || p.kind === 'Edge' || p.kind === 'Director').map((p) => {
+    const st = ctx.poolStatus.get(p.fqdn) ?? 'unknown';
+    const mate = REG.includes(p.kind) ? partner(p.fqdn) : null;
+    return `<div><label><input type="checkbox" class="pw-down" value="${esc(p.fqdn)}" ${down.has(p.fqdn) ? 'checked' : ''}> ${esc(t('down'))}: <strong>${esc(shortName(p.fqdn))}</strong>` +
+      ` <span class="badge ${st}">${esc(t('liveStatus', { status: t(st) }))}</span></label>` +
+      (mate ? `<label>${esc(t('failedOverTo'))} <select class="pw-fo" data-home="${esc(p.fqdn)}"><option value="">${esc(t('none'))}</option><option value="${esc(mate)}">${esc(mate)}</option></select></label>` : '') +
+      '</div>';
+  }).join('') + `</div><div class="docform">${field('cmsActive', sel('pw-cms', reg, (v) => v))}</div>`;
+  if (topo.cms?.pool && reg.includes(topo.cms.pool)) $('pw-cms').value = topo.cms.pool;
+}
+
+function stateJson() {
+  const failedOver = {};
+  for (const s of document.querySelectorAll('.pw-fo')) if (s.value) failedOver[s.dataset.home] = s.value;
+  const down = [...document.querySelectorAll('.pw-down:checked')].map((c) => c.value);
+  return { failedOver, down, cmsActive: $('pw-cms')?.value || null };
+}
+
+function planQuery() {
+  const q = new URLSearchParams({ goal: $('pw-goal').value });
+  for (const k of ['pool', 'usersOf', 'by', 'failed', 'newFqdn', 'to', 'edge', 'type']) {
+    const el = $(`pw-${k}`);
+    if (el?.value) q.set(k, el.value);
+  }
+  if ($('pw-edgePool')?.value) q.set('pool', $('pw-edgePool').value);
+  if ($('pw-planned')?.checked) q.set('planned', 'true');
+  q.set('state', JSON.stringify(stateJson()));
+  return q;
+}
+
+function renderSteps() {
+  const out = $('pw-result');
+  if (!out) return;
+  const v = wiz.violation;
+  const head = wiz.error ? `<p class="step-error" role="alert">${esc(t('error', { message: wiz.error }))}</p>` :
+    v ? `<p class="step-error" role="alert">${esc(t('violation', { n: v.stepN, rule: v.rule, message: v.message }))}</p>` :
+    wiz.checked ? `<p class="check-ok">${esc(t('checkOk', { n: wiz.checked }))}</p>` : '';
+  const warn = wiz.warnings.length ? `<h4>${esc(t('warnings'))}</h4><ul>${wiz.warnings.map((w) => `<li>${esc(typeof w === 'string' ? w : w.message ?? JSON.stringify(w))}</li>`).join('')}</ul>` : '';
+  out.innerHTML = head + warn + `<ol class="steps">${wiz.steps.map((s, i) => {
+    const n = i + 1;
+    const bad = v && v.stepN === n;
+    return `<li class="${bad ? 'bad' : ''}" data-n="${n}" ${bad ? 'aria-invalid="true"' : ''}><div class="step-head"><span><span class="n">${n}.</span>${esc(s.title)}` +
+      `${s.manual ? ` <span class="badge unknown">${esc(t('manual'))}</span>` : ''}${s.on ? ` <small>${esc(t('on'))} ${esc(s.on)}</small>` : ''}</span>` +
+      `<span class="step-tools"><button type="button" class="secondary mv" data-i="${i}" data-d="-1" aria-label="${esc(t('moveUp', { n }))}" ${i === 0 ? 'disabled' : ''}>↑</button>` +
+      `<button type="button" class="secondary mv" data-i="${i}" data-d="1" aria-label="${esc(t('moveDown', { n }))}" ${n === wiz.steps.length ? 'disabled' : ''}>↓</button>` +
+      `<button type="button" class="secondary rm" data-i="${i}" aria-label="${esc(t('remove', { n }))}">✕</button></span></div>` +
+      (s.command ? `<code class="cmd">${esc(s.command)}</code>` : '') +
+      (s.instructions?.length ? `<ul>${s.instructions.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : '') +
+      (s.check ? `<div><small>${esc(t('verify'))}: ${esc(s.check)}</small></div>` : '') +
+      (bad ? `<p class="step-error">${esc(v.message)} <small>(${esc(v.rule)}, ${esc(v.ref)})</small></p>` : '') + '</li>';
+  }).join('')}</ol>`;
+}
+
+async function makePlan() {
+  wiz = { steps: [], violation: null, checked: null, error: null, warnings: [] };
+  try {
+    const p = await getJson(`/api/plan?${planQuery()}`);
+    wiz.steps = p.steps;
+    wiz.warnings = p.warnings ?? [];
+  } catch (e) {
+    wiz.error = e.message;
+  }
+  renderSteps();
+}
+
+async function checkSteps() {
+  wiz.violation = null;
+  wiz.checked = null;
+  wiz.error = null;
+  try {
+    const steps = wiz.steps.map((s) => ({ command: s.command ?? null, on: s.on ?? null, op: s.op ?? null }));
+    const q = new URLSearchParams({ steps: JSON.stringify({ steps }), state: JSON.stringify(stateJson()) });
+    const r = await getJson(`/api/plan/check?${q}`);
+    if (r.ok) wiz.checked = r.steps;
+    else wiz.violation = r.violation;
+  } catch (e) {
+    wiz.error = e.message;
+  }
+  renderSteps();
+  document.querySelector('#pw-result li.bad button, #pw-result .check-ok')?.focus?.();
+}
+
+export function bindDocuments() {
+  $('docs').addEventListener('click', (ev) => {
+    const b = ev.target.closest('button');
+    if (!b) return;
+    if (b.id === 'ws-go') {
+      const q = new URLSearchParams({ kind: $('ws-kind').value, lang: $('ws-lang').value, format: $('ws-format').value });
+      void download(`/api/documents/worksheet?${q}`, `worksheet-${q.get('kind')}-${q.get('lang')}.${q.get('format')}`, $('ws-out'));
+    } else if (b.id === 'rb-go') {
+      const q = new URLSearchParams({ procedure: $('rb-id').value, lang: $('rb-lang').value, format: $('rb-format').value });
+      if ($('rb-pool').value) q.set('pool', $('rb-pool').value);
+      void download(`/api/documents/runbook?${q}`, `runbook-${q.get('procedure')}-${q.get('lang')}.${q.get('format')}`, $('rb-out'));
+    } else if (b.id === 'pw-plan') {
+      void makePlan();
+    } else if (b.id === 'pw-check') {
+      void checkSteps();
+    } else if (b.id === 'pw-pdf') {
+      const q = planQuery();
+      q.set('format', 'pdf');
+      q.set('lang', $('pw-lang').value);
+      void download(`/api/plan?${q}`, `plan-${q.get('goal')}-${q.get('lang')}.pdf`, $('pw-out'));
+    } else if (b.classList.contains('mv')) {
+      const i = Number(b.dataset.i), j = i + Number(b.dataset.d);
+      [wiz.steps[i], wiz.steps[j]] = [wiz.steps[j], wiz.steps[i]];
+      wiz.violation = null;
+      wiz.checked = null;
+      renderSteps();
+      document.querySelector(`#pw-result li[data-n="${j + 1}"] button.mv[data-d="${b.dataset.d}"]:not([disabled])`)?.focus();
+    } else if (b.classList.contains('rm')) {
+      wiz.steps.splice(Number(b.dataset.i), 1);
+      wiz.violation = null;
+      wiz.checked = null;
+      renderSteps();
+    }
+  });
+  $('docs').addEventListener('change', (ev) => {
+    const id = ev.target.id;
+    if (id === 'pw-goal') renderGoalFields();
+    else if (['pw-pool', 'pw-failed', 'pw-edgePool', 'pw-planned'].includes(id)) renderState();
+  });
+}

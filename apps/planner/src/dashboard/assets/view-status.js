@@ -1,0 +1,139 @@
+/* global document */
+/* Backup status: every inventory item with its status, last good backup, age against its period, the reason. */
+import { getJson } from './api.js';
+import { getLang, t } from './i18n.js';
+import { duration, esc, STATUSES, when } from './util.js';
+
+const $ = (id) => document.getElementById(id);
+const rowsById = new Map();
+let placed = [];
+
+function ageCell(e) {
+  const ratio = e.ageSeconds !== null && e.periodSeconds ? Math.min(2, e.ageSeconds / e.periodSeconds) : null;
+  const meter = ratio === null ? '' : `<meter min="0" max="2" low="1" high="1.25" optimum="0" value="${ratio.toFixed(3)}"></meter>`;
+  return `${esc(duration(e.ageSeconds, getLang()))} / ${esc(duration(e.periodSeconds ?? null, getLang()))}${meter}`;
+}
+
+const lastGoodCell = (e) => (e.lastGood ? `<time datetime="${esc(e.lastGood)}">${esc(when(e.lastGood, getLang()))}</time>` : '—');
+const badge = (s) => `<span class="badge ${esc(s)}">${esc(t(s))}</span>`;
+
+function rowHtml(r) {
+  const e = r.entry;
+  return `<tr data-id="${esc(r.id)}" data-site="${esc(r.site ?? '')}" data-pool="${esc(r.pool ?? '')}" data-status="${esc(e.status)}">` +
+    `<td class="item" data-label="${esc(t('item'))}"><div class="name">${esc(r.name)}</div><div class="id">${esc(r.id)}</div></td>` +
+    `<td class="st" data-label="${esc(t('status'))}">${badge(e.status)}</td>` +
+    `<td class="lg" data-label="${esc(t('lastGood'))}">${lastGoodCell(e)}</td>` +
+    `<td class="age" data-label="${esc(t('age'))}">${ageCell(e)}</td>` +
+    `<td class="reason" data-label="${esc(t('reason'))}">${esc(e.reason)}</td>` +
+    `<td><button type="button" class="secondary hist" aria-expanded="false">${esc(t('history'))}</button></td></tr>`;
+}
+
+function options(select, values, labelOf = (v) => v) {
+  const keep = select.value;
+  select.innerHTML = `<option value="">${esc(t('all'))}</option>` + values.map((v) => `<option value="${esc(v)}">${esc(labelOf(v))}</option>`).join('');
+  if (values.includes(keep)) select.value = keep;
+}
+
+/** Shows only the rows that match the filters (and their open history rows). */
+export function applyFilters() {
+  const site = $('f-site').value, pool = $('f-pool').value, status = $('f-status').value, text = $('f-text').value.trim().toLowerCase();
+  let n = 0;
+  for (const r of placed) {
+    const tr = rowsById.get(r.id);
+    if (!tr) continue;
+    const show = (!site || r.site === site) && (!pool || r.pool === pool) && (!status || r.entry.status === status) &&
+      (!text || `${r.name} ${r.id} ${r.entry.reason}`.toLowerCase().includes(text));
+    tr.hidden = !show;
+    const h = tr.nextElementSibling;
+    if (h?.classList.contains('history')) h.hidden = !show;
+    if (show) n++;
+  }
+  $('shown').textContent = t('shown', { n, total: placed.length });
+}
+
+/** Renders the whole table (first load, language change). */
+export function renderStatus(state) {
+  placed = state.rows;
+  const sites = state.topology ? state.topology.sites.map((s) => s.id) : [...new Set(placed.map((r) => r.site).filter(Boolean))];
+  const siteName = (id) => state.topology?.sites.find((s) => s.id === id)?.name ?? id;
+  const pools = state.topology ? state.topology.pools.map((p) => p.fqdn) : [...new Set(placed.map((r) => r.pool).filter(Boolean))];
+  options($('f-site'), sites, siteName);
+  options($('f-pool'), pools);
+  options($('f-status'), STATUSES, (s) => t(s));
+  $('rows').innerHTML = placed.map(rowHtml).join('');
+  rowsById.clear();
+  for (const tr of $('rows').children) rowsById.set(tr.dataset.id, tr);
+  applyFilters();
+}
+
+/** Patches the rows whose status changed (a live update keeps focus, scroll and open histories). */
+export function updateStatus(state) {
+  const before = new Map(placed.map((r) => [r.id, r.entry]));
+  placed = state.rows;
+  for (const r of placed) {
+    const tr = rowsById.get(r.id);
+    const old = before.get(r.id);
+    if (!tr) {
+      $('rows').insertAdjacentHTML('beforeend', rowHtml(r));
+      rowsById.set(r.id, $('rows').lastElementChild);
+      continue;
+    }
+    const e = r.entry;
+    if (old && old.status === e.status && old.lastGood === e.lastGood && old.reason === e.reason) {
+      if (old.ageSeconds !== e.ageSeconds) tr.querySelector('.age').innerHTML = ageCell(e);
+      continue;
+    }
+    tr.dataset.status = e.status;
+    tr.querySelector('.st').innerHTML = badge(e.status);
+    tr.querySelector('.lg').innerHTML = lastGoodCell(e);
+    tr.querySelector('.age').innerHTML = ageCell(e);
+    tr.querySelector('.reason').textContent = e.reason;
+    tr.classList.remove('changed');
+    void tr.offsetWidth;
+    tr.classList.add('changed');
+    const open = tr.nextElementSibling;
+    if (open?.classList.contains('history')) void loadHistory(tr, open);
+  }
+  applyFilters();
+}
+
+async function loadHistory(tr, holder) {
+  const id = tr.dataset.id;
+  try {
+    const h = await getJson(`/api/items/${encodeURIComponent(id)}/history?limit=60`);
+    const evals = [...h.evaluations].reverse();
+    const runs = [...h.runs].sort((a, b) => (a.at < b.at ? -1 : 1));
+    const strip = (list, cls, title) => (list.length
+      ? `<div class="strip" role="img" aria-label="${esc(list.map((x) => `${when(x.at, getLang())} ${t(cls(x))}`).join(', '))}">` +
+        list.map((x) => `<span class="${esc(cls(x))}" title="${esc(title(x))}"></span>`).join('') + '</div>'
+      : `<p class="note">${esc(t('noHistory'))}</p>`);
+    holder.firstElementChild.innerHTML =
+      `<strong>${esc(t('evaluations'))}</strong>${strip(evals, (x) => x.status, (x) => `${when(x.at, getLang())} — ${t(x.status)}: ${x.reason}`)}` +
+      `<strong>${esc(t('runs'))}</strong>${strip(runs, (x) => (x.ok ? 'ok' : 'failed'), (x) => `${when(x.at, getLang())} — ${x.agent} / ${x.collector} (${x.durationMs} ms)`)}`;
+  } catch (e) {
+    holder.firstElementChild.textContent = t('error', { message: e.message });
+  }
+}
+
+/** Wires the filters and the history buttons (once). */
+export function bindStatus() {
+  for (const id of ['f-site', 'f-pool', 'f-status']) $(id).addEventListener('change', applyFilters);
+  $('f-text').addEventListener('input', applyFilters);
+  $('filters').addEventListener('submit', (ev) => ev.preventDefault());
+  $('rows').addEventListener('click', (ev) => {
+    const btn = ev.target.closest('button.hist');
+    if (!btn) return;
+    const tr = btn.closest('tr');
+    const next = tr.nextElementSibling;
+    if (next?.classList.contains('history')) {
+      next.remove();
+      btn.setAttribute('aria-expanded', 'false');
+      btn.textContent = t('history');
+      return;
+    }
+    tr.insertAdjacentHTML('afterend', `<tr class="history" data-for="${esc(tr.dataset.id)}"><td colspan="6">…</td></tr>`);
+    btn.setAttribute('aria-expanded', 'true');
+    btn.textContent = t('hideHistory');
+    void loadHistory(tr, tr.nextElementSibling);
+  });
+}

@@ -1,0 +1,88 @@
+import { buildState, checkPlan, defaultPolicy, GOAL_KINDS, parseGoal, parseStepsDocument, plan, type PolicyRule } from '@lyncdr/domain';
+import { allRunbooks, buildPlanDocument, type Lang } from '@lyncdr/documents';
+import { LyncdrError } from '@lyncdr/errors';
+import { renderDocument, type Format } from '@lyncdr/render';
+import type { Store } from '@lyncdr/store';
+import type { Topology } from '@lyncdr/topology';
+import { sendJson } from '../server/http/respond';
+import type { Route } from '../server/http/router';
+
+const contentTypes: Record<Format, string> = { pdf: 'application/pdf', md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' };
+
+/** The deployment the planner knows (its newest topology version), parsed once per version. */
+export function createTopologySource(store: Store): () => Topology {
+  let cached: { version: number; topology: Topology } | null = null;
+  return () => {
+    const t = store.latestTopology();
+    if (!t) throw new LyncdrError('E_NO_TOPOLOGY', 'no topology loaded; start the planner with --topology');
+    if (cached?.version !== t.version) cached = { version: t.version, topology: JSON.parse(t.json) as Topology };
+    return cached.topology;
+  };
+}
+
+function jsonParam(q: URLSearchParams, name: string, code: string): unknown {
+  const text = q.get(name);
+  if (text === null || text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new LyncdrError(code, `${name} is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+const goalOptions = (q: URLSearchParams) => ({
+  pool: q.get('pool') ?? undefined, usersOf: q.get('usersOf') ?? undefined, by: q.get('by') ?? undefined,
+  failed: q.get('failed') ?? undefined, newFqdn: q.get('newFqdn') ?? undefined, federation: q.get('federation') ?? undefined,
+  to: q.get('to') ?? undefined, edge: q.get('edge') ?? undefined, type: q.get('type') ?? undefined, planned: q.get('planned') === 'true',
+});
+
+/**
+ * Routes the dashboard needs beyond the core API: the plan wizard (`/api/plan`, `/api/plan/check`, the same engine
+ * as `lyncdr plan` and `lyncdr plan check`), the runbook list and the policy in force. All read-only.
+ */
+export function planRoutes(d: { store: Store; rules: Record<string, PolicyRule>; now: () => Date }): Route[] {
+  const topology = createTopologySource(d.store);
+  return [
+    {
+      // /api/plan?goal=failover&pool=<fqdn>&state=<state.json>[&format=pdf|md|html&lang=en|fr]
+      method: 'GET', path: '/api/plan', role: 'read',
+      handle: async ({ res, query }) => {
+        const t = topology();
+        const goal = parseGoal(query.get('goal') ?? '', goalOptions(query));
+        const state = buildState(t, jsonParam(query, 'state', 'E_STATE'), 'state');
+        const p = plan(goal, state, t);
+        const format = query.get('format') ?? 'json';
+        if (format === 'json') return sendJson(res, 200, { goal: p.goal, steps: p.steps, warnings: p.warnings, state });
+        if (format !== 'pdf' && format !== 'md' && format !== 'html') throw new LyncdrError('E_USAGE', `format=${format} is not one of json, pdf, md, html`);
+        const lang = query.get('lang') ?? 'en';
+        if (lang !== 'en' && lang !== 'fr') throw new LyncdrError('E_USAGE', `lang=${lang} is not one of en, fr`);
+        const doc = buildPlanDocument(p, { lang: lang as Lang, now: d.now().toISOString(), deployment: t.deployment, inputRevision: null, state });
+        const body = await renderDocument(doc, { format });
+        res.writeHead(200, { 'content-type': contentTypes[format], 'content-disposition': `attachment; filename="plan-${p.goalSpec.kind}.${format}"` });
+        res.end(body);
+      },
+    },
+    {
+      // /api/plan/check?steps=<{"steps":[…]}>&state=<state.json> → { ok, steps, violation }
+      method: 'GET', path: '/api/plan/check', role: 'read',
+      handle: ({ res, query }) => {
+        const t = topology();
+        const steps = parseStepsDocument(jsonParam(query, 'steps', 'E_STEPS') ?? null, 'steps');
+        const state = buildState(t, jsonParam(query, 'state', 'E_STATE'), 'state');
+        const r = checkPlan(steps, state, t);
+        sendJson(res, 200, r.ok ? { ok: true, steps: steps.length, violation: null } : { ok: false, steps: steps.length, violation: r.violation });
+      },
+    },
+    {
+      method: 'GET', path: '/api/runbooks', role: 'read',
+      handle: ({ res }) => {
+        const t = topology();
+        sendJson(res, 200, {
+          goals: GOAL_KINDS,
+          runbooks: allRunbooks().map((r) => ({ id: r.id, title: r.title, applies: r.applies(t, { lang: 'en', pools: [], now: d.now().toISOString(), inputRevision: null }) })),
+        });
+      },
+    },
+    { method: 'GET', path: '/api/policy', role: 'read', handle: ({ res }) => sendJson(res, 200, { defaults: defaultPolicy, rules: d.rules }) },
+  ];
+}

@@ -1,0 +1,16 @@
+import { launchBrowser, openDashboard, startDashboardPlanner, foreignRequests } from '/work/main/apps/planner/src/dashboard/testing/dashboard-planner';
+const p = await startDashboardPlanner({});
+console.log(p.url);
+const b = await launchBrowser();
+const { page, requests } = await openDashboard(b, p);
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+const t0 = Date.now();
+await page.goto(p.url + '/');
+await page.waitForSelector('#rows tr');
+console.log('rendered', Date.now() - t0, await page.locator('#rows tr').count());
+await page.screenshot({ path: '/tmp/dash-status.png', fullPage: false });
+await page.goto(p.url + '/#overview'); await page.waitForSelector('svg'); await page.screenshot({ path: '/tmp/dash-overview.png' });
+await page.goto(p.url + '/#documents'); await page.waitForSelector('#pw-goal'); await page.screenshot({ path: '/tmp/dash-docs.png' , fullPage: true});
+console.log(foreignRequests(requests, p.url), requests.length);
+await b.close(); await p.stop();
