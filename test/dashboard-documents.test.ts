@@ -37,7 +37,10 @@ describe('dashboard documents and plan wizard in headless Chromium', () => {
     await page.selectOption('#ws-kind', 'filestore');
     const ws = await downloadPdf(page, '#ws-go', 'worksheet.pdf');
     expect(ws.file).toBe('worksheet-filestore-en.pdf');
-    expect(ws.text).toMatch(/fs01\.contoso\.example/i);
+    expect(ws.text).toContain('File Store Backup and Restoration Worksheet');
+    expect(ws.text).toContain('Contoso (Paris + Lyon)');
+    // Filled with the planner's current status.
+    expect(ws.text).toContain('no agent has');
     await page.selectOption('#rb-id', 'pool-failover');
     await page.selectOption('#rb-pool', 'pool01.contoso.example');
     await page.selectOption('#rb-lang', 'fr');

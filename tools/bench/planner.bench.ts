@@ -125,6 +125,8 @@ const bench: Bench = {
 
     const planner = spawn(process.execPath, [...(process.env.LYNCDR_BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LYNCDR_BENCH_PROF}`] : []), '--import', 'tsx', path.join(root, 'apps/planner/src/cli/main.ts'), 'serve', '--config', path.join(dir, 'planner.yaml'), '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const echo = spawn(process.execPath, [path.join(here, 'planner-echo-server.mjs')], { cwd: here, stdio: ['ignore', 'pipe', 'pipe'] });
+    let plannerLog = '';
+    planner.stderr?.on('data', (d) => (plannerLog += d));
     let peakRss = 0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(planner.pid!))), 100);
     try {
@@ -135,7 +137,9 @@ const bench: Bench = {
       const stored = createSqliteStore({ file: path.join(dir, 'planner.sqlite'), now: () => new Date() });
       const count = stored.countReports();
       stored.close();
-      const conn = `${ours.connected}/${AGENTS} agents connected at the end; ${count} reports in the database; ${ours.errors} errors; ${note}`;
+      const slow = (plannerLog.match(/store\.slow_commit/g) ?? []).length;
+      const loadAvg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      const conn = `${ours.connected}/${AGENTS} agents connected at the end; ${count} reports in the database; ${ours.errors} errors; ${slow} commits over 250 ms; load average ${loadAvg}; ${note}`;
       return [
         { name: 'reports stored and acked', value: ours.throughput, unit: 'reports/s', target: '≥ 2000', peer: { name: 'ws echo', value: peer.throughput }, ratio: peer.throughput / ours.throughput, note: conn },
         { name: 'p99 ack latency at 500 reports/s', value: ours.p99, unit: 'ms', target: '< 100 ms', peer: { name: 'ws echo', value: peer.p99 }, ratio: ours.p99 / peer.p99 },

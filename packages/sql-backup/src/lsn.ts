@@ -8,8 +8,9 @@ export function readLsn(v: ByteView, off: number, what = 'LSN'): string {
   const vlf = v.u32(off, what);
   const block = v.u32(off + 4, what);
   const slot = v.u16(off + 8, what);
-  // block < 10^10 and slot < 10^5 always (u32, u16), so the decimal digits concatenate without carries.
-  if (vlf === 0) return String(block * 100000 + slot);
+  // Below 2^53 the number is exact as a double (VLF ≤ 9); above, block < 10^10 and slot < 10^5 always (u32, u16), so
+  // the decimal digits concatenate without carries.
+  if (vlf < 9) return String(vlf * 1e15 + block * 1e5 + slot);
   return `${vlf}${String(block).padStart(10, '0')}${String(slot).padStart(5, '0')}`;
 }
 

@@ -69,6 +69,13 @@ export function blockChecksum(bytes: Uint8Array, off: number, words: number): nu
   return x;
 }
 
+const TAG_CODES = new Map<number, string>([...KNOWN_BLOCKS].map((t) => [t.charCodeAt(0) | (t.charCodeAt(1) << 8) | (t.charCodeAt(2) << 16) | (t.charCodeAt(3) << 24), t]));
+
+function tagAt(v: ByteView, off: number): string | undefined {
+  const b = v.bytes;
+  return TAG_CODES.get(b[off]! | (b[off + 1]! << 8) | (b[off + 2]! << 16) | (b[off + 3]! << 24));
+}
+
 /**
  * Offsets of the 512-byte-aligned descriptor blocks found in `v` (absolute file offsets are `v.base + off`), in file
  * order. With `until`, the scan stops at the first block of that type.
@@ -78,11 +85,26 @@ export function findBlocks(v: ByteView, from = 0, until?: (types: Set<string>) =
   const seen = new Set<string>();
   const first = Math.ceil((v.base + from) / BLOCK_ALIGN) * BLOCK_ALIGN - v.base;
   for (let off = first; off + DBLK_SIZE <= v.length; off += BLOCK_ALIGN) {
-    const t = v.tag(off);
-    if (!KNOWN_BLOCKS.has(t)) continue;
+    const t = tagAt(v, off);
+    if (t === undefined) continue;
     out.push({ offset: off, type: t });
     seen.add(t);
     if (until?.(seen)) break;
   }
   return out;
+}
+
+/**
+ * The end of a backup, scanning back from the end of `v`: the last MSLS block (the trailing header copy), if an ESET
+ * block (end of set) follows it. Null when the file does not end like a finished backup.
+ */
+export function findTrailer(v: ByteView): number | null {
+  const last = Math.floor((v.base + v.length - DBLK_SIZE) / BLOCK_ALIGN) * BLOCK_ALIGN - v.base;
+  let eset = false;
+  for (let off = last; off >= 0; off -= BLOCK_ALIGN) {
+    const t = tagAt(v, off);
+    if (t === 'ESET') eset = true;
+    else if (t === 'MSLS') return eset ? off : null;
+  }
+  return null;
 }

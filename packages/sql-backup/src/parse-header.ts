@@ -2,7 +2,7 @@ import { ByteView, NULL_GUID } from './bytes';
 import { BackupHeaderError, SqlFindingCode } from './errors';
 import type { BackupHeader, BackupKind } from './header-types';
 import { readLsn } from './lsn';
-import { findBlocks, readDescriptorBlock, readStreamHeader, STREAM_HEADER_SIZE } from './mtf-block';
+import { findBlocks, findTrailer, readDescriptorBlock, readStreamHeader, STREAM_HEADER_SIZE } from './mtf-block';
 import { mtfDateToIso, readMtfDate } from './mtf-date';
 
 /*
@@ -190,11 +190,10 @@ export function parseBackupHeader(head: Uint8Array, tail: { bytes: Uint8Array; b
   let complete = false;
   if (tail) {
     const t = new ByteView(tail.bytes, tail.base);
-    const found = findBlocks(t);
-    const msls = found.filter((b) => b.type === 'MSLS').pop();
-    if (msls && found.some((b) => b.type === 'ESET' && b.offset > msls.offset)) {
+    const msls = findTrailer(t);
+    if (msls !== null) {
       try {
-        const trailing = readTrailingScin(t, msls.offset);
+        const trailing = readTrailingScin(t, msls);
         if (trailing.firstLsn === scin.firstLsn && trailing.lastLsn === scin.lastLsn) {
           complete = true;
           finish = trailing.finish ?? finish;

@@ -25,7 +25,9 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     return ctx.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      // `--help` and `--version` exit 0; help shown because a subcommand is missing is a usage error (2).
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.help') return e.exitCode === 0 ? 0 : 2;
       return 2;
     }
     ctx.stderr(`lyncdr: ${formatError(e)}\n`);

@@ -15,6 +15,8 @@ const FileStoreConfig = z.object({
   hash: z.enum(['none', 'sample', 'all']).default('none'),
   sampleRate: z.number().min(0).max(1).default(0.01),
   maxFindings: z.number().int().positive().default(1000),
+  /** Walk the share and its copy in two worker threads (false: one thread, for a busy server). */
+  parallel: z.boolean().default(true),
 });
 
 /**
@@ -33,6 +35,7 @@ export const fileStoreCollector: Collector = {
         hash: cfg.hash,
         sampleRate: cfg.sampleRate,
         maxFindings: cfg.maxFindings,
+        parallel: cfg.parallel,
         progress: (m, done) => ctx.progress?.(`${pair.source}: ${m}`, done),
         signal: ctx.signal,
       });
