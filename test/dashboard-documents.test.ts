@@ -2,9 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, launchBrowser, openDashboard, startDashboardPlanner, type DashboardPlanner } from '../apps/planner/src/dashboard/testing/dashboard-planner';
+import { foreignRequests, launchBrowser, openDashboard, startDashboardPlanner, type Browser, type Page, type DashboardPlanner } from '../apps/planner/src/dashboard/testing/dashboard-planner';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-dashboard-docs-'));
 let p: DashboardPlanner;

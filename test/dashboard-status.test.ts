@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, launchBrowser, openDashboard, startDashboardPlanner, type DashboardPlanner } from '../apps/planner/src/dashboard/testing/dashboard-planner';
+import { foreignRequests, launchBrowser, openDashboard, startDashboardPlanner, type Browser, type DashboardPlanner } from '../apps/planner/src/dashboard/testing/dashboard-planner';
 import { connectSimAgent, type SimAgent } from '../apps/planner/src/server/sim-agent';
 
 const shots = mkdtempSync(path.join(tmpdir(), 'lyncdr-dashboard-shots-'));

@@ -88,8 +88,9 @@ export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
     const sets = groupBackupSets(list);
     inferCopyOnly(sets);
     const dbFindings: SqlFinding[] = [...(otherByDb.get(k) ?? [])];
+    const perFile = new Map<string, SqlFinding[]>();
     for (const set of sets) {
-      const perFile = fileFindings(set);
+      fileFindings(set, perFile);
       if (set.copyOnly) {
         for (const f of set.files) {
           pushTo(perFile, f.path, {
@@ -102,6 +103,7 @@ export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
       }
       for (const f of set.files) {
         const ff = perFile.get(f.path) ?? [];
+        perFile.delete(f.path);
         dbFindings.push(...ff);
         const report = toFileReport(f, set, ff);
         slots[order.get(f)!] = report;

@@ -60,9 +60,8 @@ export function groupBackupSets(files: (ScannedFile & { header: BackupHeader })[
   return sets;
 }
 
-/** Findings that belong to single files: truncated, password protected, incomplete stripe set. */
-export function fileFindings(set: BackupSet): Map<string, SqlFinding[]> {
-  const out = new Map<string, SqlFinding[]>();
+/** Adds the findings that belong to single files (truncated, password protected, incomplete stripe set) to `out`. */
+export function fileFindings(set: BackupSet, out: Map<string, SqlFinding[]>): Map<string, SqlFinding[]> {
   const add = (file: string, f: Omit<SqlFinding, 'file'>) => pushTo(out, file, { ...f, file });
   for (const f of set.files) {
     const h = f.header;

@@ -11,6 +11,21 @@ describe('LSN', () => {
     expect(splitLsn('21000000015900037')).toEqual({ vlf: 21, block: 159, slot: 37 });
   });
 
+  it('prints small and large VLF numbers alike (exact below and above 2^53)', () => {
+    const lsn = (vlf: number, block: number, slot: number) => {
+      const b = new Uint8Array(10);
+      const d = new DataView(b.buffer);
+      d.setUint32(0, vlf, true);
+      d.setUint32(4, block, true);
+      d.setUint16(8, slot, true);
+      return readLsn(new ByteView(b), 0);
+    };
+    expect(lsn(0, 123, 4)).toBe('12300004');
+    expect(lsn(8, 4294967295, 65535)).toBe((8n * 10n ** 15n + 4294967295n * 10n ** 5n + 65535n).toString());
+    expect(lsn(9, 1, 1)).toBe('9000000000100001');
+    expect(lsn(4294967295, 4294967295, 65535)).toBe((4294967295n * 10n ** 15n + 4294967295n * 10n ** 5n + 65535n).toString());
+  });
+
   it('compares LSNs beyond 2^53 exactly', () => {
     expect(compareLsn('4294967295000000000000001', '4294967295000000000000000')).toBe(1);
     expect(compareLsn('21000000015900037', '21000000015900037')).toBe(0);

@@ -19,7 +19,7 @@ export interface CompareOptions {
   onFinding?: (f: Finding) => void;
   progress?: (message: string, done?: number) => void;
   signal?: AbortSignal;
-  /** Walk the two trees in two worker threads (default); false walks both on the calling thread. */
+  /** Walk the backup copy in a worker thread while this thread walks the source (default); false: one thread. */
   parallel?: boolean;
 }
 
@@ -126,12 +126,14 @@ export async function compareTrees(source: string, backup: string, opts: Compare
     }
   };
 
-  const walk = (root: string, side: string) =>
+  // The source is walked on this thread; the backup copy in a worker thread (two cores, like rsync's two processes)
+  // unless parallel is false.
+  const src = new Cursor(walkBatches(source, { exclude, onIssue: onIssue('source'), signal: opts.signal }));
+  const bak = new Cursor(
     opts.parallel === false
-      ? walkBatches(root, { exclude, onIssue: onIssue(side), signal: opts.signal })
-      : walkBatchesInWorker(root, { onIssue: onIssue(side), signal: opts.signal, onExcluded: (n) => (excluded += n) }, 2048, [...excludeNames]);
-  const src = new Cursor(walk(source, 'source'));
-  const bak = new Cursor(walk(backup, 'backup'));
+      ? walkBatches(backup, { exclude, onIssue: onIssue('backup'), signal: opts.signal })
+      : walkBatchesInWorker(backup, { onIssue: onIssue('backup'), signal: opts.signal, onExcluded: (n) => (excluded += n) }, 2048, [...excludeNames]),
+  );
   await src.fill();
   await bak.fill();
   let seen = 0;

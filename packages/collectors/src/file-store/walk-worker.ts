@@ -10,7 +10,7 @@ import { decodeName } from './names';
  * Float64Array of offsets and stats; component names are views into it. At most MAX_INFLIGHT batches wait for the
  * reader, so memory stays bounded when the reader is slower than the walk.
  */
-const MAX_INFLIGHT = 8;
+const MAX_INFLIGHT = 4;
 const TYPES: EntryType[] = ['file', 'dir', 'symlink', 'other'];
 
 const workerSource = `
@@ -88,6 +88,8 @@ export async function* walkBatchesInWorker(root: string, opts: WalkOptions = {},
   const counter = new Int32Array(inflight);
   const worker = new Worker(workerSource, {
     eval: true,
+    // A small heap: the walk keeps only the open folders' names, and garbage is collected early.
+    resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64 },
     workerData: { root: rootAbs, sep: path.sep, exclude: excludeNames.map((n) => n.toLowerCase()), batchSize, maxInflight: MAX_INFLIGHT, inflight },
   });
   const queue: Msg[] = [];

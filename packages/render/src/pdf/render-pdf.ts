@@ -14,7 +14,7 @@ import { drawKeyValue } from './blocks/keyvalue';
 import { drawChecklist, drawList } from './blocks/list';
 import { drawParagraph } from './blocks/paragraph';
 import { drawSignature } from './blocks/signature';
-import { drawStep } from './blocks/step';
+import { drawStep, stepHeight } from './blocks/step';
 import { drawTable } from './blocks/table';
 import { theme } from './theme';
 
@@ -24,10 +24,17 @@ export interface PdfDeps {
 
 const defaultFonts = createFontCache();
 
-function drawBlock(c: Canvas, block: Block): void {
+/** How much of the next block must stay on the same page as a heading before it. */
+function keepWith(c: Canvas, next: Block | undefined): number {
+  if (next?.type === 'step') return stepHeight(c, next);
+  if (next?.type === 'heading') return 2 * lineHeight(theme.heading[next.level]) + 4 * lineHeight(theme.body);
+  return 4 * lineHeight(theme.body);
+}
+
+function drawBlock(c: Canvas, block: Block, next: Block | undefined): void {
   switch (block.type) {
     case 'heading':
-      return drawHeading(c, block);
+      return drawHeading(c, block, keepWith(c, next));
     case 'paragraph':
       return drawParagraph(c, block);
     case 'list':
@@ -83,7 +90,7 @@ export function renderPdf(document: Document, paper: Paper = 'a4', deps: PdfDeps
     },
   });
   deps.fonts.install(doc);
-  checkGlyphs(document, { text: fontkitOf(doc, 'regular'), mono: fontkitOf(doc, 'mono') });
+  checkGlyphs(document, { regular: fontkitOf(doc, 'regular'), bold: fontkitOf(doc, 'bold'), italic: fontkitOf(doc, 'italic'), mono: fontkitOf(doc, 'mono') });
 
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -94,7 +101,7 @@ export function renderPdf(document: Document, paper: Paper = 'a4', deps: PdfDeps
   doc.addPage();
   const c = createCanvas(doc, labelsFor(meta.lang));
   drawTitle(c, document);
-  for (const block of document.blocks) drawBlock(c, block);
+  document.blocks.forEach((block, i) => drawBlock(c, block, document.blocks[i + 1]));
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);

@@ -62,11 +62,11 @@ export function planJson(p: Plan): unknown {
 
 async function runPlan(ctx: CliContext, goalName: string, f: PlanFlags): Promise<void> {
   const goal = parseGoal(goalName, f);
-  const lang = (f.lang ?? 'en') as Lang;
-  if (lang !== 'en' && lang !== 'fr') throw new LyncdrError('E_USAGE', `--lang ${f.lang}: use en or fr`);
+  if (f.lang !== undefined && f.lang !== 'en' && f.lang !== 'fr') throw new LyncdrError('E_USAGE', `--lang ${f.lang}: use en or fr`);
   const format = f.output ? formatFor(f.output, f.format) : null;
   if (f.paper !== 'a4' && f.paper !== 'letter') throw new LyncdrError('E_USAGE', `--paper ${f.paper}: use a4 or letter`);
   const { topology, state, parts } = await loadInputs(ctx, f);
+  const lang: Lang = (f.lang as Lang | undefined) ?? topology.overlay?.language ?? 'en';
   const p = plan(goal, state, topology);
   if (f.output && format) {
     const doc = buildPlanDocument(p, { lang, now: ctx.now().toISOString(), deployment: topology.deployment, inputRevision: inputRevision(parts), state });
@@ -113,7 +113,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .option('--overlay <file>', 'lyncdr.yaml with pairs, next hops, federation routes')
     .option('--state <file>', 'state.json: {"failedOver":{"<home>":"<serving>"},"down":[…],"cmsActive":…} (docs/dr-engine.md lists the optional keys)')
     .option('--json', 'print one JSON document and nothing else')
-    .option('--lang <lang>', 'en or fr, for -o', 'en')
+    .option('--lang <lang>', 'en or fr, for -o (default: the overlay\u2019s language, else en)')
     .option('-o, --output <file>', 'write the plan as PDF, Markdown or HTML (from the extension, or --format)')
     .option('--format <format>', 'pdf, md or html')
     .option('--paper <paper>', 'a4 or letter', 'a4')

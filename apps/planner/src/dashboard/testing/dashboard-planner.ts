@@ -1,4 +1,9 @@
+/**
+ * For the dashboard's browser tests and benchmark: a real planner on port 0 loaded with the example deployment, and
+ * headless Chromium (Debian's /usr/bin/chromium driven by playwright-core).
+ */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { InventoryItem } from '@lyncdr/domain';
 import type { Topology } from '@lyncdr/topology';
@@ -7,9 +12,10 @@ import { inventoryItems, recordTopology } from '../../server/deployment';
 import { createDocumentBuilder } from '../../server/http/documents';
 import { silentLogger } from '../../server/logger';
 import { startTestPlanner, type TestPlanner } from '../../server/test-setup';
-import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+
+export type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -40,13 +46,13 @@ function extraItems(topology: Topology, count: number): InventoryItem[] {
  * A real planner on port 0 with the bundled example deployment (examples/two-site) loaded, documents on demand, a read
  * token and an admin token; `total` pads the inventory with synthetic items up to that many.
  */
-export async function startDashboardPlanner(o: { total?: number; openRead?: boolean } = {}): Promise<DashboardPlanner> {
+export async function startDashboardPlanner(o: { total?: number; openRead?: boolean; evaluateDebounceMs?: number } = {}): Promise<DashboardPlanner> {
   const topology = await loadDeployment(path.join(repoRoot, 'examples/two-site/topology.xml'), path.join(repoRoot, 'examples/two-site/lyncdr.yaml'), repoRoot);
   const base = inventoryItems(topology);
   const items = [...base, ...extraItems(topology, Math.max(0, (o.total ?? 0) - base.length))];
   let planner: TestPlanner | null = null;
   planner = await startTestPlanner({ api: { openRead: o.openRead ?? false } }, {
-    items: () => items, deployment: topology.deployment,
+    items: () => items, deployment: topology.deployment, ...(o.evaluateDebounceMs === undefined ? {} : { evaluateDebounceMs: o.evaluateDebounceMs }),
     documents: createDocumentBuilder({ topology: () => topology, snapshot: () => planner!.server.evaluator.latest(), now: () => new Date() }),
   });
   recordTopology(planner.store, topology, silentLogger);

@@ -51,6 +51,13 @@ describe('agent endpoint (real server on port 0, real sockets, real SQLite)', ()
     await othersStillServed('rep-fe1-000002');
   });
 
+  it('closes many sockets held open without a token, and keeps serving the agent', async () => {
+    const idle = await Promise.all(Array.from({ length: 30 }, (_, i) => connectSimAgent(p.agentUrl, { agentId: `x${i}` })));
+    const closed = await Promise.all(idle.map((a) => a.closed));
+    expect(closed.every((c) => c.code === 1008)).toBe(true);
+    await othersStillServed('rep-fe1-000010');
+  });
+
   it('closes a wrong token and a revoked token with 1008 and a reason', async () => {
     const wrong = await connectSimAgent(p.agentUrl, { agentId: 'fe1', token: 'lyncdr_wrong' });
     expect(await wrong.closed).toMatchObject({ code: 1008, reason: expect.stringMatching(/unknown token/) });

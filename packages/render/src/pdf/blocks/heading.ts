@@ -4,14 +4,17 @@ import { drawLine } from '../draw-text';
 import { layoutText } from '../layout-text';
 import { theme } from '../theme';
 
-/** A heading, kept on the same page as at least a few lines of what follows it. */
-export function drawHeading(c: Canvas, block: HeadingBlock): void {
+/**
+ * A heading, kept on the same page as what follows it: `keep` is the height of the start of the next block that
+ * must fit with it (a whole step, or a few lines).
+ */
+export function drawHeading(c: Canvas, block: HeadingBlock, keep: number = 4 * lineHeight(theme.body)): void {
   const size = theme.heading[block.level];
   const lh = lineHeight(size);
   const lines = layoutText([{ text: block.text, style: 'bold' }], c.width, size, 'words', c.measure);
   const before = block.level === 1 ? 6 : 4;
   const height = before + lines.length * lh + (block.level === 1 ? 6 : 3);
-  c.ensure(height + 4 * lineHeight(theme.body));
+  c.ensure(Math.min(height + keep, c.bottom - c.top));
   if (c.y > c.top + 0.5) c.y += before;
   for (const line of lines) {
     drawLine(c, line, c.left, c.y, c.width, 'left', theme.color.accent);

@@ -3,7 +3,7 @@ import { toSpans, type Span } from '../../inline';
 import { lineHeight, type Canvas } from '../canvas';
 import { drawLine } from '../draw-text';
 import { flowRows, type FlowRow } from '../flow';
-import { layoutText } from '../layout-text';
+import { layoutText, type Line } from '../layout-text';
 import { theme } from '../theme';
 import { drawCode, layoutCode } from './code';
 
@@ -13,11 +13,9 @@ const INDENT = 26;
  * A numbered procedure step: the number in a badge, the title, where to run it and how long it takes, the body,
  * the exact commands, how to verify, and Started / Finished / Initials boxes when `timing`.
  */
-export function drawStep(c: Canvas, step: StepBlock): void {
+function layoutHead(c: Canvas, step: StepBlock): { title: Line[]; meta: Line[]; titleH: number } {
   const L = c.labels;
   const size = theme.body;
-  const lh = lineHeight(size);
-  const x = c.left + INDENT;
   const w = c.width - INDENT;
   const title = layoutText([{ text: step.title, style: 'bold' }], w, size + 1, 'words', c.measure);
   const metaSpans: Span[] = [];
@@ -25,18 +23,37 @@ export function drawStep(c: Canvas, step: StepBlock): void {
   if (step.durationMinutes != null) metaSpans.push({ text: `${metaSpans.length ? '   ·   ' : ''}${L.duration(step.durationMinutes)}`, style: 'plain' });
   if (step.manual) metaSpans.push({ text: `${metaSpans.length ? '   ·   ' : ''}${L.manual}`, style: 'italic' });
   const meta = metaSpans.length ? layoutText(metaSpans, w, theme.small + 0.5, 'anywhere', c.measure) : [];
-  const titleH = title.length * lineHeight(size + 1) + meta.length * lineHeight(theme.small + 0.5);
-  // Keep the whole step on one page when it fits on one; otherwise at least the title with its first lines.
+  return { title, meta, titleH: title.length * lineHeight(size + 1) + meta.length * lineHeight(theme.small + 0.5) };
+}
+
+/** Height of the whole step as drawn (used to keep it, and a heading before it, on one page). */
+export function stepHeight(c: Canvas, step: StepBlock): number {
+  const L = c.labels;
+  const size = theme.body;
+  const w = c.width - INDENT;
   const textH = (spans: Span[], s: number = size): number => layoutText(spans, w, s, 'words', c.measure).length * lineHeight(s) + 4;
-  const total =
+  return (
     2 +
-    titleH +
+    layoutHead(c, step).titleH +
     3 +
     (step.body !== undefined ? textH(toSpans(step.body)) : 0) +
     (step.commands.length > 0 ? layoutCode(c, { type: 'code', language: 'powershell', lines: step.commands }, w).height : 0) +
     (step.verify !== undefined ? textH([{ text: `${L.verify}${L.colon}`, style: 'bold' }, ...toSpans(step.verify)]) : 0) +
     (step.ref ? textH([{ text: `${L.reference}${L.colon}${step.ref}`, style: 'italic' }], theme.small) : 0) +
-    (step.timing ? TIMING_H + 4 : 0);
+    (step.timing ? TIMING_H + 4 : 0) +
+    theme.gap
+  );
+}
+
+export function drawStep(c: Canvas, step: StepBlock): void {
+  const L = c.labels;
+  const size = theme.body;
+  const lh = lineHeight(size);
+  const x = c.left + INDENT;
+  const w = c.width - INDENT;
+  const { title, meta, titleH } = layoutHead(c, step);
+  // Keep the whole step on one page when it fits on one; otherwise at least the title with its first lines.
+  const total = stepHeight(c, step);
   c.ensure(Math.min(total, c.bottom - c.top));
   c.ensure(titleH + 3 * lh + 8);
   c.y += 2;
