@@ -17,7 +17,7 @@ describe('lyncdr serve (real child process)', () => {
     try {
       expect((await fetch(`${p.url}/healthz`)).status).toBe(200);
       let counts: Record<string, number> = {};
-      for (let i = 0; i < 100 && !(counts.ok && counts.late && counts.failed); i++) {
+      for (let i = 0; i < 300 && !(counts.ok && counts.late && counts.failed); i++) {
         counts = ((await (await fetch(`${p.url}/api/status`)).json()) as { counts: Record<string, number> }).counts;
         await new Promise((r) => setTimeout(r, 100));
       }

@@ -1,14 +1,19 @@
-import { launchBrowser, openDashboard, startDashboardPlanner } from '../../apps/planner/src/dashboard/testing/dashboard-planner';
-const p = await startDashboardPlanner({ total: 2000 });
-const browser = await launchBrowser();
-for (let k = 0; k < 2; k++) {
-const { context, page } = await openDashboard(browser, p);
-await page.addInitScript(() => { new MutationObserver(() => { if (document.querySelectorAll('#rows tr').length >= 2000 && !(window as any).__rows) (window as any).__rows = performance.now(); }).observe(document, { childList: true, subtree: true }); });
-const t0 = Date.now();
-await page.goto(`${p.url}/`);
-await page.waitForFunction(() => document.querySelectorAll('#rows tr').length >= 2000, null, { polling: 'raf' });
-console.log('wall', Date.now() - t0);
-console.log(await page.evaluate(() => JSON.stringify({ rows: (window as any).__rows, nav: performance.getEntriesByType('navigation').map((e: any) => [e.responseEnd, e.domInteractive, e.domContentLoadedEventEnd]), res: performance.getEntriesByType('resource').map((e: any) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]) })));
-await context.close();
+import { startDashboardPlanner } from '../../apps/planner/src/dashboard/testing/dashboard-planner';
+import { connectSimAgent } from '../../apps/planner/src/server/sim-agent';
+const p = await startDashboardPlanner({ total: 2000, evaluateDebounceMs: 1000 });
+const agent = await connectSimAgent(p.agentUrl, { agentId: 'bench', token: p.addAgent('bench') });
+agent.hello();
+const res = await fetch(`${p.url}/api/events`, { headers: { authorization: `Bearer ${p.readToken}` } });
+const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+let t0 = 0; let tReport = 0;
+void (async () => { for (;;) { const { value, done } = await reader.read(); if (done) break; for (const m of value.matchAll(/event: (\w+)/g)) console.log(m[1], 'at +', Math.round(performance.now() - t0), 'ms after send; ack at +', Math.round(tReport - t0), value.length); } })();
+for (let i = 0; i < 4; i++) {
+  await new Promise((r) => setTimeout(r, 1500));
+  const item = p.items[i * 7]!; const when = new Date().toISOString();
+  t0 = performance.now();
+  await agent.report(`dbg-report-${i}`, { collector: 'file-store', startedAt: when, finishedAt: when, observations: [{ kind: 'file-store', subject: item.id, itemId: item.id, lastGood: when, ok: true, findings: [], data: {} }] });
+  tReport = performance.now();
 }
-await browser.close(); await p.stop();
+await new Promise((r) => setTimeout(r, 1500));
+const t1 = performance.now(); p.server.evaluator.evaluate(); console.log('evaluate()', Math.round(performance.now() - t1));
+agent.close(); await p.stop(); process.exit(0);

@@ -38,13 +38,17 @@ const bench: Bench = {
         await res.json();
         peer.push(performance.now() - t0);
       }
+      // Times from the browser's own clock, from the start of the navigation: the first rows of the table shown
+      // (the first screenful, rendered at once) and every row in (the rest follows on the next task).
       const first: number[] = [];
+      const full: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const { context, page } = await openDashboard(browser, p);
-        const t0 = performance.now();
         await page.goto(`${p.url}/`);
-        await page.waitForFunction((n) => document.querySelectorAll('#rows tr').length >= n, ITEMS, { polling: 'raf', timeout: 30_000 });
-        first.push(performance.now() - t0);
+        await page.waitForFunction((n) => document.querySelectorAll('#rows tr').length >= n && performance.getEntriesByName('lyncdr:status-rendered').length > 0, ITEMS, { timeout: 30_000 });
+        const [a, b] = await page.evaluate(() => ['lyncdr:first-rows', 'lyncdr:status-rendered'].map((n) => performance.getEntriesByName(n)[0]!.startTime));
+        first.push(a!);
+        full.push(b!);
         await context.close();
       }
 
@@ -53,6 +57,7 @@ const bench: Bench = {
       await page.goto(`${p.url}/`);
       await page.waitForSelector('body[data-live="true"]', { timeout: 30_000 });
       const live: number[] = [];
+      const inPage: number[] = [];
       for (let i = 0; i < LIVE_REPORTS; i++) {
         await sleep(1200); // reports of one agent arrive minutes apart in production; the evaluation debounce is 1 s
         const item = p.items[(i * 37) % p.items.length]!;
@@ -64,13 +69,20 @@ const bench: Bench = {
         const acked = performance.now();
         await page.waitForSelector(`#rows tr[data-id="${esc(item.id)}"] time[datetime="${when}"]`, { state: 'attached', timeout: 30_000 });
         live.push(performance.now() - acked);
+        // The browser's part: from the server-sent event to the row updated (the rest is the planner's evaluation).
+        // (No named functions inside evaluate: the TypeScript loader would wrap them in a helper the page lacks.)
+        inPage.push(await page.evaluate(() => performance.getEntriesByName('lyncdr:status-applied').at(-1)!.startTime -
+          performance.getEntriesByName('lyncdr:status-event').at(-1)!.startTime));
       }
       await context.close();
       const firstMs = median(first);
+      const fullMs = median(full);
       const peerMs = median(peer);
+      const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
       return [
-        { name: `first render, ${ITEMS} items (median of ${RUNS})`, value: firstMs, unit: 'ms', target: '< 1000 ms', peer: { name: 'fetch /api/status alone', value: peerMs }, ratio: firstMs / peerMs },
-        { name: `report visible after its ack (median of ${LIVE_REPORTS})`, value: median(live), unit: 'ms', target: '< 500 ms', note: `max ${Math.max(...live).toFixed(0)} ms` },
+        { name: `first render, ${ITEMS} items: first rows shown (median of ${RUNS})`, value: firstMs, unit: 'ms', target: '< 1000 ms', peer: { name: 'fetch /api/status alone', value: peerMs }, ratio: firstMs / peerMs, note: `load average ${load}` },
+        { name: `first render, ${ITEMS} items: every row in the table (median of ${RUNS})`, value: fullMs, unit: 'ms', target: '< 1000 ms', peer: { name: 'fetch /api/status alone', value: peerMs }, ratio: fullMs / peerMs },
+        { name: `report visible after its ack (median of ${LIVE_REPORTS})`, value: median(live), unit: 'ms', target: '< 500 ms', note: `max ${Math.max(...live).toFixed(0)} ms; in the page (event → row updated) median ${median(inPage).toFixed(0)} ms, the rest is the planner's evaluation of every item` },
       ];
     } finally {
       agent.close();

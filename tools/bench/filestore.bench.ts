@@ -86,11 +86,12 @@ const bench: Bench = {
     const hashOurs: number[] = [];
     const hashPeer: number[] = [];
     let hashedBytes = 0;
+    let rssHash = 0;
     for (let i = 0; i < 2; i++) {
       const r = ours('all');
       hashedBytes = r.hashedBytes;
       hashOurs.push(r.ms);
-      rss = Math.max(rss, r.maxRssMb);
+      rssHash = Math.max(rssHash, r.maxRssMb);
       hashPeer.push(timeIt(() => execFileSync('sh', ['-c', `find "${src}" "${bak}" -type f -print0 | xargs -0 sha256sum > /dev/null`], { stdio: 'ignore' })));
     }
     const mb = hashedBytes / 1e6;
@@ -99,7 +100,8 @@ const bench: Bench = {
     return [
       { name: `compare ${FILES} files (2 walker threads)`, value: median(oursMs), unit: 'ms', target: '≤ 1.5× rsync', peer: { name: 'rsync -a -n --delete', value: median(rsyncMs) }, ratio: median(oursMs) / median(rsyncMs) },
       { name: `compare ${FILES} files (one thread)`, value: median(singleMs), unit: 'ms', target: '≤ 1.5× rsync', peer: { name: 'rsync -a -n --delete', value: median(rsyncMs) }, ratio: median(singleMs) / median(rsyncMs) },
-      { name: 'peak RSS (compare and hash)', value: rss, unit: 'MB', target: '< 200 MB', note: 'child process, includes the tsx loader' },
+      { name: 'peak RSS (compare)', value: rss, unit: 'MB', target: '< 200 MB', note: 'child process, includes the tsx loader' },
+      { name: 'peak RSS (compare + full hashing)', value: rssHash, unit: 'MB', target: '< 200 MB', note: 'child process, includes the tsx loader' },
       { name: 'full hashing throughput', value: oursMbs, unit: 'MB/s', target: '≥ 0.8× sha256sum', peer: { name: 'sha256sum (find | xargs)', value: peerMbs }, ratio: oursMbs / peerMbs, note: `${mb.toFixed(0)} MB in ${FILES * 2} files, walk and compare included` },
     ];
   },

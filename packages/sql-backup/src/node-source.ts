@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { ByteSource, SyncByteSource } from './byte-source';
 
 /**
@@ -33,8 +34,28 @@ export function openFileSourceSync(path: string): SyncByteSource {
   };
 }
 
-/** The same file as an asynchronous ByteSource (for callers that inject sources). */
+/**
+ * An asynchronous source over a file (thread-pool reads): slower per file on a warm cache, but several can wait on a
+ * slow disk or a network share at once (`scanFiles(files, { openSource: openFileSource, concurrency })`).
+ */
 export async function openFileSource(path: string): Promise<ByteSource> {
-  const s = openFileSourceSync(path);
-  return { size: async () => s.size(), read: async (o, n, into) => s.read(o, n, into), close: async () => s.close() };
+  const fh = await open(path, 'r');
+  let size: number | undefined;
+  return {
+    async size() {
+      size ??= (await fh.stat()).size;
+      return size;
+    },
+    async read(offset, length, into) {
+      const buf = into && into.length >= length ? into : new Uint8Array(length);
+      let got = 0;
+      while (got < length) {
+        const { bytesRead } = await fh.read(buf, got, length - got, offset + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return buf.subarray(0, got);
+    },
+    close: () => fh.close(),
+  };
 }

@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { isLyncdrError } from '@lyncdr/errors';
+import { isLyncdrError, LyncdrError } from '@lyncdr/errors';
 import { createInlineCommitter, createWorkerCommitter, type AsyncCommitter, type Store } from '@lyncdr/store';
 import { createNotifier } from './alerts/notifier';
 import { createWebhookSender } from './alerts/webhook';
@@ -51,12 +51,12 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
   const items = o.items ?? (() => []);
   const webhook = config.alerts.webhook ? createWebhookSender(config.alerts.webhook) : null;
   const notifier = createNotifier({ store, log, now, silence: config.alerts.silence, webhook });
-  const dashboard = createDashboard({ store, rules: config.policy.rules, now });
+  const dashboard = createDashboard({ store, rules: config.policy.rules, now, items });
   const evaluator = createEvaluator({
     store, now, log, items, deployment: () => o.deployment ?? null, rules: config.policy.rules,
     onChanges: (changes, deployment) => void notifier.onChanges(changes, deployment).catch((e: Error) => log('alert.error', { error: e.message })),
     debounceMs: o.evaluateDebounceMs,
-    onEvaluated: (s) => dashboard.events.publish('status', { generatedAt: s.generatedAt }),
+    onEvaluated: (s) => dashboard.onEvaluated(s),
   });
   // The writer starts with inline commits; start() swaps in the worker-thread committer before any agent connects.
   let committer: AsyncCommitter = createInlineCommitter(store);
@@ -100,7 +100,12 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
   };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
-  const server: Server = o.tls ? createHttpsServer({ cert: o.tls.cert, key: o.tls.key }, onRequest) : createHttpServer(onRequest);
+  let server: Server;
+  try {
+    server = o.tls ? createHttpsServer({ cert: o.tls.cert, key: o.tls.key }, onRequest) : createHttpServer(onRequest);
+  } catch (e) {
+    throw new LyncdrError('E_CONFIG', `the TLS certificate or key is not usable: ${(e as Error).message}; give PEM files in tls.cert and tls.key`, { cause: e });
+  }
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     if (new URL(req.url ?? '/', 'http://planner').pathname !== '/agent') {
@@ -121,7 +126,11 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
         log('store.committer', { mode: committer.mode });
       }
       await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
+        server.once('error', (e: NodeJS.ErrnoException) => {
+          const why = e.code === 'EADDRINUSE' ? 'is in use; pick another with --port (0 picks a free one)' : e.code === 'EACCES' ? 'needs more rights; use a port above 1024' : `cannot be opened (${e.message})`;
+          void committer.close();
+          reject(new LyncdrError('E_LISTEN', `${config.host}:${config.port} ${why}`, { cause: e }));
+        });
         server.listen(config.port, config.host, () => {
           server.off('error', reject);
           resolve();

@@ -25,7 +25,15 @@ export async function startTestPlanner(
   const store = createSqliteStore({ file: path.join(dir, 'planner.sqlite'), now: options.now ?? (() => new Date()) });
   const cfg = PlannerConfig.parse({ port: 0, data: dir, ...config });
   const server = createPlannerServer({ schedule: false, evaluateDebounceMs: 20, ...options, config: cfg, store });
-  const { url, agentUrl } = await server.start();
+  let started: { url: string; agentUrl: string };
+  try {
+    started = await server.start();
+  } catch (e) {
+    store.close();
+    if (!options.dir) rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const { url, agentUrl } = started;
   return {
     dir, store, server, url, agentUrl,
     addAgent(name, role = 'agent') {

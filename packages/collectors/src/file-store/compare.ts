@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Finding } from '@lyncdr/protocol';
-import { inSample, sha256File } from './hash';
+import { inSample, sha256File, sha256SmallFileSync, SMALL_FILE_BYTES } from './hash';
 import { comparePaths, relText } from './names';
 import { display, walkBatches, type WalkEntry, type WalkIssue } from './walk';
 import { walkBatchesInWorker } from './walk-worker';
@@ -109,23 +109,39 @@ export async function compareTrees(source: string, backup: string, opts: Compare
 
   const hashing = new Set<Promise<void>>();
   const concurrency = Math.max(1, opts.hashConcurrency ?? 4);
+  const hashSmallPair = (s: WalkEntry, b: WalkEntry, folder: FolderSummary) => {
+    let hs, hb;
+    try {
+      hs = sha256SmallFileSync(s.abs);
+      hb = sha256SmallFileSync(b.abs);
+    } catch (e) {
+      add({ code: 'FS_CHANGED_DURING_SCAN', message: `${relText(s.parts)} could not be read for hashing (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, path: display(s.abs), severity: 'warning' });
+      return true;
+    }
+    if (!hs || !hb) return false;
+    compareHashes(s, b, hs, hb, folder);
+    return true;
+  };
+  const compareHashes = (s: WalkEntry, b: WalkEntry, hs: { hex: string; bytes: number }, hb: { hex: string; bytes: number }, folder: FolderSummary) => {
+    totals.hashed++;
+    totals.hashedBytes += hs.bytes + hb.bytes;
+    if (hs.bytes !== s.size || hb.bytes !== b.size) {
+      add({ code: 'FS_CHANGED_DURING_SCAN', message: `${relText(s.parts)} changed while it was being read; compare again later`, path: display(s.abs), severity: 'warning' });
+    } else if (hs.hex !== hb.hex) {
+      folder.changed++;
+      totals.changed++;
+      add({ code: 'FS_CONTENT_DIFFERS', message: `${relText(s.parts)}: the backup copy has the same size but different content (sha256 ${hb.hex.slice(0, 12)}… vs ${hs.hex.slice(0, 12)}…)`, path: display(b.abs), severity: 'error' });
+    }
+  };
   const hashPair = async (s: WalkEntry, b: WalkEntry, folder: FolderSummary) => {
     try {
       const [hs, hb] = await Promise.all([sha256File(s.abs, s.size), sha256File(b.abs, b.size)]);
-      totals.hashed++;
-      totals.hashedBytes += hs.bytes + hb.bytes;
-      if (hs.bytes !== s.size || hb.bytes !== b.size) {
-        add({ code: 'FS_CHANGED_DURING_SCAN', message: `${relText(s.parts)} changed while it was being read; compare again later`, path: display(s.abs), severity: 'warning' });
-      } else if (hs.hex !== hb.hex) {
-        folder.changed++;
-        totals.changed++;
-        add({ code: 'FS_CONTENT_DIFFERS', message: `${relText(s.parts)}: the backup copy has the same size but different content (sha256 ${hb.hex.slice(0, 12)}… vs ${hs.hex.slice(0, 12)}…)`, path: display(b.abs), severity: 'error' });
-      }
+      compareHashes(s, b, hs, hb, folder);
+      return;
     } catch (e) {
       add({ code: 'FS_CHANGED_DURING_SCAN', message: `${relText(s.parts)} could not be read for hashing (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, path: display(s.abs), severity: 'warning' });
     }
   };
-
   // The source is walked on this thread; the backup copy in a worker thread (two cores, like rsync's two processes)
   // unless parallel is false.
   const src = new Cursor(walkBatches(source, { exclude, onIssue: onIssue('source'), signal: opts.signal }));
@@ -180,7 +196,8 @@ export async function compareTrees(source: string, backup: string, opts: Compare
           add({ code: 'FS_SIZE_DIFFERS', message: `${relText(se.parts)}: the backup copy is ${be.size} bytes, the source ${se.size}`, path: display(be.abs), severity: 'error' });
         } else {
           totals.matched++;
-          if (sampleRate > 0 && inSample(se.parts, sampleRate)) {
+          const small = se.size < SMALL_FILE_BYTES && be.size < SMALL_FILE_BYTES;
+          if (sampleRate > 0 && inSample(se.parts, sampleRate) && !(small && hashSmallPair(se, be, f))) {
             if (hashing.size >= concurrency) await Promise.race(hashing);
             const p: Promise<void> = hashPair(se, be, f).finally(() => hashing.delete(p));
             hashing.add(p);

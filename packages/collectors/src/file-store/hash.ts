@@ -14,15 +14,8 @@ const smallBuf = Buffer.allocUnsafe(SMALL);
  */
 export async function sha256File(file: Buffer | string, sizeHint = Infinity, buf?: Buffer): Promise<{ hex: string; bytes: number }> {
   if (sizeHint < SMALL) {
-    // One open, one read into a shared buffer, one-shot hash: the per-file cost is what matters for small files.
-    const fd = openSync(file, 'r');
-    let n: number;
-    try {
-      n = readSync(fd, smallBuf, 0, SMALL, 0);
-    } finally {
-      closeSync(fd);
-    }
-    if (n < SMALL) return { hex: crypto.hash('sha256', smallBuf.subarray(0, n), 'hex'), bytes: n };
+    const small = sha256SmallFileSync(file);
+    if (small) return small;
   }
   buf ??= Buffer.allocUnsafe(CHUNK);
   const h = createHash('sha256');
@@ -39,6 +32,24 @@ export async function sha256File(file: Buffer | string, sizeHint = Infinity, buf
     await fh.close();
   }
   return { hex: h.digest('hex'), bytes };
+}
+
+/** Files below this size are hashed synchronously in one read (see sha256SmallFileSync). */
+export const SMALL_FILE_BYTES = SMALL;
+
+/**
+ * SHA-256 of a small file: one open, one read into a shared buffer, one-shot hash (for the many small files of a
+ * share the per-file cost is what matters). Returns null when the file turns out not to be small.
+ */
+export function sha256SmallFileSync(file: Buffer | string): { hex: string; bytes: number } | null {
+  const fd = openSync(file, 'r');
+  let n: number;
+  try {
+    n = readSync(fd, smallBuf, 0, SMALL, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return n < SMALL ? { hex: crypto.hash('sha256', smallBuf.subarray(0, n), 'hex'), bytes: n } : null;
 }
 
 /** Deterministic sampling: the same path is always in or out of a sample of the given rate (FNV-1a of the bytes). */

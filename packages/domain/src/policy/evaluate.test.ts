@@ -56,6 +56,19 @@ describe('policy: period + grace', () => {
   });
 });
 
+describe('policy: matching the collectors\' subjects', () => {
+  it('maps sql-files subjects <server>/<database> and export kinds to inventory ids', () => {
+    const ids = [{ id: 'sql:rtcxds@sql01.contoso.test\\rtc', name: 'rtcxds', frequency: { periodHours: 24 } },
+      { id: 'export:userdata@pool1.contoso.test', name: 'u1', frequency: { periodHours: 24 } },
+      { id: 'export:userdata@pool2.contoso.test', name: 'u2', frequency: { periodHours: 24 } }];
+    const snap = evaluatePolicy({
+      deployment: null, items: ids, now: new Date(t0),
+      evidence: [ev({ kind: 'sql-files', subject: 'sql01.contoso.test\\rtc/rtcxds' }, t0), ev({ kind: 'export', subject: 'export:userdata' }, t0)],
+    });
+    expect(snap.items.map((i) => i.status)).toEqual(['ok', 'ok', 'ok']);
+  });
+});
+
 describe('policy: run duration', () => {
   it('flags too slow and suspiciously fast runs against the rule, and against recent runs', () => {
     const e = (ms: number, recent?: number[]) => ev({ kind: 'sql-backup', subject: 'x', itemId: daily.id }, t0, { durationMs: ms, recentDurationsMs: recent });

@@ -19,11 +19,20 @@ const probes: Record<string, typeof evaluateBackupService> = {
   'cms-replication': evaluateCmsReplication,
 };
 
-/** Names an observation may use for an inventory item: its itemId, its subject, or the subject with the id prefix. */
-function candidates(e: Evidence): string[] {
+/**
+ * Inventory item ids an observation is about: its itemId when set; else its subject as an id, a file share
+ * (`\\fs\share` → `filestore:\\fs\share`), a SQL database (`<server>/<database>` → `sql:<database>@<server>`, as the
+ * sql-files and sql-history collectors name them), or an export kind (`export:<what>` → every `export:<what>@<scope>`).
+ */
+function matchingItems(e: Evidence, itemIds: ReadonlySet<string>): string[] {
   const o = e.observation;
+  if (o.itemId) return itemIds.has(o.itemId.toLowerCase()) ? [o.itemId.toLowerCase()] : [];
   const s = o.subject.toLowerCase();
-  return [o.itemId?.toLowerCase(), s, `filestore:${s}`, `sql:${s}`].filter((x): x is string => Boolean(x));
+  const slash = s.lastIndexOf('/');
+  const direct = [s, `filestore:${s}`, `sql:${s}`, slash > 0 ? `sql:${s.slice(slash + 1)}@${s.slice(0, slash)}` : ''].find((c) => c && itemIds.has(c));
+  if (direct) return [direct];
+  if (s.startsWith('export:') && !s.includes('@')) return [...itemIds].filter((id) => id.startsWith(`${s}@`));
+  return [];
 }
 
 /**
@@ -46,9 +55,7 @@ export function evaluatePolicy(input: PolicyInput): StatusSnapshot {
       if (!seen || seen.at < e.observedAt) probeEntries.set(entry.itemId, { at: e.observedAt, entry });
       continue;
     }
-    const id = candidates(e).find((c) => itemIds.has(c));
-    if (!id) continue;
-    byItem.set(id, [...(byItem.get(id) ?? []), e]);
+    for (const id of matchingItems(e, itemIds)) byItem.set(id, [...(byItem.get(id) ?? []), e]);
   }
   const items = input.items.map((item) =>
     evaluateBackupItem(item, byItem.get(item.id.toLowerCase()) ?? [], rules[item.id] ?? {}, defaults, input.now),

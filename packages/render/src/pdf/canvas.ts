@@ -1,5 +1,7 @@
 import type { RenderLabels } from '../labels';
+import type { Span } from '../inline';
 import type { FontKey } from './fonts';
+import { layoutText, type Line, type Wrap } from './layout-text';
 import { theme } from './theme';
 
 /** The drawing state shared by the block painters: the pdfkit document, the body box and the cursor. */
@@ -14,6 +16,8 @@ export interface Canvas {
   bottom: number;
   /** Current vertical position. */
   y: number;
+  /** Lines of `spans` broken to `width` (cached: a step is measured before it is drawn). */
+  layout(spans: Span[], width: number, size: number, wrap: Wrap): Line[];
   /** Width of `text` in `font` at `size` (cached). */
   measure(text: string, font: FontKey, size: number): number;
   /** Starts a new page and puts the cursor at the top of the body box. */
@@ -39,6 +43,7 @@ export function createCanvas(doc: PDFKit.PDFDocument, labels: RenderLabels): Can
     doc.font(font).fontSize(size);
     current = { font, size };
   };
+  const layouts = new Map<string, Line[]>();
   const canvas: Canvas = {
     doc,
     labels,
@@ -47,6 +52,16 @@ export function createCanvas(doc: PDFKit.PDFDocument, labels: RenderLabels): Can
     top: theme.margin + theme.headerBand,
     bottom: pageH - theme.margin - theme.footerBand,
     y: theme.margin + theme.headerBand,
+    layout(spans, width, size, wrap) {
+      let key = `${width}|${size}|${wrap}`;
+      for (const sp of spans) key += `\u0001${sp.style}\u0002${sp.text}`;
+      let lines = layouts.get(key);
+      if (!lines) {
+        lines = layoutText(spans, width, size, wrap, canvas.measure);
+        layouts.set(key, lines);
+      }
+      return lines;
+    },
     measure(text, font, size) {
       let sizes = widths.get(font);
       if (!sizes) {

@@ -22,7 +22,7 @@ function runs(line: Line): Piece[] {
       let text = first.text;
       for (let k = i + 1; k < j; k++) text += (pieces[k]!.spaceBefore ? ' ' : '') + pieces[k]!.text;
       const last = pieces[j - 1]!;
-      out.push({ ...first, text, width: last.x + last.width - first.x });
+      out.push({ text, font: first.font, size: first.size, blank: false, spaceBefore: first.spaceBefore, x: first.x, width: last.x + last.width - first.x });
     }
     i = j;
   }

@@ -122,6 +122,10 @@ function splitToken(tok: Token, maxWidth: number, measure: Measure): Token[] {
   return pieces;
 }
 
+function piece(tok: Token, spaceBefore: boolean, x: number, width: number): Piece {
+  return { text: tok.text, font: tok.font, size: tok.size, blank: tok.blank, spaceBefore, x, width };
+}
+
 /**
  * Greedy line breaking of styled spans into lines no wider than `maxWidth`. Breaks at spaces; with
  * `wrap: 'anywhere'` also after . \ / - _ : ; a word longer than the line is split so nothing overflows.
@@ -140,7 +144,7 @@ export function layoutText(spans: Span[], maxWidth: number, size: number, wrap: 
     const w = measure(tok.text, tok.font, tok.size);
     const space = tok.spaceBefore && line.pieces.length > 0 ? measure(' ', tok.font, tok.size) : 0;
     if (line.width + space + w <= maxWidth + 0.01) {
-      line.pieces.push({ ...tok, x: line.width + space, width: w });
+      line.pieces.push(piece(tok, tok.spaceBefore, line.width + space, w));
       line.width += space + w;
       continue;
     }
@@ -154,7 +158,7 @@ export function layoutText(spans: Span[], maxWidth: number, size: number, wrap: 
       }
     }
     if (line.pieces.length > 0) pushLine();
-    line.pieces.push({ ...tok, spaceBefore: false, x: 0, width: w });
+    line.pieces.push(piece(tok, false, 0, w));
     line.width = w;
   }
   if (line.pieces.length > 0 || lines.length === 0) lines.push(line);

@@ -5,7 +5,6 @@ import { plainText } from '../inline';
 import { createCanvas, lineHeight, type Canvas } from './canvas';
 import { drawChrome } from './chrome';
 import { drawLine } from './draw-text';
-import { layoutText } from './layout-text';
 import { createFontCache, type FontCache } from './font-cache';
 import { checkGlyphs, type GlyphSource } from './glyphs';
 import { drawCode } from './blocks/code';
@@ -116,7 +115,7 @@ function drawTitle(c: Canvas, document: Document): void {
   drawHeading(c, { type: 'heading', level: 1, text: document.meta.title });
   if (document.meta.subtitle) {
     const size = theme.body + 1;
-    for (const line of layoutText([{ text: plainText(document.meta.subtitle), style: 'italic' }], c.width, size, 'words', c.measure)) {
+    for (const line of c.layout([{ text: plainText(document.meta.subtitle), style: 'italic' }], c.width, size, 'words')) {
       drawLine(c, line, c.left, c.y, c.width, 'left', theme.color.muted);
       c.y += lineHeight(size);
     }

@@ -1,4 +1,4 @@
-/* global document, window, location */
+/* global document, window, location, performance */
 /* The dashboard: loads the planner's data, renders the views and follows /api/events for live updates. */
 import { ApiError, getJson, listen, token } from './api.js';
 import { getLang, setLang, t, translatePage } from './i18n.js';
@@ -35,16 +35,20 @@ function place() {
 const optional = (p) => p.catch((e) => (e instanceof ApiError && (e.status === 404 || e.status === 501) ? null : Promise.reject(e)));
 
 async function loadAll() {
-  const [status, items, topology] = await Promise.all([getJson('/api/status'), getJson('/api/items'), optional(getJson('/api/topology'))]);
+  const [status, items, topology] = await Promise.all([getJson('/api/status'), getJson('/api/dashboard/items'), optional(getJson('/api/topology'))]);
+  performance.mark('lyncdr:data-loaded');
   state.status = status;
   state.inventory = new Map(items.items.map((i) => [i.id, i]));
   state.topology = topology?.topology ?? null;
   state.ix = indexTopology(state.topology);
   place();
   renderHeader();
-  renderStatus(state);
-  document.body.dataset.generatedAt = status.generatedAt;
+  const all = renderStatus(state);
+  performance.mark('lyncdr:first-rows');
   message(null);
+  await all;
+  document.body.dataset.generatedAt = status.generatedAt;
+  performance.mark('lyncdr:status-rendered');
   const [agents, alerts, policy, versions, runbooks] = await Promise.all([
     getJson('/api/agents'), getJson('/api/alerts?limit=200'), getJson('/api/policy'),
     optional(getJson('/api/topology/versions')), state.topology ? optional(getJson('/api/runbooks')) : null,
@@ -84,19 +88,50 @@ function coalesced(fn) {
   return run;
 }
 
-const refreshStatus = coalesced(async () => {
-  const status = await getJson('/api/status');
-  state.status = status;
-  if (status.items.some((e) => !state.inventory.has(e.itemId) && !/^[a-z-]+:/.test(e.itemId))) {
-    const items = await getJson('/api/items');
+/** Evaluations published by the planner since the last sync; null asks for a full reload of /api/status. */
+let pending = [];
+
+const syncStatus = coalesced(async () => {
+  const events = pending;
+  pending = [];
+  if (events === null || !state.status) {
+    state.status = await getJson('/api/status');
+  } else {
+    // Apply the changed entries the event carries: no request, whatever the number of items.
+    const byId = new Map(state.status.items.map((e) => [e.itemId, e]));
+    for (const ev of events) {
+      for (const e of ev.changed) byId.set(e.itemId, { ...byId.get(e.itemId), ...e });
+      for (const id of ev.removed ?? []) byId.delete(id);
+      state.status = { ...state.status, generatedAt: ev.generatedAt, counts: ev.counts };
+    }
+    state.status.items = [...byId.values()];
+  }
+  if (state.status.items.some((e) => !state.inventory.has(e.itemId) && !/^(backup-service|mirror-state|cms-replication):/.test(e.itemId))) {
+    const items = await getJson('/api/dashboard/items');
     state.inventory = new Map(items.items.map((i) => [i.id, i]));
   }
   place();
   renderHeader();
-  updateStatus(state);
-  document.body.dataset.generatedAt = status.generatedAt;
+  await updateStatus(state);
+  document.body.dataset.generatedAt = state.status.generatedAt;
+  performance.mark('lyncdr:status-applied');
   if (!$('overview').hidden) renderOverview(state);
 });
+
+function onStatusEvent(ev) {
+  performance.mark('lyncdr:status-event');
+  if (pending !== null) {
+    if (Array.isArray(ev?.changed)) pending.push(ev);
+    else pending = null;
+  }
+  void syncStatus();
+}
+
+function reloadStatus() {
+  pending = null;
+  void syncStatus();
+}
+
 const refreshAgents = coalesced(async () => {
   state.agents = (await getJson('/api/agents')).agents;
   renderAgents(state);
@@ -152,20 +187,26 @@ async function start() {
   }
   stopListening?.();
   let reportsTimer = null;
-  stopListening = listen((type) => {
+  stopListening = listen((type, data) => {
     if (type === 'status') {
-      void refreshStatus();
+      onStatusEvent(data);
       void refreshAlerts();
     } else if (type === 'report') {
       clearTimeout(reportsTimer);
       reportsTimer = setTimeout(() => void refreshAgents(), 300);
     }
   }, (live) => {
+    // (Re)connected: reload once, in case an evaluation came while the stream was down.
+    if (live) reloadStatus();
     $('live').className = `live${live ? ' on' : ''}`;
     $('live').textContent = live ? t('live') : t('offline');
     document.body.dataset.live = String(live);
   });
-  poller ??= setInterval(() => void refreshAgents(), 30_000);
+  // Ages grow between evaluations; the agents' connections change without reports.
+  poller ??= setInterval(() => {
+    reloadStatus();
+    void refreshAgents();
+  }, 60_000);
 }
 
 setLang(getLang());

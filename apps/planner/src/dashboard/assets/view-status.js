@@ -6,26 +6,41 @@ import { duration, esc, STATUSES, when } from './util.js';
 
 const $ = (id) => document.getElementById(id);
 const rowsById = new Map();
+/** The age cell as last shown, per item (ages grow at every evaluation; the cell changes far less often). */
+const ageShown = new Map();
 let placed = [];
 
+/** Age against the period, in words; `over` when the age is past the period. */
 function ageCell(e) {
-  const ratio = e.ageSeconds !== null && e.periodSeconds ? Math.min(2, e.ageSeconds / e.periodSeconds) : null;
-  const meter = ratio === null ? '' : `<meter min="0" max="2" low="1" high="1.25" optimum="0" value="${ratio.toFixed(3)}"></meter>`;
-  return `${esc(duration(e.ageSeconds, getLang()))} / ${esc(duration(e.periodSeconds ?? null, getLang()))}${meter}`;
+  const over = e.ageSeconds !== null && e.periodSeconds && e.ageSeconds > e.periodSeconds;
+  const text = `${esc(duration(e.ageSeconds, getLang()))} / ${esc(duration(e.periodSeconds ?? null, getLang()))}`;
+  return over ? `<span class="over">${text}</span>` : text;
 }
 
 const lastGoodCell = (e) => (e.lastGood ? `<time datetime="${esc(e.lastGood)}">${esc(when(e.lastGood, getLang()))}</time>` : '—');
 const badge = (s) => `<span class="badge ${esc(s)}">${esc(t(s))}</span>`;
 
+/** Per-language pieces of a row, built once per render instead of once per row. */
+let parts = null;
+function rowParts() {
+  const lang = getLang();
+  if (parts?.lang === lang) return parts;
+  const label = (k) => ` data-label="${esc(t(k))}"`;
+  parts = { lang, item: label('item'), status: label('status'), lastGood: label('lastGood'), age: label('age'), reason: label('reason'),
+    badge: Object.fromEntries(STATUSES.map((s) => [s, badge(s)])),
+    button: `<td><button type="button" class="secondary hist" aria-expanded="false">${esc(t('history'))}</button></td></tr>` };
+  return parts;
+}
+
 function rowHtml(r) {
   const e = r.entry;
+  const p = rowParts();
   return `<tr data-id="${esc(r.id)}" data-site="${esc(r.site ?? '')}" data-pool="${esc(r.pool ?? '')}" data-status="${esc(e.status)}">` +
-    `<td class="item" data-label="${esc(t('item'))}"><div class="name">${esc(r.name)}</div><div class="id">${esc(r.id)}</div></td>` +
-    `<td class="st" data-label="${esc(t('status'))}">${badge(e.status)}</td>` +
-    `<td class="lg" data-label="${esc(t('lastGood'))}">${lastGoodCell(e)}</td>` +
-    `<td class="age" data-label="${esc(t('age'))}">${ageCell(e)}</td>` +
-    `<td class="reason" data-label="${esc(t('reason'))}">${esc(e.reason)}</td>` +
-    `<td><button type="button" class="secondary hist" aria-expanded="false">${esc(t('history'))}</button></td></tr>`;
+    `<td class="item"${p.item}><div class="name">${esc(r.name)}</div><div class="id">${esc(r.id)}</div></td>` +
+    `<td class="st"${p.status}>${p.badge[e.status] ?? badge(e.status)}</td>` +
+    `<td class="lg"${p.lastGood}>${lastGoodCell(e)}</td>` +
+    `<td class="age"${p.age}>${ageCell(e)}</td>` +
+    `<td class="reason"${p.reason}>${esc(e.reason)}</td>${p.button}`;
 }
 
 function options(select, values, labelOf = (v) => v) {
@@ -51,7 +66,13 @@ export function applyFilters() {
   $('shown').textContent = t('shown', { n, total: placed.length });
 }
 
-/** Renders the whole table (first load, language change). */
+const FIRST_ROWS = 120;
+let rendering = null;
+
+/**
+ * Renders the whole table (first load, language change): the first screenful at once, the other rows on the next
+ * task so the page shows data without waiting for thousands of rows. Resolves when every row is in.
+ */
 export function renderStatus(state) {
   placed = state.rows;
   const sites = state.topology ? state.topology.sites.map((s) => s.id) : [...new Set(placed.map((r) => r.site).filter(Boolean))];
@@ -60,14 +81,32 @@ export function renderStatus(state) {
   options($('f-site'), sites, siteName);
   options($('f-pool'), pools);
   options($('f-status'), STATUSES, (s) => t(s));
-  $('rows').innerHTML = placed.map(rowHtml).join('');
+  const rows = placed;
+  $('rows').innerHTML = rows.slice(0, FIRST_ROWS).map(rowHtml).join('');
   rowsById.clear();
-  for (const tr of $('rows').children) rowsById.set(tr.dataset.id, tr);
-  applyFilters();
+  ageShown.clear();
+  const index = () => {
+    for (const tr of $('rows').children) if (!tr.classList.contains('history')) rowsById.set(tr.dataset.id, tr);
+    for (const r of rows) ageShown.set(r.id, ageCell(r.entry));
+  };
+  if (rows.length <= FIRST_ROWS) {
+    index();
+    applyFilters();
+    return (rendering = Promise.resolve());
+  }
+  $('shown').textContent = t('shown', { n: FIRST_ROWS, total: rows.length });
+  rendering = new Promise((resolve) => setTimeout(() => {
+    if (placed === rows) $('rows').insertAdjacentHTML('beforeend', rows.slice(FIRST_ROWS).map(rowHtml).join(''));
+    index();
+    applyFilters();
+    resolve();
+  }, 0));
+  return rendering;
 }
 
 /** Patches the rows whose status changed (a live update keeps focus, scroll and open histories). */
-export function updateStatus(state) {
+export async function updateStatus(state) {
+  await rendering;
   const before = new Map(placed.map((r) => [r.id, r.entry]));
   placed = state.rows;
   for (const r of placed) {
@@ -80,13 +119,22 @@ export function updateStatus(state) {
     }
     const e = r.entry;
     if (old && old.status === e.status && old.lastGood === e.lastGood && old.reason === e.reason) {
-      if (old.ageSeconds !== e.ageSeconds) tr.querySelector('.age').innerHTML = ageCell(e);
+      if (old.ageSeconds !== e.ageSeconds) {
+        // Ages grow at every evaluation; touch the cell only when what it shows changes.
+        const html = ageCell(e);
+        if (ageShown.get(r.id) !== html) {
+          tr.querySelector('.age').innerHTML = html;
+          ageShown.set(r.id, html);
+        }
+      }
       continue;
     }
     tr.dataset.status = e.status;
     tr.querySelector('.st').innerHTML = badge(e.status);
     tr.querySelector('.lg').innerHTML = lastGoodCell(e);
-    tr.querySelector('.age').innerHTML = ageCell(e);
+    const age = ageCell(e);
+    tr.querySelector('.age').innerHTML = age;
+    ageShown.set(r.id, age);
     tr.querySelector('.reason').textContent = e.reason;
     tr.classList.remove('changed');
     void tr.offsetWidth;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectSimAgent, type SimAgent } from '../sim-agent';
 import { startTestPlanner, type TestPlanner } from '../test-setup';
 
-const limits = { helloTimeoutSeconds: 0.3, idleTimeoutSeconds: 0.6, maxFrameBytes: 64 * 1024, reportsPerMinute: 60, burst: 20 };
+const limits = { helloTimeoutSeconds: 0.5, idleTimeoutSeconds: 1, maxFrameBytes: 64 * 1024, reportsPerMinute: 1, burst: 20 };
 
 describe('agent endpoint (real server on port 0, real sockets, real SQLite)', () => {
   let p: TestPlanner;
@@ -91,7 +91,7 @@ describe('agent endpoint (real server on port 0, real sockets, real SQLite)', ()
 
   it('closes an idle socket after the idle timeout, while heartbeats keep another open', async () => {
     const idle = await connectSimAgent(p.agentUrl, { agentId: 'fe8', token: p.addAgent('fe8') });
-    const beat = setInterval(() => good.heartbeat(), 150);
+    const beat = setInterval(() => good.heartbeat(), 100);
     const c = await idle.closed;
     clearInterval(beat);
     expect(c).toMatchObject({ code: 1008, reason: expect.stringMatching(/idle/) });
@@ -123,7 +123,7 @@ describe('agent endpoint (real server on port 0, real sockets, real SQLite)', ()
     expect((await post(goodToken, 'fe1')).status).toBe(403);
     const r = await post(admin, 'fe1');
     expect(r.status).toBe(202);
-    await new Promise((res) => setTimeout(res, 100));
+    for (let i = 0; i < 100 && !good.received.some((e) => e.type === 'collect'); i++) await new Promise((res) => setTimeout(res, 50));
     expect(good.received.find((e) => e.type === 'collect')?.payload).toEqual({ collector: 'file-store' });
     expect((await post(admin, 'nobody')).status).toBe(409);
   });

@@ -24,12 +24,14 @@ interface Queued {
 export function createReportWriter(committer: AsyncCommitter, maxBatch = 500, onSlow?: (ms: number, reports: number) => void): ReportWriter {
   let queue: Queued[] = [];
   let touches = new Map<string, AgentTouch>();
-  let busy = false;
+  /** Batches handed to the committer and not yet answered: one, so that the next batch gathers during the fsync. */
+  let inFlight = 0;
+  const MAX_IN_FLIGHT = 1;
   let scheduled = false;
   let idle: (() => void)[] = [];
 
   const settleIdle = () => {
-    if (!busy && !queue.length && !touches.size) {
+    if (!inFlight && !queue.length && !touches.size) {
       for (const f of idle) f();
       idle = [];
     }
@@ -37,9 +39,9 @@ export function createReportWriter(committer: AsyncCommitter, maxBatch = 500, on
 
   const run = async () => {
     scheduled = false;
-    if (busy) return;
+    if (inFlight >= MAX_IN_FLIGHT) return;
     if (!queue.length && !touches.size) return settleIdle();
-    busy = true;
+    inFlight++;
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
     const t = [...touches.values()];
@@ -61,13 +63,13 @@ export function createReportWriter(committer: AsyncCommitter, maxBatch = 500, on
     }
     const ms = performance.now() - started;
     if (ms > 250) onSlow?.(Math.round(ms), batch.length);
-    busy = false;
+    inFlight--;
     if (queue.length || touches.size) schedule();
     else settleIdle();
   };
 
   const schedule = () => {
-    if (scheduled || busy) return;
+    if (scheduled || inFlight >= MAX_IN_FLIGHT) return;
     scheduled = true;
     setImmediate(() => void run());
   };
@@ -87,7 +89,7 @@ export function createReportWriter(committer: AsyncCommitter, maxBatch = 500, on
     drain() {
       return new Promise((resolve) => {
         idle.push(resolve);
-        if (!busy && !scheduled) settleIdle();
+        if (!inFlight && !scheduled) settleIdle();
       });
     },
     get pending() {

@@ -78,7 +78,7 @@ describe('alerts from the planner on status change only', () => {
     clock += 31 * 3_600_000; // the daily backup stops: 31 h later it is late
     expect(p.server.evaluator.evaluate().items[0]).toMatchObject({ status: 'late', reason: expect.stringMatching(/^last good backup 31 h ago/) });
     p.server.evaluator.evaluate();
-    await new Promise((r) => setTimeout(r, 300));
+    for (let i = 0; i < 100 && p.store.listAlerts(10).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(hook.bodies).toHaveLength(1);
     expect(hook.bodies[0]).toMatchObject({ kind: 'lyncdr.alert', deployment: 'contoso', changes: [{ itemId: item.id, from: 'ok', to: 'late' }] });
     expect(p.store.listAlerts(10)).toMatchObject([{ itemId: item.id, from: 'ok', to: 'late', channel: 'webhook', delivered: true }]);

@@ -35,7 +35,7 @@ describe('HTTP API', () => {
     const a = await connectSimAgent(p.agentUrl, { agentId: 'fe1', token: p.addAgent('fe1') });
     a.hello();
     await a.report('rep-fe1-000001');
-    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && p.store.currentStatus().every((s) => s.status !== 'ok'); i++) await new Promise((r) => setTimeout(r, 50));
     const status = (await (await get('/api/status')).json()) as { counts: Record<string, number>; items: { itemId: string; status: string; since: string }[] };
     expect(status.counts).toEqual({ ok: 1, late: 0, failed: 0, unknown: 1 });
     expect(status.items[0]).toMatchObject({ itemId: item.id, status: 'ok', since: expect.any(String) });
@@ -51,5 +51,14 @@ describe('HTTP API', () => {
     expect(((await (await get('/api/topology')).json()) as { version: number }).version).toBe(1);
     expect(((await (await get('/api/topology/versions')).json()) as { versions: unknown[] }).versions).toHaveLength(1);
     a.close();
+  });
+});
+
+describe('listening errors', () => {
+  it('names a port in use and what to do', async () => {
+    const a = await startTestPlanner();
+    const port = Number(new URL(a.url).port);
+    await expect(startTestPlanner({ port })).rejects.toThrow(/E_LISTEN|127\.0\.0\.1:\d+ is in use; pick another with --port/);
+    await a.stop();
   });
 });

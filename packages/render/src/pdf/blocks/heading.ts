@@ -1,7 +1,6 @@
 import type { HeadingBlock } from '@lyncdr/documents';
 import { lineHeight, type Canvas } from '../canvas';
 import { drawLine } from '../draw-text';
-import { layoutText } from '../layout-text';
 import { theme } from '../theme';
 
 /**
@@ -11,7 +10,7 @@ import { theme } from '../theme';
 export function drawHeading(c: Canvas, block: HeadingBlock, keep: number = 4 * lineHeight(theme.body)): void {
   const size = theme.heading[block.level];
   const lh = lineHeight(size);
-  const lines = layoutText([{ text: block.text, style: 'bold' }], c.width, size, 'words', c.measure);
+  const lines = c.layout([{ text: block.text, style: 'bold' }], c.width, size, 'words');
   const before = block.level === 1 ? 6 : 4;
   const height = before + lines.length * lh + (block.level === 1 ? 6 : 3);
   c.ensure(Math.min(height + keep, c.bottom - c.top));

@@ -3,7 +3,6 @@ import { toSpans } from '../../inline';
 import { lineHeight, type Canvas } from '../canvas';
 import { drawLine } from '../draw-text';
 import { flowRows, type FlowRow } from '../flow';
-import { layoutText } from '../layout-text';
 import { theme } from '../theme';
 
 /** Label / value pairs in two aligned columns; values wrap at FQDN and path characters. */
@@ -14,8 +13,8 @@ export function drawKeyValue(c: Canvas, block: KeyValueBlock): void {
   const valW = c.width - keyW - 8;
   const rows: FlowRow[] = [];
   for (const [key, value] of block.pairs) {
-    const k = layoutText([{ text: key, style: 'bold' }], keyW, size, 'words', c.measure);
-    const v = layoutText(toSpans(value), valW, size, 'anywhere', c.measure);
+    const k = c.layout([{ text: key, style: 'bold' }], keyW, size, 'words');
+    const v = c.layout(toSpans(value), valW, size, 'anywhere');
     const n = Math.max(k.length, v.length);
     for (let i = 0; i < n; i++) {
       rows.push({

@@ -3,7 +3,6 @@ import { toSpans } from '../../inline';
 import { lineHeight, type Canvas } from '../canvas';
 import { drawLine } from '../draw-text';
 import { flowRows, type FlowRow } from '../flow';
-import { layoutText } from '../layout-text';
 import { theme } from '../theme';
 import { drawCheckbox } from './checkbox';
 
@@ -14,7 +13,7 @@ export function drawList(c: Canvas, block: ListBlock): void {
   const indent = block.ordered ? 20 : 14;
   const rows: FlowRow[] = [];
   block.items.forEach((item, i) => {
-    const lines = layoutText(toSpans(item), c.width - indent, size, 'words', c.measure);
+    const lines = c.layout(toSpans(item), c.width - indent, size, 'words');
     const marker = block.ordered ? `${i + 1}.` : '•';
     lines.forEach((line, k) =>
       rows.push({
@@ -37,7 +36,7 @@ export function drawChecklist(c: Canvas, block: ChecklistBlock): void {
   const indent = 18;
   const rows: FlowRow[] = [];
   for (const item of block.items) {
-    const lines = layoutText(toSpans(item.text), c.width - indent, size, 'words', c.measure);
+    const lines = c.layout(toSpans(item.text), c.width - indent, size, 'words');
     lines.forEach((line, k) =>
       rows.push({
         height: lh + (k === lines.length - 1 ? 3 : 0),

@@ -3,7 +3,6 @@ import { toSpans, type Span } from '../../inline';
 import { lineHeight, type Canvas } from '../canvas';
 import { drawLine } from '../draw-text';
 import { flowRows } from '../flow';
-import { layoutText } from '../layout-text';
 import { theme } from '../theme';
 
 /** A paragraph; `note`, `warning` and `erratum` tones are set in a tinted box with a coloured bar and a label. */
@@ -13,7 +12,7 @@ export function drawParagraph(c: Canvas, block: ParagraphBlock): void {
   const tone = block.tone ?? 'normal';
   const spans: Span[] = toSpans(block.text);
   if (tone === 'normal') {
-    const lines = layoutText(spans, c.width, size, 'words', c.measure);
+    const lines = c.layout(spans, c.width, size, 'words');
     flowRows(c, lines.map((line) => ({ height: lh, draw: (y) => drawLine(c, line, c.left, y, c.width) })));
     c.y += theme.gap;
     return;
@@ -22,7 +21,7 @@ export function drawParagraph(c: Canvas, block: ParagraphBlock): void {
   const label = c.labels[tone];
   const padX = 9;
   const inner = c.width - 2 * padX;
-  const lines = layoutText([{ text: `${label}${c.labels.colon}`, style: 'bold' }, ...spans], inner, size, 'words', c.measure);
+  const lines = c.layout([{ text: `${label}${c.labels.colon}`, style: 'bold' }, ...spans], inner, size, 'words');
   flowRows(
     c,
     lines.map((line) => ({ height: lh, draw: (y) => drawLine(c, line, c.left + padX, y, inner) })),

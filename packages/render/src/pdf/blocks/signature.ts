@@ -27,7 +27,14 @@ export function drawSignature(c: Canvas, block: SignatureBlock): void {
 /** Truncates with an ellipsis so one line fits `width` in bold body text. */
 export function fitText(c: Canvas, text: string, width: number, font: 'bold' | 'regular' = 'bold', size: number = theme.body): string {
   if (c.measure(text, font, size) <= width) return text;
-  let s = text;
-  while (s.length > 1 && c.measure(s + '…', font, size) > width) s = s.slice(0, -1);
-  return s + '…';
+  // Longest prefix that fits with the ellipsis (binary search: each probe is a new string to shape).
+  const chars = Array.from(text);
+  let lo = 0;
+  let hi = chars.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (c.measure(chars.slice(0, mid).join('') + '…', font, size) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return chars.slice(0, Math.max(lo, 1)).join('') + '…';
 }

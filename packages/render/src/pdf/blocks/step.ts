@@ -3,7 +3,7 @@ import { toSpans, type Span } from '../../inline';
 import { lineHeight, type Canvas } from '../canvas';
 import { drawLine } from '../draw-text';
 import { flowRows, type FlowRow } from '../flow';
-import { layoutText, type Line } from '../layout-text';
+import type { Line } from '../layout-text';
 import { theme } from '../theme';
 import { drawCode, layoutCode } from './code';
 
@@ -17,12 +17,12 @@ function layoutHead(c: Canvas, step: StepBlock): { title: Line[]; meta: Line[]; 
   const L = c.labels;
   const size = theme.body;
   const w = c.width - INDENT;
-  const title = layoutText([{ text: step.title, style: 'bold' }], w, size + 1, 'words', c.measure);
+  const title = c.layout([{ text: step.title, style: 'bold' }], w, size + 1, 'words');
   const metaSpans: Span[] = [];
   if (step.on) metaSpans.push({ text: `${L.runOn}${L.colon}`, style: 'plain' }, { text: step.on, style: 'code' });
   if (step.durationMinutes != null) metaSpans.push({ text: `${metaSpans.length ? '   ·   ' : ''}${L.duration(step.durationMinutes)}`, style: 'plain' });
   if (step.manual) metaSpans.push({ text: `${metaSpans.length ? '   ·   ' : ''}${L.manual}`, style: 'italic' });
-  const meta = metaSpans.length ? layoutText(metaSpans, w, theme.small + 0.5, 'anywhere', c.measure) : [];
+  const meta = metaSpans.length ? c.layout(metaSpans, w, theme.small + 0.5, 'anywhere') : [];
   return { title, meta, titleH: title.length * lineHeight(size + 1) + meta.length * lineHeight(theme.small + 0.5) };
 }
 
@@ -31,7 +31,7 @@ export function stepHeight(c: Canvas, step: StepBlock): number {
   const L = c.labels;
   const size = theme.body;
   const w = c.width - INDENT;
-  const textH = (spans: Span[], s: number = size): number => layoutText(spans, w, s, 'words', c.measure).length * lineHeight(s) + 4;
+  const textH = (spans: Span[], s: number = size): number => c.layout(spans, w, s, 'words').length * lineHeight(s) + 4;
   return (
     2 +
     layoutHead(c, step).titleH +
@@ -81,7 +81,7 @@ export function drawStep(c: Canvas, step: StepBlock): void {
 
 function flowText(c: Canvas, spans: Span[], x: number, w: number, size: number = theme.body, color: string = theme.color.text): void {
   const lh = lineHeight(size);
-  const lines = layoutText(spans, w, size, 'words', c.measure);
+  const lines = c.layout(spans, w, size, 'words');
   const rows: FlowRow[] = lines.map((line) => ({ height: lh, draw: (y) => drawLine(c, line, x, y, w, 'left', color) }));
   flowRows(c, rows);
   c.y += 4;

@@ -2,7 +2,7 @@ import type { TableBlock, TableCell, TableColumn } from '@lyncdr/documents';
 import { toSpans } from '../../inline';
 import { lineHeight, type Canvas } from '../canvas';
 import { drawLine } from '../draw-text';
-import { layoutText, type Line } from '../layout-text';
+import type { Line } from '../layout-text';
 import { theme } from '../theme';
 import { drawCheckbox } from './checkbox';
 
@@ -33,10 +33,10 @@ function layoutCell(c: Canvas, cell: TableCell, col: TableColumn, width: number,
   if (kind === 'checkbox') return { kind, lines: [], checked: (cell as { checked?: boolean }).checked === true };
   if (kind === 'blank') {
     const hint = (cell as { hint?: string }).hint;
-    const lines = hint ? layoutText([{ text: hint, style: 'italic' }], width, theme.small, 'words', c.measure) : [];
+    const lines = hint ? c.layout([{ text: hint, style: 'italic' }], width, theme.small, 'words') : [];
     return { kind, lines, checked: false };
   }
-  return { kind, lines: layoutText(toSpans(cell as Exclude<TableCell, { blank: true } | { checkbox: true }>), width, size, col.wrap ?? 'words', c.measure), checked: false };
+  return { kind, lines: c.layout(toSpans(cell as Exclude<TableCell, { blank: true } | { checkbox: true }>), width, size, col.wrap ?? 'words'), checked: false };
 }
 
 /**
@@ -49,7 +49,7 @@ export function drawTable(c: Canvas, block: TableBlock): void {
   const lh = lineHeight(size);
   const widths = columnWidths(block.columns, c.width);
   const xs = widths.map((_, i) => c.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  const header = block.columns.map((col, i) => layoutText([{ text: col.header, style: 'bold' }], widths[i]! - 2 * pad, size, 'words', c.measure));
+  const header = block.columns.map((col, i) => c.layout([{ text: col.header, style: 'bold' }], widths[i]! - 2 * pad, size, 'words'));
   const headerH = Math.max(...header.map((l) => l.length)) * lh + 2 * pad;
   const repeat = block.repeatHeader !== false;
 
@@ -63,7 +63,7 @@ export function drawTable(c: Canvas, block: TableBlock): void {
   };
 
   if (block.caption) {
-    const capLines = layoutText([{ text: block.caption, style: 'bold' }], c.width, theme.body, 'words', c.measure);
+    const capLines = c.layout([{ text: block.caption, style: 'bold' }], c.width, theme.body, 'words');
     c.ensure(capLines.length * lineHeight(theme.body) + headerH + lh + 2 * pad + 2);
     for (const line of capLines) {
       drawLine(c, line, c.left, c.y, c.width);
