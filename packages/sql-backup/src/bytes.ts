@@ -62,15 +62,9 @@ export class ByteView {
     }
     this.need(off, byteLength, what);
     const b = this.bytes;
-    const codes = new Array<number>(byteLength / 2);
-    let n = 0;
-    for (; n < codes.length; n++) {
-      const c = b[off + n * 2]! | (b[off + n * 2 + 1]! << 8);
-      if (c === 0) break;
-      codes[n] = c;
-    }
-    codes.length = n;
-    return String.fromCharCode.apply(null, codes);
+    const text = Buffer.from(b.buffer, b.byteOffset + off, byteLength).toString('utf16le');
+    const nul = text.indexOf('\0');
+    return nul < 0 ? text : text.slice(0, nul);
   }
 }
 

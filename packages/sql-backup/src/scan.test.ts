@@ -6,7 +6,7 @@ import type { ByteSource } from './byte-source';
 import { SqlFindingCode } from './errors';
 import { openFileSource } from './node-source';
 import { HEAD_BYTES, MAX_TAIL_BYTES, readBackupHeader, TAIL_BYTES } from './read-header';
-import { findBackupFiles, scanFile } from './scan';
+import { findBackupFiles, scanFile, scanFiles } from './scan';
 import { databaseHistory, guidOf, lsnOf, writeSyntheticBackup, type SyntheticBackup } from './testing/synthetic-backup';
 import { verifySqlFolders } from './verify';
 
@@ -103,6 +103,16 @@ describe('scanning folders', () => {
     const misnamed = r.files.find((f) => f.path.endsWith('rtcab_FULL_20240101.bak'))!;
     expect(misnamed.type).toBe('log');
     expect(r.databases.find((d) => d.name === 'rtcab')!.findings.map((f) => f.code)).toEqual([SqlFindingCode.noFull]);
+  });
+
+  it('the asynchronous source, several files at a time, reads the same as the synchronous default', async () => {
+    const { files } = await findBackupFiles([root], dir);
+    const progress: number[] = [];
+    const a = await scanFiles(files, { openSource: openFileSource, concurrency: 4, onProgress: (d) => progress.push(d) });
+    const b = await scanFiles(files);
+    expect(a).toEqual(b);
+    expect(progress).toHaveLength(files.length);
+    expect(progress.at(-1)).toBe(files.length);
   });
 
   it('a missing folder is bad input (E_INPUT), not a finding', async () => {

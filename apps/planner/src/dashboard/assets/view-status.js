@@ -108,6 +108,8 @@ export function renderStatus(state) {
 export async function updateStatus(state) {
   await rendering;
   const before = new Map(placed.map((r) => [r.id, r.entry]));
+  // Filters need a new pass only when rows were added or a status changed under a status filter.
+  let refilter = Boolean($('f-text').value) || placed.length !== state.rows.length;
   placed = state.rows;
   for (const r of placed) {
     const tr = rowsById.get(r.id);
@@ -115,6 +117,7 @@ export async function updateStatus(state) {
     if (!tr) {
       $('rows').insertAdjacentHTML('beforeend', rowHtml(r));
       rowsById.set(r.id, $('rows').lastElementChild);
+      refilter = true;
       continue;
     }
     const e = r.entry;
@@ -129,6 +132,7 @@ export async function updateStatus(state) {
       }
       continue;
     }
+    if (old?.status !== e.status) refilter ||= Boolean($('f-status').value);
     tr.dataset.status = e.status;
     tr.querySelector('.st').innerHTML = badge(e.status);
     tr.querySelector('.lg').innerHTML = lastGoodCell(e);
@@ -136,13 +140,12 @@ export async function updateStatus(state) {
     tr.querySelector('.age').innerHTML = age;
     ageShown.set(r.id, age);
     tr.querySelector('.reason').textContent = e.reason;
-    tr.classList.remove('changed');
-    void tr.offsetWidth;
-    tr.classList.add('changed');
+    // Flash the row (Web Animations: no forced layout of a table of thousands of rows).
+    tr.animate?.([{ backgroundColor: '#fff3b0' }, { backgroundColor: 'transparent' }], { duration: 1500, easing: 'ease-out' });
     const open = tr.nextElementSibling;
     if (open?.classList.contains('history')) void loadHistory(tr, open);
   }
-  applyFilters();
+  if (refilter) applyFilters();
 }
 
 async function loadHistory(tr, holder) {

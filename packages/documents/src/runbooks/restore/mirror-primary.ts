@@ -97,8 +97,8 @@ function build(t: Topology, opts: RunbookOptions): Document {
       ],
       notes: [
         tr(
-          'For the Central Management store instance, the page restoring the server hosting the Central Management store applies (restore-cms).',
-          'Pour l’instance du magasin central de gestion, c’est la procédure de restauration du serveur hébergeant le magasin central de gestion qui s’applique (restore-cms).',
+          'An instance that holds the Central Management store is not covered here: the Microsoft page sends a failure of the database hosting the Central Management store to restore-cms.',
+          'Une instance qui contient le magasin central de gestion n’est pas traitée ici : la page Microsoft renvoie la panne de la base qui héberge le magasin central de gestion vers restore-cms.',
         ),
         tr(
           'The database types come from this deployment’s stores on the instance. The Lync Server 2013 list of Get-CsDatabaseMirrorState names CMS and App where the procedures write CentralMgmt and Application.',

@@ -69,6 +69,12 @@ function build(t: Topology, opts: RunbookOptions): Document {
           'La page Microsoft écrit « Uninstall -CsMirrorDatabase » avec une espace en trop, que PowerShell n’exécuterait pas ; l’applet de commande est Uninstall-CsMirrorDatabase.',
         ),
       ],
+      notes: [
+        tr(
+          'An instance that holds the Central Management store is not covered here: the Microsoft page sends a failure of the database hosting the Central Management store to restore-cms.',
+          'Une instance qui contient le magasin central de gestion n’est pas traitée ici : la page Microsoft renvoie la panne de la base qui héberge le magasin central de gestion vers restore-cms.',
+        ),
+      ],
       rollback: restoreRollback(lang),
       refs: [REF, PREPARING, 'cmdlets/Uninstall-CsMirrorDatabase.md', 'cmdlets/Install-CsMirrorDatabase.md', 'cmdlets/Get-CsDatabaseMirrorState.md'],
     },
