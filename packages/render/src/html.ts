@@ -65,7 +65,9 @@ function block(b: Block, L: RenderLabels): string {
     case 'pagebreak':
       return '<div class="pagebreak"></div>';
     case 'table': {
-      const head = `<thead><tr>${b.columns.map((c) => `<th style="width:${((c.width / b.columns.reduce((s, x) => s + x.width, 0)) * 100).toFixed(1)}%">${esc(c.header)}</th>`).join('')}</tr></thead>`;
+      const total = b.columns.reduce((s, x) => s + Math.max(x.width, 0), 0);
+      const share = (w: number): number => (total > 0 ? (Math.max(w, 0) / total) * 100 : 100 / b.columns.length);
+      const head = `<thead><tr>${b.columns.map((c) => `<th style="width:${share(c.width).toFixed(1)}%">${esc(c.header)}</th>`).join('')}</tr></thead>`;
       const rows = b.rows.map((row) => `<tr>${b.columns.map((c, i) => cell(row[i] ?? '', c.wrap)).join('')}</tr>`).join('');
       return `<table>${b.caption ? `<caption>${esc(b.caption)}</caption>` : ''}${head}<tbody>${rows}</tbody></table>`;
     }

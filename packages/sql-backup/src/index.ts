@@ -7,7 +7,7 @@ export { readBackupHeader, readBackupHeaderSync, createHeaderScratch, HEAD_BYTES
 export { compareLsn } from './lsn';
 export * from './report-types';
 export { analyzeBackups, allFindings } from './analyze';
-export { findBackupFiles, scanFile, scanFiles, type ScanOptions } from './scan';
+export { findBackupFiles, scanFile, scanFiles, type ScanOptions, type WalkProblem } from './scan';
 export { verifySqlFolders } from './verify';
 export { formatSqlReport } from './format-report';
 export * from './history';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,6 +74,8 @@ describe('scanning folders', () => {
     await writeFile(path.join(odd, 'tiny.trn'), 'TAPE');
     await writeFile(path.join(odd, 'notes.txt'), 'not a backup, not looked at');
     await symlink(path.join(odd, 'gone.bak'), path.join(odd, 'dangling.bak'));
+    // A named pipe called .bak: opening it for reading would wait forever for a writer.
+    execFileSync('mkfifo', [path.join(odd, 'pipe.bak')]);
     await writeSyntheticBackup(path.join(odd, 'absurd.bak'), { ...one, database: 'mgc' }, { mutate: (h) => new DataView(h.buffer).setUint32(0xe4e + 4, 0xfffffff0, true) });
     const sparse = path.join(odd, 'empty-but-huge.bak');
     await writeFile(sparse, '');
@@ -94,6 +97,7 @@ describe('scanning folders', () => {
       'absurd.bak': SqlFindingCode.corrupt,
       'dangling.bak': SqlFindingCode.unreadable,
       'empty-but-huge.bak': SqlFindingCode.notBackup,
+      'pipe.bak': SqlFindingCode.unreadable,
       'random.bak': SqlFindingCode.notBackup,
       'tiny.trn': SqlFindingCode.truncated,
     });

@@ -33,30 +33,41 @@ async function hasTapeMagic(file: string): Promise<boolean> {
   }
 }
 
+/** A path the walk could not use, and why (becomes an E_SQL_UNREADABLE finding). */
+export interface WalkProblem {
+  path: string;
+  message: string;
+}
+
 /**
  * Lists candidate backup files under the folders (recursive): every .bak/.trn, and any other file that starts with
- * the MTF TAPE magic (files without an extension, odd names). Symbolic links to folders are not followed.
+ * the MTF TAPE magic (files without an extension, odd names). Symbolic links to folders are not followed. Only
+ * regular files are opened: a pipe or device named .bak would block or stream forever, so it is a problem instead.
  */
-export async function findBackupFiles(folders: string[], cwd: string): Promise<{ files: string[]; unlistable: string[] }> {
+export async function findBackupFiles(folders: string[], cwd: string): Promise<{ files: string[]; problems: WalkProblem[] }> {
   const out: string[] = [];
-  const unlistable: string[] = [];
+  const problems: WalkProblem[] = [];
   const visit = async (dir: string): Promise<void> => {
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      unlistable.push(dir);
+    } catch (e) {
+      problems.push({ path: dir, message: `cannot list this folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check its permissions` });
       return;
     }
     entries.sort((a, b) => cmpText(a.name, b.name));
     for (const e of entries) {
       const full = path.join(dir, e.name);
+      const named = BACKUP_EXT.has(path.extname(e.name).toLowerCase());
       if (e.isDirectory()) await visit(full);
-      else if (BACKUP_EXT.has(path.extname(e.name).toLowerCase())) out.push(full);
-      else if (e.isFile() && (await hasTapeMagic(full))) out.push(full);
-      else if (e.isSymbolicLink()) {
+      else if (e.isFile()) {
+        if (named || (await hasTapeMagic(full))) out.push(full);
+      } else if (e.isSymbolicLink()) {
         const st = await stat(full).catch(() => null);
-        if (st?.isFile() && (await hasTapeMagic(full))) out.push(full);
+        // A dangling link named .bak is kept: reading it reports the missing target.
+        if (st === null ? named : st.isFile() && (named || (await hasTapeMagic(full)))) out.push(full);
+      } else if (named) {
+        problems.push({ path: full, message: 'not a regular file (a pipe, socket or device); not read' });
       }
     }
   };
@@ -66,9 +77,10 @@ export async function findBackupFiles(folders: string[], cwd: string): Promise<{
       throw new LyncdrError('E_INPUT', `${e.code === 'ENOENT' ? 'no such folder' : `cannot read it (${e.message})`}; give the folder that holds the .bak/.trn files`, { location: { file: folder }, cause: e });
     });
     if (st.isDirectory()) await visit(full);
-    else out.push(full);
+    else if (st.isFile()) out.push(full);
+    else throw new LyncdrError('E_INPUT', 'not a folder or a regular file; give the folder that holds the .bak/.trn files', { location: { file: folder } });
   }
-  return { files: [...new Set(out)], unlistable };
+  return { files: [...new Set(out)], problems };
 }
 
 function openFailure(file: string, e: unknown): ScannedFile {

@@ -5,10 +5,8 @@ import { findBackupFiles, scanFiles, type ScanOptions } from './scan';
 
 /** `lyncdr verify sql`: finds the backup files under the folders, reads their headers, checks the chains. */
 export async function verifySqlFolders(folders: string[], opts: ScanOptions & { cwd?: string } = {}): Promise<SqlVerifyReport> {
-  const { files, unlistable } = await findBackupFiles(folders, opts.cwd ?? process.cwd());
+  const { files, problems } = await findBackupFiles(folders, opts.cwd ?? process.cwd());
   const scanned = await scanFiles(files, opts);
-  for (const dir of unlistable) {
-    scanned.push({ path: dir, size: null, header: null, error: { code: SqlFindingCode.unreadable, message: 'cannot list this folder; check its permissions' } });
-  }
+  for (const p of problems) scanned.push({ path: p.path, size: null, header: null, error: { code: SqlFindingCode.unreadable, message: p.message } });
   return analyzeBackups(scanned);
 }

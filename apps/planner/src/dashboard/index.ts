@@ -25,7 +25,8 @@ export interface Dashboard {
 }
 
 /** What the status table needs of an inventory item (a quarter of `/api/items`, which carries every field). */
-function compactItem(i: PolicyItem & Partial<InventoryItem>) {
+function compactItem(item: PolicyItem) {
+  const i = item as PolicyItem & Partial<Omit<InventoryItem, 'frequency'>>;
   return { id: i.id, name: i.name, kind: i.kind ?? null, category: i.category ?? null, scope: i.scope ?? null, scopeRef: i.scopeRef ?? null, host: i.host ?? null, pools: i.pools ?? [], frequency: { periodHours: i.frequency.periodHours } };
 }
 

@@ -19,7 +19,7 @@ export interface CompareOptions {
   onFinding?: (f: Finding) => void;
   progress?: (message: string, done?: number) => void;
   signal?: AbortSignal;
-  /** Walk the backup copy in a worker thread while this thread walks the source (default); false: one thread. */
+  /** Walk both trees in worker threads (default); false walks both on the calling thread. */
   parallel?: boolean;
 }
 
@@ -142,14 +142,14 @@ export async function compareTrees(source: string, backup: string, opts: Compare
       add({ code: 'FS_CHANGED_DURING_SCAN', message: `${relText(s.parts)} could not be read for hashing (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, path: display(s.abs), severity: 'warning' });
     }
   };
-  // The source is walked on this thread; the backup copy in a worker thread (two cores, like rsync's two processes)
-  // unless parallel is false.
-  const src = new Cursor(walkBatches(source, { exclude, onIssue: onIssue('source'), signal: opts.signal }));
-  const bak = new Cursor(
+  // Both trees are walked in worker threads (two cores, as rsync's sender and receiver), this thread only merges;
+  // with parallel false, both walks run here.
+  const walk = (root: string, side: string) =>
     opts.parallel === false
-      ? walkBatches(backup, { exclude, onIssue: onIssue('backup'), signal: opts.signal })
-      : walkBatchesInWorker(backup, { onIssue: onIssue('backup'), signal: opts.signal, onExcluded: (n) => (excluded += n) }, 2048, [...excludeNames]),
-  );
+      ? walkBatches(root, { exclude, onIssue: onIssue(side), signal: opts.signal })
+      : walkBatchesInWorker(root, { onIssue: onIssue(side), signal: opts.signal, onExcluded: (n) => (excluded += n) }, 2048, [...excludeNames]);
+  const src = new Cursor(walk(source, 'source'));
+  const bak = new Cursor(walk(backup, 'backup'));
   await src.fill();
   await bak.fill();
   let seen = 0;

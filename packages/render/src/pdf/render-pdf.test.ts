@@ -105,6 +105,33 @@ describe('renderDocument to PDF', () => {
     expect(pages.at(-1)).toMatch(/Item\s+Long/);
   });
 
+  it('renders empty and degenerate blocks without failing, in all three formats', async () => {
+    const doc: Document = {
+      meta: { ...sampleDocument().meta, subtitle: undefined, deployment: null, inputRevision: null },
+      blocks: [
+        { type: 'pagebreak' },
+        { type: 'heading', level: 3, text: '' },
+        { type: 'paragraph', text: [] },
+        { type: 'list', ordered: true, items: [''] },
+        { type: 'checklist', items: [] },
+        { type: 'code', language: 'text', lines: ['', '\tindented', ''] },
+        { type: 'table', columns: [], rows: [] },
+        { type: 'table', columns: [{ header: 'Only header', width: 0 }], rows: [] },
+        { type: 'keyvalue', pairs: [] },
+        { type: 'signature', roles: [] },
+        { type: 'step', n: 100, title: 'Step with a three-digit number', commands: [] },
+        { type: 'pagebreak' },
+      ],
+    };
+    const { text, pages } = pdfText(await pdf(doc));
+    // The first break follows the title; the trailing one adds no blank page.
+    expect(pages.length).toBe(2);
+    expect(pages[1]).toContain('Only header');
+    expect(text).toContain('Step with a three-digit number');
+    expect(await renderDocument(doc, { format: 'md' })).toContain('| Only header |');
+    expect(await renderDocument(doc, { format: 'html' })).toContain('<th style="width:100.0%">Only header</th>');
+  });
+
   it('refuses a character the fonts cannot draw with E_RENDER_GLYPH naming it and where it is', async () => {
     const doc = sampleDocument({ rows: 2 });
     doc.blocks.push({ type: 'table', columns: [{ header: 'Who', width: 1 }], rows: [['Ada'], ['Grace 中']] });

@@ -51,8 +51,7 @@ function drawBlock(c: Canvas, block: Block, next: Block | undefined): void {
     case 'signature':
       return drawSignature(c, block);
     case 'pagebreak':
-      if (c.y > c.top + 0.5) c.newPage();
-      return;
+      return; // handled by the caller: a break only starts a page when something follows it
   }
 }
 
@@ -100,7 +99,16 @@ export function renderPdf(document: Document, paper: Paper = 'a4', deps: PdfDeps
   doc.addPage();
   const c = createCanvas(doc, labelsFor(meta.lang));
   drawTitle(c, document);
-  document.blocks.forEach((block, i) => drawBlock(c, block, document.blocks[i + 1]));
+  let pendingBreak = false;
+  document.blocks.forEach((block, i) => {
+    if (block.type === 'pagebreak') {
+      pendingBreak = true;
+      return;
+    }
+    if (pendingBreak && c.y > c.top + 0.5) c.newPage();
+    pendingBreak = false;
+    drawBlock(c, block, document.blocks[i + 1]);
+  });
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);

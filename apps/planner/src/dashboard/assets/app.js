@@ -191,9 +191,12 @@ async function start() {
     if (type === 'status') {
       onStatusEvent(data);
       void refreshAlerts();
-    } else if (type === 'report') {
-      clearTimeout(reportsTimer);
-      reportsTimer = setTimeout(() => void refreshAgents(), 300);
+    } else if (type === 'report' && !reportsTimer) {
+      // At most one agents refresh per 300 ms, however many reports stream in.
+      reportsTimer = setTimeout(() => {
+        reportsTimer = null;
+        void refreshAgents();
+      }, 300);
     }
   }, (live) => {
     // (Re)connected: reload once, in case an evaluation came while the stream was down.

@@ -6,7 +6,7 @@ import { esc, shortName, when } from './util.js';
 const $ = (id) => document.getElementById(id);
 const COL = 300, GAP = 60, BOX_W = 230, BOX_H = 58, ROW = 92, TOP = 120;
 const colours = {
-  ok: ['#1a7f37', '#e3f4e8'], late: ['#8a5300', '#fff1d6'], failed: ['#b3261e', '#fde7e5'], unknown: ['#4a525c', '#eceff3'],
+  ok: ['#166c2f', '#e3f4e8'], late: ['#8a5300', '#fff1d6'], failed: ['#b3261e', '#fde7e5'], unknown: ['#4a525c', '#eceff3'],
 };
 const order = { Edge: 0, Director: 1, FrontEnd: 2, StandardEdition: 2, PersistentChat: 3, Mediation: 4 };
 

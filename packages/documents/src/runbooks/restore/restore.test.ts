@@ -33,13 +33,21 @@ describe('restore-cms', () => {
 
 describe('restore-mirror-primary and restore-mirror', () => {
   it('fails over to the mirror, then removes mirroring on the mirror server (primary lost)', () => {
-    const cmds = commands(restoreMirrorPrimaryRunbook.build(ee, options({ pools: ['pool-red.contoso.test'] })));
-    expect(cmds).toContain('Invoke-CsDatabaseFailover -PoolFqdn pool-red.contoso.test -DatabaseType User -NewPrincipal Mirror -Force -Verbose');
-    expect(cmds).toContain('Uninstall-CsMirrorDatabase -DatabaseType User -SqlServerFqdn sql-red-m.contoso.test -SqlInstanceName rtc -Verbose');
-    expect(cmds).toContain('Uninstall-CsMirrorDatabase -DatabaseType CentralMgmt -SqlServerFqdn sql-red-m.contoso.test -SqlInstanceName rtc -Verbose');
-    expect(cmds.indexOf('Invoke-CsDatabaseFailover -PoolFqdn pool-red.contoso.test -DatabaseType User -NewPrincipal Mirror -Force -Verbose')).toBeLessThan(
-      cmds.indexOf('Uninstall-CsMirrorDatabase -DatabaseType User -SqlServerFqdn sql-red-m.contoso.test -SqlInstanceName rtc -Verbose'),
-    );
+    const cmds = commands(restoreMirrorPrimaryRunbook.build(ee, options()));
+    expect(cmds).toEqual([
+      'Invoke-CsDatabaseFailover -PoolFqdn pool-dub.contoso.test -DatabaseType User -NewPrincipal Mirror -Force -Verbose',
+      'Invoke-CsDatabaseFailover -PoolFqdn pool-dub.contoso.test -DatabaseType Application -NewPrincipal Mirror -Force -Verbose',
+      'Stop-CsWindowsService',
+      'Start-CsWindowsService',
+      'Uninstall-CsMirrorDatabase -DatabaseType User -SqlServerFqdn sql-dub-m.contoso.test -SqlInstanceName rtc -Verbose',
+      'Uninstall-CsMirrorDatabase -DatabaseType Application -SqlServerFqdn sql-dub-m.contoso.test -SqlInstanceName rtc -Verbose',
+    ]);
+  });
+
+  it('sends the instance that holds the Central Management store to restore-cms', () => {
+    expect(restoreMirrorPrimaryRunbook.applies(ee, options({ pools: ['pool-red.contoso.test'] }))).toMatch(/holds the Central Management store.*restore-cms/);
+    expect(restoreMirrorRunbook.applies(ee, options({ pools: ['pool-red.contoso.test'] }))).toMatch(/restore-cms/);
+    expect(restoreMirrorPrimaryRunbook.applies(ee, options({ pools: ['pool-dub.contoso.test'] }))).toBeNull();
   });
 
   it('removes mirroring on the primary when the mirror is lost, and notes the erratum', () => {

@@ -44,6 +44,7 @@ function layoutCell(c: Canvas, cell: TableCell, col: TableColumn, width: number,
  * unless taller than a page, blank cells ruled with a faint hint, checkbox cells as drawn boxes.
  */
 export function drawTable(c: Canvas, block: TableBlock): void {
+  if (block.columns.length === 0) return;
   const pad = theme.cellPad;
   const size = theme.table;
   const lh = lineHeight(size);
