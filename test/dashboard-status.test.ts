@@ -100,8 +100,10 @@ describe('dashboard in headless Chromium against a real planner', () => {
     expect(inLyon).toBeLessThan(total);
     for (const site of await page.locator('#rows tr:not([hidden])').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.site))) expect(site).toBe(lyon.id);
     await page.selectOption('#f-site', '');
+    // The file store is the one failed item (its failed run was reported in the test above).
     await page.selectOption('#f-status', 'failed');
     expect(await visible()).toBe(1);
+    expect(await page.locator('#rows tr:not([hidden])').getAttribute('data-id')).toBe(fileStore);
     await page.selectOption('#f-status', '');
     await page.selectOption('#f-pool', 'pool02.contoso.example');
     const inPool = await visible();

@@ -45,12 +45,15 @@ export function renderOverview(state) {
   const statusOf = (fqdn) => state.poolStatus.get(fqdn) ?? 'unknown';
   const entry = new Map(state.rows.map((r) => [r.id.toLowerCase(), r.entry]));
   const parts = [];
+  const labels = [];
   const markers = Object.entries(colours).map(([s, [c]]) => `<marker id="arrow-${s}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${c}"/></marker>`).join('');
   parts.push(`<defs>${markers}<marker id="arrow-hop" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#6e7781"/></marker></defs>`);
   topo.sites.forEach((s, col) => {
     const x = 30 + col * (COL + GAP);
     parts.push(`<g class="site"><rect x="${x}" y="${TOP - 10}" width="${COL}" height="${H - TOP}" rx="10" fill="#f5f7fa" stroke="#c9d1d9"/>` +
-      `<text x="${x + 14}" y="${TOP + 14}" font-size="15" font-weight="700" fill="#1b1f24">${esc(s.name)}${s.location ? ` — ${esc(s.location)}` : ''}</text></g>`);
+      '</g>');
+    // Site names go on top of the lines (with a halo) so a federation route crossing them stays readable.
+    labels.push(`<text x="${x + 14}" y="${TOP + 14}" font-size="15" font-weight="700" fill="#1b1f24" stroke="#f5f7fa" stroke-width="6" paint-order="stroke">${esc(s.name)}${s.location ? ` — ${esc(s.location)}` : ''}</text>`);
   });
   // Federation routes from the Internet to the Edge pools that carry them.
   const fed = [['lyncEdge', 'SIP'], ['xmppEdge', 'XMPP']].filter(([k]) => topo.federation?.[k] && pos.has(topo.federation[k]));
@@ -102,7 +105,7 @@ export function renderOverview(state) {
       '</g>';
   }).join('');
   const summary = `${topo.sites.length} sites, ${topo.pools.length} pools, ${(topo.pairs ?? []).length} pairs`;
-  $('diagram').innerHTML = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="group" aria-label="${esc(summary)}">${parts.join('')}${lines.join('')}${boxes}</svg>`;
+  $('diagram').innerHTML = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="group" aria-label="${esc(summary)}">${parts.join('')}${lines.join('')}${labels.join('')}${boxes}</svg>`;
   $('versions').innerHTML = (state.versions ?? []).map((v) => `<li><strong>v${v.version}</strong> ${esc(when(v.savedAt, getLang()))} — ${esc(v.source)}: ` +
     `${v.diff?.length ? `<ul>${v.diff.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>` : esc(t('noChanges'))}</li>`).join('');
 }
