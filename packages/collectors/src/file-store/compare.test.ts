@@ -83,13 +83,13 @@ describe('compareTrees (merge-join of two sorted walks)', () => {
     expect(r.folders.find((f) => f.folder === '1-WebServices-1/CollabContent')).toMatchObject({ missing: 1, sourceFiles: 2, backupFiles: 1 });
   });
 
-  it('the worker-thread walk and the in-thread walk give the same result', async () => {
+  it('worker threads (walks, hashing) and the calling thread give the same result', async () => {
     const { src, bak } = share();
     rmSync(path.join(bak, '1-WebServices-1/CollabMetadata'), { recursive: true });
     writeFileSync(path.join(bak, 'co2-WebServices-1/DataConf/extra.bin'), 'e');
     symlinkSync('..', path.join(src, '1-WebServices-1', 'loop'));
-    const a = await compareTrees(src, bak, { hash: 'all' });
-    const b = await compareTrees(src, bak, { hash: 'all', parallel: false });
+    const a = await compareTrees(src, bak, { hash: 'all', parallel: true, hashWorkers: 2 });
+    const b = await compareTrees(src, bak, { hash: 'all', parallel: false, hashWorkers: 0 });
     expect(a.totals).toEqual(b.totals);
     expect(a.folders).toEqual(b.folders);
     expect(a.findings.map((f) => [f.code, f.path])).toEqual(b.findings.map((f) => [f.code, f.path]));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Finding } from '@lyncdr/protocol';
+import { createHashPool, type HashResult } from './hash-pool';
 import { inSample, sha256File, sha256SmallFileSync, SMALL_FILE_BYTES } from './hash';
 import { comparePaths, relText } from './names';
 import { display, walkBatches, type WalkEntry, type WalkIssue } from './walk';
@@ -19,8 +20,10 @@ export interface CompareOptions {
   onFinding?: (f: Finding) => void;
   progress?: (message: string, done?: number) => void;
   signal?: AbortSignal;
-  /** Walk both trees in worker threads (default); false walks both on the calling thread. */
+  /** Walk both trees in worker threads (default unless hash is `all`); false walks both on the calling thread. */
   parallel?: boolean;
+  /** Worker threads that hash files (default 1 with hash `all`, else 0); 0 hashes on the calling thread. */
+  hashWorkers?: number;
 }
 
 export interface FolderSummary {
@@ -142,10 +145,42 @@ export async function compareTrees(source: string, backup: string, opts: Compare
       add({ code: 'FS_CHANGED_DURING_SCAN', message: `${relText(s.parts)} could not be read for hashing (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, path: display(s.abs), severity: 'warning' });
     }
   };
+  // Full hashing: one thread walks, a worker hashes. Otherwise: the two walks run in worker threads. (Measured with
+  // tools/bench/filestore.bench.ts; more threads than cores only add memory.)
+  const hashWorkers = opts.hashWorkers ?? (hashMode === 'all' ? 1 : 0);
+  const parallelWalk = opts.parallel ?? hashMode !== 'all';
+  const pool = sampleRate > 0 && hashWorkers > 0 ? createHashPool(hashWorkers) : null;
+  let pendingPairs: [WalkEntry, WalkEntry, FolderSummary][] = [];
+  const batches = new Set<Promise<void>>();
+  const unreadable = (s: WalkEntry, error: string) =>
+    add({ code: 'FS_CHANGED_DURING_SCAN', message: `${relText(s.parts)} could not be read for hashing (${error})`, path: display(s.abs), severity: 'warning' });
+  const dispatch = async () => {
+    if (!pool || !pendingPairs.length) return;
+    const pairs = pendingPairs;
+    pendingPairs = [];
+    while (batches.size >= 2 * hashWorkers) await Promise.race(batches);
+    // Own copies of the paths: a view would carry its whole batch buffer to the worker.
+    const paths = pairs.flatMap(([s, b]) => [new Uint8Array(s.abs), new Uint8Array(b.abs)]);
+    const p: Promise<void> = pool
+      .hash(paths)
+      .then((res: HashResult[]) => {
+        pairs.forEach(([s, b, f], i) => {
+          const hs = res[2 * i]!;
+          const hb = res[2 * i + 1]!;
+          if ('error' in hs) unreadable(s, hs.error);
+          else if ('error' in hb) unreadable(s, hb.error);
+          else compareHashes(s, b, hs, hb, f);
+        });
+      })
+      .catch((e: Error) => pairs.forEach(([s]) => unreadable(s, e.message)))
+      .finally(() => batches.delete(p));
+    batches.add(p);
+  };
+
   // Both trees are walked in worker threads (two cores, as rsync's sender and receiver), this thread only merges;
   // with parallel false, both walks run here.
   const walk = (root: string, side: string) =>
-    opts.parallel === false
+    !parallelWalk
       ? walkBatches(root, { exclude, onIssue: onIssue(side), signal: opts.signal })
       : walkBatchesInWorker(root, { onIssue: onIssue(side), signal: opts.signal, onExcluded: (n) => (excluded += n) }, 2048, [...excludeNames]);
   const src = new Cursor(walk(source, 'source'));
@@ -197,7 +232,10 @@ export async function compareTrees(source: string, backup: string, opts: Compare
         } else {
           totals.matched++;
           const small = se.size < SMALL_FILE_BYTES && be.size < SMALL_FILE_BYTES;
-          if (sampleRate > 0 && inSample(se.parts, sampleRate) && !(small && hashSmallPair(se, be, f))) {
+          if (pool && sampleRate > 0 && inSample(se.parts, sampleRate)) {
+            pendingPairs.push([se, be, f]);
+            if (pendingPairs.length >= 256) await dispatch();
+          } else if (sampleRate > 0 && inSample(se.parts, sampleRate) && !(small && hashSmallPair(se, be, f))) {
             if (hashing.size >= concurrency) await Promise.race(hashing);
             const p: Promise<void> = hashPair(se, be, f).finally(() => hashing.delete(p));
             hashing.add(p);
@@ -216,6 +254,9 @@ export async function compareTrees(source: string, backup: string, opts: Compare
       if (bak.advance()) await bak.fill();
     }
   }
+  await dispatch();
+  await Promise.all(batches);
+  await pool?.close();
   await Promise.all(hashing);
   opts.progress?.(`compared ${seen} entries`, seen);
 

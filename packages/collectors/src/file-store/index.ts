@@ -15,8 +15,8 @@ const FileStoreConfig = z.object({
   hash: z.enum(['none', 'sample', 'all']).default('none'),
   sampleRate: z.number().min(0).max(1).default(0.01),
   maxFindings: z.number().int().positive().default(1000),
-  /** Walk the share and its copy in two worker threads (false: one thread, for a busy server). */
-  parallel: z.boolean().default(true),
+  /** Walk the share and its copy in two worker threads; default: yes unless hash is `all`. */
+  parallel: z.boolean().optional(),
 });
 
 /**

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { buildState, checkPlan, GOAL_KINDS, parseGoal, parseStepsDocument, plan, type DrState, type Plan } from '@lyncdr/domain';
+import { buildState, checkPlan, GOAL_KINDS, parseGoal, parseStepsDocument, plan, type DrState, type GoalOptions, type Plan } from '@lyncdr/domain';
 import { buildPlanDocument, type Lang, type Paper } from '@lyncdr/documents';
 import { LyncdrError } from '@lyncdr/errors';
 import { renderDocument } from '@lyncdr/render';
@@ -9,7 +9,8 @@ import { loadDeployment, printJson, readInput, writeOutputAtomic } from '../io';
 import { formatPlan, formatViolation } from './plan-format';
 import { formatFor, inputRevision } from './worksheet';
 
-interface PlanFlags {
+/** Goal options (--pool, --users-of, --by, …) come from the engine's GoalOptions; the rest are CLI flags. */
+interface PlanFlags extends GoalOptions {
   topology?: string;
   overlay?: string;
   state?: string;
@@ -18,16 +19,6 @@ interface PlanFlags {
   output?: string;
   format?: string;
   paper: string;
-  pool?: string;
-  usersOf?: string;
-  by?: string;
-  failed?: string;
-  newFqdn?: string;
-  federation?: string;
-  to?: string;
-  edge?: string;
-  type?: string;
-  planned?: boolean;
 }
 
 /** Parses a JSON input file; a syntax error names the file and line. */
