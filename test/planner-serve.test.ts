@@ -38,6 +38,16 @@ describe('lyncdr serve (real child process)', () => {
       expect(text).toMatch(/Rtc database/);
       expect(text).toMatch(/\b(OK|Ok|Late|Failed)\b/);
       expect((await fetch(`${p.url}/api/documents/nope`)).status).toBe(400);
+      // A runbook and a plan generated on demand for the loaded deployment.
+      const runbook = await fetch(`${p.url}/api/documents/runbook?procedure=pool-failover&pool=pool01.contoso.example&format=md&lang=fr`);
+      expect(runbook.status).toBe(200);
+      const md = await runbook.text();
+      expect(md).toMatch(/Invoke-CsPoolFailOver -PoolFqdn pool01\.contoso\.example/);
+      expect(md).toMatch(/basculement/i);
+      const planRes = await fetch(`${p.url}/api/plan?goal=failover&pool=pool01.contoso.example&state=${encodeURIComponent(JSON.stringify({ failedOver: {}, down: ['pool01.contoso.example'], cmsActive: null }))}`);
+      expect(planRes.status).toBe(200);
+      const planJson = (await planRes.json()) as { steps: { n: number; command: string | null }[] };
+      expect(planJson.steps.some((s) => /^Invoke-CsPoolFailOver -PoolFqdn pool01\.contoso\.example -DisasterMode/.test(s.command ?? ''))).toBe(true);
     } finally {
       p.child.kill('SIGTERM');
     }

@@ -39,6 +39,19 @@ export class ByteView {
     return (BigInt(le32(this.bytes, off + 4)) << 32n) | BigInt(le32(this.bytes, off));
   }
 
+  /** The u64 as a double (rounded like Number(bigint) above 2^53). */
+  u64Number(off: number, what = 'u64'): number {
+    this.need(off, 8, what);
+    return le32(this.bytes, off + 4) * 4294967296 + le32(this.bytes, off);
+  }
+
+  /** The four bytes at `off` as a little-endian int (compare with `tagCode('TAPE')`); -1 past the end. */
+  tagCode(off: number): number {
+    if (off < 0 || off + 4 > this.bytes.length) return -1;
+    const b = this.bytes;
+    return b[off]! | (b[off + 1]! << 8) | (b[off + 2]! << 16) | (b[off + 3]! << 24);
+  }
+
   slice(off: number, n: number, what = 'field'): Uint8Array {
     this.need(off, n, what);
     return this.bytes.subarray(off, off + n);
@@ -53,7 +66,14 @@ export class ByteView {
   guid(off: number, what = 'GUID'): string {
     this.need(off, 16, what);
     const b = this.bytes;
-    return `${hex(le32(b, off), 8)}-${hex(le16(b, off + 4), 4)}-${hex(le16(b, off + 6), 4)}-${hex(be16(b, off + 8), 4)}-${hex(be16(b, off + 10), 4)}${hex(be32(b, off + 12), 8)}`;
+    let o = 0;
+    for (let i = 0; i < 16; i++) {
+      const x = b[off + GUID_ORDER[i]!]!;
+      GUID_TEXT[o++] = HEX_DIGITS[x >> 4]!;
+      GUID_TEXT[o++] = HEX_DIGITS[x & 15]!;
+      if (i === 3 || i === 5 || i === 7 || i === 9) GUID_TEXT[o++] = 45;
+    }
+    return GUID_TEXT.toString('latin1', 0, 36);
   }
 
   utf16(off: number, byteLength: number, what = 'string'): string {
@@ -62,16 +82,21 @@ export class ByteView {
     }
     this.need(off, byteLength, what);
     const b = this.bytes;
-    const text = Buffer.from(b.buffer, b.byteOffset + off, byteLength).toString('utf16le');
+    const text = b instanceof Buffer ? b.toString('utf16le', off, off + byteLength) : Buffer.from(b.buffer, b.byteOffset + off, byteLength).toString('utf16le');
     const nul = text.indexOf('\0');
     return nul < 0 ? text : text.slice(0, nul);
   }
 }
 
-const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+/** Byte order of a GUID's text: the first three groups are little-endian. */
+const GUID_ORDER = Uint8Array.from([3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15]);
+const HEX_DIGITS = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const GUID_TEXT = Buffer.alloc(36);
+
+/** `tagCode` of a four-letter tag. */
+export const tagCodeOf = (t: string): number => t.charCodeAt(0) | (t.charCodeAt(1) << 8) | (t.charCodeAt(2) << 16) | (t.charCodeAt(3) << 24);
+
 const le16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
 const le32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
-const be16 = (b: Uint8Array, o: number) => (b[o]! << 8) | b[o + 1]!;
-const be32 = (b: Uint8Array, o: number) => ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
 
 export const NULL_GUID = '00000000-0000-0000-0000-000000000000';

@@ -1,4 +1,4 @@
-import type { ByteView } from './bytes';
+import { tagCodeOf, type ByteView } from './bytes';
 import { BackupHeaderError, SqlFindingCode } from './errors';
 
 /**
@@ -28,8 +28,45 @@ function xorWords(v: ByteView, off: number, words: number): number {
   return x;
 }
 
+/** XOR of `words` little-endian words at `off`, all known to lie inside `b`. */
+function xorInside(b: Uint8Array, off: number, words: number): number {
+  let x = 0;
+  for (let i = 0, o = off; i < words; i++, o += 2) x ^= b[o]! | (b[o + 1]! << 8);
+  return x;
+}
+
+const inside = (v: ByteView, off: number, n: number) => Number.isInteger(off) && off >= 0 && off + n <= v.length;
+
+const TAG_NAMES = new Map<number, string>([...KNOWN_BLOCKS, 'RAID', 'SPAD', 'MQCI', 'SCIN'].map((t) => [tagCodeOf(t), t]));
+
+/** The four-letter tag at `off` as text (`ByteView.tag`), without a new string for the known ones. */
+export function tagText(v: ByteView, off: number): string {
+  return TAG_NAMES.get(v.tagCode(off)) ?? v.tag(off);
+}
+
 /** Reads and checks one descriptor block header at `off`; a bad checksum means a damaged header. */
 export function readDescriptorBlock(v: ByteView, off: number): DescriptorBlock {
+  if (!inside(v, off, DBLK_SIZE)) return readDescriptorBlockChecked(v, off);
+  const b = v.bytes;
+  if (xorInside(b, off, 25) !== (b[off + 0x32]! | (b[off + 0x33]! << 8))) return readDescriptorBlockChecked(v, off);
+  return {
+    offset: off,
+    type: tagText(v, off),
+    attributes: v.u32(off + 0x04),
+    firstEvent: b[off + 0x08]! | (b[off + 0x09]! << 8),
+    osData: { size: b[off + 0x2c]! | (b[off + 0x2d]! << 8), offset: b[off + 0x2e]! | (b[off + 0x2f]! << 8) },
+    stringType: b[off + 0x30]!,
+  };
+}
+
+/** The first-stream offset of the descriptor block at `off`, checked as `readDescriptorBlock` does. */
+export function blockFirstEvent(v: ByteView, off: number): number {
+  const b = v.bytes;
+  if (!inside(v, off, DBLK_SIZE) || xorInside(b, off, 25) !== (b[off + 0x32]! | (b[off + 0x33]! << 8))) return readDescriptorBlockChecked(v, off).firstEvent;
+  return b[off + 0x08]! | (b[off + 0x09]! << 8);
+}
+
+function readDescriptorBlockChecked(v: ByteView, off: number): DescriptorBlock {
   const type = v.tag(off);
   const stored = v.u16(off + 0x32, `${type || 'block'} checksum`);
   if (xorWords(v, off, 25) !== stored) {
@@ -48,18 +85,26 @@ export function readDescriptorBlock(v: ByteView, off: number): DescriptorBlock {
 export interface StreamHeader {
   offset: number;
   id: string;
-  length: bigint;
+  /** Length of the stream data (a double: exact below 2^53, rounded like Number(bigint) above). */
+  length: number;
   dataOffset: number;
 }
 
 /** Reads a 22-byte MTF stream header (id, attributes, u64 length, algorithms, checksum of the 10 words before). */
 export function readStreamHeader(v: ByteView, off: number): StreamHeader {
+  checkStreamHeader(v, off);
+  return { offset: off, id: tagText(v, off), length: v.u64Number(off + 8), dataOffset: off + STREAM_HEADER_SIZE };
+}
+
+/** Checks the stream header at `off` (bounds and checksum) as `readStreamHeader` does, without reading it. */
+export function checkStreamHeader(v: ByteView, off: number): void {
+  const b = v.bytes;
+  if (inside(v, off, STREAM_HEADER_SIZE) && xorInside(b, off, 10) === (b[off + 20]! | (b[off + 21]! << 8))) return;
   const id = v.tag(off);
   const stored = v.u16(off + 20, `${id || 'stream'} checksum`);
   if (xorWords(v, off, 10) !== stored) {
     throw new BackupHeaderError(SqlFindingCode.corrupt, `the ${id || 'MTF'} stream header checksum does not match; the header is damaged`, v.base + off);
   }
-  return { offset: off, id, length: v.u64(off + 8), dataOffset: off + STREAM_HEADER_SIZE };
 }
 
 /** Writes the DBLK checksum (used by the synthetic writer). */
@@ -69,7 +114,7 @@ export function blockChecksum(bytes: Uint8Array, off: number, words: number): nu
   return x;
 }
 
-const TAG_CODES = new Map<number, string>([...KNOWN_BLOCKS].map((t) => [t.charCodeAt(0) | (t.charCodeAt(1) << 8) | (t.charCodeAt(2) << 16) | (t.charCodeAt(3) << 24), t]));
+const TAG_CODES = new Map<number, string>([...KNOWN_BLOCKS].map((t) => [tagCodeOf(t), t]));
 
 function tagAt(v: ByteView, off: number): string | undefined {
   const b = v.bytes;

@@ -38,15 +38,16 @@ export function encodeMtfDate(d: MtfDate): Uint8Array {
   return out;
 }
 
-/** Appends `n` as `width` decimal digits to `out` (char codes). */
-function digits(out: number[], n: number, width: number): void {
-  const at = out.length;
+/** Writes `n` as `width` decimal digits into ISO_TEXT at `at`. */
+function digits(at: number, n: number, width: number): void {
   let v = n;
   for (let i = width - 1; i >= 0; i--) {
-    out[at + i] = 48 + (v % 10);
+    ISO_TEXT[at + i] = 48 + (v % 10);
     v = Math.floor(v / 10);
   }
 }
+
+const ISO_TEXT = Buffer.alloc(32);
 
 /**
  * ISO 8601 text of a file time. `zoneMinutes` is the offset from UTC (SSET time zone × 15 min); null when the file
@@ -54,25 +55,27 @@ function digits(out: number[], n: number, width: number): void {
  * string: a scan keeps tens of thousands of these.
  */
 export function mtfDateToIso(d: MtfDate, zoneMinutes: number | null): string {
-  const c: number[] = [];
-  digits(c, d.year, 4);
-  c.push(45);
-  digits(c, d.month, 2);
-  c.push(45);
-  digits(c, d.day, 2);
-  c.push(84);
-  digits(c, d.hour, 2);
-  c.push(58);
-  digits(c, d.minute, 2);
-  c.push(58);
-  digits(c, d.second, 2);
-  if (zoneMinutes === 0) c.push(90);
+  const c = ISO_TEXT;
+  digits(0, d.year, 4);
+  c[4] = 45;
+  digits(5, d.month, 2);
+  c[7] = 45;
+  digits(8, d.day, 2);
+  c[10] = 84;
+  digits(11, d.hour, 2);
+  c[13] = 58;
+  digits(14, d.minute, 2);
+  c[16] = 58;
+  digits(17, d.second, 2);
+  let n = 19;
+  if (zoneMinutes === 0) c[n++] = 90;
   else if (zoneMinutes !== null) {
     const abs = Math.abs(zoneMinutes);
-    c.push(zoneMinutes < 0 ? 45 : 43);
-    digits(c, Math.floor(abs / 60), 2);
-    c.push(58);
-    digits(c, abs % 60, 2);
+    c[n++] = zoneMinutes < 0 ? 45 : 43;
+    digits(n, Math.floor(abs / 60), 2);
+    c[n + 2] = 58;
+    digits(n + 3, abs % 60, 2);
+    n += 5;
   }
-  return String.fromCharCode.apply(null, c);
+  return c.toString('latin1', 0, n);
 }

@@ -1,8 +1,8 @@
-import { ByteView, NULL_GUID } from './bytes';
+import { ByteView, NULL_GUID, tagCodeOf } from './bytes';
 import { BackupHeaderError, SqlFindingCode } from './errors';
 import type { BackupHeader, BackupKind } from './header-types';
 import { readLsn } from './lsn';
-import { findBlocks, findTrailer, readDescriptorBlock, readStreamHeader, STREAM_HEADER_SIZE } from './mtf-block';
+import { BLOCK_ALIGN, blockFirstEvent, checkStreamHeader, DBLK_SIZE, findTrailer, readDescriptorBlock, readStreamHeader, STREAM_HEADER_SIZE } from './mtf-block';
 import { mtfDateToIso, readMtfDate } from './mtf-date';
 
 /*
@@ -50,37 +50,47 @@ function readString(v: ByteView, scin: number, at: number, scinLength: number, w
   return v.utf16(scin + off, len, what);
 }
 
-/** Finds the SCIN record that starts the MQCI stream of an MSCI or MSLS block; returns its offset and length. */
-function locateScin(v: ByteView, blockOff: number): { s: number; length: number } {
-  const block = readDescriptorBlock(v, blockOff);
-  if (block.firstEvent < 0x34 || block.firstEvent > 0x400) {
-    throw new BackupHeaderError(SqlFindingCode.corrupt, `${block.type} block says its first stream is at +0x${block.firstEvent.toString(16)}, which is not possible; the header is damaged`, v.base + blockOff);
+const TAPE = tagCodeOf('TAPE');
+const SSET = tagCodeOf('SSET');
+const MSCI = tagCodeOf('MSCI');
+const MQCI = tagCodeOf('MQCI');
+const SCIN = tagCodeOf('SCIN');
+const RAID = tagCodeOf('RAID');
+const SPAD = tagCodeOf('SPAD');
+
+/** Finds the SCIN record that starts the MQCI stream of an MSCI or MSLS block; returns its offset (length at +4). */
+function locateScin(v: ByteView, blockOff: number): number {
+  const firstEvent = blockFirstEvent(v, blockOff);
+  if (firstEvent < 0x34 || firstEvent > 0x400) {
+    throw new BackupHeaderError(SqlFindingCode.corrupt, `${v.tag(blockOff)} block says its first stream is at +0x${firstEvent.toString(16)}, which is not possible; the header is damaged`, v.base + blockOff);
   }
-  const stream = readStreamHeader(v, blockOff + block.firstEvent);
-  if (stream.id !== 'MQCI') {
-    throw new BackupHeaderError(SqlFindingCode.corrupt, `${block.type} block has no MQCI stream (found "${stream.id}"); not a SQL Server backup header`, v.base + stream.offset);
+  const streamOff = blockOff + firstEvent;
+  checkStreamHeader(v, streamOff);
+  if (v.tagCode(streamOff) !== MQCI) {
+    throw new BackupHeaderError(SqlFindingCode.corrupt, `${v.tag(blockOff)} block has no MQCI stream (found "${v.tag(streamOff)}"); not a SQL Server backup header`, v.base + streamOff);
   }
-  const s = stream.dataOffset;
-  if (v.tag(s) !== 'SCIN') {
+  const s = streamOff + STREAM_HEADER_SIZE;
+  if (v.tagCode(s) !== SCIN) {
     throw new BackupHeaderError(SqlFindingCode.corrupt, `the MQCI stream does not start with a SCIN record; not a SQL Server backup header`, v.base + s);
   }
   const length = v.u32(s + 4, 'SCIN length');
-  if (length < SCIN_MIN || length > SCIN_MAX || BigInt(length) > stream.length) {
+  if (length < SCIN_MIN || length > SCIN_MAX || length > v.u64Number(streamOff + 8)) {
     throw new BackupHeaderError(SqlFindingCode.corrupt, `the SCIN header record claims ${length} bytes, outside ${SCIN_MIN}–${SCIN_MAX}; the header is damaged`, v.base + s + 4);
   }
-  v.slice(s, length, 'SCIN record');
-  return { s, length };
+  v.need(s, length, 'SCIN record');
+  return s;
 }
 
 /** The trailing copy (MSLS block at the end of the file): only what the leading copy lacks is read. */
 export function readTrailingScin(v: ByteView, blockOff: number): { firstLsn: string; lastLsn: string; finish: ReturnType<typeof readMtfDate>; backupSize: number } {
-  const { s } = locateScin(v, blockOff);
-  return { firstLsn: readLsn(v, s + 0x20, 'FirstLSN'), lastLsn: readLsn(v, s + 0x2a, 'LastLSN'), finish: readMtfDate(v, s + 0x52), backupSize: Number(v.u64(s + 0x60)) };
+  const s = locateScin(v, blockOff);
+  return { firstLsn: readLsn(v, s + 0x20, 'FirstLSN'), lastLsn: readLsn(v, s + 0x2a, 'LastLSN'), finish: readMtfDate(v, s + 0x52), backupSize: v.u64Number(s + 0x60) };
 }
 
 /** Reads the SCIN record (the SQL Server backup header) that starts the MQCI stream of an MSCI block. */
 export function readScin(v: ByteView, blockOff: number): ScinRecord {
-  const { s, length } = locateScin(v, blockOff);
+  const s = locateScin(v, blockOff);
+  const length = v.u32(s + 4);
   const build = v.u16(s + 0x18);
   const minor = v.u8(s + 0x1a);
   const major = v.u8(s + 0x1b);
@@ -96,7 +106,7 @@ export function readScin(v: ByteView, blockOff: number): ScinRecord {
     finish: readMtfDate(v, s + 0x52),
     typeCode: String.fromCharCode(v.u8(s + 0x57)),
     databaseVersion: v.u16(s + 0x5e),
-    backupSize: Number(v.u64(s + 0x60)),
+    backupSize: v.u64Number(s + 0x60),
     database: readString(v, s, 0x68, length, 'DatabaseName'),
     server: readString(v, s, 0x6c, length, 'ServerName'),
     recoveryForkId: v.guid(s + 0x9c),
@@ -124,15 +134,16 @@ function readTape(v: ByteView): TapeInfo {
   let off = tape.firstEvent;
   for (let i = 0; i < 8 && off + STREAM_HEADER_SIZE <= Math.min(v.length, 0x600); i++) {
     const st = readStreamHeader(v, off);
-    if (st.length > 0x10000n) throw new BackupHeaderError(SqlFindingCode.corrupt, `TAPE stream ${st.id} claims ${st.length} bytes; the header is damaged`, v.base + off);
-    if (st.id === 'RAID') {
+    if (st.length > 0x10000) throw new BackupHeaderError(SqlFindingCode.corrupt, `TAPE stream ${st.id} claims ${v.u64(off + 8)} bytes; the header is damaged`, v.base + off);
+    const id = v.tagCode(off);
+    if (id === RAID) {
       info.mediaSetId = v.guid(st.dataOffset, 'MediaSetId');
       info.familyCount = v.u16(st.dataOffset + 0x14, 'family count');
       info.familySequence = v.u16(st.dataOffset + 0x18, 'family sequence');
       break;
     }
-    if (st.id === 'SPAD') break;
-    off = (st.dataOffset + Number(st.length) + 3) & ~3;
+    if (id === SPAD) break;
+    off = (st.dataOffset + st.length + 3) & ~3;
   }
   if (info.familyCount < 1 || info.familySequence < 1 || info.familySequence > info.familyCount || info.familyCount > 64) {
     throw new BackupHeaderError(SqlFindingCode.corrupt, `media family ${info.familySequence} of ${info.familyCount} is not possible; the header is damaged`, 0);
@@ -172,18 +183,22 @@ const nonNullGuid = (g: string) => (g === NULL_GUID ? null : g);
  */
 export function parseBackupHeader(head: Uint8Array, tail: { bytes: Uint8Array; base: number } | null): BackupHeader {
   const v = new ByteView(head);
-  if (v.tag(0) !== 'TAPE') {
+  if (v.tagCode(0) !== TAPE) {
     throw new BackupHeaderError(SqlFindingCode.notBackup, 'the file does not start with an MTF TAPE block: it is not a SQL Server native backup (or it is damaged)', 0);
   }
   const tape = readTape(v);
-  const blocks = findBlocks(v, 512, (seen) => seen.has('SSET') && seen.has('MSCI'));
-  const ssetAt = blocks.find((b) => b.type === 'SSET');
-  const msciAt = blocks.find((b) => b.type === 'MSCI');
-  if (!ssetAt || !msciAt) {
-    throw new BackupHeaderError(SqlFindingCode.corrupt, `no ${ssetAt ? 'MSCI' : 'SSET'} block in the first ${head.length} bytes; the file is truncated or damaged`, head.length);
+  let ssetAt = -1;
+  let msciAt = -1;
+  for (let off = BLOCK_ALIGN; off + DBLK_SIZE <= v.length && (ssetAt < 0 || msciAt < 0); off += BLOCK_ALIGN) {
+    const t = v.tagCode(off);
+    if (t === SSET && ssetAt < 0) ssetAt = off;
+    else if (t === MSCI && msciAt < 0) msciAt = off;
   }
-  const sset = readSset(v, ssetAt.offset);
-  const scin = readScin(v, msciAt.offset);
+  if (ssetAt < 0 || msciAt < 0) {
+    throw new BackupHeaderError(SqlFindingCode.corrupt, `no ${ssetAt >= 0 ? 'MSCI' : 'SSET'} block in the first ${head.length} bytes; the file is truncated or damaged`, head.length);
+  }
+  const sset = readSset(v, ssetAt);
+  const scin = readScin(v, msciAt);
 
   let finish = scin.finish;
   let backupSize: number | null = scin.backupSize;
