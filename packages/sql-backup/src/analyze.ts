@@ -80,15 +80,16 @@ export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
 
   const databases: DatabaseReport[] = [];
   // Reports keep the scan order (folders walked in name order), without sorting 10,000 long paths.
-  const order = new Map<ScannedFile, number>(scanned.map((f, i) => [f, i]));
+  const order = new Map<ScannedFile, number>();
+  for (let i = 0; i < scanned.length; i++) order.set(scanned[i]!, i);
   const slots: (FileReport | undefined)[] = new Array(scanned.length);
-  const filesByPath = new Map<string, FileReport>();
   for (const [k, list] of byDb) {
     const sample = list[0]?.header ?? scanned.find((f) => f.header && dbKey(f.header) === k)!.header!;
     const sets = groupBackupSets(list);
     inferCopyOnly(sets);
     const dbFindings: SqlFinding[] = [...(otherByDb.get(k) ?? [])];
     const perFile = new Map<string, SqlFinding[]>();
+    const reports: FileReport[] = [];
     for (const set of sets) {
       fileFindings(set, perFile);
       if (set.copyOnly) {
@@ -107,13 +108,17 @@ export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
         dbFindings.push(...ff);
         const report = toFileReport(f, set, ff);
         slots[order.get(f)!] = report;
-        filesByPath.set(f.path, report);
+        reports.push(report);
       }
     }
     const chain = buildRestoreChain(sets, sample.database);
+    // Chain findings name files of this database only: the last report of that path here is the one to add to.
+    let byPath: Map<string, FileReport> | undefined;
     for (const c of chain.findings) {
       dbFindings.push(c);
-      if (c.file) filesByPath.get(c.file)?.findings.push(c);
+      if (!c.file) continue;
+      byPath ??= new Map(reports.map((r) => [r.path, r]));
+      byPath.get(c.file)?.findings.push(c);
     }
     const last = chain.endsAt;
     databases.push({

@@ -24,8 +24,13 @@ export interface BackupSet {
  * One database = server + name + creation date: a database dropped and created again under the same name is another
  * database whose backups never chain with the old ones.
  */
-export const dbKey = (h: { server: string; database: string; databaseCreated: string | null }) =>
-  `${h.server.toLowerCase()}\u0000${h.database.toLowerCase()}\u0000${h.databaseCreated ?? ''}`;
+export function dbKey(h: { server: string; database: string; databaseCreated: string | null }): string {
+  // Files of one database come one after the other (and their header texts are shared): reuse the last key.
+  if (h.server === last.server && h.database === last.database && h.databaseCreated === last.created) return last.key;
+  last = { server: h.server, database: h.database, created: h.databaseCreated, key: `${h.server.toLowerCase()}\u0000${h.database.toLowerCase()}\u0000${h.databaseCreated ?? ''}` };
+  return last.key;
+}
+let last: { server: string; database: string; created: string | null; key: string } = { server: '', database: '', created: null, key: '\u0000\u0000' };
 
 const ms = (iso: string | null) => (iso ? Date.parse(iso) : Number.NaN);
 
@@ -39,12 +44,19 @@ export function groupBackupSets(files: (ScannedFile & { header: BackupHeader })[
   }
   const sets: BackupSet[] = [];
   for (const [guid, list] of byGuid) {
-    list.sort((a, b) => a.header.family.sequence - b.header.family.sequence || cmpText(a.path, b.path));
-    const header = list[0]!.header;
-    const count = Math.max(...list.map((f) => f.header.family.count));
-    const have = new Set(list.map((f) => f.header.family.sequence));
     const missingFamilies: number[] = [];
-    for (let i = 1; i <= count; i++) if (!have.has(i)) missingFamilies.push(i);
+    let header: BackupHeader;
+    if (list.length === 1) {
+      header = list[0]!.header;
+      const { count, sequence } = header.family;
+      for (let i = 1; i <= count; i++) if (i !== sequence) missingFamilies.push(i);
+    } else {
+      list.sort((a, b) => a.header.family.sequence - b.header.family.sequence || cmpText(a.path, b.path));
+      header = list[0]!.header;
+      const count = Math.max(...list.map((f) => f.header.family.count));
+      const have = new Set(list.map((f) => f.header.family.sequence));
+      for (let i = 1; i <= count; i++) if (!have.has(i)) missingFamilies.push(i);
+    }
     sets.push({
       guid,
       header,
@@ -52,7 +64,7 @@ export function groupBackupSets(files: (ScannedFile & { header: BackupHeader })[
       first: BigInt(header.firstLsn),
       last: BigInt(header.lastLsn),
       startMs: ms(header.start),
-      usable: missingFamilies.length === 0 && list.every((f) => f.header.complete),
+      usable: missingFamilies.length === 0 && (list.length === 1 ? header.complete : list.every((f) => f.header.complete)),
       missingFamilies,
       copyOnly: null,
     });

@@ -10,7 +10,8 @@ export class ByteView {
   }
 
   need(off: number, n: number, what: string): void {
-    if (!Number.isInteger(off) || off < 0 || off + n > this.bytes.length) {
+    // (off | 0) === off: an integer below 2^31 (any larger offset is past the end of a buffer anyway).
+    if ((off | 0) !== off || off < 0 || off + n > this.bytes.length) {
       throw new BackupHeaderError(
         SqlFindingCode.corrupt,
         `${what} at byte 0x${(this.base + off).toString(16)} lies outside the ${this.bytes.length} header bytes read; the header is damaged`,
@@ -66,12 +67,11 @@ export class ByteView {
   guid(off: number, what = 'GUID'): string {
     this.need(off, 16, what);
     const b = this.bytes;
-    let o = 0;
     for (let i = 0; i < 16; i++) {
       const x = b[off + GUID_ORDER[i]!]!;
-      GUID_TEXT[o++] = HEX_DIGITS[x >> 4]!;
-      GUID_TEXT[o++] = HEX_DIGITS[x & 15]!;
-      if (i === 3 || i === 5 || i === 7 || i === 9) GUID_TEXT[o++] = 45;
+      const at = GUID_AT[i]!;
+      GUID_TEXT[at] = HEX_DIGITS[x >> 4]!;
+      GUID_TEXT[at + 1] = HEX_DIGITS[x & 15]!;
     }
     return GUID_TEXT.toString('latin1', 0, 36);
   }
@@ -91,7 +91,9 @@ export class ByteView {
 /** Byte order of a GUID's text: the first three groups are little-endian. */
 const GUID_ORDER = Uint8Array.from([3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15]);
 const HEX_DIGITS = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-const GUID_TEXT = Buffer.alloc(36);
+/** Where the two digits of each byte go in the text (the dashes stay in place). */
+const GUID_AT = Uint8Array.from([0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34]);
+const GUID_TEXT = Buffer.from('00000000-0000-0000-0000-000000000000', 'latin1');
 
 /** `tagCode` of a four-letter tag. */
 export const tagCodeOf = (t: string): number => t.charCodeAt(0) | (t.charCodeAt(1) << 8) | (t.charCodeAt(2) << 16) | (t.charCodeAt(3) << 24);

@@ -30,8 +30,12 @@ function xorWords(v: ByteView, off: number, words: number): number {
 
 /** XOR of `words` little-endian words at `off`, all known to lie inside `b`. */
 function xorInside(b: Uint8Array, off: number, words: number): number {
+  // Two words at a time, folded at the end; an odd last word on its own.
   let x = 0;
-  for (let i = 0, o = off; i < words; i++, o += 2) x ^= b[o]! | (b[o + 1]! << 8);
+  const end = off + (words & ~1) * 2;
+  for (let o = off; o < end; o += 4) x ^= b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24);
+  x = (x & 0xffff) ^ (x >>> 16);
+  if (words & 1) x ^= b[end]! | (b[end + 1]! << 8);
   return x;
 }
 
@@ -147,9 +151,12 @@ export function findTrailer(v: ByteView): number | null {
   const last = Math.floor((v.base + v.length - DBLK_SIZE) / BLOCK_ALIGN) * BLOCK_ALIGN - v.base;
   let eset = false;
   for (let off = last; off >= 0; off -= BLOCK_ALIGN) {
-    const t = tagAt(v, off);
-    if (t === 'ESET') eset = true;
-    else if (t === 'MSLS') return eset ? off : null;
+    const t = v.tagCode(off);
+    if (t === ESET) eset = true;
+    else if (t === MSLS) return eset ? off : null;
   }
   return null;
 }
+
+const ESET = tagCodeOf('ESET');
+const MSLS = tagCodeOf('MSLS');

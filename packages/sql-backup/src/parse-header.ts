@@ -1,9 +1,11 @@
 import { ByteView, NULL_GUID, tagCodeOf } from './bytes';
 import { BackupHeaderError, SqlFindingCode } from './errors';
 import type { BackupHeader, BackupKind } from './header-types';
+import { intern } from './intern';
+import { TextMemo } from './text-memo';
 import { readLsn } from './lsn';
-import { BLOCK_ALIGN, blockFirstEvent, checkStreamHeader, DBLK_SIZE, findTrailer, readDescriptorBlock, readStreamHeader, STREAM_HEADER_SIZE } from './mtf-block';
-import { mtfDateToIso, readMtfDate } from './mtf-date';
+import { BLOCK_ALIGN, blockFirstEvent, checkStreamHeader, DBLK_SIZE, findTrailer, STREAM_HEADER_SIZE, tagText } from './mtf-block';
+import { mtfDateToIso, readMtfDate, type MtfDate } from './mtf-date';
 
 /*
  * Field offsets below come from reference/sql-backup-format.md (established on the 71 fixture files, SQL 2008 R2 and
@@ -34,21 +36,33 @@ export interface ScinRecord {
   backupSize: number;
   database: string;
   server: string;
-  recoveryForkId: string;
-  currentDifferentialBaseGuid: string;
-  differentialBaseLsn: string;
-  differentialBaseGuid: string;
+  /** Null for the all-zero GUID. */
+  recoveryForkId: string | null;
+  currentDifferentialBaseGuid: string | null;
 }
 
-function readString(v: ByteView, scin: number, at: number, scinLength: number, what: string): string {
+/** A GUID field as text, null when it is all zeros (NULL_GUID). */
+function guidOrNull(v: ByteView, off: number): string | null {
+  v.need(off, 16, 'GUID');
+  const b = v.bytes;
+  for (let i = 0; i < 16; i++) if (b[off + i] !== 0) return intern(v.guid(off));
+  return null;
+}
+
+function readString(v: ByteView, scin: number, at: number, scinLength: number, what: string, memo: TextMemo): string {
   const len = v.u16(scin + at, what);
   const off = v.u16(scin + at + 2, what);
   if (len === 0) return '';
   if (off + len > scinLength || len > 1024) {
     throw new BackupHeaderError(SqlFindingCode.corrupt, `${what} (${len} bytes at SCIN+0x${off.toString(16)}) runs past the ${scinLength}-byte header record; the header is damaged`, v.base + scin + at);
   }
-  return v.utf16(scin + off, len, what);
+  return memo.utf16(v, scin + off, len, what);
 }
+
+const SOFTWARE_NAME = new TextMemo();
+const USER_NAME = new TextMemo();
+const DATABASE_NAME = new TextMemo();
+const SERVER_NAME = new TextMemo();
 
 const TAPE = tagCodeOf('TAPE');
 const SSET = tagCodeOf('SSET');
@@ -81,12 +95,6 @@ function locateScin(v: ByteView, blockOff: number): number {
   return s;
 }
 
-/** The trailing copy (MSLS block at the end of the file): only what the leading copy lacks is read. */
-export function readTrailingScin(v: ByteView, blockOff: number): { firstLsn: string; lastLsn: string; finish: ReturnType<typeof readMtfDate>; backupSize: number } {
-  const s = locateScin(v, blockOff);
-  return { firstLsn: readLsn(v, s + 0x20, 'FirstLSN'), lastLsn: readLsn(v, s + 0x2a, 'LastLSN'), finish: readMtfDate(v, s + 0x52), backupSize: v.u64Number(s + 0x60) };
-}
-
 /** Reads the SCIN record (the SQL Server backup header) that starts the MQCI stream of an MSCI block. */
 export function readScin(v: ByteView, blockOff: number): ScinRecord {
   const s = locateScin(v, blockOff);
@@ -94,12 +102,13 @@ export function readScin(v: ByteView, blockOff: number): ScinRecord {
   const build = v.u16(s + 0x18);
   const minor = v.u8(s + 0x1a);
   const major = v.u8(s + 0x1b);
+  const firstLsn = readLsn(v, s + 0x20, 'FirstLSN');
   return {
     offset: s,
-    softwareVersion: `${major}.${minor}.${build}`,
-    firstLsn: readLsn(v, s + 0x20, 'FirstLSN'),
+    softwareVersion: versionText(major, minor, build),
+    firstLsn,
     lastLsn: readLsn(v, s + 0x2a, 'LastLSN'),
-    checkpointLsn: readLsn(v, s + 0x34, 'CheckpointLSN'),
+    checkpointLsn: sameBytes(v.bytes, s + 0x34, s + 0x20, 10) ? firstLsn : readLsn(v, s + 0x34, 'CheckpointLSN'),
     databaseBackupLsn: readLsn(v, s + 0x3e, 'DatabaseBackupLSN'),
     created: readMtfDate(v, s + 0x48),
     start: readMtfDate(v, s + 0x4d),
@@ -107,12 +116,10 @@ export function readScin(v: ByteView, blockOff: number): ScinRecord {
     typeCode: String.fromCharCode(v.u8(s + 0x57)),
     databaseVersion: v.u16(s + 0x5e),
     backupSize: v.u64Number(s + 0x60),
-    database: readString(v, s, 0x68, length, 'DatabaseName'),
-    server: readString(v, s, 0x6c, length, 'ServerName'),
-    recoveryForkId: v.guid(s + 0x9c),
-    currentDifferentialBaseGuid: v.guid(s + 0xc8),
-    differentialBaseLsn: readLsn(v, s + 0x104, 'DifferentialBaseLSN'),
-    differentialBaseGuid: v.guid(s + 0x110),
+    database: readString(v, s, 0x68, length, 'DatabaseName', DATABASE_NAME),
+    server: readString(v, s, 0x6c, length, 'ServerName', SERVER_NAME),
+    recoveryForkId: guidOrNull(v, s + 0x9c),
+    currentDifferentialBaseGuid: guidOrNull(v, s + 0xc8),
   };
 }
 
@@ -125,25 +132,27 @@ interface TapeInfo {
 }
 
 function readTape(v: ByteView): TapeInfo {
-  const tape = readDescriptorBlock(v, 0);
+  const firstEvent = blockFirstEvent(v, 0);
   const nameLen = v.u16(0x50);
   const nameOff = v.u16(0x52);
-  const softwareName = nameLen > 0 && nameLen < 512 ? v.utf16(nameOff, nameLen, 'TAPE software name') : '';
+  const softwareName = nameLen > 0 && nameLen < 512 ? SOFTWARE_NAME.utf16(v, nameOff, nameLen, 'TAPE software name') : '';
   const info: TapeInfo = { softwareName, mediaPassword: v.u16(0x3e) !== 0, mediaSetId: null, familyCount: 1, familySequence: 1 };
   // Streams of the TAPE block: RAID carries the media set id and the family (stripe) count and number.
-  let off = tape.firstEvent;
+  let off = firstEvent;
   for (let i = 0; i < 8 && off + STREAM_HEADER_SIZE <= Math.min(v.length, 0x600); i++) {
-    const st = readStreamHeader(v, off);
-    if (st.length > 0x10000) throw new BackupHeaderError(SqlFindingCode.corrupt, `TAPE stream ${st.id} claims ${v.u64(off + 8)} bytes; the header is damaged`, v.base + off);
+    checkStreamHeader(v, off);
+    const length = v.u64Number(off + 8);
+    if (length > 0x10000) throw new BackupHeaderError(SqlFindingCode.corrupt, `TAPE stream ${tagText(v, off)} claims ${v.u64(off + 8)} bytes; the header is damaged`, v.base + off);
     const id = v.tagCode(off);
+    const data = off + STREAM_HEADER_SIZE;
     if (id === RAID) {
-      info.mediaSetId = v.guid(st.dataOffset, 'MediaSetId');
-      info.familyCount = v.u16(st.dataOffset + 0x14, 'family count');
-      info.familySequence = v.u16(st.dataOffset + 0x18, 'family sequence');
+      info.mediaSetId = v.guid(data, 'MediaSetId');
+      info.familyCount = v.u16(data + 0x14, 'family count');
+      info.familySequence = v.u16(data + 0x18, 'family sequence');
       break;
     }
     if (id === SPAD) break;
-    off = (st.dataOffset + st.length + 3) & ~3;
+    off = (data + length + 3) & ~3;
   }
   if (info.familyCount < 1 || info.familySequence < 1 || info.familySequence > info.familyCount || info.familyCount > 64) {
     throw new BackupHeaderError(SqlFindingCode.corrupt, `media family ${info.familySequence} of ${info.familyCount} is not possible; the header is damaged`, 0);
@@ -160,8 +169,10 @@ interface SsetInfo {
 }
 
 function readSset(v: ByteView, off: number): SsetInfo {
-  const sset = readDescriptorBlock(v, off);
-  const guidAt = sset.osData.size >= 16 && sset.osData.offset + 16 <= 0x200 ? sset.osData.offset : 0x64;
+  blockFirstEvent(v, off);
+  const osDataSize = v.u16(off + 0x2c);
+  const osDataOffset = v.u16(off + 0x2e);
+  const guidAt = osDataSize >= 16 && osDataOffset + 16 <= 0x200 ? osDataOffset : 0x64;
   const userLen = v.u16(off + 0x4c);
   const userOff = v.u16(off + 0x4e);
   const zone = (v.u8(off + 0x5f) << 24) >> 24;
@@ -169,9 +180,38 @@ function readSset(v: ByteView, off: number): SsetInfo {
     backupSetGuid: v.guid(off + guidAt, 'BackupSetGUID'),
     passwordProtected: v.u16(off + 0x38) !== 0,
     compressed: v.u16(off + 0x3a) !== 0,
-    userName: userLen > 0 && userLen < 512 && userOff + userLen <= 0x200 ? v.utf16(off + userOff, userLen, 'UserName') : null,
+    userName: userLen > 0 && userLen < 512 && userOff + userLen <= 0x200 ? USER_NAME.utf16(v, off + userOff, userLen, 'UserName') : null,
     zoneMinutes: zone === 127 || zone < -48 || zone > 56 ? null : zone * 15,
   };
+}
+
+function sameBytesAcross(a: Uint8Array, x: number, b: Uint8Array, y: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[x + i] !== b[y + i]) return false;
+  return true;
+}
+
+function sameBytes(b: Uint8Array, x: number, y: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (b[x + i] !== b[y + i]) return false;
+  return true;
+}
+
+const sameDate = (a: MtfDate, b: MtfDate) => a.second === b.second && a.minute === b.minute && a.hour === b.hour && a.day === b.day && a.month === b.month && a.year === b.year;
+
+let lastVersion = { key: -1, text: '' };
+function versionText(major: number, minor: number, build: number): string {
+  const key = major * 0x1000000 + minor * 0x10000 + build;
+  if (key !== lastVersion.key) lastVersion = { key, text: intern(`${major}.${minor}.${build}`) };
+  return lastVersion.text;
+}
+
+let lastCreated: { d: MtfDate | null; zone: number | null; text: string | null } = { d: null, zone: null, text: null };
+/** The creation date repeats in every backup of a database: the text of the last one is reused. */
+function createdText(d: MtfDate | null, zone: number | null): string | null {
+  if (!d) return null;
+  const l = lastCreated;
+  if (l.d && l.zone === zone && sameDate(l.d, d)) return l.text;
+  lastCreated = { d, zone, text: intern(mtfDateToIso(d, zone)) };
+  return lastCreated.text;
 }
 
 const nonZero = (lsn: string) => (lsn === '0' ? null : lsn);
@@ -207,20 +247,24 @@ export function parseBackupHeader(head: Uint8Array, tail: { bytes: Uint8Array; b
     const t = new ByteView(tail.bytes, tail.base);
     const msls = findTrailer(t);
     if (msls !== null) {
+      let ts = -1;
       try {
-        const trailing = readTrailingScin(t, msls);
-        if (trailing.firstLsn === scin.firstLsn && trailing.lastLsn === scin.lastLsn) {
-          complete = true;
-          finish = trailing.finish ?? finish;
-          backupSize = trailing.backupSize;
-        }
+        ts = locateScin(t, msls);
       } catch {
         complete = false;
+      }
+      // Equal LSN bytes print as equal LSN texts and back (readLsn is one-to-one).
+      if (ts >= 0 && sameBytesAcross(t.bytes, ts + 0x20, v.bytes, scin.offset + 0x20, 20)) {
+        complete = true;
+        finish = readMtfDate(t, ts + 0x52) ?? finish;
+        backupSize = t.u64Number(ts + 0x60);
       }
     }
   }
 
   const iso = (d: ReturnType<typeof readMtfDate>) => (d ? mtfDateToIso(d, sset.zoneMinutes) : null);
+  const start = iso(scin.start);
+  const finishText = finish && scin.start && sameDate(finish, scin.start) ? start : iso(finish);
   const kind = TYPE_LETTERS[scin.typeCode] ?? 'unknown';
   if (!scin.database) {
     throw new BackupHeaderError(SqlFindingCode.corrupt, 'the header names no database; the header is damaged', v.base + scin.offset + 0x68);
@@ -231,19 +275,19 @@ export function parseBackupHeader(head: Uint8Array, tail: { bytes: Uint8Array; b
     server: scin.server,
     kind,
     typeCode: scin.typeCode,
-    start: iso(scin.start),
-    finish: iso(finish) ?? iso(scin.start),
-    databaseCreated: iso(scin.created),
+    start,
+    finish: finishText ?? start,
+    databaseCreated: createdText(scin.created, sset.zoneMinutes),
     zoneMinutes: sset.zoneMinutes,
     firstLsn: scin.firstLsn,
     lastLsn: scin.lastLsn,
     checkpointLsn: scin.checkpointLsn,
     databaseBackupLsn: scin.databaseBackupLsn,
-    differentialBaseLsn: isDiff ? nonZero(scin.differentialBaseLsn) : null,
-    differentialBaseGuid: isDiff ? nonNullGuid(scin.differentialBaseGuid) : null,
-    currentDifferentialBaseGuid: nonNullGuid(scin.currentDifferentialBaseGuid),
+    differentialBaseLsn: isDiff ? nonZero(readLsn(v, scin.offset + 0x104, 'DifferentialBaseLSN')) : null,
+    differentialBaseGuid: isDiff ? nonNullGuid(v.guid(scin.offset + 0x110)) : null,
+    currentDifferentialBaseGuid: scin.currentDifferentialBaseGuid,
     backupSetGuid: sset.backupSetGuid,
-    recoveryForkId: nonNullGuid(scin.recoveryForkId),
+    recoveryForkId: scin.recoveryForkId,
     databaseVersion: scin.databaseVersion,
     softwareVersion: scin.softwareVersion,
     softwareName: tape.softwareName,
@@ -251,7 +295,7 @@ export function parseBackupHeader(head: Uint8Array, tail: { bytes: Uint8Array; b
     backupSize,
     compressed: sset.compressed,
     copyOnly: null,
-    family: { mediaSetId: tape.mediaSetId, sequence: tape.familySequence, count: tape.familyCount },
+    family: { mediaSetId: tape.mediaSetId === sset.backupSetGuid ? sset.backupSetGuid : tape.mediaSetId, sequence: tape.familySequence, count: tape.familyCount },
     passwordProtected: tape.mediaPassword || sset.passwordProtected,
     passwordKind: tape.mediaPassword ? 'media' : sset.passwordProtected ? 'backup-set' : null,
     complete,

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { BackupHeaderError, SqlFindingCode } from './errors';
 import type { BackupHeader } from './header-types';
 import { parseBackupHeader } from './parse-header';
@@ -7,10 +7,14 @@ import { HEAD_BYTES, MAX_HEAD_BYTES, MAX_TAIL_BYTES, MIN_FILE_BYTES, TAIL_BYTES 
 /** One buffer a synchronous scanner reuses for every file: the head read, then the tail read after it. */
 export interface FdScratch {
   bytes: Buffer;
+  /** Views of `bytes`: the whole head part, the whole tail part. */
+  head: Buffer;
+  tail: Buffer;
 }
 
 export function createFdScratch(): FdScratch {
-  return { bytes: Buffer.allocUnsafe(HEAD_BYTES + TAIL_BYTES) };
+  const bytes = Buffer.allocUnsafe(HEAD_BYTES + TAIL_BYTES);
+  return { bytes, head: bytes.subarray(0, HEAD_BYTES), tail: bytes.subarray(HEAD_BYTES) };
 }
 
 function readAt(fd: number, into: Uint8Array, at: number, length: number, position: number): number {
@@ -39,20 +43,20 @@ export function readHeaderFromFd(fd: number, size: number, scratch: FdScratch): 
     );
   }
   const headLength = readAt(fd, buf, 0, Math.min(size, HEAD_BYTES), 0);
-  let head: Uint8Array = buf.subarray(0, headLength);
+  let head: Uint8Array = headLength === HEAD_BYTES ? scratch.head : buf.subarray(0, headLength);
   const tailRead = (n: number, into: Uint8Array | null) => {
     const base = Math.max(0, size - n);
     if (head.length >= size) return { bytes: head.subarray(base), base };
     const from = Math.max(base, head.length);
     const rest = into ?? new Uint8Array(size - from);
     const got = readAt(fd, rest, 0, size - from, from);
-    if (from === base) return { bytes: rest.subarray(0, got), base };
+    if (from === base) return { bytes: got === rest.length ? rest : rest.subarray(0, got), base };
     const bytes = new Uint8Array(size - base);
     bytes.set(head.subarray(base), 0);
     bytes.set(rest.subarray(0, got), from - base);
     return { bytes, base };
   };
-  let tail = tailRead(TAIL_BYTES, buf.subarray(HEAD_BYTES));
+  let tail = tailRead(TAIL_BYTES, scratch.tail);
   let header: BackupHeader;
   try {
     header = parseBackupHeader(head, tail);
@@ -67,14 +71,4 @@ export function readHeaderFromFd(fd: number, size: number, scratch: FdScratch): 
     header = parseBackupHeader(head, tail);
   }
   return header;
-}
-
-/** Opens `file`, reads its header with `readHeaderFromFd`, closes it. `onSize` gets the size as soon as it is known. */
-export function withFd<T>(file: string, use: (fd: number, size: number) => T): T {
-  const fd = openSync(file, 'r');
-  try {
-    return use(fd, fstatSync(fd).size);
-  } finally {
-    closeSync(fd);
-  }
 }

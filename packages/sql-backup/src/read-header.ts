@@ -11,7 +11,7 @@ export const MAX_HEAD_BYTES = 1024 * 1024;
 export const TAIL_BYTES = 16 * 1024;
 export const MAX_TAIL_BYTES = 256 * 1024;
 /** Smallest possible backup: TAPE, SSET, VOLB, MSCI blocks and the SCIN record. */
-const MIN_FILE_BYTES = 0xe00 + 0x200;
+export const MIN_FILE_BYTES = 0xe00 + 0x200;
 
 export interface ReadHeaderResult {
   header: BackupHeader;

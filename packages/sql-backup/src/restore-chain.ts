@@ -35,7 +35,7 @@ interface Walk {
  * chain is continuous when LastLSN(n) = FirstLSN(n+1) (reference/sql-backup-format.md §3). Gaps are noted and the
  * walk goes on from the next log so every gap is reported.
  */
-function walkFrom(full: BackupSet, diffs: BackupSet[], logs: BackupSet[]): Walk {
+function walkFrom(full: BackupSet, diffs: BackupSet[], sortedLogs: BackupSet[]): Walk {
   const path = [full];
   let cur = full.last;
   const base = diffs
@@ -46,7 +46,8 @@ function walkFrom(full: BackupSet, diffs: BackupSet[], logs: BackupSet[]): Walk 
     path.push(base);
     cur = base.last;
   }
-  const after = logs.filter((l) => l.last > cur).sort((a, b) => cmp(a.first, b.first) || cmp(a.last, b.last));
+  // `sortedLogs` is in (FirstLSN, LastLSN) order already (a stable sort, so filtering it keeps the same order).
+  const after = sortedLogs.filter((l) => l.last > cur);
   const gaps: Walk['gaps'] = [];
   let reached: bigint | null = null;
   let i = 0;
@@ -121,9 +122,10 @@ export function buildRestoreChain(sets: BackupSet[], database: string): ChainRes
     return { path: [], reached: null, endsAt: null, ok: false, findings };
   }
   const target = usable.reduce((m, s) => (s.last > m ? s.last : m), 0n);
+  const sortedLogs = [...logs].sort((a, b) => cmp(a.first, b.first) || cmp(a.last, b.last));
   let chosen: Walk | null = null;
   for (const full of fulls.slice(0, MAX_FULLS_TRIED)) {
-    const w = walkFrom(full, diffs, logs);
+    const w = walkFrom(full, diffs, sortedLogs);
     if (!chosen || w.reached > chosen.reached) chosen = w;
     if (w.reached >= target && !w.gaps.length) break;
   }
@@ -140,7 +142,7 @@ export function buildRestoreChain(sets: BackupSet[], database: string): ChainRes
   // reached, and the chain hangs on that one differential file.
   const full = walk.path[0]!;
   const reported = new Set(walk.gaps.map((g) => g.next));
-  for (const g of walkFrom(full, [], logs).gaps) {
+  for (const g of walkFrom(full, [], sortedLogs).gaps) {
     if (reported.has(g.next) || g.next.last <= full.last) continue;
     findings.push({
       code: SqlFindingCode.logGap,

@@ -1,14 +1,19 @@
 import { cmpText } from './compare';
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { LyncdrError } from '@lyncdr/errors';
 import type { OpenSource } from './byte-source';
 import { BackupHeaderError, SqlFindingCode } from './errors';
-import { openFileSourceSync } from './node-source';
-import { createHeaderScratch, readBackupHeader, readBackupHeaderSync, type HeaderScratch } from './read-header';
+import { createHeaderScratch, readBackupHeader, type HeaderScratch } from './read-header';
+import { createFdScratch, readHeaderFromFd, type FdScratch } from './read-header-fd';
 import type { ScannedFile } from './report-types';
 
 const BACKUP_EXT = new Set(['.bak', '.trn']);
+const YIELD_EVERY = 64;
+
+let sharedScratch: FdScratch | undefined;
+/** The synchronous reads never interleave, so one buffer serves every scan in the process. */
+const fdScratch = () => (sharedScratch ??= createFdScratch());
 
 export interface ScanOptions {
   openSource?: OpenSource;
@@ -18,18 +23,41 @@ export interface ScanOptions {
   concurrency?: number;
 }
 
-async function hasTapeMagic(file: string): Promise<boolean> {
+function hasTapeMagic(file: string): boolean {
+  let fd;
   try {
-    const fh = await open(file, 'r');
-    try {
-      const b = Buffer.alloc(4);
-      const { bytesRead } = await fh.read(b, 0, 4, 0);
-      return bytesRead === 4 && b.toString('latin1') === 'TAPE';
-    } finally {
-      await fh.close();
-    }
+    fd = openSync(file, 'r');
   } catch {
     return false;
+  }
+  try {
+    const b = fdScratch().bytes;
+    return readSync(fd, b, 0, 4, 0) === 4 && b[0] === 0x54 && b[1] === 0x41 && b[2] === 0x50 && b[3] === 0x45;
+  } catch {
+    return false;
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // Closing a read-only descriptor cannot lose data.
+    }
+  }
+}
+
+/** `path.extname(name).toLowerCase()` is .bak or .trn (entry names hold no separators, and never `.` or `..`). */
+function hasBackupExt(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && dot === name.length - 4 && BACKUP_EXT.has(name.slice(dot).toLowerCase());
+}
+
+/** `path.join(dir, name)` for a resolved folder and a directory entry name (nothing to normalise). */
+const childPath = (dir: string, name: string) => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
   }
 }
 
@@ -47,25 +75,27 @@ export interface WalkProblem {
 export async function findBackupFiles(folders: string[], cwd: string): Promise<{ files: string[]; problems: WalkProblem[] }> {
   const out: string[] = [];
   const problems: WalkProblem[] = [];
+  let listed = 0;
   const visit = async (dir: string): Promise<void> => {
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ path: dir, message: `cannot list this folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check its permissions` });
       return;
     }
+    if (++listed % YIELD_EVERY === 0) await new Promise((res) => setImmediate(res));
     entries.sort((a, b) => cmpText(a.name, b.name));
     for (const e of entries) {
-      const full = path.join(dir, e.name);
-      const named = BACKUP_EXT.has(path.extname(e.name).toLowerCase());
+      const full = childPath(dir, e.name);
+      const named = hasBackupExt(e.name);
       if (e.isDirectory()) await visit(full);
       else if (e.isFile()) {
-        if (named || (await hasTapeMagic(full))) out.push(full);
+        if (named || hasTapeMagic(full)) out.push(full);
       } else if (e.isSymbolicLink()) {
-        const st = await stat(full).catch(() => null);
+        const st = statOrNull(full);
         // A dangling link named .bak is kept: reading it reports the missing target.
-        if (st === null ? named : st.isFile() && (named || (await hasTapeMagic(full)))) out.push(full);
+        if (st === null ? named : st.isFile() && (named || hasTapeMagic(full))) out.push(full);
       } else if (named) {
         problems.push({ path: full, message: 'not a regular file (a pipe, socket or device); not read' });
       }
@@ -73,9 +103,13 @@ export async function findBackupFiles(folders: string[], cwd: string): Promise<{
   };
   for (const folder of folders) {
     const full = path.resolve(cwd, folder);
-    const st = await stat(full).catch((e: NodeJS.ErrnoException) => {
+    let st: Stats;
+    try {
+      st = statSync(full);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
       throw new LyncdrError('E_INPUT', `${e.code === 'ENOENT' ? 'no such folder' : `cannot read it (${e.message})`}; give the folder that holds the .bak/.trn files`, { location: { file: folder }, cause: e });
-    });
+    }
     if (st.isDirectory()) await visit(full);
     else if (st.isFile()) out.push(full);
     else throw new LyncdrError('E_INPUT', 'not a folder or a regular file; give the folder that holds the .bak/.trn files', { location: { file: folder } });
@@ -101,7 +135,7 @@ function readFailure(file: string, size: number | null, e: unknown): ScannedFile
  * `openSource` the file is read with synchronous positioned reads (the fast path).
  */
 export async function scanFile(file: string, openSource?: OpenSource, scratch?: HeaderScratch): Promise<ScannedFile> {
-  if (!openSource) return scanFileSync(file, scratch);
+  if (!openSource) return scanFileSync(file, fdScratch());
   let src;
   try {
     src = await openSource(file);
@@ -120,30 +154,27 @@ export async function scanFile(file: string, openSource?: OpenSource, scratch?: 
   }
 }
 
-function scanFileSync(file: string, scratch?: HeaderScratch): ScannedFile {
-  let src;
+function scanFileSync(file: string, scratch: FdScratch): ScannedFile {
+  let fd;
   try {
-    src = openFileSourceSync(file);
+    fd = openSync(file, 'r');
   } catch (e) {
     return openFailure(file, e);
   }
   let size: number | null = null;
   try {
-    size = src.size();
-    const { header } = readBackupHeaderSync(src, scratch);
-    return { path: file, size, header, error: null };
+    size = fstatSync(fd).size;
+    return { path: file, size, header: readHeaderFromFd(fd, size, scratch), error: null };
   } catch (e) {
     return readFailure(file, size, e);
   } finally {
     try {
-      src.close();
+      closeSync(fd);
     } catch {
       // Closing a read-only descriptor cannot lose data.
     }
   }
 }
-
-const YIELD_EVERY = 64;
 
 /**
  * Reads the headers of all files in the order given. By default with synchronous positioned reads, one file after
@@ -163,10 +194,11 @@ export async function scanFiles(files: string[], opts: ScanOptions = {}): Promis
   };
   const openSource = opts.openSource;
   if (!openSource) {
-    const scratch = createHeaderScratch();
-    while (next < files.length) {
-      const i = next++;
-      await finished(i, scanFileSync(files[i]!, scratch));
+    const scratch = fdScratch();
+    for (let i = 0; i < files.length; i++) {
+      out[i] = scanFileSync(files[i]!, scratch);
+      opts.onProgress?.(i + 1, files.length);
+      if ((i + 1) % YIELD_EVERY === 0) await new Promise((res) => setImmediate(res));
     }
     return out;
   }
