@@ -1,8 +1,11 @@
 import { fontKeys, loadFontBytes, type FontBytes, type FontKey } from './fonts';
+import { shareTrailingSpace, type EmbeddedFontRuns } from './space-runs';
+import { speedUpSubset, type SubsetEncoderState, type TtfSubsetInternals } from './subset-encoder';
 
 /** The parts of pdfkit's internals the cache touches (pdfkit has no public API to share a parsed font). */
 interface EmbeddedFontInternals {
   font: unknown;
+  subset: TtfSubsetInternals;
   layoutCache?: Record<string, unknown>;
   constructor: new (doc: unknown, font: unknown, id: string) => EmbeddedFontInternals;
 }
@@ -43,7 +46,10 @@ export function createFontCache(load: () => FontBytes = loadFontBytes): FontCach
         let ctor: EmbeddedFontInternals['constructor'] | null = null;
         for (const key of fontKeys) {
           doc.font(key);
-          fonts.set(key, memoizeGlyphDecoding(internals._font.font as FontkitFont));
+          const state: SubsetEncoderState = {};
+          speedUpSubset(internals._font.subset, state);
+          shareTrailingSpace(internals._font as unknown as EmbeddedFontRuns);
+          fonts.set(key, fastSubsets(memoizeGlyphDecoding(internals._font.font as FontkitFont), state));
           layouts.set(key, (internals._font.layoutCache ??= Object.create(null) as Record<string, unknown>));
           ctor = internals._font.constructor;
         }
@@ -59,6 +65,7 @@ export function createFontCache(load: () => FontBytes = loadFontBytes): FontCach
           parsed.layouts.set(key, layout);
         }
         font.layoutCache = layout;
+        shareTrailingSpace(font as unknown as EmbeddedFontRuns);
         internals._fontFamilies[key] = font;
       }
       installs++;
@@ -71,6 +78,18 @@ interface FontkitGlyph {
 }
 interface FontkitFont {
   getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
+  createSubset(): TtfSubsetInternals;
+}
+
+/** Every later subset of the shared font encodes with the fast encoder (same bytes as fontkit's). */
+function fastSubsets(font: FontkitFont, state: SubsetEncoderState): FontkitFont {
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    speedUpSubset(subset, state);
+    return subset;
+  };
+  return font;
 }
 
 /**
