@@ -3,6 +3,9 @@
  * runbooks translate its titles here. Terms follow REFERENCE §h: failover = « basculement », failback = « restauration
  * automatique », Central Management store = « magasin central de gestion ». Unknown text is kept as is.
  */
+import { ABC_TEXTS, ABC_TITLES } from './fr-abc';
+import { NOTE_TEXTS, NOTE_TITLES, WARNING_TEXTS } from './fr-notes';
+
 const TITLES: [RegExp, string][] = [
   [/^Fail over the users of (\S+) to (.+?) \(disaster mode\)$/, 'Basculement des utilisateurs de $1 vers $2 (mode sinistre)'],
   [/^Fail over the users of (\S+) to (.+?) \(planned\)$/, 'Basculement planifié des utilisateurs de $1 vers $2'],
@@ -37,6 +40,8 @@ const TITLES: [RegExp, string][] = [
   [/^Export (\S+)'s Response Groups from (\S+)$/, 'Exporter les Response Groups de $1 depuis $2'],
   [/^Import the Response Groups back into (\S+)$/, 'Réimporter les Response Groups dans $1'],
   [/^Point announcements and unassigned numbers back to (\S+)$/, 'Rediriger les annonces et numéros non attribués vers $1'],
+  ...ABC_TITLES,
+  ...NOTE_TITLES,
 ];
 
 /** French forms of the engine's verifications, notes and manual instructions (the most used ones). */
@@ -49,6 +54,8 @@ const TEXTS: [RegExp, string][] = [
   [/^Get-CsUserPoolInfo -Identity <a user homed on (\S+)> — the user registers on (\S+); if the cmdlet failed, fix what its error names \(CMS failover, Edge next hop\) and run it again$/, 'Get-CsUserPoolInfo -Identity <un utilisateur hébergé sur $1> — l’utilisateur s’inscrit sur $2 ; si la cmdlet a échoué, corriger ce que l’erreur indique (basculement du magasin central, tronçon suivant Edge) et relancer'],
   [/^Get-CsUserPoolInfo -Identity <a user homed on (\S+)> — the user registers on (\S+) again$/, 'Get-CsUserPoolInfo -Identity <un utilisateur hébergé sur $1> — l’utilisateur s’inscrit de nouveau sur $2'],
   [/^-PoolFqdn names the pool that suffered the disaster \((\S+), the users' home pool\), not the pool the users go to \(REFERENCE §0 rule 1\)\.$/, '-PoolFqdn désigne le pool touché par le sinistre ($1, le pool d’origine des utilisateurs), pas le pool vers lequel ils vont (REFERENCE §0 règle 1).'],
+  [/^-PoolFqdn is (\S+), the same FQDN used for the failover \(the users' home pool\), not the backup pool \(REFERENCE §0 rule 1\)\.$/, '-PoolFqdn vaut $1, le même FQDN que pour le basculement (le pool d’origine des utilisateurs), et non le pool de sauvegarde (REFERENCE §0 règle 1).'],
+  [/^-DisasterMode: data the users produced on the backup pool is lost \(cmdlets\/Invoke-CsPoolFailBack\.md\)\.$/, '-DisasterMode : les données produites par les utilisateurs sur le pool de sauvegarde sont perdues (cmdlets/Invoke-CsPoolFailBack.md).'],
   [/^-PoolFqdn is (\S+), the same FQDN used for the failover \(the users' home pool\), not (.+) \(REFERENCE §0 rule 1\)\.$/, '-PoolFqdn vaut $1, le même FQDN que pour le basculement (le pool d’origine des utilisateurs), et non $2 (REFERENCE §0 règle 1).'],
   [/^Planned failover \(pool still running\): no -DisasterMode \(cmdlets\/Invoke-CsPoolFailOver\.md\)\.$/, 'Basculement planifié (le pool fonctionne encore) : pas de -DisasterMode (cmdlets/Invoke-CsPoolFailOver.md).'],
   [/^Users stay signed in, pass through resiliency mode and must rejoin conferences organised by affected users \(failing-back-a-pool\)\.$/, 'Les utilisateurs restent connectés, passent en mode de résilience et doivent rejoindre de nouveau les conférences organisées par les utilisateurs concernés (failing-back-a-pool).'],
@@ -86,6 +93,9 @@ const TEXTS: [RegExp, string][] = [
   [/^Get-CsRgsWorkflow -Identity "service:ApplicationServer:(\S+)" -Owner "service:ApplicationServer:(\S+)" lists them; place a test call; formal agents sign in again$/, 'Get-CsRgsWorkflow -Identity "service:ApplicationServer:$1" -Owner "service:ApplicationServer:$2" les liste ; passer un appel de test ; les agents formels se reconnectent'],
   [/^Response Group configuration is not replicated by the Backup Service in Lync 2013 \(REFERENCE §0 rule 6\)\. Add -ReplaceExistingRgsSettings to carry application-level settings\.$/, 'La configuration Response Group n’est pas répliquée par le service de sauvegarde dans Lync 2013 (REFERENCE §0 règle 6). Ajouter -ReplaceExistingRgsSettings pour reprendre les paramètres au niveau application.'],
   [/^ERRATUM \(lync-server-2013-failing-over-a-pool\.md\): the page writes -MirrorSQLServerFqdn\/-MirrorSQLInstanceName; the cmdlet parameters are -BackupMirrorSqlServerFqdn\/-BackupMirrorSqlInstanceName, and -Force is required in the disaster form\.$/, 'ERRATUM (lync-server-2013-failing-over-a-pool.md) : la page écrit -MirrorSQLServerFqdn/-MirrorSQLInstanceName ; les paramètres de la cmdlet sont -BackupMirrorSqlServerFqdn/-BackupMirrorSqlInstanceName, et -Force est obligatoire en cas de sinistre.'],
+  ...ABC_TEXTS,
+  ...NOTE_TEXTS,
+  ...WARNING_TEXTS,
 ];
 
 /** The blank a person fills in, in French (« À compléter — responsable », the text catalog's term). */
@@ -93,7 +103,17 @@ export function frPlaceholder(text: string): string {
   return text.split('TBD — owner').join('À compléter — responsable');
 }
 
-/** French form of an engine text (verification, note, instruction); unknown text is kept as is. */
+/** French form of an engine title or text, and whether a known translation matched. */
+export function translateFr(text: string, kind: 'title' | 'text' = 'text'): { text: string; matched: boolean } {
+  if (kind === 'title') {
+    const fr = frTitle(text);
+    return { text: fr, matched: fr !== text };
+  }
+  for (const [re, fr] of TEXTS) if (re.test(text)) return { text: frPlaceholder(text.replace(re, fr)), matched: true };
+  return { text: frPlaceholder(text), matched: false };
+}
+
+/** French form of an engine text (verification, note, instruction, warning); unknown text is kept as is. */
 export function frText(text: string): string {
   for (const [re, fr] of TEXTS) if (re.test(text)) return frPlaceholder(text.replace(re, fr));
   return frPlaceholder(text);
@@ -107,7 +127,10 @@ const ABC_SUFFIX = /^(.*) \(ABC step ([\d–]+)\)$/;
 
 export function frTitle(title: string): string {
   const abc = ABC_SUFFIX.exec(title);
-  if (abc) return `${frTitle(abc[1] as string)} (étape ABC ${abc[2]})`;
+  if (abc) {
+    const inner = frTitle(abc[1] as string);
+    return inner === abc[1] ? title : `${inner} (étape ABC ${abc[2]})`;
+  }
   for (const [re, fr] of TITLES) if (re.test(title)) return title.replace(re, fr);
   return title;
 }

@@ -61,7 +61,7 @@ export function buildPlanDocument(p: Plan, opts: PlanDocumentOptions): Document 
   ];
   if (p.warnings.length > 0) {
     blocks.push({ type: 'heading', level: 2, text: l.warnings });
-    for (const w of p.warnings) blocks.push({ type: 'paragraph', tone: 'warning', text: w });
+    for (const w of p.warnings) blocks.push({ type: 'paragraph', tone: 'warning', text: localText(w, opts.lang) });
   }
   blocks.push({ type: 'heading', level: 2, text: l.steps });
   if (p.steps.length === 0) blocks.push({ type: 'paragraph', text: l.noSteps });

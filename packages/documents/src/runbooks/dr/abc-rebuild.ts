@@ -40,7 +40,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
       tr('An elevated Lync Server Management Shell, member of RTCUniversalServerAdmins.', 'Un Lync Server Management Shell élevé, membre de RTCUniversalServerAdmins.'),
     ],
     sections: [{ steps: p ? runbookSteps(p, opts.lang, replace) : [] }],
-    warnings: p ? planWarnings(p).map((w) => replace.reduce((acc, [x, y]) => acc.split(x).join(y), w)) : [],
+    warnings: p ? planWarnings(p, opts.lang).map((w) => replace.reduce((acc, [x, y]) => acc.split(x).join(y), w)) : [],
     errata: [
       tr('ERRATUM: step 9 says the outage lasts "until step 16"; it ends when C\'s services start (step 15). Starting C\'s services is mandatory, not part of the conditional Persistent Chat step.', 'ERRATUM : l’étape 9 indique une interruption « jusqu’à l’étape 16 » ; elle prend fin au démarrage des services de C (étape 15). Le démarrage des services de C est obligatoire, pas seulement dans l’étape conditionnelle Persistent Chat.'),
       tr('ERRATUM: step 17 imports the step-4 file; import the file exported in step 16. Step 19 reuses the step-16 file name, which makes Export-CsRgsConfiguration fail: use a new name.', 'ERRATUM : l’étape 17 importe le fichier de l’étape 4 ; importer celui exporté à l’étape 16. L’étape 19 réutilise le nom de fichier de l’étape 16, ce qui fait échouer Export-CsRgsConfiguration : utiliser un nouveau nom.'),

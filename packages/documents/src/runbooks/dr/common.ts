@@ -72,6 +72,6 @@ export function poolFqdnRules(lang: Lang): Text[] {
 }
 
 /** Engine warnings, minus the generic ones a runbook states elsewhere. */
-export function planWarnings(p: Plan): string[] {
-  return p.warnings.filter((w) => !/^Steps only a person can do|^Unpaired Front End pools/.test(w));
+export function planWarnings(p: Plan, lang: Lang): string[] {
+  return p.warnings.filter((w) => !/^Steps only a person can do|^Unpaired Front End pools/.test(w)).map((w) => localText(w, lang));
 }

@@ -25,7 +25,7 @@ function buildFailback(t: Topology, opts: RunbookOptions): Document {
       tr('The Central Management store is available.', 'Le magasin central de gestion est disponible.'),
     ],
     sections: [{ steps: back ? runbookSteps(back, opts.lang) : [] }],
-    warnings: back ? planWarnings(back) : [],
+    warnings: back ? planWarnings(back, opts.lang) : [],
     notes: [tr('If the Front End pool of the same site had failed over too, fail it back now with Invoke-CsPoolFailBack -PoolFqdn <that pool> (the page writes Invoke–CsPoolFailback with an en dash: type a plain hyphen).', 'Si le pool frontal du même site avait aussi été basculé, effectuer maintenant sa restauration automatique avec Invoke-CsPoolFailBack -PoolFqdn <ce pool> (la page écrit Invoke–CsPoolFailback avec un tiret demi-cadratin : taper un trait d’union).')],
     errata: [
       tr('ERRATUM: the page writes -XmppExternalFederationRoute; the Set-CsSite parameter is -XmppFederationRoute.', 'ERRATUM : la page écrit -XmppExternalFederationRoute ; le paramètre de Set-CsSite est -XmppFederationRoute.'),

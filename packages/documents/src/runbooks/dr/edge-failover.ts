@@ -34,7 +34,7 @@ function builder(kind: 'lync' | 'xmpp') {
         tr('You can change external DNS and the external firewall.', 'Vous pouvez modifier le DNS externe et le pare-feu externe.'),
       ],
       sections: [{ steps }],
-      warnings: p ? planWarnings(p) : [],
+      warnings: p ? planWarnings(p, opts.lang) : [],
       notes: lync
         ? [tr('Inbound federation keeps working without this procedure if every Edge pool is published in the _sipfederationtls._tcp SRV records with a different priority.', 'La fédération entrante continue sans cette procédure si chaque pool Edge est publié dans les enregistrements SRV _sipfederationtls._tcp avec une priorité différente.')]
         : [tr('Pre-create XMPP SRV records for every Edge pool with distinct priorities (the lowest value wins).', 'Créer à l’avance des enregistrements SRV XMPP pour chaque pool Edge avec des priorités distinctes (la plus petite valeur l’emporte).')],

@@ -16,7 +16,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
     const back = tryPlan({ kind: 'failback', pool }, { ...over.finalState, down: [] }, t);
     if (!back) continue;
     sections.push({ heading: tr(`Users of ${pool} come home from ${over.finalState.failedOver[pool]}`, `Retour des utilisateurs de ${pool} depuis ${over.finalState.failedOver[pool]}`), steps: runbookSteps(back, opts.lang) });
-    warnings.push(...planWarnings(back).filter((w) => !warnings.includes(w)));
+    warnings.push(...planWarnings(back, opts.lang).filter((w) => !warnings.includes(w)));
   }
   return runbookDocument({
     id: 'pool-failback',

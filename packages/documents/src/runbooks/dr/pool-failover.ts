@@ -14,7 +14,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
     const p = tryPlan({ kind: 'failover', pool }, stateWith(t, { down: [pool] }), t);
     if (!p) continue;
     sections.push({ heading: tr(`Pool ${pool} has failed`, `Le pool ${pool} est hors service`), steps: runbookSteps(p, opts.lang) });
-    warnings.push(...planWarnings(p).filter((w) => !warnings.includes(w)));
+    warnings.push(...planWarnings(p, opts.lang).filter((w) => !warnings.includes(w)));
   }
   return runbookDocument({
     id: 'pool-failover',
