@@ -145,6 +145,7 @@ describe('dashboard in headless Chromium against a real planner', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.locator('nav a[href="#status"]').textContent()).toBe('État des sauvegardes');
     expect(await page.locator('#counts').textContent()).toContain('en échec');
+    expect(await page.locator('#rows tr[data-status="unknown"] .reason').first().textContent()).toBe('aucun agent n’a encore rendu compte de cet élément');
     // No horizontal scrolling of the page at 390 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: path.join(shots, 'status-390x844-fr.png') });

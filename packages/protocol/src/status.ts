@@ -14,6 +14,10 @@ export const StatusEntry = z.object({
   status: ItemStatus,
   /** The reason, in words, always present. */
   reason: z.string(),
+  /** The reason as a code (e.g. `item.late`), for clients that say it in another language; optional. */
+  reasonCode: z.string().optional(),
+  /** The parameters of `reasonCode` (durations in seconds, times in ISO 8601); optional. */
+  reasonParams: z.record(z.string(), z.unknown()).optional(),
   /** ISO 8601 time of the last good backup, or null when none is known. */
   lastGood: z.string().datetime({ offset: true }).nullable(),
   /** Age of the last good backup in seconds at `generatedAt`, or null. */

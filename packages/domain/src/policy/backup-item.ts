@@ -1,6 +1,7 @@
 import type { StatusEntry } from '@lyncdr/protocol';
 import type { Evidence, PolicyDefaults, PolicyRule } from './model';
-import { findingsInWords, formatDuration, hours } from './words';
+import type { ReasonCode, ReasonParams } from './reasons';
+import { findingsInWords, findingsParams, formatDuration, hours } from './words';
 
 const HOUR = 3_600_000;
 
@@ -25,7 +26,7 @@ export function evaluateBackupItem(
   const graceHours = rule.graceHours ?? Math.max(defaults.minGraceHours, periodHours * defaults.graceFraction);
   const base = { itemId: item.id, periodSeconds: periodHours * 3600 };
   if (!evidence.length) {
-    return { ...base, status: 'unknown', reason: 'no agent has reported on this item yet', lastGood: null, ageSeconds: null };
+    return { ...base, status: 'unknown', reason: 'no agent has reported on this item yet', reasonCode: 'item.noReport', reasonParams: {}, lastGood: null, ageSeconds: null };
   }
   const newest = [...evidence].sort((a, b) => b.observedAt.localeCompare(a.observedAt))[0] as Evidence;
   const lastGood = evidence
@@ -34,30 +35,35 @@ export function evaluateBackupItem(
     .sort()
     .pop() ?? null;
   const ageMs = lastGood ? now.getTime() - Date.parse(lastGood) : null;
-  const entry = (status: StatusEntry['status'], reason: string): StatusEntry => ({
-    ...base, status, reason, lastGood, ageSeconds: ageMs === null ? null : Math.max(0, Math.round(ageMs / 1000)),
+  const entry = (status: StatusEntry['status'], reason: string, reasonCode: ReasonCode, reasonParams: ReasonParams): StatusEntry => ({
+    ...base, status, reason, reasonCode, reasonParams, lastGood, ageSeconds: ageMs === null ? null : Math.max(0, Math.round(ageMs / 1000)),
   });
   const obs = newest.observation;
   const at = `the run of ${newest.observedAt}`;
   if (!obs.ok) {
     const why = obs.findings.length ? findingsInWords(obs.findings) : 'the collector reported a failure';
-    return entry('failed', `${at} failed its checks: ${why}`);
+    return entry('failed', `${at} failed its checks: ${why}`, 'item.runFailed', { at: newest.observedAt, ...findingsParams(obs.findings) });
   }
-  if (!lastGood || ageMs === null) return entry('failed', `${at} found no good backup`);
+  if (!lastGood || ageMs === null) return entry('failed', `${at} found no good backup`, 'item.noGoodBackup', { at: newest.observedAt });
   const limitMs = (periodHours + graceHours) * HOUR;
+  const span = { ageSeconds: ageMs / 1000, periodSeconds: periodHours * 3600, graceSeconds: graceHours * 3600 };
   if (ageMs > limitMs) {
-    return entry('late', `last good backup ${formatDuration(ageMs)} ago; expected every ${hours(periodHours)} (+${hours(graceHours)} grace)`);
+    return entry('late', `last good backup ${formatDuration(ageMs)} ago; expected every ${hours(periodHours)} (+${hours(graceHours)} grace)`, 'item.late', span);
   }
   const typical = median(newest.recentDurationsMs ?? []);
   const maxMs = rule.maxDurationMs ?? (typical === null ? null : typical * 3);
   const minMs = rule.minDurationMs ?? (typical === null ? null : typical / 10);
   if (maxMs !== null && newest.durationMs > maxMs) {
-    return entry('late', `${at} took ${formatDuration(newest.durationMs)}, over its ${formatDuration(maxMs)} bound (too slow)`);
+    return entry('late', `${at} took ${formatDuration(newest.durationMs)}, over its ${formatDuration(maxMs)} bound (too slow)`,
+      'item.tooSlow', { at: newest.observedAt, durationSeconds: newest.durationMs / 1000, boundSeconds: maxMs / 1000 });
   }
   if (minMs !== null && newest.durationMs < minMs) {
-    return entry('failed', `${at} took ${formatDuration(newest.durationMs)}, under its ${formatDuration(minMs)} bound (suspiciously fast: check that it copied the data)`);
+    return entry('failed', `${at} took ${formatDuration(newest.durationMs)}, under its ${formatDuration(minMs)} bound (suspiciously fast: check that it copied the data)`,
+      'item.tooFast', { at: newest.observedAt, durationSeconds: newest.durationMs / 1000, boundSeconds: minMs / 1000 });
   }
   const warnings = obs.findings.filter((f) => f.severity === 'warning');
   const note = warnings.length ? `; warnings: ${findingsInWords(warnings)}` : '';
-  return entry('ok', `last good backup ${formatDuration(ageMs ?? 0)} ago, within ${hours(periodHours)} + ${hours(graceHours)} grace${note}`);
+  const warned = findingsParams(warnings);
+  return entry('ok', `last good backup ${formatDuration(ageMs)} ago, within ${hours(periodHours)} + ${hours(graceHours)} grace${note}`,
+    'item.ok', { ...span, warnings: warned.findings, more: warned.more });
 }

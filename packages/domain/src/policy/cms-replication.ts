@@ -9,7 +9,7 @@ import { evaluateProbe, field, list } from './probe';
 export function evaluateCmsReplication(e: Evidence, rule: PolicyRule, defaults: PolicyDefaults, now: Date): StatusEntry {
   return evaluateProbe('cms-replication:global', e, rule, defaults, rule.rpoMinutes ?? defaults.cmsReplicationRpoMinutes, now, (data) => {
     const replicas = list(data, 'replicas', 'Replicas');
-    if (!replicas.length) return { unknown: 'the replication status lists no replicas' };
+    if (!replicas.length) return { unknown: { text: 'the replication status lists no replicas', code: 'cms.noReplicas', params: {} } };
     const stale = replicas
       .filter((r) => {
         const v = field(r, 'UpToDate', 'upToDate');
@@ -17,7 +17,7 @@ export function evaluateCmsReplication(e: Evidence, rule: PolicyRule, defaults: 
       })
       .map((r) => String(field(r, 'ReplicaFqdn', 'replicaFqdn') ?? '?'));
     return stale.length
-      ? { healthy: false, problem: `${stale.length} of ${replicas.length} CMS replica(s) not up to date: ${stale.join(', ')}` }
-      : { healthy: true, problem: `all ${replicas.length} CMS replica(s) up to date` };
+      ? { healthy: false, said: { text: `${stale.length} of ${replicas.length} CMS replica(s) not up to date: ${stale.join(', ')}`, code: 'cms.notUpToDate', params: { stale, total: replicas.length } } }
+      : { healthy: true, said: { text: `all ${replicas.length} CMS replica(s) up to date`, code: 'cms.upToDate', params: { replicas: replicas.length } } };
   });
 }

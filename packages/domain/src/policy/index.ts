@@ -5,3 +5,4 @@ export { evaluateBackupService } from './backup-service';
 export { evaluateMirrorState } from './mirror-state';
 export { evaluateCmsReplication } from './cms-replication';
 export { formatDuration } from './words';
+export { reasonCodes, type ReasonCode, type ReasonParams } from './reasons';

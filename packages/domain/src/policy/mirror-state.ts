@@ -13,21 +13,27 @@ export function evaluateMirrorState(e: Evidence, rule: PolicyRule, defaults: Pol
   const itemId = subject.startsWith('mirror:') ? subject : `mirror:${subject}`;
   return evaluateProbe(itemId, e, rule, defaults, rule.rpoMinutes ?? defaults.backupServiceRpoMinutes, now, (data) => {
     const dbs = list(data, 'databases', 'Databases');
-    if (!dbs.length) return { unknown: 'the mirror state lists no databases' };
+    if (!dbs.length) return { unknown: { text: 'the mirror state lists no databases', code: 'mirror.noDatabases', params: {} } };
     const bad: string[] = [];
+    const states: { name: string; state: string }[] = [];
     for (const d of dbs) {
       const name = String(field(d, 'DatabaseName', 'databaseName') ?? '?');
       const camel = (k: string) => k[0]!.toLowerCase() + k.slice(1);
       const values = [['StateOnPrimary'], ['StateOnMirror'], ['MirroringStatusOnPrimary'], ['MirroringStatusOnSecondary', 'MirroringStatusOnMirror']]
         .map((ks) => String(field(d, ...ks.flatMap((k) => [k, camel(k)])) ?? ''));
-      if (values.includes('DatabaseInaccessibleOrMirroringNotEnabled')) bad.push(`${name}: inaccessible or mirroring not enabled`);
-      else {
+      if (values.includes('DatabaseInaccessibleOrMirroringNotEnabled')) {
+        bad.push(`${name}: inaccessible or mirroring not enabled`);
+        states.push({ name, state: 'DatabaseInaccessibleOrMirroringNotEnabled' });
+      } else {
         const status = values.slice(2).find((v) => v && v.toLowerCase() !== 'synchronized');
-        if (status) bad.push(`${name}: ${status}`);
+        if (status) {
+          bad.push(`${name}: ${status}`);
+          states.push({ name, state: status });
+        }
       }
     }
     return bad.length
-      ? { healthy: false, problem: `mirroring not synchronized: ${bad.join(', ')}` }
-      : { healthy: true, problem: `${dbs.length} mirrored database(s) synchronized` };
+      ? { healthy: false, said: { text: `mirroring not synchronized: ${bad.join(', ')}`, code: 'mirror.notSynchronized', params: { databases: states } } }
+      : { healthy: true, said: { text: `${dbs.length} mirrored database(s) synchronized`, code: 'mirror.synchronized', params: { databases: dbs.length } } };
   });
 }

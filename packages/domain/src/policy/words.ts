@@ -14,8 +14,13 @@ export function hours(h: number): string {
   return formatDuration(h * 3_600_000);
 }
 
+/** The first findings of an observation, as reason parameters: each in words, and how many more there are. */
+export function findingsParams(findings: readonly { message: string; path?: string | null }[], max = 2): { findings: string[]; more: number } {
+  return { findings: findings.slice(0, max).map((f) => (f.path ? `${f.message} (${f.path})` : f.message)), more: Math.max(0, findings.length - max) };
+}
+
 /** The first findings of an observation in words, for a reason line. */
 export function findingsInWords(findings: readonly { message: string; path?: string | null }[], max = 2): string {
-  const shown = findings.slice(0, max).map((f) => (f.path ? `${f.message} (${f.path})` : f.message));
-  return shown.join('; ') + (findings.length > max ? ` (+${findings.length - max} more)` : '');
+  const p = findingsParams(findings, max);
+  return p.findings.join('; ') + (p.more ? ` (+${p.more} more)` : '');
 }

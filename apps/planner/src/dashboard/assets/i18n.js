@@ -1,5 +1,6 @@
 /* global document, navigator, localStorage */
 /* English and French text of the dashboard. `t(key, vars)` reads the current language. */
+import { formatReason } from './reasons.js';
 
 const en = {
   title: 'lyncdr planner', skip: 'Skip to content', live: 'Live', offline: 'Reconnecting…', language: 'Language',
@@ -80,6 +81,11 @@ export function setLang(l) {
 export function t(key, vars = {}) {
   const text = catalogs[lang][key] ?? en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_m, k) => String(vars[k] ?? ''));
+}
+
+/** The status reason of an entry in the current language (the policy's English `reason` in English). */
+export function reasonOf(entry) {
+  return lang === 'en' ? entry.reason : formatReason(entry, lang);
 }
 
 /** Fills every element with `data-i18n="key"` (text) or `data-i18n-label="key"` (aria-label). */

@@ -1,7 +1,7 @@
 /* global document */
 /* Backup status: every inventory item with its status, last good backup, age against its period, the reason. */
 import { getJson } from './api.js';
-import { getLang, t } from './i18n.js';
+import { getLang, reasonOf, t } from './i18n.js';
 import { duration, esc, STATUSES, when } from './util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -40,7 +40,7 @@ function rowHtml(r) {
     `<td class="st"${p.status}>${p.badge[e.status] ?? badge(e.status)}</td>` +
     `<td class="lg"${p.lastGood}>${lastGoodCell(e)}</td>` +
     `<td class="age"${p.age}>${ageCell(e)}</td>` +
-    `<td class="reason"${p.reason}>${esc(e.reason)}</td>${p.button}`;
+    `<td class="reason"${p.reason}>${esc(reasonOf(e))}</td>${p.button}`;
 }
 
 function options(select, values, labelOf = (v) => v) {
@@ -57,7 +57,7 @@ export function applyFilters() {
     const tr = rowsById.get(r.id);
     if (!tr) continue;
     const show = (!site || r.site === site) && (!pool || r.pool === pool) && (!status || r.entry.status === status) &&
-      (!text || `${r.name} ${r.id} ${r.entry.reason}`.toLowerCase().includes(text));
+      (!text || `${r.name} ${r.id} ${reasonOf(r.entry)}`.toLowerCase().includes(text));
     tr.hidden = !show;
     const h = tr.nextElementSibling;
     if (h?.classList.contains('history')) h.hidden = !show;
@@ -139,7 +139,7 @@ export async function updateStatus(state) {
     const age = ageCell(e);
     tr.querySelector('.age').innerHTML = age;
     ageShown.set(r.id, age);
-    tr.querySelector('.reason').textContent = e.reason;
+    tr.querySelector('.reason').textContent = reasonOf(e);
     // Flash the row (Web Animations: no forced layout of a table of thousands of rows).
     tr.animate?.([{ backgroundColor: '#fff3b0' }, { backgroundColor: 'transparent' }], { duration: 1500, easing: 'ease-out' });
     const open = tr.nextElementSibling;

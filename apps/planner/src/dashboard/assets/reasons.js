@@ -1,0 +1,102 @@
+/* Status reasons from their code and parameters (the planner's policy), in English and French; no browser globals. */
+import { when } from './util.js';
+
+const units = { en: 'd', fr: 'j' };
+/** A duration in seconds in the policy's words: `31 h`, `2 h 10 min`, `5 d 3 h` (`j` in French). */
+export function span(seconds, lang = 'en') {
+  const s = Math.round(Math.abs(Number(seconds) || 0));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} ${units[lang]} ${h % 24} h` : `${d} ${units[lang]}`;
+}
+
+const list = (v) => (Array.isArray(v) ? v : []);
+const words = (p, key, more, sep = '; ') => list(p[key]).join(sep) + (p.more ? ` (+${p.more} ${more})` : '');
+
+const en = {
+  'item.noReport': () => 'no agent has reported on this item yet',
+  'item.runFailed': (p) => `the run of ${p.at} failed its checks: ${list(p.findings).length ? words(p, 'findings', 'more') : 'the collector reported a failure'}`,
+  'item.noGoodBackup': (p) => `the run of ${p.at} found no good backup`,
+  'item.late': (p) => `last good backup ${span(p.ageSeconds)} ago; expected every ${span(p.periodSeconds)} (+${span(p.graceSeconds)} grace)`,
+  'item.tooSlow': (p) => `the run of ${p.at} took ${span(p.durationSeconds)}, over its ${span(p.boundSeconds)} bound (too slow)`,
+  'item.tooFast': (p) => `the run of ${p.at} took ${span(p.durationSeconds)}, under its ${span(p.boundSeconds)} bound (suspiciously fast: check that it copied the data)`,
+  'item.ok': (p) => `last good backup ${span(p.ageSeconds)} ago, within ${span(p.periodSeconds)} + ${span(p.graceSeconds)} grace` +
+    (list(p.warnings).length ? `; warnings: ${words(p, 'warnings', 'more')}` : ''),
+  'probe.noReport': (p) => `no report from the agent for ${span(p.staleSeconds)}; expected every ${span(p.periodSeconds)}`,
+  'probe.failed': (p) => `the probe failed: ${p.message ?? 'no details from the collector'}`,
+  'probe.findings': (p) => words(p, 'findings', 'more'),
+  'backupService.noModules': () => 'the Backup Service status lists no backup modules',
+  'backupService.steady': (p) => `Backup Service in steady state for ${p.modules} module(s)${lag(p, 'lag')}`,
+  'backupService.notSteady': (p) => `Backup Service not in steady state: ${modules(p, 'export', 'import', 'missing', ' ')}${lag(p, 'lag')}`,
+  'mirror.noDatabases': () => 'the mirror state lists no databases',
+  'mirror.synchronized': (p) => `${p.databases} mirrored database(s) synchronized`,
+  'mirror.notSynchronized': (p) => `mirroring not synchronized: ${databases(p, 'inaccessible or mirroring not enabled')}`,
+  'cms.noReplicas': () => 'the replication status lists no replicas',
+  'cms.upToDate': (p) => `all ${p.replicas} CMS replica(s) up to date`,
+  'cms.notUpToDate': (p) => `${list(p.stale).length} of ${p.total} CMS replica(s) not up to date: ${list(p.stale).join(', ')}`,
+  rpo: (r) => (r.beyond
+    ? `; ${r.unhealthySeconds === null ? 'never seen healthy' : `unhealthy for ${span(r.unhealthySeconds)}`}, beyond the ${span(r.rpoSeconds)} RPO`
+    : `; within the ${span(r.rpoSeconds)} RPO so far (${span(r.unhealthySeconds)})`),
+};
+
+const fr = {
+  'item.noReport': () => 'aucun agent n’a encore rendu compte de cet élément',
+  'item.runFailed': (p) => `l’exécution du ${at(p)} a échoué à ses contrôles : ${list(p.findings).length ? words(p, 'findings', 'autre(s)', ' ; ') : 'le collecteur a signalé un échec'}`,
+  'item.noGoodBackup': (p) => `l’exécution du ${at(p)} n’a trouvé aucune sauvegarde réussie`,
+  'item.late': (p) => `dernière sauvegarde réussie il y a ${span(p.ageSeconds, 'fr')} ; attendue toutes les ${span(p.periodSeconds, 'fr')} (+ ${span(p.graceSeconds, 'fr')} de tolérance)`,
+  'item.tooSlow': (p) => `l’exécution du ${at(p)} a duré ${span(p.durationSeconds, 'fr')}, au-delà de sa limite de ${span(p.boundSeconds, 'fr')} (trop lente)`,
+  'item.tooFast': (p) => `l’exécution du ${at(p)} a duré ${span(p.durationSeconds, 'fr')}, en deçà de sa limite de ${span(p.boundSeconds, 'fr')} (anormalement rapide : vérifiez qu’elle a bien copié les données)`,
+  'item.ok': (p) => `dernière sauvegarde réussie il y a ${span(p.ageSeconds, 'fr')}, dans la limite de ${span(p.periodSeconds, 'fr')} + ${span(p.graceSeconds, 'fr')} de tolérance` +
+    (list(p.warnings).length ? ` ; avertissements : ${words(p, 'warnings', 'autre(s)', ' ; ')}` : ''),
+  'probe.noReport': (p) => `aucun rapport de l’agent depuis ${span(p.staleSeconds, 'fr')} ; attendu toutes les ${span(p.periodSeconds, 'fr')}`,
+  'probe.failed': (p) => `la sonde a échoué : ${p.message ?? 'aucun détail du collecteur'}`,
+  'probe.findings': (p) => words(p, 'findings', 'autre(s)', ' ; '),
+  'backupService.noModules': () => 'l’état du service de sauvegarde ne liste aucun module de sauvegarde',
+  'backupService.steady': (p) => `service de sauvegarde en état stable pour ${p.modules} module(s)${lag(p, 'décalage de')}`,
+  'backupService.notSteady': (p) => `service de sauvegarde hors de l’état stable : ${modules(p, 'exportation', 'importation', 'absente', ' : ')}${lag(p, 'décalage de')}`,
+  'mirror.noDatabases': () => 'l’état de la mise en miroir ne liste aucune base de données',
+  'mirror.synchronized': (p) => `${p.databases} base(s) de données en miroir synchronisée(s)`,
+  'mirror.notSynchronized': (p) => `mise en miroir non synchronisée : ${databases(p, 'inaccessible ou mise en miroir non activée', ' : ')}`,
+  'cms.noReplicas': () => 'l’état de la réplication ne liste aucun réplica',
+  'cms.upToDate': (p) => `les ${p.replicas} réplica(s) du magasin central de gestion sont à jour`,
+  'cms.notUpToDate': (p) => `${list(p.stale).length} réplica(s) du magasin central de gestion sur ${p.total} pas à jour : ${list(p.stale).join(', ')}`,
+  rpo: (r) => (r.beyond
+    ? ` ; ${r.unhealthySeconds === null ? 'jamais vu en bon état' : `en défaut depuis ${span(r.unhealthySeconds, 'fr')}`}, au-delà du RPO de ${span(r.rpoSeconds, 'fr')}`
+    : ` ; dans le RPO de ${span(r.rpoSeconds, 'fr')} pour l’instant (${span(r.unhealthySeconds, 'fr')})`),
+};
+
+function at(p) {
+  return when(p.at, 'fr');
+}
+function lag(p, word) {
+  return typeof p.lagSeconds === 'number' ? ` (${word} ${p.lagSeconds} s)` : '';
+}
+function modules(p, exp, imp, missing, sep) {
+  return list(p.modules).map((m) => {
+    const state = (k, w) => `${w} ${m[k] || missing}`;
+    const parts = [m.export !== undefined && state('export', exp), m.import !== undefined && state('import', imp)].filter(Boolean);
+    return `${m.module}${sep}${parts.join(' / ')}`;
+  }).join(', ');
+}
+function databases(p, inaccessible, sep = ': ') {
+  return list(p.databases).map((d) => `${d.name}${sep}${d.state === 'DatabaseInaccessibleOrMirroringNotEnabled' ? inaccessible : d.state}`).join(', ');
+}
+
+export const reasonFormats = { en, fr };
+
+/** The reason of a status entry in `lang`, from its code and parameters; the English `reason` when the code is unknown. */
+export function formatReason(entry, lang) {
+  const f = reasonFormats[lang] ?? en;
+  const say = entry.reasonCode && Object.hasOwn(f, entry.reasonCode) && entry.reasonCode !== 'rpo' ? f[entry.reasonCode] : null;
+  if (!say) return entry.reason;
+  try {
+    const p = entry.reasonParams ?? {};
+    return say(p) + (p.rpo ? f.rpo(p.rpo) : '');
+  } catch {
+    return entry.reason;
+  }
+}
