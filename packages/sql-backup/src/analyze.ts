@@ -143,7 +143,7 @@ export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
   if (!scanned.length) {
     findings.push({ code: SqlFindingCode.noBackups, severity: 'error', file: null, message: 'no SQL Server backup files (.bak, .trn, or files starting with an MTF TAPE block) in the folders given; check the path and the backup job' });
   }
-  databases.sort((a, b) => a.server.localeCompare(b.server) || cmpText(a.name, b.name) || (a.created ?? '').localeCompare(b.created ?? ''));
+  databases.sort((a, b) => cmpText(a.server, b.server) || cmpText(a.name, b.name) || cmpText(a.created ?? '', b.created ?? ''));
   const files = slots.filter((f): f is FileReport => f !== undefined);
   otherFiles.sort((a, b) => cmpText(a.path, b.path));
   return { databases, files, otherFiles, findings };

@@ -41,13 +41,35 @@ export interface ScinRecord {
   currentDifferentialBaseGuid: string | null;
 }
 
-/** A GUID field as text, null when it is all zeros (NULL_GUID). */
-function guidOrNull(v: ByteView, off: number): string | null {
-  v.need(off, 16, 'GUID');
-  const b = v.bytes;
-  for (let i = 0; i < 16; i++) if (b[off + i] !== 0) return intern(v.guid(off));
-  return null;
+/**
+ * A GUID field that repeats from file to file (recovery fork, differential base), one memo per field: the same 16
+ * bytes as last time give the same string, without formatting or hashing it again. Null for the all-zero GUID.
+ */
+class GuidMemo {
+  private readonly last = new Uint8Array(16);
+  private text: string | null = null;
+
+  read(v: ByteView, off: number): string | null {
+    v.need(off, 16, 'GUID');
+    const b = v.bytes;
+    const last = this.last;
+    let same = true;
+    let zero = true;
+    for (let i = 0; i < 16; i++) {
+      const x = b[off + i]!;
+      if (x !== last[i]) same = false;
+      if (x !== 0) zero = false;
+    }
+    if (zero) return null;
+    if (same && this.text !== null) return this.text;
+    for (let i = 0; i < 16; i++) last[i] = b[off + i]!;
+    this.text = intern(v.guid(off));
+    return this.text;
+  }
 }
+
+const RECOVERY_FORK = new GuidMemo();
+const DIFFERENTIAL_BASE = new GuidMemo();
 
 function readString(v: ByteView, scin: number, at: number, scinLength: number, what: string, memo: TextMemo): string {
   const len = v.u16(scin + at, what);
@@ -118,15 +140,16 @@ export function readScin(v: ByteView, blockOff: number): ScinRecord {
     backupSize: v.u64Number(s + 0x60),
     database: readString(v, s, 0x68, length, 'DatabaseName', DATABASE_NAME),
     server: readString(v, s, 0x6c, length, 'ServerName', SERVER_NAME),
-    recoveryForkId: guidOrNull(v, s + 0x9c),
-    currentDifferentialBaseGuid: guidOrNull(v, s + 0xc8),
+    recoveryForkId: RECOVERY_FORK.read(v, s + 0x9c),
+    currentDifferentialBaseGuid: DIFFERENTIAL_BASE.read(v, s + 0xc8),
   };
 }
 
 interface TapeInfo {
   softwareName: string;
   mediaPassword: boolean;
-  mediaSetId: string | null;
+  /** Offset of the MediaSetId GUID in the RAID stream; -1 without one. */
+  mediaSetAt: number;
   familyCount: number;
   familySequence: number;
 }
@@ -136,7 +159,7 @@ function readTape(v: ByteView): TapeInfo {
   const nameLen = v.u16(0x50);
   const nameOff = v.u16(0x52);
   const softwareName = nameLen > 0 && nameLen < 512 ? SOFTWARE_NAME.utf16(v, nameOff, nameLen, 'TAPE software name') : '';
-  const info: TapeInfo = { softwareName, mediaPassword: v.u16(0x3e) !== 0, mediaSetId: null, familyCount: 1, familySequence: 1 };
+  const info: TapeInfo = { softwareName, mediaPassword: v.u16(0x3e) !== 0, mediaSetAt: -1, familyCount: 1, familySequence: 1 };
   // Streams of the TAPE block: RAID carries the media set id and the family (stripe) count and number.
   let off = firstEvent;
   for (let i = 0; i < 8 && off + STREAM_HEADER_SIZE <= Math.min(v.length, 0x600); i++) {
@@ -146,7 +169,8 @@ function readTape(v: ByteView): TapeInfo {
     const id = v.tagCode(off);
     const data = off + STREAM_HEADER_SIZE;
     if (id === RAID) {
-      info.mediaSetId = v.guid(data, 'MediaSetId');
+      v.need(data, 16, 'MediaSetId');
+      info.mediaSetAt = data;
       info.familyCount = v.u16(data + 0x14, 'family count');
       info.familySequence = v.u16(data + 0x18, 'family sequence');
       break;
@@ -162,6 +186,8 @@ function readTape(v: ByteView): TapeInfo {
 
 interface SsetInfo {
   backupSetGuid: string;
+  /** Where the BackupSetGUID bytes are. */
+  guidAt: number;
   passwordProtected: boolean;
   compressed: boolean;
   userName: string | null;
@@ -178,6 +204,7 @@ function readSset(v: ByteView, off: number): SsetInfo {
   const zone = (v.u8(off + 0x5f) << 24) >> 24;
   return {
     backupSetGuid: v.guid(off + guidAt, 'BackupSetGUID'),
+    guidAt: off + guidAt,
     passwordProtected: v.u16(off + 0x38) !== 0,
     compressed: v.u16(off + 0x3a) !== 0,
     userName: userLen > 0 && userLen < 512 && userOff + userLen <= 0x200 ? USER_NAME.utf16(v, off + userOff, userLen, 'UserName') : null,
@@ -212,6 +239,12 @@ function createdText(d: MtfDate | null, zone: number | null): string | null {
   if (l.d && l.zone === zone && sameDate(l.d, d)) return l.text;
   lastCreated = { d, zone, text: intern(mtfDateToIso(d, zone)) };
   return lastCreated.text;
+}
+
+/** The MediaSetId as text: one backup to one file names its media set with the backup set's GUID, shared then. */
+function mediaSetId(v: ByteView, tape: TapeInfo, sset: SsetInfo): string | null {
+  if (tape.mediaSetAt < 0) return null;
+  return sameBytes(v.bytes, tape.mediaSetAt, sset.guidAt, 16) ? sset.backupSetGuid : v.guid(tape.mediaSetAt, 'MediaSetId');
 }
 
 const nonZero = (lsn: string) => (lsn === '0' ? null : lsn);
@@ -295,7 +328,7 @@ export function parseBackupHeader(head: Uint8Array, tail: { bytes: Uint8Array; b
     backupSize,
     compressed: sset.compressed,
     copyOnly: null,
-    family: { mediaSetId: tape.mediaSetId === sset.backupSetGuid ? sset.backupSetGuid : tape.mediaSetId, sequence: tape.familySequence, count: tape.familyCount },
+    family: { mediaSetId: mediaSetId(v, tape, sset), sequence: tape.familySequence, count: tape.familyCount },
     passwordProtected: tape.mediaPassword || sset.passwordProtected,
     passwordKind: tape.mediaPassword ? 'media' : sset.passwordProtected ? 'backup-set' : null,
     complete,
