@@ -6,13 +6,13 @@ import { SqlFindingCode } from './errors';
 import type { BackupHeader } from './header-types';
 import type { DatabaseReport, FileReport, OtherFileReport, ScannedFile, SqlFinding, SqlVerifyReport } from './report-types';
 import { buildRestoreChain } from './restore-chain';
+import { cmpLsnText } from './lsn';
 
 type Readable = ScannedFile & { header: BackupHeader };
-const CHAIN_KINDS = new Set(['full', 'diff', 'log']);
 
 function latestFinish(sets: BackupSet[], kind: string): string | null {
   let best: BackupSet | null = null;
-  for (const s of sets) if (s.header.kind === kind && (!best || s.startMs > best.startMs || (s.startMs === best.startMs && s.last > best.last))) best = s;
+  for (const s of sets) if (s.header.kind === kind && (!best || s.startMs > best.startMs || (s.startMs === best.startMs && cmpLsnText(s.last, best.last) > 0))) best = s;
   return best ? (best.header.finish ?? best.header.start) : null;
 }
 
@@ -37,7 +37,7 @@ function toFileReport(f: Readable, set: BackupSet, findings: SqlFinding[]): File
     compressed: h.compressed,
     copyOnly: set.copyOnly,
     passwordProtected: h.passwordProtected,
-    family: { ...h.family },
+    family: h.family,
     size: f.size,
     complete: h.complete,
     findings,
@@ -61,7 +61,8 @@ export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
       findings.push(finding);
       continue;
     }
-    if (!CHAIN_KINDS.has(f.header.kind)) {
+    const kind = f.header.kind;
+    if (kind !== 'full' && kind !== 'diff' && kind !== 'log') {
       const finding: SqlFinding = {
         code: SqlFindingCode.otherType,
         severity: 'warning',

@@ -1,4 +1,5 @@
-import type { BackupSet } from './backup-set';
+import { cmpLast, type BackupSet } from './backup-set';
+import { cmpLsnText } from './lsn';
 
 /**
  * Infers which full backups were COPY_ONLY. Every backup records the differential base the database had when it
@@ -7,11 +8,11 @@ import type { BackupSet } from './backup-set';
  * was copy-only. Undecidable (null) when no later backup exists.
  */
 export function inferCopyOnly(sets: BackupSet[]): void {
-  const ordered = [...sets].filter((s) => !Number.isNaN(s.startMs)).sort((a, b) => a.startMs - b.startMs || (a.last < b.last ? -1 : a.last > b.last ? 1 : 0));
+  const ordered = sets.filter((s) => !Number.isNaN(s.startMs)).sort((a, b) => a.startMs - b.startMs || cmpLast(a, b));
   for (const full of ordered) {
     if (full.header.kind !== 'full') continue;
     const finishMs = full.header.finish ? Date.parse(full.header.finish) : full.startMs;
-    const next = ordered.find((s) => s !== full && s.startMs > finishMs && s.last >= full.last && s.header.currentDifferentialBaseGuid);
+    const next = ordered.find((s) => s !== full && s.startMs > finishMs && cmpLsnText(s.last, full.last) >= 0 && s.header.currentDifferentialBaseGuid);
     if (!next) continue;
     full.copyOnly = next.header.currentDifferentialBaseGuid !== full.guid;
   }

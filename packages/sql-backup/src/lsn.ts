@@ -14,7 +14,15 @@ export function readLsn(v: ByteView, off: number, what = 'LSN'): string {
   return `${vlf}${String(block).padStart(10, '0')}${String(slot).padStart(5, '0')}`;
 }
 
-/** Compares two decimal LSN strings numerically (they can exceed 2^53). */
+/**
+ * Compares two LSN texts as `readLsn` writes them (decimal, no leading zeros): the longer is the larger, and equal
+ * lengths compare digit by digit. No allocation, unlike BigInt; the chain checker compares LSNs this way.
+ */
+export function cmpLsnText(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Compares two decimal LSN strings numerically (they can exceed 2^53; leading zeros allowed). */
 export function compareLsn(a: string, b: string): number {
   const x = BigInt(a);
   const y = BigInt(b);

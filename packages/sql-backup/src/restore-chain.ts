@@ -1,4 +1,5 @@
-import type { BackupSet } from './backup-set';
+import { cmpFirst, cmpLast, type BackupSet } from './backup-set';
+import { cmpLsnText } from './lsn';
 import { SqlFindingCode } from './errors';
 import type { SqlFinding } from './report-types';
 
@@ -9,7 +10,7 @@ export interface ChainResult {
   /** The restore sequence: a full, at most one differential, then logs in order. Empty without a usable full. */
   path: BackupSet[];
   /** LastLSN the sequence restores to. */
-  reached: bigint | null;
+  reached: string | null;
   /**
    * The backup whose finish time is the latest point restored to: the end of the path, or a later log that ends at
    * the same LSN (an empty log backup: no change since, so the database is the same at its finish time).
@@ -20,13 +21,12 @@ export interface ChainResult {
   findings: SqlFinding[];
 }
 
-const cmp = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
 const fileOf = (s: BackupSet) => s.files[0]!.path;
 
 interface Walk {
   path: BackupSet[];
-  reached: bigint;
-  gaps: { after: BackupSet; next: BackupSet; at: bigint }[];
+  reached: string;
+  gaps: { after: BackupSet; next: BackupSet; at: string }[];
 }
 
 /**
@@ -40,23 +40,23 @@ function walkFrom(full: BackupSet, diffs: BackupSet[], sortedLogs: BackupSet[]):
   let cur = full.last;
   const base = diffs
     .filter((d) => (d.header.differentialBaseGuid ? d.header.differentialBaseGuid === full.guid : d.header.differentialBaseLsn === full.header.firstLsn))
-    .filter((d) => d.last >= cur)
-    .sort((a, b) => cmp(b.last, a.last))[0];
+    .filter((d) => cmpLsnText(d.last, cur) >= 0)
+    .sort((a, b) => cmpLast(b, a))[0];
   if (base) {
     path.push(base);
     cur = base.last;
   }
   // `sortedLogs` is in (FirstLSN, LastLSN) order already (a stable sort, so filtering it keeps the same order).
-  const after = sortedLogs.filter((l) => l.last > cur);
+  const after = sortedLogs.filter((l) => cmpLsnText(l.last, cur) > 0);
   const gaps: Walk['gaps'] = [];
-  let reached: bigint | null = null;
+  let reached: string | null = null;
   let i = 0;
   while (i < after.length) {
     let best: BackupSet | null = null;
     let j = i;
-    for (; j < after.length && after[j]!.first <= cur; j++) {
+    for (; j < after.length && cmpLsnText(after[j]!.first, cur) <= 0; j++) {
       const l = after[j]!;
-      if (l.last > cur && (!best || l.last > best.last)) best = l;
+      if (cmpLsnText(l.last, cur) > 0 && (!best || cmpLsnText(l.last, best.last) > 0)) best = l;
     }
     if (best) {
       if (reached === null) path.push(best);
@@ -65,7 +65,7 @@ function walkFrom(full: BackupSet, diffs: BackupSet[], sortedLogs: BackupSet[]):
       continue;
     }
     const next = after[i]!;
-    if (next.last <= cur) {
+    if (cmpLsnText(next.last, cur) <= 0) {
       i++;
       continue;
     }
@@ -85,7 +85,7 @@ function walkFrom(full: BackupSet, diffs: BackupSet[], sortedLogs: BackupSet[]):
 export function buildRestoreChain(sets: BackupSet[], database: string): ChainResult {
   const findings: SqlFinding[] = [];
   const usable = sets.filter((s) => s.usable);
-  const fulls = usable.filter((s) => s.header.kind === 'full').sort((a, b) => cmp(b.last, a.last) || b.startMs - a.startMs);
+  const fulls = usable.filter((s) => s.header.kind === 'full').sort((a, b) => cmpLast(b, a) || b.startMs - a.startMs);
   const diffs = usable.filter((s) => s.header.kind === 'diff');
   const logs = usable.filter((s) => s.header.kind === 'log');
   const allFullGuids = new Map(sets.filter((s) => s.header.kind === 'full').map((s) => [s.guid, s]));
@@ -110,8 +110,13 @@ export function buildRestoreChain(sets: BackupSet[], database: string): ChainRes
     }
   }
 
-  const dataSets = sets.filter((s) => s.header.kind === 'full' || s.header.kind === 'diff' || s.header.kind === 'log');
-  const newest = [...dataSets].sort((a, b) => b.startMs - a.startMs || cmp(b.last, a.last))[0];
+  // The newest backup: latest start, then furthest LastLSN (the first of equals, as a stable sort would give).
+  let newest: BackupSet | undefined;
+  for (const s of sets) {
+    const k = s.header.kind;
+    if (k !== 'full' && k !== 'diff' && k !== 'log') continue;
+    if (!newest || s.startMs > newest.startMs || (s.startMs === newest.startMs && cmpLast(s, newest) > 0) || (Number.isNaN(newest.startMs) && !Number.isNaN(s.startMs))) newest = s;
+  }
   if (!fulls.length) {
     findings.push({
       code: SqlFindingCode.noFull,
@@ -121,13 +126,13 @@ export function buildRestoreChain(sets: BackupSet[], database: string): ChainRes
     });
     return { path: [], reached: null, endsAt: null, ok: false, findings };
   }
-  const target = usable.reduce((m, s) => (s.last > m ? s.last : m), 0n);
-  const sortedLogs = [...logs].sort((a, b) => cmp(a.first, b.first) || cmp(a.last, b.last));
+  const target = usable.reduce((m, s) => (cmpLsnText(s.last, m) > 0 ? s.last : m), '0');
+  const sortedLogs = [...logs].sort(cmpFirst);
   let chosen: Walk | null = null;
   for (const full of fulls.slice(0, MAX_FULLS_TRIED)) {
     const w = walkFrom(full, diffs, sortedLogs);
-    if (!chosen || w.reached > chosen.reached) chosen = w;
-    if (w.reached >= target && !w.gaps.length) break;
+    if (!chosen || cmpLsnText(w.reached, chosen.reached) > 0) chosen = w;
+    if (cmpLsnText(w.reached, target) >= 0 && !w.gaps.length) break;
   }
   const walk = chosen!;
   for (const g of walk.gaps) {
@@ -142,8 +147,10 @@ export function buildRestoreChain(sets: BackupSet[], database: string): ChainRes
   // reached, and the chain hangs on that one differential file.
   const full = walk.path[0]!;
   const reported = new Set(walk.gaps.map((g) => g.next));
-  for (const g of walkFrom(full, [], sortedLogs).gaps) {
-    if (reported.has(g.next) || g.next.last <= full.last) continue;
+  // Without a differential in the path, the walk without differentials is the same walk: nothing more to find.
+  const bridged = walk.path.some((s) => s.header.kind === 'diff') ? walkFrom(full, [], sortedLogs).gaps : [];
+  for (const g of bridged) {
+    if (reported.has(g.next) || cmpLsnText(g.next.last, full.last) <= 0) continue;
     findings.push({
       code: SqlFindingCode.logGap,
       severity: 'warning',
@@ -151,8 +158,8 @@ export function buildRestoreChain(sets: BackupSet[], database: string): ChainRes
       message: `${database}: the log chain breaks at LSN ${g.at}; the next log ${fileOf(g.next)} starts at ${g.next.header.firstLsn}. A differential bridges it, so the restore works, but no point in time inside the gap can be restored — find the missing log backup`,
     });
   }
-  const ok = walk.reached >= target && walk.gaps.length === 0 && !!newest && newest.usable;
+  const ok = cmpLsnText(walk.reached, target) >= 0 && walk.gaps.length === 0 && !!newest && newest.usable;
   let endsAt = walk.path[walk.path.length - 1]!;
-  for (const s of logs) if (s.last === walk.reached && s.first <= walk.reached && s.startMs > endsAt.startMs) endsAt = s;
+  for (const s of logs) if (s.last === walk.reached && cmpLsnText(s.first, walk.reached) <= 0 && s.startMs > endsAt.startMs) endsAt = s;
   return { path: walk.path, reached: walk.reached, endsAt, ok, findings };
 }
