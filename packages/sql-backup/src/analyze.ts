@@ -104,9 +104,12 @@ export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
         }
       }
       for (const f of set.files) {
-        const ff = perFile.get(f.path) ?? [];
-        perFile.delete(f.path);
-        dbFindings.push(...ff);
+        // Most files have no finding: skip the lookups by path then.
+        const ff = (perFile.size && perFile.get(f.path)) || [];
+        if (ff.length) {
+          perFile.delete(f.path);
+          for (const x of ff) dbFindings.push(x);
+        }
         const report = toFileReport(f, set, ff);
         slots[order.get(f)!] = report;
         reports.push(report);
