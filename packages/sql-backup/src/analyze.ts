@@ -44,21 +44,21 @@ function toFileReport(f: Readable, set: BackupSet, findings: SqlFinding[]): File
   };
 }
 
-/**
- * Turns scanned files into the `verify sql` report (pure): backup sets per database (server + name, as the headers
- * say — never the file names), file findings, the restore chain and what it reaches.
- */
-export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
-  const otherFiles: OtherFileReport[] = [];
-  const findings: SqlFinding[] = [];
-  const byDb = new Map<string, Readable[]>();
-  const otherByDb = new Map<string, SqlFinding[]>();
+interface Split {
+  byDb: Map<string, Readable[]>;
+  otherByDb: Map<string, SqlFinding[]>;
+  otherFiles: OtherFileReport[];
+  findings: SqlFinding[];
+}
 
+/** Sorts scanned files into databases (full/diff/log files), other backup types, and unreadable files. */
+function splitByDatabase(scanned: ScannedFile[]): Split {
+  const out: Split = { byDb: new Map(), otherByDb: new Map(), otherFiles: [], findings: [] };
   for (const f of scanned) {
     if (!f.header) {
       const finding: SqlFinding = { code: f.error?.code ?? SqlFindingCode.unreadable, message: `${f.path}: ${f.error?.message ?? 'unreadable'}`, file: f.path, severity: 'error' };
-      otherFiles.push({ path: f.path, database: null, kind: null, findings: [finding] });
-      findings.push(finding);
+      out.otherFiles.push({ path: f.path, database: null, kind: null, findings: [finding] });
+      out.findings.push(finding);
       continue;
     }
     const kind = f.header.kind;
@@ -69,86 +69,107 @@ export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
         file: f.path,
         message: `${f.path}: a ${f.header.kind} backup (type ${f.header.typeCode}) of ${f.header.database}; lyncdr checks full, differential and log chains only — restore it by hand (RESTORE … FILE/READ_WRITE_FILEGROUPS)`,
       };
-      otherFiles.push({ path: f.path, database: f.header.database, kind: f.header.kind, findings: [finding] });
+      out.otherFiles.push({ path: f.path, database: f.header.database, kind: f.header.kind, findings: [finding] });
       const k = dbKey(f.header);
-      pushTo(otherByDb, k, finding);
-      if (!byDb.has(k)) byDb.set(k, []);
+      pushTo(out.otherByDb, k, finding);
+      if (!out.byDb.has(k)) out.byDb.set(k, []);
       continue;
     }
-    const k = dbKey(f.header);
-    pushTo(byDb, k, f as Readable);
+    pushTo(out.byDb, dbKey(f.header), f as Readable);
   }
+  return out;
+}
 
+/** The file reports of one database's sets, with their findings (file-level and COPY_ONLY) added to `dbFindings`. */
+function fileReports(sets: BackupSet[], dbFindings: SqlFinding[], reportOf: Map<ScannedFile, FileReport>): FileReport[] {
+  const perFile = new Map<string, SqlFinding[]>();
+  const reports: FileReport[] = [];
+  for (const set of sets) {
+    fileFindings(set, perFile);
+    if (set.copyOnly) {
+      for (const f of set.files) {
+        pushTo(perFile, f.path, {
+          code: SqlFindingCode.copyOnly,
+          severity: 'info',
+          file: f.path,
+          message: `${f.path}: this full backup did not become the differential base (COPY_ONLY, or a later full backup is missing from these folders); differentials after it belong to an earlier full`,
+        });
+      }
+    }
+    for (const f of set.files) {
+      // Most files have no finding: skip the lookups by path then.
+      const ff = (perFile.size && perFile.get(f.path)) || [];
+      if (ff.length) {
+        perFile.delete(f.path);
+        for (const x of ff) dbFindings.push(x);
+      }
+      const report = toFileReport(f, set, ff);
+      reportOf.set(f, report);
+      reports.push(report);
+    }
+  }
+  return reports;
+}
+
+/** One database's entry: its files' reports (into `reportOf`), the restore chain and what it reaches. */
+function reportDatabase(sample: BackupHeader, list: Readable[], other: SqlFinding[] | undefined, reportOf: Map<ScannedFile, FileReport>): DatabaseReport {
+  const sets = groupBackupSets(list);
+  inferCopyOnly(sets);
+  const dbFindings: SqlFinding[] = other ? [...other] : [];
+  const reports = fileReports(sets, dbFindings, reportOf);
+  const chain = buildRestoreChain(sets, sample.database);
+  // Chain findings name files of this database only: the last report of that path here is the one to add to.
+  let byPath: Map<string, FileReport> | undefined;
+  for (const c of chain.findings) {
+    dbFindings.push(c);
+    if (!c.file) continue;
+    byPath ??= new Map(reports.map((r) => [r.path, r]));
+    byPath.get(c.file)?.findings.push(c);
+  }
+  const last = chain.endsAt;
+  return {
+    name: sample.database,
+    server: sample.server,
+    created: sample.databaseCreated,
+    lastFull: latestFinish(sets, 'full'),
+    lastDiff: latestFinish(sets, 'diff'),
+    lastLog: latestFinish(sets, 'log'),
+    restorableTo: last ? (last.header.finish ?? last.header.start) : null,
+    chainOk: chain.ok,
+    restoreSequence: chain.path.map((s) => ({
+      type: s.header.kind as 'full' | 'diff' | 'log',
+      files: s.files.map((f) => f.path),
+      firstLsn: s.header.firstLsn,
+      lastLsn: s.header.lastLsn,
+      finish: s.header.finish,
+    })),
+    findings: dbFindings,
+  };
+}
+
+/**
+ * Turns scanned files into the `verify sql` report (pure): backup sets per database (server + name, as the headers
+ * say — never the file names), file findings, the restore chain and what it reaches. Small functions on purpose:
+ * the code runs once per scan, and V8 optimises small functions sooner and cheaper.
+ */
+export function analyzeBackups(scanned: ScannedFile[]): SqlVerifyReport {
+  const { byDb, otherByDb, otherFiles, findings } = splitByDatabase(scanned);
   const databases: DatabaseReport[] = [];
-  // Reports keep the scan order (folders walked in name order), without sorting 10,000 long paths.
-  const order = new Map<ScannedFile, number>();
-  for (let i = 0; i < scanned.length; i++) order.set(scanned[i]!, i);
-  const slots: (FileReport | undefined)[] = new Array(scanned.length);
+  const reportOf = new Map<ScannedFile, FileReport>();
   for (const [k, list] of byDb) {
     const sample = list[0]?.header ?? scanned.find((f) => f.header && dbKey(f.header) === k)!.header!;
-    const sets = groupBackupSets(list);
-    inferCopyOnly(sets);
-    const dbFindings: SqlFinding[] = [...(otherByDb.get(k) ?? [])];
-    const perFile = new Map<string, SqlFinding[]>();
-    const reports: FileReport[] = [];
-    for (const set of sets) {
-      fileFindings(set, perFile);
-      if (set.copyOnly) {
-        for (const f of set.files) {
-          pushTo(perFile, f.path, {
-            code: SqlFindingCode.copyOnly,
-            severity: 'info',
-            file: f.path,
-            message: `${f.path}: this full backup did not become the differential base (COPY_ONLY, or a later full backup is missing from these folders); differentials after it belong to an earlier full`,
-          });
-        }
-      }
-      for (const f of set.files) {
-        // Most files have no finding: skip the lookups by path then.
-        const ff = (perFile.size && perFile.get(f.path)) || [];
-        if (ff.length) {
-          perFile.delete(f.path);
-          for (const x of ff) dbFindings.push(x);
-        }
-        const report = toFileReport(f, set, ff);
-        slots[order.get(f)!] = report;
-        reports.push(report);
-      }
-    }
-    const chain = buildRestoreChain(sets, sample.database);
-    // Chain findings name files of this database only: the last report of that path here is the one to add to.
-    let byPath: Map<string, FileReport> | undefined;
-    for (const c of chain.findings) {
-      dbFindings.push(c);
-      if (!c.file) continue;
-      byPath ??= new Map(reports.map((r) => [r.path, r]));
-      byPath.get(c.file)?.findings.push(c);
-    }
-    const last = chain.endsAt;
-    databases.push({
-      name: sample.database,
-      server: sample.server,
-      created: sample.databaseCreated,
-      lastFull: latestFinish(sets, 'full'),
-      lastDiff: latestFinish(sets, 'diff'),
-      lastLog: latestFinish(sets, 'log'),
-      restorableTo: last ? (last.header.finish ?? last.header.start) : null,
-      chainOk: chain.ok,
-      restoreSequence: chain.path.map((s) => ({
-        type: s.header.kind as 'full' | 'diff' | 'log',
-        files: s.files.map((f) => f.path),
-        firstLsn: s.header.firstLsn,
-        lastLsn: s.header.lastLsn,
-        finish: s.header.finish,
-      })),
-      findings: dbFindings,
-    });
+    databases.push(reportDatabase(sample, list, otherByDb.get(k), reportOf));
   }
   if (!scanned.length) {
     findings.push({ code: SqlFindingCode.noBackups, severity: 'error', file: null, message: 'no SQL Server backup files (.bak, .trn, or files starting with an MTF TAPE block) in the folders given; check the path and the backup job' });
   }
   databases.sort((a, b) => cmpText(a.server, b.server) || cmpText(a.name, b.name) || cmpText(a.created ?? '', b.created ?? ''));
-  const files = slots.filter((f): f is FileReport => f !== undefined);
+  // Reports keep the scan order (folders walked in name order), without sorting 10,000 long paths.
+  const files: FileReport[] = [];
+  for (const f of scanned) {
+    const r = reportOf.get(f);
+    if (r) files.push(r);
+  }
   otherFiles.sort((a, b) => cmpText(a.path, b.path));
   return { databases, files, otherFiles, findings };
 }

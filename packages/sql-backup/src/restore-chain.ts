@@ -84,13 +84,28 @@ function walkFrom(full: BackupSet, diffs: BackupSet[], sortedLogs: BackupSet[]):
  */
 export function buildRestoreChain(sets: BackupSet[], database: string): ChainResult {
   const findings: SqlFinding[] = [];
-  const usable = sets.filter((s) => s.usable);
-  const fulls = usable.filter((s) => s.header.kind === 'full').sort((a, b) => cmpLast(b, a) || b.startMs - a.startMs);
-  const diffs = usable.filter((s) => s.header.kind === 'diff');
-  const logs = usable.filter((s) => s.header.kind === 'log');
-  const allFullGuids = new Map(sets.filter((s) => s.header.kind === 'full').map((s) => [s.guid, s]));
+  // One pass: usable fulls, differentials and logs; every full by GUID; the newest backup (latest start, then
+  // furthest LastLSN, the first of equals); the furthest LastLSN of a usable backup (the target).
+  const fulls: BackupSet[] = [];
+  const diffs: BackupSet[] = [];
+  const logs: BackupSet[] = [];
+  const allDiffs: BackupSet[] = [];
+  const allFullGuids = new Map<string, BackupSet>();
+  let newest: BackupSet | undefined;
+  let target = '0';
+  for (const s of sets) {
+    const k = s.header.kind;
+    if (k === 'full') allFullGuids.set(s.guid, s);
+    else if (k === 'diff') allDiffs.push(s);
+    else if (k !== 'log') continue;
+    if (!newest || s.startMs > newest.startMs || (s.startMs === newest.startMs && cmpLast(s, newest) > 0) || (Number.isNaN(newest.startMs) && !Number.isNaN(s.startMs))) newest = s;
+    if (!s.usable) continue;
+    if (cmpLsnText(s.last, target) > 0) target = s.last;
+    (k === 'full' ? fulls : k === 'diff' ? diffs : logs).push(s);
+  }
+  fulls.sort((a, b) => cmpLast(b, a) || b.startMs - a.startMs);
 
-  for (const d of sets.filter((s) => s.header.kind === 'diff')) {
+  for (const d of allDiffs) {
     const baseGuid = d.header.differentialBaseGuid;
     const base = baseGuid ? allFullGuids.get(baseGuid) : undefined;
     if (!base) {
@@ -110,13 +125,6 @@ export function buildRestoreChain(sets: BackupSet[], database: string): ChainRes
     }
   }
 
-  // The newest backup: latest start, then furthest LastLSN (the first of equals, as a stable sort would give).
-  let newest: BackupSet | undefined;
-  for (const s of sets) {
-    const k = s.header.kind;
-    if (k !== 'full' && k !== 'diff' && k !== 'log') continue;
-    if (!newest || s.startMs > newest.startMs || (s.startMs === newest.startMs && cmpLast(s, newest) > 0) || (Number.isNaN(newest.startMs) && !Number.isNaN(s.startMs))) newest = s;
-  }
   if (!fulls.length) {
     findings.push({
       code: SqlFindingCode.noFull,
@@ -126,7 +134,6 @@ export function buildRestoreChain(sets: BackupSet[], database: string): ChainRes
     });
     return { path: [], reached: null, endsAt: null, ok: false, findings };
   }
-  const target = usable.reduce((m, s) => (cmpLsnText(s.last, m) > 0 ? s.last : m), '0');
   const sortedLogs = [...logs].sort(cmpFirst);
   let chosen: Walk | null = null;
   for (const full of fulls.slice(0, MAX_FULLS_TRIED)) {
