@@ -30,6 +30,19 @@ interface Walk {
 }
 
 /**
+ * The differential to restore after `full`: based on it (same DifferentialBaseGUID, or its FirstLSN for files that
+ * name no GUID), reaching furthest (the first of equals).
+ */
+function newestDiffOf(full: BackupSet, diffs: BackupSet[]): BackupSet | undefined {
+  let best: BackupSet | undefined;
+  for (const d of diffs) {
+    const based = d.header.differentialBaseGuid ? d.header.differentialBaseGuid === full.guid : d.header.differentialBaseLsn === full.header.firstLsn;
+    if (based && cmpLsnText(d.last, full.last) >= 0 && (!best || cmpLast(d, best) > 0)) best = d;
+  }
+  return best;
+}
+
+/**
  * From one full: its newest differential (same DifferentialBaseGUID), then the logs whose range covers the current
  * LSN, one after the other (FirstLSN ≤ current < LastLSN; the one that reaches furthest when several do). A log
  * chain is continuous when LastLSN(n) = FirstLSN(n+1) (reference/sql-backup-format.md §3). Gaps are noted and the
@@ -38,10 +51,7 @@ interface Walk {
 function walkFrom(full: BackupSet, diffs: BackupSet[], sortedLogs: BackupSet[]): Walk {
   const path = [full];
   let cur = full.last;
-  const base = diffs
-    .filter((d) => (d.header.differentialBaseGuid ? d.header.differentialBaseGuid === full.guid : d.header.differentialBaseLsn === full.header.firstLsn))
-    .filter((d) => cmpLsnText(d.last, cur) >= 0)
-    .sort((a, b) => cmpLast(b, a))[0];
+  const base = newestDiffOf(full, diffs);
   if (base) {
     path.push(base);
     cur = base.last;
@@ -77,6 +87,44 @@ function walkFrom(full: BackupSet, diffs: BackupSet[], sortedLogs: BackupSet[]):
   return { path, reached: reached ?? cur, gaps };
 }
 
+interface Classified {
+  fulls: BackupSet[];
+  diffs: BackupSet[];
+  logs: BackupSet[];
+  allDiffs: BackupSet[];
+  allFullGuids: Map<string, BackupSet>;
+  newest: BackupSet | undefined;
+  target: string;
+}
+
+/**
+ * One pass over a database's sets: usable fulls, differentials and logs; every differential; every full by GUID; the
+ * newest backup (latest start, then furthest LastLSN, the first of equals); the furthest LastLSN of a usable backup.
+ * (A loop of its own: a small function is optimised sooner and cheaper than the chain builder around it.)
+ */
+function classify(sets: BackupSet[]): Classified {
+  const c: Classified = { fulls: [], diffs: [], logs: [], allDiffs: [], allFullGuids: new Map(), newest: undefined, target: '0' };
+  for (const s of sets) {
+    const k = s.header.kind;
+    if (k === 'full') c.allFullGuids.set(s.guid, s);
+    else if (k === 'diff') c.allDiffs.push(s);
+    else if (k !== 'log') continue;
+    const n = c.newest;
+    if (!n || s.startMs > n.startMs || (s.startMs === n.startMs && cmpLast(s, n) > 0) || (Number.isNaN(n.startMs) && !Number.isNaN(s.startMs))) c.newest = s;
+    if (!s.usable) continue;
+    if (cmpLsnText(s.last, c.target) > 0) c.target = s.last;
+    (k === 'full' ? c.fulls : k === 'diff' ? c.diffs : c.logs).push(s);
+  }
+  return c;
+}
+
+/** The last log that ends exactly at `reached` and started after `from`, or `from` (see ChainResult.endsAt). */
+function endOf(from: BackupSet, logs: BackupSet[], reached: string): BackupSet {
+  let endsAt = from;
+  for (const s of logs) if (s.last === reached && cmpLsnText(s.first, reached) <= 0 && s.startMs > endsAt.startMs) endsAt = s;
+  return endsAt;
+}
+
 /**
  * Builds the restore chain of one database from its backup sets (pure). `ok` follows DESIGN §4: the newest backup
  * can be reached from the latest full (through differentials and/or logs) with no gap. When the latest full is
@@ -84,25 +132,7 @@ function walkFrom(full: BackupSet, diffs: BackupSet[], sortedLogs: BackupSet[]):
  */
 export function buildRestoreChain(sets: BackupSet[], database: string): ChainResult {
   const findings: SqlFinding[] = [];
-  // One pass: usable fulls, differentials and logs; every full by GUID; the newest backup (latest start, then
-  // furthest LastLSN, the first of equals); the furthest LastLSN of a usable backup (the target).
-  const fulls: BackupSet[] = [];
-  const diffs: BackupSet[] = [];
-  const logs: BackupSet[] = [];
-  const allDiffs: BackupSet[] = [];
-  const allFullGuids = new Map<string, BackupSet>();
-  let newest: BackupSet | undefined;
-  let target = '0';
-  for (const s of sets) {
-    const k = s.header.kind;
-    if (k === 'full') allFullGuids.set(s.guid, s);
-    else if (k === 'diff') allDiffs.push(s);
-    else if (k !== 'log') continue;
-    if (!newest || s.startMs > newest.startMs || (s.startMs === newest.startMs && cmpLast(s, newest) > 0) || (Number.isNaN(newest.startMs) && !Number.isNaN(s.startMs))) newest = s;
-    if (!s.usable) continue;
-    if (cmpLsnText(s.last, target) > 0) target = s.last;
-    (k === 'full' ? fulls : k === 'diff' ? diffs : logs).push(s);
-  }
+  const { fulls, diffs, logs, allDiffs, allFullGuids, newest, target } = classify(sets);
   fulls.sort((a, b) => cmpLast(b, a) || b.startMs - a.startMs);
 
   for (const d of allDiffs) {
@@ -166,7 +196,5 @@ export function buildRestoreChain(sets: BackupSet[], database: string): ChainRes
     });
   }
   const ok = cmpLsnText(walk.reached, target) >= 0 && walk.gaps.length === 0 && !!newest && newest.usable;
-  let endsAt = walk.path[walk.path.length - 1]!;
-  for (const s of logs) if (s.last === walk.reached && cmpLsnText(s.first, walk.reached) <= 0 && s.startMs > endsAt.startMs) endsAt = s;
-  return { path: walk.path, reached: walk.reached, endsAt, ok, findings };
+  return { path: walk.path, reached: walk.reached, endsAt: endOf(walk.path[walk.path.length - 1]!, logs, walk.reached), ok, findings };
 }

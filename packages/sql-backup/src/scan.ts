@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { LyncdrError } from '@lyncdr/errors';
 import type { OpenSource } from './byte-source';
@@ -66,6 +66,38 @@ export interface WalkProblem {
   message: string;
 }
 
+/** The entries of a folder in name order; null (and a problem) when it cannot be listed. */
+function listSorted(dir: string, problems: WalkProblem[]): Dirent[] | null {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    problems.push({ path: dir, message: `cannot list this folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check its permissions` });
+    return null;
+  }
+  // Name order (code-point order, as cmpText in compare.ts), sorted natively: a comparator call per comparison costs more.
+  const byName = new Map<string, Dirent>();
+  for (const e of entries) byName.set(e.name, e);
+  const names = [...byName.keys()].sort();
+  for (let i = 0; i < names.length; i++) entries[i] = byName.get(names[i]!)!;
+  return entries;
+}
+
+/** Keeps a folder entry that is not a folder when it is a backup candidate (see findBackupFiles). */
+function addEntry(dir: string, e: Dirent, out: string[], problems: WalkProblem[]): void {
+  const full = childPath(dir, e.name);
+  const named = hasBackupExt(e.name);
+  if (e.isFile()) {
+    if (named || hasTapeMagic(full)) out.push(full);
+  } else if (e.isSymbolicLink()) {
+    const st = statOrNull(full);
+    // A dangling link named .bak is kept: reading it reports the missing target.
+    if (st === null ? named : st.isFile() && (named || hasTapeMagic(full))) out.push(full);
+  } else if (named) {
+    problems.push({ path: full, message: 'not a regular file (a pipe, socket or device); not read' });
+  }
+}
+
 /**
  * Lists candidate backup files under the folders (recursive): every .bak/.trn, and any other file that starts with
  * the MTF TAPE magic (files without an extension, odd names). Symbolic links to folders are not followed. Only
@@ -76,30 +108,12 @@ export async function findBackupFiles(folders: string[], cwd: string): Promise<{
   const problems: WalkProblem[] = [];
   let listed = 0;
   const visit = async (dir: string): Promise<void> => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      problems.push({ path: dir, message: `cannot list this folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check its permissions` });
-      return;
-    }
+    const entries = listSorted(dir, problems);
+    if (!entries) return;
     if (++listed % YIELD_EVERY === 0) await new Promise((res) => setImmediate(res));
-    // Name order (code-point order, as cmpText in compare.ts), sorted natively: a comparator call per comparison costs more.
-    const byName = new Map(entries.map((e) => [e.name, e]));
-    for (const name of [...byName.keys()].sort()) {
-      const e = byName.get(name)!;
-      const full = childPath(dir, e.name);
-      const named = hasBackupExt(e.name);
-      if (e.isDirectory()) await visit(full);
-      else if (e.isFile()) {
-        if (named || hasTapeMagic(full)) out.push(full);
-      } else if (e.isSymbolicLink()) {
-        const st = statOrNull(full);
-        // A dangling link named .bak is kept: reading it reports the missing target.
-        if (st === null ? named : st.isFile() && (named || hasTapeMagic(full))) out.push(full);
-      } else if (named) {
-        problems.push({ path: full, message: 'not a regular file (a pipe, socket or device); not read' });
-      }
+    for (const e of entries) {
+      if (e.isDirectory()) await visit(childPath(dir, e.name));
+      else addEntry(dir, e, out, problems);
     }
   };
   for (const folder of folders) {
