@@ -119,6 +119,16 @@ describe('scanning folders', () => {
     expect(progress.at(-1)).toBe(files.length);
   });
 
+  it('walks depth first in code-point name order: a folder comes where its name sorts among the files', async () => {
+    const tree = path.join(dir, 'order');
+    for (const rel of ['b.bak', 'B.bak', 'a/z.trn', 'a/A.trn', 'a.bak', 'c/d/e.bak', 'c.bak', 'ab.trn']) {
+      await mkdir(path.dirname(path.join(tree, rel)), { recursive: true });
+      await writeFile(path.join(tree, rel), '');
+    }
+    const { files } = await findBackupFiles([tree], dir);
+    expect(files.map((f) => path.relative(tree, f).split(path.sep).join('/'))).toEqual(['B.bak', 'a/A.trn', 'a/z.trn', 'a.bak', 'ab.trn', 'b.bak', 'c/d/e.bak', 'c.bak']);
+  });
+
   it('a missing folder is bad input (E_INPUT), not a finding', async () => {
     await expect(verifySqlFolders([path.join(dir, 'nope')], { cwd: dir })).rejects.toMatchObject({ code: 'E_INPUT', exitCode: 2 });
   });
