@@ -138,6 +138,29 @@ describe('dashboard in headless Chromium against a real planner', () => {
     await context.close();
   });
 
+  it('an agent with no run yet lists the collectors of its hello, each with "collect now"', async () => {
+    const idle = await connectSimAgent(p.agentUrl, { agentId: 'fe2', token: p.addAgent('fe2') });
+    try {
+      idle.hello(false, ['sql-files', 'exports']);
+      const agents = async () => {
+        const r = await fetch(`${p.url}/api/agents`, { headers: { authorization: `Bearer ${p.readToken}` } });
+        return ((await r.json()) as { agents: { name: string; collectors: string[]; lastRuns: object }[] }).agents.find((a) => a.name === 'fe2');
+      };
+      await expect.poll(async () => (await agents())?.collectors, { timeout: 10_000 }).toEqual(['sql-files', 'exports']);
+      expect((await agents())?.lastRuns).toEqual({});
+      const { context, page } = await openDashboard(browser, p);
+      await page.goto(`${p.url}/#agents`);
+      const card = page.locator('article[data-agent="fe2"]');
+      await card.locator('button.collect').first().waitFor();
+      expect(await card.locator('button.collect').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.collector))).toEqual(['exports', 'sql-files']);
+      expect(await card.locator('ul.runs li').allTextContents()).toEqual([expect.stringContaining('exports — no run yet'), expect.stringContaining('sql-files — no run yet')]);
+      expect(await card.locator('button.collect').first().isEnabled()).toBe(true);
+      await context.close();
+    } finally {
+      idle.close();
+    }
+  });
+
   it('reads in French and stays usable at phone width', async () => {
     const { context, page, requests } = await openDashboard(browser, p, { width: 390, height: 844, lang: 'fr-FR' });
     await page.goto(`${p.url}/`);

@@ -28,10 +28,10 @@ export function createCommit(db) {
         OR excluded.last_good_ever > latest_observations.last_good_ever) THEN excluded.last_good_ever ELSE latest_observations.last_good_ever END`);
   const upsertRun = db.prepare(`INSERT INTO agent_runs (agent, collector, finished_at) VALUES (?, ?, ?)
     ON CONFLICT (agent, collector) DO UPDATE SET finished_at = max(finished_at, excluded.finished_at)`);
-  const touch = db.prepare('UPDATE tokens SET last_seen = ?, version = coalesce(?, version), host = coalesce(?, host) WHERE name = ?');
+  const touch = db.prepare('UPDATE tokens SET last_seen = ?, version = coalesce(?, version), host = coalesce(?, host), collectors = coalesce(?, collectors) WHERE name = ?');
 
   const tx = db.transaction((reports, touches) => {
-    for (const t of touches) touch.run(t.at, t.version ?? null, t.host ?? null, t.name);
+    for (const t of touches) touch.run(t.at, t.version ?? null, t.host ?? null, t.collectors ? JSON.stringify(t.collectors) : null, t.name);
     return reports.map((r) => {
       const inserted = insertReport.run(r.id, r.agentId, r.collector, r.receivedAt, r.startedAt, r.finishedAt, r.durationMs, r.ok ? 1 : 0, r.raw).changes;
       if (!inserted) return { id: r.id, duplicate: true };

@@ -38,6 +38,11 @@ export const migrations: { n: number; name: string; sql: string }[] = [
     name: 'recent run durations per subject',
     sql: `ALTER TABLE latest_observations ADD COLUMN recent_durations TEXT NOT NULL DEFAULT '[]';`,
   },
+  {
+    n: 3,
+    name: 'collectors each agent offers (from its hello)',
+    sql: `ALTER TABLE tokens ADD COLUMN collectors TEXT;`,
+  },
 ];
 
 /** Brings the schema up to date; refuses a database written by a newer lyncdr. */

@@ -31,7 +31,7 @@ describe('sqlite store', () => {
   it('opens in WAL mode with synchronous FULL and records its migrations', () => {
     const db = new Database(store.file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT n FROM migrations').pluck().all()).toEqual([1, 2]);
+    expect(db.prepare('SELECT n FROM migrations').pluck().all()).toEqual([1, 2, 3]);
     db.close();
   });
 
@@ -64,6 +64,13 @@ describe('sqlite store', () => {
     store.touchAgent('fe1', { at: now().toISOString(), version: '0.1.0', host: 'fe1.contoso.test' });
     const found = store.findByTokenHash('h1');
     expect(found).toMatchObject({ name: 'fe1', role: 'agent', revokedAt: null, version: '0.1.0', lastRuns: { 'file-store': '2026-11-22T10:00:00.000Z' } });
+    expect(found?.collectors).toEqual([]);
+    // The hello's collector list is kept; a later touch without one (a heartbeat, a report) leaves it.
+    store.touchAgent('fe1', { at: now().toISOString(), collectors: ['file-store', 'sql-files'] });
+    store.commitReports([report('rep-00000002')], [{ name: 'fe1', at: now().toISOString() }]);
+    expect(store.getToken('fe1')?.collectors).toEqual(['file-store', 'sql-files']);
+    store.commitReports([], [{ name: 'fe1', at: now().toISOString(), collectors: ['exports'] }]);
+    expect(store.getToken('fe1')).toMatchObject({ collectors: ['exports'], version: '0.1.0' });
     expect(store.revokeToken('fe1')).toBe(true);
     expect(store.revokeToken('nobody')).toBe(false);
     expect(store.findByTokenHash('h1')?.revokedAt).toBe(now().toISOString());

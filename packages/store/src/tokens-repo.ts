@@ -4,7 +4,18 @@ import type { AgentRecord, TokenRole } from './types';
 
 interface TokenRow {
   name: string; role: TokenRole; created_at: string; revoked_at: string | null; last_seen: string | null;
-  version: string | null; host: string | null;
+  version: string | null; host: string | null; collectors: string | null;
+}
+
+/** The stored collector list (JSON text written by touch); anything else reads as none. */
+function collectorsOf(text: string | null): string[] {
+  if (!text) return [];
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Agent and API tokens (hashes only), last-seen data and each agent's last run per collector. */
@@ -16,13 +27,14 @@ export function createTokensRepo(db: Database.Database, now: () => Date) {
   const replace = db.prepare(`INSERT INTO tokens (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (name) DO UPDATE SET role = excluded.role, token_hash = excluded.token_hash, created_at = excluded.created_at, revoked_at = NULL`);
   const revoke = db.prepare('UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL');
-  const touch = db.prepare('UPDATE tokens SET last_seen = ?, version = coalesce(?, version), host = coalesce(?, host) WHERE name = ?');
+  const touch = db.prepare('UPDATE tokens SET last_seen = ?, version = coalesce(?, version), host = coalesce(?, host), collectors = coalesce(?, collectors) WHERE name = ?');
   const runs = db.prepare('SELECT collector, finished_at FROM agent_runs WHERE agent = ?');
 
   const toRecord = (r: TokenRow): AgentRecord => ({
     name: r.name, role: r.role, createdAt: r.created_at, revokedAt: r.revoked_at, lastSeen: r.last_seen, version: r.version,
     host: r.host,
     lastRuns: Object.fromEntries((runs.all(r.name) as { collector: string; finished_at: string }[]).map((x) => [x.collector, x.finished_at])),
+    collectors: collectorsOf(r.collectors),
   });
 
   return {
@@ -49,8 +61,8 @@ export function createTokensRepo(db: Database.Database, now: () => Date) {
       const r = byHash.get(tokenHash) as TokenRow | undefined;
       return r ? toRecord(r) : null;
     },
-    touchAgent(name: string, seen: { at: string; version?: string; host?: string }): void {
-      touch.run(seen.at, seen.version ?? null, seen.host ?? null, name);
+    touchAgent(name: string, seen: { at: string; version?: string; host?: string; collectors?: string[] }): void {
+      touch.run(seen.at, seen.version ?? null, seen.host ?? null, seen.collectors ? JSON.stringify(seen.collectors) : null, name);
     },
   };
 }

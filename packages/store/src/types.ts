@@ -13,6 +13,8 @@ export interface AgentRecord {
   host: string | null;
   /** Last run per collector: collector id → ISO time the run finished. */
   lastRuns: Record<string, string>;
+  /** The collectors the agent said it runs (its last hello), run or not yet; empty before its first hello. */
+  collectors: string[];
 }
 
 /** One report as it is committed: the raw envelope text plus its parsed fields. */
@@ -51,6 +53,8 @@ export interface AgentTouch {
   at: string;
   version?: string;
   host?: string;
+  /** Collector ids from the hello. */
+  collectors?: string[];
 }
 
 export interface EvaluationRow {
@@ -94,7 +98,7 @@ export interface Store {
   /** Marks a token revoked; false when no such name exists. */
   revokeToken(name: string): boolean;
   findByTokenHash(tokenHash: string): AgentRecord | null;
-  touchAgent(name: string, seen: { at: string; version?: string; host?: string }): void;
+  touchAgent(name: string, seen: { at: string; version?: string; host?: string; collectors?: string[] }): void;
 
   /** Commits a batch of reports in one transaction. Per report: `duplicate` when its id was stored before. */
   commitReports(reports: ReportInput[], touches?: AgentTouch[]): { id: string; duplicate: boolean }[];

@@ -8,7 +8,8 @@ import { decode, encode, envelope, type Envelope, type Payload } from '@lyncdr/p
 export interface SimAgent {
   readonly ws: WebSocket;
   readonly received: Envelope[];
-  hello(withToken?: boolean): void;
+  /** `capabilities`: the collector ids the agent offers (file-store by default). */
+  hello(withToken?: boolean, capabilities?: string[]): void;
   /** Sends a report and resolves with its ack (or rejects on an error frame about it / on close). */
   report(id: string, payload?: Partial<Payload<'report'>>): Promise<Payload<'ack'>>;
   heartbeat(): void;
@@ -64,8 +65,8 @@ export function connectSimAgent(
     ws,
     received,
     closed,
-    hello(withToken = false) {
-      ws.send(encode(envelope('hello', { version: '0.1.0', host: `${o.agentId}.contoso.test`, capabilities: ['file-store'], ...(withToken && o.token ? { token: o.token } : {}) }, meta())));
+    hello(withToken = false, capabilities = ['file-store']) {
+      ws.send(encode(envelope('hello', { version: '0.1.0', host: `${o.agentId}.contoso.test`, capabilities, ...(withToken && o.token ? { token: o.token } : {}) }, meta())));
     },
     report(id, payload = {}) {
       return new Promise((resolve, reject) => {

@@ -13,14 +13,16 @@ export function renderAgents(state) {
     return;
   }
   $('agent-list').innerHTML = list.map((a) => {
-    const runs = Object.entries(a.lastRuns ?? {}).sort(([x], [y]) => x.localeCompare(y));
+    // Every collector the agent offers (its hello) and every one that ran: an agent with no run yet can still be asked.
+    const names = [...new Set([...(a.collectors ?? []), ...Object.keys(a.lastRuns ?? {})])].sort((x, y) => x.localeCompare(y));
+    const runs = names.map((c) => [c, a.lastRuns?.[c] ?? null]);
     const seen = a.connected ? `<span class="badge ok">${esc(t('connected'))}</span>` :
       `<span class="badge unknown">${esc(a.lastSeen ? t('lastSeen', { at: when(a.lastSeen, getLang()) }) : t('never'))}</span>`;
     return `<article class="card" data-agent="${esc(a.name)}" aria-label="${esc(t('agent'))} ${esc(a.name)}">` +
       `<h3>${esc(a.name)} ${seen}</h3>` +
       `<dl><dt>${esc(t('version'))}</dt><dd>${esc(a.version ?? '—')}</dd><dt>${esc(t('host'))}</dt><dd>${esc(a.host ?? '—')}</dd></dl>` +
       `<strong>${esc(t('lastRuns'))}</strong>` +
-      (runs.length ? `<ul class="runs">${runs.map(([c, at]) => `<li><span><code>${esc(c)}</code> — <time datetime="${esc(at)}">${esc(when(at, getLang()))}</time></span>` +
+      (runs.length ? `<ul class="runs">${runs.map(([c, at]) => `<li><span><code>${esc(c)}</code> — ${at ? `<time datetime="${esc(at)}">${esc(when(at, getLang()))}</time>` : esc(t('noRuns'))}</span>` +
         `<button type="button" class="secondary collect" data-agent="${esc(a.name)}" data-collector="${esc(c)}" ${a.connected ? '' : 'disabled'} aria-label="${esc(t('collectNow'))}: ${esc(c)} (${esc(a.name)})">${esc(t('collectNow'))}</button></li>`).join('')}</ul>`
         : `<p class="note">${esc(t('noRuns'))}</p>`) +
       '</article>';

@@ -146,7 +146,7 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
     switch (env.type) {
       case 'hello': {
         const h = env.payload as Payload<'hello'>;
-        writer.touch({ name: a.name, at: now().toISOString(), version: h.version, host: h.host });
+        writer.touch({ name: a.name, at: now().toISOString(), version: h.version, host: h.host, collectors: h.capabilities });
         lastTouch = now().getTime();
         log('agent.hello', { agent: a.name, version: h.version, host: h.host });
         return;

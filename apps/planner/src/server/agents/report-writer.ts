@@ -83,7 +83,7 @@ export function createReportWriter(committer: AsyncCommitter, maxBatch = 500, on
     },
     touch(t) {
       const prev = touches.get(t.name);
-      touches.set(t.name, { ...prev, ...t, version: t.version ?? prev?.version, host: t.host ?? prev?.host });
+      touches.set(t.name, { ...prev, ...t, version: t.version ?? prev?.version, host: t.host ?? prev?.host, collectors: t.collectors ?? prev?.collectors });
       schedule();
     },
     drain() {
