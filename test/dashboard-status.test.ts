@@ -172,6 +172,16 @@ describe('dashboard in headless Chromium against a real planner', () => {
     // No horizontal scrolling of the page at 390 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: path.join(shots, 'status-390x844-fr.png') });
+    // The history strip and the alert log word their reasons in French too (from the stored reason codes).
+    const sel = `#rows tr[data-id="${fileStore.replace(/\\/g, '\\\\')}"]`;
+    await page.click(`${sel} button.hist`);
+    await page.locator(`${sel} + tr.history .strip span.failed`).first().waitFor();
+    expect(await page.locator(`${sel} + tr.history .strip span.failed`).first().getAttribute('title')).toMatch(/en échec : l’exécution du .* a échoué à ses contrôles : /);
+    await page.click('nav a[href="#alerts"]');
+    const reasons = await page.locator('#alert-list td:nth-child(4)').allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.some((r) => r.includes('a échoué à ses contrôles'))).toBe(true);
+    expect(reasons.some((r) => /the run of|failed its checks/.test(r))).toBe(false);
     await page.selectOption('#lang', 'en');
     expect(await page.locator('nav a[href="#status"]').textContent()).toBe('Backup status');
     expect(foreignRequests(requests, p.url)).toEqual([]);

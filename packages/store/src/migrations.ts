@@ -43,6 +43,16 @@ export const migrations: { n: number; name: string; sql: string }[] = [
     name: 'collectors each agent offers (from its hello)',
     sql: `ALTER TABLE tokens ADD COLUMN collectors TEXT;`,
   },
+  {
+    n: 4,
+    name: 'reason codes in the evaluation history and the alert log (a dashboard in French words them)',
+    sql: `
+      ALTER TABLE evaluations ADD COLUMN reason_code TEXT;
+      ALTER TABLE evaluations ADD COLUMN reason_params TEXT;
+      ALTER TABLE alerts ADD COLUMN reason_code TEXT;
+      ALTER TABLE alerts ADD COLUMN reason_params TEXT;
+    `,
+  },
 ];
 
 /** Brings the schema up to date; refuses a database written by a newer lyncdr. */

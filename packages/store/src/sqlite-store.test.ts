@@ -31,7 +31,7 @@ describe('sqlite store', () => {
   it('opens in WAL mode with synchronous FULL and records its migrations', () => {
     const db = new Database(store.file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT n FROM migrations').pluck().all()).toEqual([1, 2, 3]);
+    expect(db.prepare('SELECT n FROM migrations').pluck().all()).toEqual([1, 2, 3, 4]);
     db.close();
   });
 
@@ -84,6 +84,17 @@ describe('sqlite store', () => {
     expect(store.recordEvaluation('2026-11-22T10:02:00.000Z', [late])).toEqual([{ entry: late, previous: 'ok' }]);
     expect(store.currentStatus()).toEqual([{ ...late, since: '2026-11-22T10:02:00.000Z' }]);
     expect(store.evaluationHistory('a', 10).map((r) => r.status)).toEqual(['late', 'ok']);
+  });
+
+  it('keeps reason codes and parameters in the history and the alert log, for a dashboard in another language', () => {
+    const e = { itemId: 'b', status: 'late' as const, reason: 'last good backup 2 d ago', reasonCode: 'item.late', reasonParams: { ageSeconds: 172800, periodSeconds: 86400 }, lastGood: null, ageSeconds: null };
+    store.recordEvaluation('2026-11-22T10:00:00.000Z', [e]);
+    store.recordEvaluation('2026-11-22T10:05:00.000Z', [{ ...e, status: 'failed' as const, reason: 'no code here', reasonCode: undefined, reasonParams: undefined }]);
+    const [noCode, coded] = store.evaluationHistory('b', 10);
+    expect(coded).toMatchObject({ status: 'late', reason: e.reason, reasonCode: 'item.late', reasonParams: { ageSeconds: 172800, periodSeconds: 86400 } });
+    expect(noCode).toEqual({ at: '2026-11-22T10:05:00.000Z', itemId: 'b', status: 'failed', reason: 'no code here', lastGood: null });
+    store.logAlert({ at: '2026-11-22T10:00:00.000Z', itemId: 'b', from: null, to: 'late', reason: e.reason, reasonCode: e.reasonCode, reasonParams: e.reasonParams, channel: 'log', delivered: true, detail: 'log only' });
+    expect(store.listAlerts(1)[0]).toMatchObject({ reasonCode: 'item.late', reasonParams: { ageSeconds: 172800 } });
   });
 
   it('versions the topology only when it changes', () => {

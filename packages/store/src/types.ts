@@ -57,11 +57,17 @@ export interface AgentTouch {
   collectors?: string[];
 }
 
-export interface EvaluationRow {
+/** A reason in English words, and the policy's code and parameters for it (absent in rows written before they were kept). */
+export interface ReasonFields {
+  reason: string;
+  reasonCode?: string;
+  reasonParams?: Record<string, unknown>;
+}
+
+export interface EvaluationRow extends ReasonFields {
   at: string;
   itemId: string;
   status: StatusEntry['status'];
-  reason: string;
   lastGood: string | null;
 }
 
@@ -76,12 +82,11 @@ export interface TopologyVersion {
   diff: string[];
 }
 
-export interface AlertRow {
+export interface AlertRow extends ReasonFields {
   at: string;
   itemId: string;
   from: string | null;
   to: string;
-  reason: string;
   channel: string;
   delivered: boolean;
   detail: string;

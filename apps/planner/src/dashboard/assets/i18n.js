@@ -83,7 +83,7 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_m, k) => String(vars[k] ?? ''));
 }
 
-/** The status reason of an entry in the current language (the policy's English `reason` in English). */
+/** The reason of a status entry, history row or alert in the current language (the policy's English `reason` in English). */
 export function reasonOf(entry) {
   return lang === 'en' ? entry.reason : formatReason(entry, lang);
 }

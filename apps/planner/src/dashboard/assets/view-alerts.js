@@ -1,6 +1,6 @@
 /* global document */
 /* The alerts log and the policy in force (read-only). */
-import { getLang, t } from './i18n.js';
+import { getLang, reasonOf, t } from './i18n.js';
 import { esc, when } from './util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,7 +12,7 @@ export function renderAlerts(state) {
     ? `<table><thead><tr><th scope="col">${esc(t('at'))}</th><th scope="col">${esc(t('item'))}</th><th scope="col">${esc(t('change'))}</th>` +
       `<th scope="col">${esc(t('reason'))}</th><th scope="col">${esc(t('channel'))}</th><th scope="col">${esc(t('delivered'))}</th></tr></thead><tbody>` +
       alerts.map((a) => `<tr><td><time datetime="${esc(a.at)}">${esc(when(a.at, getLang()))}</time></td><td>${esc(a.itemId)}</td>` +
-        `<td>${badge(a.from)} → ${badge(a.to)}</td><td>${esc(a.reason)}</td><td>${esc(a.channel)}</td><td>${esc(a.delivered ? t('yes') : t('no'))}</td></tr>`).join('') +
+        `<td>${badge(a.from)} → ${badge(a.to)}</td><td>${esc(reasonOf(a))}</td><td>${esc(a.channel)}</td><td>${esc(a.delivered ? t('yes') : t('no'))}</td></tr>`).join('') +
       '</tbody></table>'
     : `<p class="note">${esc(t('noAlerts'))}</p>`;
 

@@ -159,7 +159,7 @@ async function loadHistory(tr, holder) {
         list.map((x) => `<span class="${esc(cls(x))}" title="${esc(title(x))}"></span>`).join('') + '</div>'
       : `<p class="note">${esc(t('noHistory'))}</p>`);
     holder.firstElementChild.innerHTML =
-      `<strong>${esc(t('evaluations'))}</strong>${strip(evals, (x) => x.status, (x) => `${when(x.at, getLang())} — ${t(x.status)}: ${x.reason}`)}` +
+      `<strong>${esc(t('evaluations'))}</strong>${strip(evals, (x) => x.status, (x) => `${when(x.at, getLang())} — ${t(x.status)}${getLang() === 'fr' ? ' : ' : ': '}${reasonOf(x)}`)}` +
       `<strong>${esc(t('runs'))}</strong>${strip(runs, (x) => (x.ok ? 'ok' : 'failed'), (x) => `${when(x.at, getLang())} — ${x.agent} / ${x.collector} (${x.durationMs} ms)`)}`;
   } catch (e) {
     holder.firstElementChild.textContent = t('error', { message: e.message });

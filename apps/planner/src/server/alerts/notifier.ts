@@ -11,6 +11,11 @@ export interface StatusChange {
   previous: StatusEntry['status'] | null;
 }
 
+/** The reason of an entry as the alert log keeps it: the English words, and the code and parameters when given. */
+function reasonOf(e: StatusEntry): { reason: string; reasonCode?: string; reasonParams?: Record<string, unknown> } {
+  return { reason: e.reason, ...(e.reasonCode ? { reasonCode: e.reasonCode } : {}), ...(e.reasonParams ? { reasonParams: e.reasonParams } : {}) };
+}
+
 export interface Notifier {
   /** Alerts on status changes only (first evidence that an item is ok is not an alert). */
   onChanges(changes: StatusChange[], deployment: string | null): Promise<void>;
@@ -35,7 +40,7 @@ export function createNotifier(deps: {
         const silenced = isSilenced(deps.silence, c.entry.itemId, at);
         log('status.changed', { item: c.entry.itemId, from: c.previous, to: c.entry.status, reason: c.entry.reason, silenced: silenced || undefined });
         if (silenced) {
-          store.logAlert({ at: at.toISOString(), itemId: c.entry.itemId, from: c.previous, to: c.entry.status, reason: c.entry.reason, channel: 'silenced', delivered: false, detail: 'in a silence window' });
+          store.logAlert({ at: at.toISOString(), itemId: c.entry.itemId, from: c.previous, to: c.entry.status, ...reasonOf(c.entry), channel: 'silenced', delivered: false, detail: 'in a silence window' });
         } else loud.push(c);
       }
       if (!loud.length) return;
@@ -49,7 +54,7 @@ export function createNotifier(deps: {
       }
       for (const c of loud) {
         store.logAlert({
-          at: at.toISOString(), itemId: c.entry.itemId, from: c.previous, to: c.entry.status, reason: c.entry.reason,
+          at: at.toISOString(), itemId: c.entry.itemId, from: c.previous, to: c.entry.status, ...reasonOf(c.entry),
           channel: deps.webhook ? 'webhook' : 'log', delivered: delivery.delivered, detail: delivery.detail,
         });
       }
