@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeZip64 } from '@lyncdr/topology/testing';
 import { checkZip, defaultZipLimits, isUnsafeEntryName } from './check-zip';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-zip-'));
@@ -24,6 +25,23 @@ describe('checkZip (central directory + streamed inflate and CRC-32)', () => {
     expect(r.ok).toBe(true);
     expect(r.entries.map((e) => e.name)).toEqual(['DocItemSet.xml', 'data/a.bin']);
     expect(r.heads.get('DocItemSet.xml')!.toString()).toMatch(/^<DocItemSet>x+<\/DocItemSet>$/);
+  });
+
+  it('reads a ZIP64 archive (sizes and offsets in the ZIP64 record and extra fields), CRCs checked as it streams', async () => {
+    const data = new Uint8Array(3000).map((_, i) => i % 251);
+    const z = writeZip64([{ name: 'DocItemSet.xml', data: strToU8('<DocItemSet>' + 'x'.repeat(5000) + '</DocItemSet>'), deflate: true }, { name: 'data/a.bin', data }]);
+    const r = await checkZip(write('zip64.zip', z));
+    expect(r.findings).toEqual([]);
+    expect(r.entries.map((e) => [e.name, e.size])).toEqual([['DocItemSet.xml', 5025], ['data/a.bin', 3000]]);
+    expect(r.heads.get('DocItemSet.xml')!.toString()).toMatch(/^<DocItemSet>x+<\/DocItemSet>$/);
+    // A changed byte in the stored entry is found through the ZIP64 offsets too.
+    const bad = Buffer.from(z);
+    const at = bad.indexOf(Buffer.from(data.subarray(0, 64)));
+    expect(at).toBeGreaterThan(0);
+    bad[at + 100] ^= 0xff;
+    const rb = await checkZip(write('zip64-bad.zip', bad));
+    expect(rb.ok).toBe(false);
+    expect(rb.findings[0]).toMatchObject({ code: 'ZIP_CRC' });
   });
 
   it('reports a truncated zip', async () => {

@@ -5,3 +5,4 @@ export { renderTbxml } from './render-tbxml';
 export { twoSiteSpec, standardEditionSpec } from './example-specs';
 export { generateSpec } from './generate-spec';
 export { strToU8, zipSync, type Zippable } from 'fflate';
+export { writeZip64, type Zip64Entry } from './write-zip64';

@@ -20,6 +20,21 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxRatio: 1000,
 };
 
+/** A little-endian u64 as a number (exact up to 2^53, far beyond any size the limits accept). */
+const u64 = (dv: DataView, at: number): number => dv.getUint32(at, true) + dv.getUint32(at + 4, true) * 2 ** 32;
+
+/** Where the data of the ZIP64 extra field (id 1) of an extra block is, and its length; null without one. */
+function zip64Extra(dv: DataView, from: number, length: number): { at: number; length: number } | null {
+  for (let q = from; q + 4 <= from + length; ) {
+    const id = dv.getUint16(q, true);
+    const len = dv.getUint16(q + 2, true);
+    if (q + 4 + len > from + length) return null;
+    if (id === 0x0001) return { at: q + 4, length: len };
+    q += 4 + len;
+  }
+  return null;
+}
+
 export interface ZipEntry {
   name: string;
   data: Uint8Array;
@@ -46,14 +61,16 @@ export function readZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
     }
   }
   if (eocd < 0) throw corrupt('no end-of-central-directory record (truncated zip?)');
-  const count = dv.getUint16(eocd + 10, true);
-  const cdOffset = dv.getUint32(eocd + 16, true);
-  if (count === 0xffff || cdOffset === 0xffffffff) {
-    throw new LyncdrError(
-      'E_ZIP_UNSUPPORTED',
-      'ZIP64 archives are not read; a configuration export is far smaller — is this the right file?',
-      { location: { file } },
-    );
+  let count = dv.getUint16(eocd + 10, true);
+  let cdOffset = dv.getUint32(eocd + 16, true);
+  const located = eocd >= 20 && dv.getUint32(eocd - 20, true) === 0x07064b50;
+  if (cdOffset === 0xffffffff && !located) throw corrupt('the ZIP64 end-of-central-directory locator is missing');
+  if ((count === 0xffff || cdOffset === 0xffffffff) && located) {
+    // ZIP64 (APPNOTE 4.3.14–4.3.15): the locator just before the record points to the ZIP64 end record.
+    const at = u64(dv, eocd - 20 + 8);
+    if (at + 56 > bytes.length || dv.getUint32(at, true) !== 0x06064b50) throw corrupt('the ZIP64 end-of-central-directory record is damaged');
+    count = u64(dv, at + 32);
+    cdOffset = u64(dv, at + 48);
   }
   if (count > limits.maxEntries) {
     throw new LyncdrError(
@@ -79,12 +96,28 @@ export function readZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
     const flags = dv.getUint16(p + 8, true);
     const method = dv.getUint16(p + 10, true);
     const crc = dv.getUint32(p + 16, true);
-    const csize = dv.getUint32(p + 20, true);
-    const usize = dv.getUint32(p + 24, true);
+    let csize = dv.getUint32(p + 20, true);
+    let usize = dv.getUint32(p + 24, true);
     const nlen = dv.getUint16(p + 28, true);
     const elen = dv.getUint16(p + 30, true);
     const clen = dv.getUint16(p + 32, true);
-    const local = dv.getUint32(p + 42, true);
+    let local = dv.getUint32(p + 42, true);
+    if (p + 46 + nlen + elen > bytes.length) throw corrupt(`central directory entry ${i + 1} is unreadable`);
+    if (usize === 0xffffffff || csize === 0xffffffff || local === 0xffffffff) {
+      // ZIP64 extra field (id 1): the 0xFFFFFFFF values, in the order uncompressed, compressed, offset (APPNOTE 4.5.3).
+      const x = zip64Extra(dv, p + 46 + nlen, elen);
+      if (!x) throw corrupt(`central directory entry ${i + 1} lacks its ZIP64 sizes`);
+      let k = 0;
+      const take = (): number => {
+        const v = k + 8 <= x.length ? u64(dv, x.at + k) : Number.NaN;
+        k += 8;
+        return v;
+      };
+      if (usize === 0xffffffff) usize = take();
+      if (csize === 0xffffffff) csize = take();
+      if (local === 0xffffffff) local = take();
+      if (![usize, csize, local].every(Number.isFinite)) throw corrupt(`central directory entry ${i + 1} has a short ZIP64 field`);
+    }
     const name = new TextDecoder((flags & 0x800) !== 0 ? 'utf-8' : 'latin1').decode(
       bytes.subarray(p + 46, p + 46 + nlen),
     );
