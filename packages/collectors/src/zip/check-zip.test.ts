@@ -38,7 +38,7 @@ describe('checkZip (central directory + streamed inflate and CRC-32)', () => {
     const bad = Buffer.from(z);
     const at = bad.indexOf(Buffer.from(data.subarray(0, 64)));
     expect(at).toBeGreaterThan(0);
-    bad[at + 100] ^= 0xff;
+    bad[at + 100] = bad[at + 100]! ^ 0xff;
     const rb = await checkZip(write('zip64-bad.zip', bad));
     expect(rb.ok).toBe(false);
     expect(rb.findings[0]).toMatchObject({ code: 'ZIP_CRC' });
