@@ -1,24 +1,21 @@
 import type { Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
-import { ownerOf, sqlName, tbd } from '../common/deployment';
-import { runbookLabels } from '../common/labels';
+import { sqlArgs, sqlName } from '../common/deployment';
 import { pick } from '../common/lang';
 import { runbookDocument, type RunbookSection } from '../common/procedure';
 import { newServerStep, PREPARING, restorePreconditions, restoreRollback } from './common';
-import { mirroredApplies, mirroredInstances } from './mirrored';
+import { cmsNote, mirroredApplies, mirroredFacts, mirroredInstances } from './mirrored';
 
 const REF = 'lync-server-2013-restoring-a-mirrored-enterprise-edition-back-end-server-primary.md';
 
 function build(t: Topology, opts: RunbookOptions): Document {
   const tr = pick(opts.lang);
-  const L = runbookLabels(opts.lang);
   const lang = opts.lang;
   const instances = mirroredInstances(t, opts.pools);
   const sections: RunbookSection[] = instances.map((m) => {
     const pool = t.pools.find((p) => p.fqdn === m.pool);
     const fe = pool?.machines[0] ?? m.pool;
-    const mirrorArgs = `-SqlServerFqdn ${m.mirror.server}${m.mirror.instance ? ` -SqlInstanceName ${m.mirror.instance}` : ''}`;
     return {
       heading: tr(`Primary ${sqlName(m.primary)} lost — mirror ${sqlName(m.mirror)} survives (pool ${m.pool})`, `Principal ${sqlName(m.primary)} perdu — le miroir ${sqlName(m.mirror)} subsiste (pool ${m.pool})`),
       steps: [
@@ -47,7 +44,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
         },
         {
           title: tr('Remove the mirroring of every database type', 'Supprimer la mise en miroir de chaque type de base'),
-          commands: m.types.map((type) => `Uninstall-CsMirrorDatabase -DatabaseType ${type} ${mirrorArgs} -Verbose`),
+          commands: m.types.map((type) => `Uninstall-CsMirrorDatabase -DatabaseType ${type} ${sqlArgs(m.mirror)} -Verbose`),
           verify: tr('Each command ends without error.', 'Chaque commande se termine sans erreur.'),
           on: fe,
           minutes: 10,
@@ -79,11 +76,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
           'Lorsque seul le principal d’un serveur principal en miroir est en panne : basculer les bases vers le miroir, en faire le magasin SQL Server, supprimer la mise en miroir, puis reconstruire le serveur en panne avec le même FQDN comme nouveau miroir. Ensuite, les rôles sont inversés : l’ancien miroir reste principal.',
         ),
       ],
-      facts: [
-        [L.facts.deployment, t.deployment ?? tbd(lang)],
-        [tr('Mirrored instances', 'Instances en miroir'), instances.map((m) => `${sqlName(m.primary)} → ${sqlName(m.mirror)} (${m.types.join(', ')})`).join('; ')],
-        [L.facts.owner, ownerOf(t, instances.map((m) => m.pool)) ?? { text: tbd(lang), style: 'blank' }],
-      ],
+      facts: mirroredFacts(t, instances, lang),
       preconditions: [
         ...restorePreconditions(lang, { sql: true }),
         tr('The mirror is healthy and holds current data.', 'Le miroir est sain et contient des données à jour.'),
@@ -96,10 +89,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
         ),
       ],
       notes: [
-        tr(
-          'An instance that holds the Central Management store is not covered here: the Microsoft page sends a failure of the database hosting the Central Management store to restore-cms.',
-          'Une instance qui contient le magasin central de gestion n’est pas traitée ici : la page Microsoft renvoie la panne de la base qui héberge le magasin central de gestion vers restore-cms.',
-        ),
+        cmsNote(lang),
         tr(
           'The database types come from this deployment’s stores on the instance. The Lync Server 2013 list of Get-CsDatabaseMirrorState names CMS and App where the procedures write CentralMgmt and Application.',
           'Les types de base proviennent des magasins de ce déploiement sur l’instance. La liste Lync Server 2013 de Get-CsDatabaseMirrorState indique CMS et App là où les procédures écrivent CentralMgmt et Application.',

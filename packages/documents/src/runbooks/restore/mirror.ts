@@ -1,30 +1,27 @@
 import type { Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
-import { ownerOf, sqlName, tbd } from '../common/deployment';
-import { runbookLabels } from '../common/labels';
+import { sqlArgs, sqlName } from '../common/deployment';
 import { pick } from '../common/lang';
 import { runbookDocument, type RunbookSection } from '../common/procedure';
 import { newServerStep, PREPARING, restorePreconditions, restoreRollback } from './common';
-import { mirroredApplies, mirroredInstances } from './mirrored';
+import { cmsNote, mirroredApplies, mirroredFacts, mirroredInstances } from './mirrored';
 
 const REF = 'lync-server-2013-restoring-a-mirrored-enterprise-edition-back-end-server-mirror.md';
 
 function build(t: Topology, opts: RunbookOptions): Document {
   const tr = pick(opts.lang);
-  const L = runbookLabels(opts.lang);
   const lang = opts.lang;
   const instances = mirroredInstances(t, opts.pools);
   const sections: RunbookSection[] = instances.map((m) => {
     const fe = t.pools.find((p) => p.fqdn === m.pool)?.machines[0] ?? m.pool;
-    const primaryArgs = `-SqlServerFqdn ${m.primary.server}${m.primary.instance ? ` -SqlInstanceName ${m.primary.instance}` : ''}`;
     return {
       heading: tr(`Mirror ${sqlName(m.mirror)} lost — primary ${sqlName(m.primary)} (pool ${m.pool})`, `Miroir ${sqlName(m.mirror)} perdu — principal ${sqlName(m.primary)} (pool ${m.pool})`),
       steps: [
         {
           title: tr('Remove the mirroring of every database type', 'Supprimer la mise en miroir de chaque type de base'),
           body: tr('From the Lync Server Management Shell on a Front End server of the pool:', 'Depuis Lync Server Management Shell sur un serveur frontal du pool :'),
-          commands: m.types.map((type) => `Uninstall-CsMirrorDatabase -DatabaseType ${type} ${primaryArgs} -Verbose`),
+          commands: m.types.map((type) => `Uninstall-CsMirrorDatabase -DatabaseType ${type} ${sqlArgs(m.primary)} -Verbose`),
           verify: tr('Each command ends without error.', 'Chaque commande se termine sans erreur.'),
           on: fe,
           minutes: 10,
@@ -56,11 +53,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
           'Lorsque seul le miroir d’un serveur principal en miroir est en panne : supprimer la mise en miroir, reconstruire le serveur miroir avec le même FQDN et les mêmes noms d’instance SQL, puis recréer les bases miroir. Le principal continue de servir le pool pendant toute l’opération.',
         ),
       ],
-      facts: [
-        [L.facts.deployment, t.deployment ?? tbd(lang)],
-        [tr('Mirrored instances', 'Instances en miroir'), instances.map((m) => `${sqlName(m.primary)} → ${sqlName(m.mirror)} (${m.types.join(', ')})`).join('; ')],
-        [L.facts.owner, ownerOf(t, instances.map((m) => m.pool)) ?? { text: tbd(lang), style: 'blank' }],
-      ],
+      facts: mirroredFacts(t, instances, lang),
       preconditions: restorePreconditions(lang, { sql: true }),
       sections,
       errata: [
@@ -70,10 +63,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
         ),
       ],
       notes: [
-        tr(
-          'An instance that holds the Central Management store is not covered here: the Microsoft page sends a failure of the database hosting the Central Management store to restore-cms.',
-          'Une instance qui contient le magasin central de gestion n’est pas traitée ici : la page Microsoft renvoie la panne de la base qui héberge le magasin central de gestion vers restore-cms.',
-        ),
+        cmsNote(lang),
       ],
       rollback: restoreRollback(lang),
       refs: [REF, PREPARING, 'cmdlets/Uninstall-CsMirrorDatabase.md', 'cmdlets/Install-CsMirrorDatabase.md', 'cmdlets/Get-CsDatabaseMirrorState.md'],

@@ -1,5 +1,8 @@
 import type { SqlStore, Topology } from '@lyncdr/topology';
-import { databaseTypeOf, sqlName } from '../common/deployment';
+import type { Lang, Text } from '../../model';
+import { databaseTypeOf, ownerOf, sqlName, tbd } from '../common/deployment';
+import { runbookLabels } from '../common/labels';
+import { pick } from '../common/lang';
 
 /** A mirrored SQL instance: its stores (one per database type), the pool using it, the mirror and the witness. */
 export interface MirroredInstance {
@@ -53,4 +56,23 @@ export function mirroredApplies(t: Topology, named: string[]): string | null {
     return `the mirrored Back End ${all.map((m) => m.key).join(', ')} holds the Central Management store: the Microsoft page sends its failure to the restore-cms runbook`;
   }
   return null;
+}
+
+/** The facts both mirrored Back End runbooks print: deployment, the mirrored instances with their types, the owner. */
+export function mirroredFacts(t: Topology, instances: MirroredInstance[], lang: Lang): [string, Text][] {
+  const tr = pick(lang);
+  const L = runbookLabels(lang);
+  return [
+    [L.facts.deployment, t.deployment ?? tbd(lang)],
+    [tr('Mirrored instances', 'Instances en miroir'), instances.map((m) => `${sqlName(m.primary)} → ${sqlName(m.mirror)} (${m.types.join(', ')})`).join('; ')],
+    [L.facts.owner, ownerOf(t, instances.map((m) => m.pool)) ?? { text: tbd(lang), style: 'blank' }],
+  ];
+}
+
+/** Why an instance holding the Central Management store is not in either mirrored Back End runbook. */
+export function cmsNote(lang: Lang): string {
+  return pick(lang)(
+    'An instance that holds the Central Management store is not covered here: the Microsoft page sends a failure of the database hosting the Central Management store to restore-cms.',
+    'Une instance qui contient le magasin central de gestion n’est pas traitée ici : la page Microsoft renvoie la panne de la base qui héberge le magasin central de gestion vers restore-cms.',
+  );
 }

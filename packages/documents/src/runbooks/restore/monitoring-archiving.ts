@@ -1,7 +1,7 @@
 import type { SqlStore, Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
-import { ownerOf, sqlName, storesOf, tbd } from '../common/deployment';
+import { ownerOf, sqlArgs, sqlName, storesOf, tbd } from '../common/deployment';
 import { runbookLabels } from '../common/labels';
 import { pick } from '../common/lang';
 import { runbookDocument, type RunbookSection } from '../common/procedure';
@@ -34,7 +34,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
           `If the SQL Server was rebuilt, re-create the ${s.kind} databases first: Topology Builder > Install Database (or Install-CsDatabase).`,
           `Si le serveur SQL a été reconstruit, recréez d’abord les bases ${s.kind === 'Archiving' ? 'd’archivage' : 'de surveillance'} : Générateur de topologie > Installer la base de données (ou Install-CsDatabase).`,
         ),
-        commands: [`Test-CsDatabase -DatabaseType ${s.kind} ${s.instance ? `-SqlServerFqdn ${s.server} -SqlInstanceName ${s.instance}` : `-SqlServerFqdn ${s.server}`}`],
+        commands: [`Test-CsDatabase -DatabaseType ${s.kind} ${sqlArgs(s)}`],
         verify: tr(`${s.databases.join(', ')} exist on ${sqlName(s)}.`, `${s.databases.join(', ')} existent sur ${sqlName(s)}.`),
         on: s.server,
         minutes: 10,
