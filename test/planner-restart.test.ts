@@ -26,25 +26,59 @@ describe('planner restarted mid-stream', () => {
     await import('node:fs').then((fs) => fs.writeFileSync(path.join(dir, 'planner.yaml'), `data: ${JSON.stringify(dir)}\nlimits: { reportsPerMinute: 100000, burst: 100000 }\n`));
 
     const total = 400;
+    const killAfter = 50;
+    const window = 20;
     const outbox = new Set(Array.from({ length: total }, (_, i) => `rep-fe1-${String(i).padStart(6, '0')}`));
     const acked = new Set<string>();
-    const stream = (agent: SimAgent) =>
-      Promise.allSettled([...outbox].map((id) => agent.report(id).then(() => {
-        acked.add(id);
-        outbox.delete(id);
-      })));
+    /**
+     * Sends the outbox with at most `window` reports in flight, the next one on each ack. `onAck` runs synchronously
+     * in the ack's callback and returns false to stop sending: the kill happens at a fixed count of acks whatever the
+     * machine's speed, and the reports not yet sent stay in the outbox.
+     */
+    const stream = (agent: SimAgent, onAck: () => boolean = () => true) =>
+      new Promise<void>((resolve) => {
+        const queue = [...outbox];
+        let inFlight = 0;
+        let stopped = false;
+        const next = () => {
+          while (!stopped && inFlight < window && queue.length) {
+            const id = queue.shift()!;
+            inFlight++;
+            agent.report(id).then(
+              () => {
+                acked.add(id);
+                outbox.delete(id);
+                if (!stopped && !onAck()) stopped = true;
+              },
+              () => {
+                stopped = true;
+              },
+            ).finally(() => {
+              inFlight--;
+              next();
+              if (!inFlight && (stopped || !queue.length)) resolve();
+            });
+          }
+        };
+        next();
+      });
 
     let planner: PlannerProcess = await startPlannerProcess(args);
     let agent = await connectSimAgent(planner.agentUrl, { agentId: 'fe1', token });
     agent.hello();
-    const sending = stream(agent);
-    while (acked.size < 50) await new Promise((r) => setTimeout(r, 5));
-    planner.child.kill('SIGKILL');
+    const firstPlanner = planner;
+    await stream(agent, () => {
+      if (acked.size < killAfter) return true;
+      firstPlanner.child.kill('SIGKILL');
+      return false;
+    });
     await planner.exited;
-    await sending;
+    await agent.closed;
     const ackedBeforeKill = new Set(acked);
-    expect(ackedBeforeKill.size).toBeGreaterThanOrEqual(50);
-    expect(outbox.size).toBeGreaterThan(0);
+    expect(ackedBeforeKill.size).toBeGreaterThanOrEqual(killAfter);
+    // At most the reports in flight at the kill were acked after it; the rest was never sent.
+    expect(ackedBeforeKill.size).toBeLessThanOrEqual(killAfter + window);
+    expect(outbox.size).toBeGreaterThanOrEqual(total - killAfter - window);
 
     // Everything acked is on disk, before any replay.
     const store = createSqliteStore({ file: path.join(dir, 'planner.sqlite'), now: () => new Date() });
