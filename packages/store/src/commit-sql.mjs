@@ -13,10 +13,14 @@ export function applyPragmas(db) {
   db.pragma('busy_timeout = 5000');
 }
 
-/** Returns `commit(reports, touches)`: one IMMEDIATE transaction; per report `{ id, duplicate }`. */
+/**
+ * Returns `commit(reports, touches)`: one IMMEDIATE transaction; per report, in input order, `{ id, duplicate }`.
+ * A report is a duplicate when the same agent sent the same id before: ids are unique per agent, so one agent cannot
+ * make another agent's report look like a replay by reusing its id.
+ */
 export function createCommit(db) {
   const insertReport = db.prepare(
-    'INSERT INTO reports (id, agent, collector, received_at, started_at, finished_at, duration_ms, ok, raw) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
+    'INSERT INTO reports (id, agent, collector, received_at, started_at, finished_at, duration_ms, ok, raw) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (agent, id) DO NOTHING',
   );
   const insertObs = db.prepare(
     'INSERT INTO observations (key, report_id, agent, collector, observed_at, duration_ms, run_ok, body) VALUES (?,?,?,?,?,?,?,?)',

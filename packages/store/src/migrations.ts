@@ -53,6 +53,20 @@ export const migrations: { n: number; name: string; sql: string }[] = [
       ALTER TABLE alerts ADD COLUMN reason_params TEXT;
     `,
   },
+  {
+    n: 5,
+    name: 'report ids are unique per agent, not across agents',
+    sql: `
+      CREATE TABLE reports_by_agent (
+        id TEXT NOT NULL, agent TEXT NOT NULL, collector TEXT NOT NULL, received_at TEXT NOT NULL, started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL, duration_ms INTEGER NOT NULL, ok INTEGER NOT NULL, raw TEXT, PRIMARY KEY (agent, id));
+      INSERT INTO reports_by_agent (id, agent, collector, received_at, started_at, finished_at, duration_ms, ok, raw)
+        SELECT id, agent, collector, received_at, started_at, finished_at, duration_ms, ok, raw FROM reports;
+      DROP TABLE reports;
+      ALTER TABLE reports_by_agent RENAME TO reports;
+      CREATE INDEX reports_received ON reports (received_at);
+    `,
+  },
 ];
 
 /** Brings the schema up to date; refuses a database written by a newer lyncdr. */

@@ -18,7 +18,8 @@ const toStored = (r: ObsRow): StoredObservation => ({
 
 /** Raw reports, normalised observations and the latest observation per subject. */
 export function createReportsRepo(db: Database.Database) {
-  const exists = db.prepare('SELECT 1 FROM reports WHERE id = ?').pluck();
+  const exists = db.prepare('SELECT 1 FROM reports WHERE id = ? LIMIT 1').pluck();
+  const existsFor = db.prepare('SELECT 1 FROM reports WHERE agent = ? AND id = ?').pluck();
   const commit = createCommit(db);
   const latest = db.prepare(`SELECT o.*, l.last_good_ever, l.recent_durations FROM latest_observations l JOIN observations o ON o.seq = l.seq ORDER BY o.key`);
   const history = db.prepare(`SELECT o.*, NULL AS last_good_ever, NULL AS recent_durations FROM observations o WHERE key = ? ORDER BY seq DESC LIMIT ?`);
@@ -27,7 +28,7 @@ export function createReportsRepo(db: Database.Database) {
 
   return {
     commitReports: (reports: ReportInput[], touches: AgentTouch[] = []) => commit(reports, touches),
-    hasReport: (id: string): boolean => Boolean(exists.get(id)),
+    hasReport: (id: string, agentId?: string): boolean => Boolean(agentId === undefined ? exists.get(id) : existsFor.get(agentId, id)),
     countReports: (): number => count.get() as number,
     latestObservations: (): StoredObservation[] => (latest.all() as ObsRow[]).map(toStored),
     runHistory: (key: string, limit: number): StoredObservation[] => (history.all(key, limit) as ObsRow[]).map(toStored),

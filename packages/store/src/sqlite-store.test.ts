@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupDatabaseFile, createSqliteStore, type ReportInput, type Store } from './index';
+import { backupDatabaseFile, createSqliteStore, migrations, type ReportInput, type Store } from './index';
 
 const now = () => new Date('2026-11-22T10:00:00.000Z');
 
@@ -31,7 +31,7 @@ describe('sqlite store', () => {
   it('opens in WAL mode with synchronous FULL and records its migrations', () => {
     const db = new Database(store.file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT n FROM migrations').pluck().all()).toEqual([1, 2, 3, 4]);
+    expect(db.prepare('SELECT n FROM migrations').pluck().all()).toEqual([1, 2, 3, 4, 5]);
     db.close();
   });
 
@@ -42,6 +42,36 @@ describe('sqlite store', () => {
     ]);
     expect(store.countReports()).toBe(2);
     expect(store.runHistory('file-store|filestore:\\\\fs1\\share', 10)).toHaveLength(2);
+  });
+
+  it('keys duplicates on (agent, id): another agent may reuse an id, the same agent may not', () => {
+    expect(store.commitReports([report('rep-00000001')])).toEqual([{ id: 'rep-00000001', duplicate: false }]);
+    expect(store.commitReports([report('rep-00000001', { agentId: 'fe2' }), report('rep-00000001')])).toEqual([
+      { id: 'rep-00000001', duplicate: false }, { id: 'rep-00000001', duplicate: true },
+    ]);
+    expect(store.countReports()).toBe(2);
+    expect(store.hasReport('rep-00000001', 'fe2')).toBe(true);
+    expect(store.hasReport('rep-00000001', 'fe3')).toBe(false);
+    expect(store.hasReport('rep-00000001')).toBe(true);
+  });
+
+  it('migrates a database keyed on report id alone, keeping its reports and recognising their replays', () => {
+    store.close();
+    const file = path.join(dir, 'old.sqlite');
+    const db = new Database(file);
+    db.exec('CREATE TABLE migrations (n INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of migrations.filter((x) => x.n <= 4)) {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO migrations (n, name, applied_at) VALUES (?, ?, ?)').run(m.n, m.name, 'then');
+    }
+    db.prepare("INSERT INTO reports VALUES ('rep-00000001', 'fe1', 'file-store', 't', 't', 't', 1, 1, '{}')").run();
+    db.close();
+    store = createSqliteStore({ file, now });
+    expect(store.hasReport('rep-00000001', 'fe1')).toBe(true);
+    expect(store.commitReports([report('rep-00000001'), report('rep-00000001', { agentId: 'fe2' })]).map((r) => r.duplicate)).toEqual([true, false]);
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'reports_received'").pluck().get()).toBe(1);
+    check.close();
   });
 
   it('keeps the newest good backup time when a later run fails', () => {

@@ -105,9 +105,13 @@ export interface Store {
   findByTokenHash(tokenHash: string): AgentRecord | null;
   touchAgent(name: string, seen: { at: string; version?: string; host?: string; collectors?: string[] }): void;
 
-  /** Commits a batch of reports in one transaction. Per report: `duplicate` when its id was stored before. */
+  /**
+   * Commits a batch of reports in one transaction. Per report, in input order: `duplicate` when the same agent's
+   * report with that id was stored before (ids are unique per agent).
+   */
   commitReports(reports: ReportInput[], touches?: AgentTouch[]): { id: string; duplicate: boolean }[];
-  hasReport(id: string): boolean;
+  /** Whether a report with this id is stored: from that agent when `agentId` is given, else from any agent. */
+  hasReport(id: string, agentId?: string): boolean;
   countReports(): number;
   latestObservations(): StoredObservation[];
   runHistory(key: string, limit: number): StoredObservation[];

@@ -10,6 +10,9 @@ export interface ReportWriter {
   readonly pending: number;
 }
 
+/** Reports are the same when the same agent sent the same id; two agents may use the same id. */
+const reportKey = (r: ReportInput) => `${r.agentId}\u0000${r.id}`;
+
 interface Queued {
   report: ReportInput;
   resolve: (r: { duplicate: boolean }) => void;
@@ -46,17 +49,20 @@ export function createReportWriter(committer: AsyncCommitter, maxBatch = 500, on
     queue = queue.slice(batch.length);
     const t = [...touches.values()];
     touches = new Map();
-    // A report id repeated inside one batch is stored once; the later copies are duplicates.
+    // A report id repeated by the same agent inside one batch is stored once; the later copies are duplicates.
     const seen = new Set<string>();
-    const unique = batch.filter((b) => !seen.has(b.report.id) && seen.add(b.report.id));
+    const unique = batch.filter((b) => !seen.has(reportKey(b.report)) && seen.add(reportKey(b.report)));
     const started = performance.now();
     try {
-      const results = new Map((await committer.commit(unique.map((b) => b.report), t)).map((r) => [r.id, r.duplicate]));
+      // The committer answers per report in input order.
+      const results = await committer.commit(unique.map((b) => b.report), t);
+      const duplicateOf = new Map(unique.map((b, i) => [reportKey(b.report), results[i]?.duplicate ?? false]));
       const first = new Set<string>();
       for (const b of batch) {
-        const isFirst = !first.has(b.report.id);
-        first.add(b.report.id);
-        b.resolve({ duplicate: isFirst ? (results.get(b.report.id) ?? false) : true });
+        const key = reportKey(b.report);
+        const isFirst = !first.has(key);
+        first.add(key);
+        b.resolve({ duplicate: isFirst ? (duplicateOf.get(key) ?? false) : true });
       }
     } catch (e) {
       for (const b of batch) b.reject(e);
