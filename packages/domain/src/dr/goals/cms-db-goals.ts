@@ -16,13 +16,7 @@ export function planCmsFailover(b: PlanBuilder, planned: boolean | undefined): v
   const reachable = b.state.cmsAvailable && !isDown(b.state, b.topology, active);
   if (planned && !reachable) impossible(`a planned CMS failover needs the CMS on ${active} reachable; it is not — drop --planned for the disaster form`);
   const on = findPool(b.topology, standby)?.machines[0] ?? standby;
-  b.add({ id: 'cms-locate', args: { on } });
-  b.addSteps([
-    commandStep(`Find the backup pool of the CMS pool ${active}`, `Get-CsPoolBackupRelationship -PoolFqdn ${active}`, {
-      on, ref: REF.failover, check: `The backup pool is ${standby} (it holds the standby CMS)`,
-      notes: ['ERRATUM: the page says "backup pool of Pool 1"; the standby CMS lives in the CMS pool\'s partner (REFERENCE §e.1 step 2).'],
-    }),
-  ]);
+  b.add({ id: 'cms-locate', args: { on, cmsPool: active, standby } });
   if (backEndOf(b.topology, standby)?.mirror) {
     b.addSteps([
       commandStep(`See which Back End of ${standby} is principal`, `Get-CsDatabaseMirrorState -DatabaseType CentralMgmt -PoolFqdn ${standby}`, {

@@ -41,10 +41,10 @@ export function warnRpo(b: PlanBuilder, from: string, to: string): void {
 export function ensureCms(b: PlanBuilder, pool: string, on: string | null): void {
   const active = b.state.cmsActive;
   if (active === null) return;
-  const located = b.drafts.some((d) => d.op?.id === 'cms-locate' || d.op?.args.stage === 'locate-cms');
-  if (!located) b.add({ id: 'cms-locate', args: { on: on ?? '' } });
-  if (active !== pool && b.state.cmsAvailable) return;
   const standby = partnerOf(b.state, active);
+  const located = b.drafts.some((d) => d.op?.id === 'cms-locate' || d.op?.args.stage === 'locate-cms');
+  if (!located) b.add({ id: 'cms-locate', args: { on: on ?? '', cmsPool: active, standby: standby ?? '' } });
+  if (active !== pool && b.state.cmsAvailable) return;
   if (!standby) impossible(`the Central Management store on ${active} must be failed over before ${pool}, but ${active} has no backup pool holding a standby CMS; restore the CMS from backup first (REFERENCE §c.2)`);
   if (isDown(b.state, b.topology, standby)) impossible(`the Central Management store on ${active} must be failed over to ${standby}, but ${standby} is down; bring ${standby} back up first`);
   const planned = b.state.cmsAvailable && !isDown(b.state, b.topology, active);
