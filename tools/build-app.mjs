@@ -9,7 +9,7 @@
 // - npm packages the bundle imports: each must resolve from the app's folder (that is, be a dependency of the app,
 //   not only of a workspace package it bundles). The build fails otherwise, naming the package.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -27,7 +27,12 @@ const externalNpm = {
 };
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', plugins: [externalNpm], sourcemap: true, logLevel: 'warning', metafile: true };
 
-const results = [await build({ ...common, entryPoints, outdir })];
+// An app that sets "lyncdr": { "splitting": true } is split into chunks: what `import()` loads lazily (the CLI's
+// commands) is read from disk only when it runs. Chunks go in the outdir itself, where worker URLs resolve too.
+const splitting = pkg.lyncdr?.splitting === true;
+// Chunk names change with their content: start from an empty outdir so no stale chunk is left beside the new ones.
+if (splitting) rmSync(outdir, { recursive: true, force: true });
+const results = [await build({ ...common, entryPoints, outdir, splitting, chunkNames: 'chunk-[hash]' })];
 // Worker files go beside each entry bundle (dist/ and dist/cli/), where `new URL(..., import.meta.url)` looks.
 const workers = (pkg.lyncdr?.workers ?? []).map((w) => path.resolve(app, w));
 const bundleDirs = [...new Set(entryPoints.map((e) => path.join(outdir, path.dirname(path.relative('src', e)))))];

@@ -1,26 +1,33 @@
 import { Command, CommanderError } from 'commander';
 import { formatError, isLyncdrError } from '@lyncdr/errors';
 import type { CliContext } from './context';
-import { commands } from './commands/index';
+import { commandOf, commands } from './commands/index';
 
 export const VERSION = '0.1.0';
 
-/** Builds the `lyncdr` program. Commands live one per file in ./commands and register themselves here. */
-export function buildProgram(ctx: CliContext): Command {
+/**
+ * Builds the `lyncdr` program for argv. Commands live one per file in ./commands; only the one argv runs is imported
+ * and registered in full, the others are listed by name and summary (enough for `--help` and for usage errors).
+ */
+export async function buildProgram(ctx: CliContext, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('lyncdr')
     .description('Backup verification, restore worksheets and failover plans for Lync Server 2013 / Skype for Business Server.')
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (t) => ctx.stdout(t), writeErr: (t) => ctx.stderr(t) })
     .exitOverride();
-  for (const register of commands) register(program, ctx);
+  const wanted = commandOf(argv);
+  for (const c of commands) {
+    if (c === wanted) (await c.load())(program, ctx);
+    else program.command(c.name).summary(c.summary);
+  }
   return program;
 }
 
 /** Runs the CLI on argv (without node and script) and returns the exit code: 0 ok, 1 findings, 2 bad input/usage. */
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
-  const program = buildProgram(ctx);
   try {
+    const program = await buildProgram(ctx, argv);
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (e) {
