@@ -1,18 +1,37 @@
 /**
  * Replays a list of steps from a state and returns the first broken rule (step number, rule, reference), or the state
  * the steps lead to. DESIGN §7: checkPlan(steps, state, topology) → first Violation | ok.
+ * Every step's PowerShell line is first checked against the cmdlet reference of the product version (cmdlets/):
+ * an unknown cmdlet or parameter is a violation naming it and the closest valid name.
  */
 import type { Topology } from '@lyncdr/topology';
+import { commandProblems, type ProductVersion } from './cmdlets/index';
 import { OPERATIONS } from './operations/index';
 import { recogniseStep, type StepInput } from './recognise';
 import { violation } from './draft';
 import { REF } from './refs';
-import type { CheckResult, DrState } from './types';
+import type { CheckResult, DrState, Violation } from './types';
 
-export function checkPlan(steps: (StepInput & { n?: number })[], state: DrState, topology: Topology): CheckResult {
+export interface CheckOptions {
+  /** The cmdlet set the commands are checked against (default Lync Server 2013). */
+  version?: ProductVersion;
+}
+
+/** The first cmdlet-reference problem of a step's command, with every problem of the line in its message. */
+function commandViolation(command: string, version: ProductVersion): Violation | null {
+  const problems = commandProblems(command, version);
+  const [first] = problems;
+  if (!first) return null;
+  return violation(first.rule, problems.map((p) => p.message).join('; '), first.ref);
+}
+
+export function checkPlan(steps: (StepInput & { n?: number })[], state: DrState, topology: Topology, options: CheckOptions = {}): CheckResult {
+  const version = options.version ?? 'lync2013';
   let current = state;
   for (const [i, step] of steps.entries()) {
     const stepN = typeof step.n === 'number' ? step.n : i + 1;
+    const bad = step.command ? commandViolation(step.command, version) : null;
+    if (bad) return { ok: false, violation: { ...bad, stepN } };
     const r = recogniseStep(step, current, topology, `steps[${i}]`);
     if (r === null) continue;
     if ('violation' in r) return { ok: false, violation: { ...r.violation, stepN } };

@@ -2,7 +2,8 @@
 export type { AbcProgress, CheckResult, DrState, Goal, Op, OperationSpec, Plan, PlanStep, StepDraft, SyncStatus, Violation } from './types';
 export { initialState, buildState } from './state';
 export { plan, describeGoal } from './plan';
-export { checkPlan } from './check-plan';
+export { checkPlan, type CheckOptions } from './check-plan';
+export * from './cmdlets/index';
 export { recogniseStep, type StepInput } from './recognise';
 export { parsePowerShell, type PsCommand } from './powershell';
 export { OPERATIONS, ABC_STAGES, DATABASE_TYPES, BACKUP_MODULES } from './operations/index';

@@ -1,7 +1,8 @@
 /**
  * Recognises the operation a plan step performs: its explicit `op` field, or else its PowerShell `command`
- * (cmdlet + parameters). Read-only and unknown commands have no effect on the state. A recognised command that
- * misuses a parameter the reference documents as wrong is a violation; an FQDN the deployment does not know is bad input.
+ * (cmdlet + parameters). Read-only and unknown commands have no effect on the state; unknown cmdlets and parameters
+ * (and the errata parameters) are caught before, by the cmdlet check (cmdlets/validate.ts). A recognised command that
+ * misuses a parameter is a violation; an FQDN the deployment does not know is bad input.
  */
 import { LyncdrError } from '@lyncdr/errors';
 import type { Topology } from '@lyncdr/topology';
@@ -68,9 +69,6 @@ export function recogniseStep(step: StepInput, state: DrState, t: Topology, wher
       }
       case 'invoke-csmanagementserverfailover': {
         if (hasSwitch(cmd, 'WhatIf')) return null;
-        if (param(cmd, 'MirrorSQLServerFqdn') || param(cmd, 'MirrorSQLInstanceName')) {
-          return { violation: violation('erratum-parameter', 'Invoke-CsManagementServerFailover has no -MirrorSQLServerFqdn/-MirrorSQLInstanceName (ERRATUM of the failing-over-a-pool page): use -BackupMirrorSqlServerFqdn/-BackupMirrorSqlInstanceName with -BackupSqlServerFqdn', REF.cmsCmdlet) };
-        }
         const sql = param(cmd, 'BackupSqlServerFqdn');
         if (!sql) return { op: { id: 'cms-failover', args: { planned: true } } };
         if (!hasSwitch(cmd, 'Force')) return { violation: violation('missing-parameter', 'the disaster form of Invoke-CsManagementServerFailover requires -Force', REF.cmsCmdlet) };
@@ -85,20 +83,12 @@ export function recogniseStep(step: StepInput, state: DrState, t: Topology, wher
         return { op: { id: 'edge-next-hop', args: { edge: pool(param(cmd, 'Identity') || (cmd.positional[0] ?? ''), '-Identity'), hop: pool(hop, '-Registrar') } } };
       }
       case 'set-cssite': {
-        if (cmd.params['xmppexternalfederationroute'] !== undefined) {
-          return { violation: violation('erratum-parameter', 'Set-CsSite has no -XmppExternalFederationRoute parameter (ERRATUM of the XMPP federation pages); use -XmppFederationRoute EdgeServer:<edge pool FQDN>', REF.setSite) };
-        }
         const route = param(cmd, 'XmppFederationRoute');
         if (!route) return null;
         return { op: { id: 'xmpp-federation-route', args: { to: pool(route, '-XmppFederationRoute') } } };
       }
       case 'invoke-csbackupservicesync':
         return { op: { id: 'backup-sync', args: { pool: pool(param(cmd, 'PoolFqdn'), '-PoolFqdn'), module: param(cmd, 'BackupModule') } } };
-      case 'get-csbackupservicestatus':
-        if (cmd.params['backupmodule'] !== undefined) {
-          return { violation: violation('erratum-parameter', 'Get-CsBackupServiceStatus has no -BackupModule parameter; query the pool and read the module in BackupModules (REFERENCE §e.8)', REF.backupStatus) };
-        }
-        return null;
       default: {
         const abc = recogniseAbc(cmd, name, step, state, t, pool);
         if (abc) return abc;
