@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode, encode, envelope, ProtocolError } from './index';
+import { decode, encode, envelope, MAX_ERROR_MESSAGE, MAX_PROTOCOL_MESSAGE, ProtocolError } from './index';
 
 const meta = { id: 'rep-0001-abcdef', agentId: 'fe1', sentAt: '2026-11-22T10:00:00.000Z' };
 
@@ -26,5 +26,30 @@ describe('protocol codec', () => {
 
   it('rejects an oversized frame before parsing it', () => {
     expect(() => decode('x'.repeat(100), 10)).toThrow(/exceeds the 10-byte limit/);
+  });
+
+  it('keeps every message bounded whatever the frame holds (no echo of peer text)', () => {
+    const big = 'V'.repeat(900_000);
+    for (const frame of [
+      JSON.stringify({ v: big }),
+      JSON.stringify({ ...meta, v: 1, type: 'report', payload: { [big]: 1 } }),
+      JSON.stringify({ ...meta, v: 1, type: 'hello', payload: { version: big, host: 'h', capabilities: [] } }),
+      JSON.stringify({ ...meta, v: 1, type: 'error', payload: { code: 'E_X', message: big } }),
+      JSON.stringify({ ...meta, v: 1, type: 'config', payload: { settings: { [big]: 1 } } }),
+      JSON.stringify({ ...meta, agentId: big, v: 1, type: 'heartbeat', payload: {} }),
+    ]) {
+      let message = '';
+      try { decode(frame); } catch (e) { message = (e as ProtocolError).message; }
+      expect(message).not.toBe('');
+      expect(Buffer.byteLength(message)).toBeLessThanOrEqual(MAX_PROTOCOL_MESSAGE);
+      expect(message).not.toContain('V'.repeat(100));
+    }
+  });
+
+  it('caps every text field of the error frame', () => {
+    const ok = { ...meta, v: 1, type: 'error', payload: { code: 'E_X', message: 'm'.repeat(MAX_ERROR_MESSAGE) } };
+    expect(decode(JSON.stringify(ok)).type).toBe('error');
+    expect(() => decode(JSON.stringify({ ...ok, payload: { code: 'E_X', message: 'm'.repeat(MAX_ERROR_MESSAGE + 1) } }))).toThrow(/error.payload.message/);
+    expect(() => decode(JSON.stringify({ ...ok, payload: { code: 'E'.repeat(65), message: 'm' } }))).toThrow(/error.payload.code/);
   });
 });

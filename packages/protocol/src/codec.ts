@@ -1,4 +1,5 @@
 import { LyncdrError } from '@lyncdr/errors';
+import { describeValue, truncateUtf8 } from './text';
 import { Envelope, payloads, PROTOCOL_VERSION, type MessageType, type Payload } from './messages';
 
 /** Stable codes of protocol failures. */
@@ -43,7 +44,7 @@ export function decode(frame: string | Buffer, maxBytes = 16 * 1024 * 1024): Env
     throw new ProtocolError(ProtocolErrorCode.json, 'frame is not valid JSON', e);
   }
   if (raw && typeof raw === 'object' && 'v' in raw && (raw as { v: unknown }).v !== PROTOCOL_VERSION) {
-    throw new ProtocolError(ProtocolErrorCode.version, `protocol version ${String((raw as { v: unknown }).v)} is not supported (this side speaks ${PROTOCOL_VERSION})`);
+    throw new ProtocolError(ProtocolErrorCode.version, `protocol version ${describeValue((raw as { v: unknown }).v)} is not supported (this side speaks ${PROTOCOL_VERSION})`);
   }
   const env = Envelope.safeParse(raw);
   if (!env.success) throw new ProtocolError(ProtocolErrorCode.schema, describe(env.error.issues, 'envelope'));
@@ -53,7 +54,14 @@ export function decode(frame: string | Buffer, maxBytes = 16 * 1024 * 1024): Env
   return { ...env.data, payload: payload.data } as Envelope;
 }
 
+/** Longest message of a ProtocolError: it goes into error frames, close reasons and logs. */
+export const MAX_PROTOCOL_MESSAGE = 600;
+
+/** Names the first issues by field path; keys chosen by the peer are cut short, so the text stays bounded. */
 function describe(issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix: string): string {
-  const first = issues.slice(0, 3).map((i) => `${[prefix, ...i.path.map(String)].join('.')}: ${i.message}`);
-  return `invalid message: ${first.join('; ')}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`;
+  const first = issues.slice(0, 3).map((i) => {
+    const where = [prefix, ...i.path.slice(0, 8).map((p) => truncateUtf8(String(p), 40))].join('.') + (i.path.length > 8 ? '…' : '');
+    return `${where}: ${truncateUtf8(i.message, 160)}`;
+  });
+  return truncateUtf8(`invalid message: ${first.join('; ')}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`, MAX_PROTOCOL_MESSAGE);
 }

@@ -52,8 +52,10 @@ export type Report = z.infer<typeof Report>;
 export const Heartbeat = z.object({ outboxDepth: z.number().int().nonnegative().optional() });
 export const Ack = z.object({ id, duplicate: z.boolean().default(false) });
 export const Collect = z.object({ collector: z.string().min(1).max(64) });
-export const Config = z.object({ settings: z.record(z.string(), z.unknown()) });
-export const ErrorPayload = z.object({ code: z.string(), message: z.string(), ref: id.optional() });
+export const Config = z.object({ settings: z.record(z.string().max(128), z.unknown()) });
+/** Longest text of an `error` frame's message; codes are short stable identifiers. */
+export const MAX_ERROR_MESSAGE = 2000;
+export const ErrorPayload = z.object({ code: z.string().max(64), message: z.string().max(MAX_ERROR_MESSAGE), ref: id.optional() });
 
 export const payloads = {
   hello: Hello,
