@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { truncateUtf8 } from './text';
 
 /** Protocol version carried by every envelope. A peer speaking another major version is refused. */
 export const PROTOCOL_VERSION = 1;
@@ -53,9 +54,13 @@ export const Heartbeat = z.object({ outboxDepth: z.number().int().nonnegative().
 export const Ack = z.object({ id, duplicate: z.boolean().default(false) });
 export const Collect = z.object({ collector: z.string().min(1).max(64) });
 export const Config = z.object({ settings: z.record(z.string().max(128), z.unknown()) });
-/** Longest text of an `error` frame's message; codes are short stable identifiers. */
+/** Longest text of an `error` frame's message (longer ones are cut, on a character boundary); codes are short. */
 export const MAX_ERROR_MESSAGE = 2000;
-export const ErrorPayload = z.object({ code: z.string().max(64), message: z.string().max(MAX_ERROR_MESSAGE), ref: id.optional() });
+export const ErrorPayload = z.object({
+  code: z.string().max(64),
+  message: z.string().transform((m) => truncateUtf8(m, MAX_ERROR_MESSAGE)),
+  ref: id.optional(),
+});
 
 export const payloads = {
   hello: Hello,
