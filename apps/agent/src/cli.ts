@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { readRegularFile } from '@lyncdr/collectors';
 import { formatError, isLyncdrError, LyncdrError } from '@lyncdr/errors';
 import { createAgent } from './agent';
 import { parseAgentConfig } from './config';
@@ -17,13 +17,16 @@ export interface AgentCliIo {
 
 const DEFAULT_CONFIG = defaultConfigPath();
 
-function loadConfig(file: string, cwd: string) {
+/** Largest agent config read (a real one is a few kB). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+async function loadConfig(file: string, cwd: string) {
   const full = isWindowsPath(file) ? file : path.resolve(cwd, file);
   let text: string;
   try {
-    text = readFileSync(full, 'utf8');
+    text = (await readRegularFile(full, { what: 'agent config', shown: file, maxBytes: MAX_CONFIG_BYTES })).toString('utf8');
   } catch (e) {
-    throw new LyncdrError('E_AGENT_CONFIG', `cannot read the agent config ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); pass --config <agent.yaml>`, { cause: e });
+    throw new LyncdrError('E_AGENT_CONFIG', `${(e as Error).message}; pass --config <agent.yaml>`, { cause: e });
   }
   const config = parseAgentConfig(text, file);
   // A relative outboxDir is taken from the config file's folder; a Windows path is kept as written.
@@ -43,7 +46,7 @@ export async function runAgentCli(argv: string[], io: AgentCliIo): Promise<numbe
     .description('Run as a service: schedule the collectors, keep the outbox, stay connected to the planner.')
     .option('--config <file>', 'agent config (YAML)', DEFAULT_CONFIG)
     .action(async (o: { config: string }) => {
-      const agent = createAgent({ config: loadConfig(o.config, io.cwd), logger: createStderrLogger(io.stderr) });
+      const agent = createAgent({ config: await loadConfig(o.config, io.cwd), logger: createStderrLogger(io.stderr) });
       await agent.start();
       // Listen for the stop signal before saying "started", so a stop sent right after is never missed.
       const stopped = io.untilStopped();
@@ -58,7 +61,7 @@ export async function runAgentCli(argv: string[], io: AgentCliIo): Promise<numbe
     .option('--config <file>', 'agent config (YAML)', DEFAULT_CONFIG)
     .option('--json', 'print the report as one JSON document')
     .action(async (o: { collector: string; config: string; json?: boolean }) => {
-      const config = loadConfig(o.config, io.cwd);
+      const config = await loadConfig(o.config, io.cwd);
       if (!config.collectors[o.collector]) {
         throw new LyncdrError('E_AGENT_CONFIG', `collectors.${o.collector} is not in ${o.config}; add its settings there (and a schedule)`);
       }

@@ -1,28 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readRegularFile } from '@lyncdr/collectors';
 import { LyncdrError } from '@lyncdr/errors';
 import { applyOverlay, parseOverlay, parseTopologyDocument, type Topology } from '@lyncdr/topology';
 
 /** Largest topology or overlay file the CLI reads (a real published topology is well under 5 MB). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** Reads an input file, turning the usual failures into E_INPUT errors that name the file and what to do. */
-export async function readInput(file: string, cwd: string, what: string): Promise<Buffer> {
-  const full = path.resolve(cwd, file);
-  let size: number;
-  try {
-    const st = await stat(full);
-    if (st.isDirectory()) throw new LyncdrError('E_INPUT', `${what} ${file} is a folder; give the path of a file`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof LyncdrError) throw e;
-    throw new LyncdrError('E_INPUT', `cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}; check the path`, { cause: e });
-  }
-  if (size > MAX_INPUT_BYTES) {
-    throw new LyncdrError('E_INPUT_TOO_LARGE', `${what} ${file} is ${size} bytes, over the ${MAX_INPUT_BYTES}-byte limit; is this the right file?`);
-  }
-  return readFile(full);
+/**
+ * Reads an input file, turning the usual failures into E_INPUT errors that name the file and what to do. Only regular
+ * files are read (a device, FIFO or socket is refused), and the byte limit holds while reading.
+ */
+export async function readInput(file: string, cwd: string, what: string, maxBytes = MAX_INPUT_BYTES): Promise<Buffer> {
+  return readRegularFile(path.resolve(cwd, file), { what, shown: file, maxBytes });
 }
 
 /** Loads a topology (published XML, .tbxml or CMS export zip) and applies the overlay when one is given. */

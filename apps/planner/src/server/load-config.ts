@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readRegularFile } from '@lyncdr/collectors';
 import { LyncdrError } from '@lyncdr/errors';
 import { parsePlannerConfig, PlannerConfig, resolveConfigPaths } from './config';
 
@@ -13,6 +13,9 @@ export interface ConfigFlags {
   demo?: boolean;
 }
 
+/** Largest planner.yaml read (a real one is a few kB). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /** The planner database inside the data folder. */
 export const dbFile = (config: PlannerConfig) => path.join(config.data, 'planner.sqlite');
 
@@ -21,12 +24,7 @@ export async function loadPlannerConfig(flags: ConfigFlags, cwd: string): Promis
   let config: PlannerConfig;
   if (flags.config) {
     const file = path.resolve(cwd, flags.config);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      throw new LyncdrError('E_INPUT', `cannot read config ${flags.config}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}; check the path`, { cause: e });
-    }
+    const text = (await readRegularFile(file, { what: 'config', shown: flags.config, maxBytes: MAX_CONFIG_BYTES })).toString('utf8');
     config = resolveConfigPaths(parsePlannerConfig(text, flags.config), path.dirname(file));
   } else {
     config = resolveConfigPaths(PlannerConfig.parse({}), cwd);

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { createSampleTopology } from '@lyncdr/domain';
+import { readRegularFile } from '@lyncdr/collectors';
 import { LyncdrError } from '@lyncdr/errors';
 import { createSqliteStore } from '@lyncdr/store';
 import type { Topology } from '@lyncdr/topology';
@@ -32,9 +32,9 @@ function bundledExample(cwd: string): { topology: string; overlay: string | null
 
 async function readPem(file: string, what: string): Promise<Buffer> {
   try {
-    return await readFile(file);
+    return await readRegularFile(file, { what: `TLS ${what}`, shown: file, maxBytes: 1024 * 1024 });
   } catch (e) {
-    throw new LyncdrError('E_CONFIG', `cannot read the TLS ${what} ${file}: ${(e as Error).message}; check tls.${what} in the config`, { cause: e });
+    throw new LyncdrError('E_CONFIG', `${(e as Error).message}; check tls.${what} in the config`, { cause: e });
   }
 }
 
