@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildState, plan, type Plan } from '../index';
-import { buildTopology } from '../testing/build-topology';
+import { buildTopology, type TopologySpec } from '../testing/build-topology';
 
-const t = buildTopology({
+const specOf = (): TopologySpec => ({
   sites: [{ id: '1', name: 'Lisbon' }, { id: '2', name: 'Porto' }, { id: '3', name: 'Faro' }],
   pools: [
     { fqdn: 'fe-a.fabrikam.test', site: '1', machines: ['fe-a1.fabrikam.test'], edgePool: 'edge-l.fabrikam.test', sql: { server: 'sql-a.fabrikam.test' } },
@@ -19,6 +19,7 @@ const t = buildTopology({
   pairs: [['fe-a.fabrikam.test', 'fe-b.fabrikam.test'], ['fe-c.fabrikam.test', 'fe-d.fabrikam.test']],
   cmsPool: 'fe-c.fabrikam.test',
 });
+const t = buildTopology(specOf());
 const A = 'fe-a.fabrikam.test';
 const commands = (p: Plan): string[] => p.steps.map((s) => s.command ?? '');
 const at = (p: Plan, re: RegExp): number => p.steps.findIndex((s) => s.command !== null && re.test(s.command));
@@ -41,5 +42,48 @@ describe('plan failover: step 2 of failing-over-a-pool (the CMS pool\'s backup r
     const pick = (x: Plan) => x.steps.find((s) => s.command?.startsWith('Get-CsPoolBackupRelationship'));
     expect(pick(p)?.command).toBe('Get-CsPoolBackupRelationship -PoolFqdn fe-c.fabrikam.test');
     expect({ ...pick(p), n: 0, on: null }).toEqual({ ...pick(failover), n: 0, on: null });
+  });
+});
+
+describe('plan edge-failback: steps 2–3 of failing-back-the-edge-pool… (federation moved back)', () => {
+  const L = 'edge-l.fabrikam.test';
+  const P = 'edge-p.fabrikam.test';
+  const stateMoved = buildState(t, { federation: { lync: P, xmpp: P } });
+
+  it('moves Lync and XMPP federation back when only the state says where they run (topology and overlay silent)', () => {
+    const p = plan({ kind: 'edge-failback', pool: L }, stateMoved, t);
+    const ops = p.steps.map((s) => s.op?.id).filter(Boolean);
+    expect(ops).toContain('lync-federation-route');
+    expect(ops).toContain('xmpp-federation-route');
+    const tb = p.steps.find((s) => s.op?.id === 'lync-federation-route');
+    expect(tb?.manual).toBe(true);
+    expect(tb?.ref).toBe('lync-server-2013-failing-back-the-edge-pool-used-for-lync-server-federation-or-xmpp-federation.md');
+    expect(JSON.stringify(tb)).toMatch(/Enable federation for this Edge pool \(Port 5061\)/);
+    expect(JSON.stringify(tb)).toMatch(/Publish/);
+    expect(p.steps.filter((s) => s.manual && s.on !== null && /edge-l[12]/.test(s.on)).map((s) => s.on)).toEqual(['edge-l1.fabrikam.test', 'edge-l2.fabrikam.test']);
+    expect(commands(p)).toContain('Set-CsSite -Identity "Lisbon" -XmppFederationRoute EdgeServer:edge-l.fabrikam.test');
+    expect(JSON.stringify(p.steps)).toMatch(/_xmpp-server\._tcp/);
+    expect(JSON.stringify(p.steps)).toMatch(/5269/);
+    expect(p.finalState.federation).toEqual({ lync: L, xmpp: L });
+    expect(p.warnings.join('\n')).toMatch(/according to the DR state/);
+  });
+
+  it('does not move a route whose home (overlay, then topology) is another Edge pool', () => {
+    const homed = buildTopology({ ...specOf(), federation: { lync: P, xmpp: L } });
+    const p = plan({ kind: 'edge-failback', pool: L }, buildState(homed, { federation: { lync: P, xmpp: P } }), homed);
+    expect(p.steps.some((s) => s.op?.id === 'lync-federation-route')).toBe(false);
+    expect(p.steps.some((s) => s.op?.id === 'xmpp-federation-route')).toBe(true);
+    expect(p.warnings.join('\n')).toMatch(/XMPP federation goes through edge-p\.fabrikam\.test according to the DR state/);
+  });
+
+  it('edge-failover reads the same facts and names the source it used', () => {
+    const homed = buildTopology({ ...specOf(), federation: { lync: L, xmpp: L } });
+    const p = plan({ kind: 'edge-failover', pool: L }, buildState(homed, { down: [L] }), homed);
+    expect(p.warnings.join('\n')).toMatch(/Lync federation goes through edge-l\.fabrikam\.test according to the published topology/);
+    const back = plan({ kind: 'edge-failback', pool: L }, { ...p.finalState, down: [] }, homed);
+    expect(back.finalState.federation).toEqual({ lync: L, xmpp: L });
+    const silent = plan({ kind: 'edge-failover', pool: L }, buildState(t, { down: [L], federation: { lync: L } }), t);
+    expect(silent.steps.some((s) => s.op?.id === 'lync-federation-route')).toBe(true);
+    expect(silent.steps.some((s) => s.op?.id === 'xmpp-federation-route')).toBe(false);
   });
 });

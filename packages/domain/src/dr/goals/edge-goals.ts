@@ -9,6 +9,7 @@ import { REF } from '../refs';
 import { findPool, isDown, isEdgePool, machinesOf, siteOf } from '../topology-view';
 import { originalState } from '../state';
 import { failbackPool, requirePool } from './common';
+import { federationFact, type FactSource, type FederationFact, type FederationKind } from '../federation-facts';
 
 function requireEdge(b: PlanBuilder, fqdn: string, option: string): string {
   const p = requirePool(b.topology, b.state, fqdn, option);
@@ -23,21 +24,31 @@ function pickTarget(b: PlanBuilder, edge: string): string | null {
   return (others.find((p) => p.site !== site) ?? others[0])?.fqdn ?? null;
 }
 
-export function planEdgeFailover(b: PlanBuilder, edgeArg: string, federation: 'lync' | 'xmpp' | undefined, toArg: string | undefined): void {
+const NAME: Record<FederationKind, string> = { lync: 'Lync', xmpp: 'XMPP' };
+const SOURCE: Record<FactSource, string> = { state: 'the DR state (--state or --federation-on)', overlay: 'lyncdr.yaml (federation:)', topology: 'the published topology' };
+
+/** Says which source the plan used for a federation route (state, then overlay, then topology). */
+function warnSource(b: PlanBuilder, f: FederationFact): void {
+  if (f.edge !== null && f.source !== null) b.warn(`${NAME[f.kind]} federation goes through ${f.edge} according to ${SOURCE[f.source]}.`);
+}
+
+export function planEdgeFailover(b: PlanBuilder, edgeArg: string, federation: FederationKind | undefined, toArg: string | undefined): void {
   const edge = requireEdge(b, edgeArg, '--pool');
   const to = toArg ? requireEdge(b, toArg, '--to') : pickTarget(b, edge);
   if (!to) impossible(`no other running Edge pool can take over from ${edge}; deploy a second Edge pool first (REFERENCE §e.5)`);
   if (to === edge) impossible(`--to names ${edge} itself; choose another Edge pool`);
   if (isDown(b.state, b.topology, to)) impossible(`${to} is down; federation can only move to a running Edge pool`);
-  const kinds: ('lync' | 'xmpp')[] = federation ? [federation] : (['lync', 'xmpp'] as const).filter((k) => b.state.federation[k] === edge);
-  for (const k of kinds) {
-    const carrier = b.state.federation[k];
-    if (carrier !== null && carrier !== edge) impossible(`${k === 'lync' ? 'Lync' : 'XMPP'} federation goes through ${carrier}, not ${edge}; nothing to fail over for it`);
-    if (carrier === null) b.warn(`The topology does not say which Edge pool carries ${k === 'lync' ? 'Lync' : 'XMPP'} federation; this plan assumes ${edge}.`);
+  const facts = (['lync', 'xmpp'] as const).map((k) => federationFact(b.state, b.topology, k));
+  const chosen = facts.filter((f) => (federation ? f.kind === federation : f.edge === edge));
+  for (const f of chosen) {
+    if (f.edge !== null && f.edge !== edge) impossible(`${NAME[f.kind]} federation goes through ${f.edge}, not ${edge}, according to ${SOURCE[f.source ?? 'state']}; nothing to fail over for it`);
+    if (f.edge === null) b.warn(`Neither the DR state, lyncdr.yaml nor the topology says which Edge pool carries ${NAME[f.kind]} federation; this plan assumes ${edge} (pass --federation-on ${edge} to say so).`);
+    else warnSource(b, f);
   }
+  const kinds = chosen.map((f) => f.kind);
   const feUsers = Object.entries(b.state.edgeAssociations).filter(([fe, e]) => e === edge && !isDown(b.state, b.topology, fe)).map(([fe]) => fe);
   if (kinds.length === 0 && feUsers.length === 0) {
-    impossible(`${edge} carries no federation route and no running Front End pool uses it for media; pass --federation lync|xmpp if the topology does not say`);
+    impossible(`${edge} carries no federation route and no running Front End pool uses it for media; pass --federation lync|xmpp (or --federation-on ${edge}) if the topology does not say`);
   }
   if (!isDown(b.state, b.topology, edge)) b.warn(`${edge} is not listed as down: this is a planned move of the federation route.`);
   for (const k of kinds) {
@@ -52,6 +63,11 @@ export function planEdgeFailover(b: PlanBuilder, edgeArg: string, federation: 'l
   for (const fe of feUsers) b.add({ id: 'edge-associate', args: { pool: fe, edge: to } });
 }
 
+/**
+ * Failing back federation to a restored Edge pool (failing-back-the-edge-pool…md steps 1–5): services, then the Lync
+ * route (Topology Builder, publish, Deployment Wizard), the XMPP route (Set-CsSite, DNS SRV, port 5269), the Front End
+ * pools' Edge associations, then the co-located Front End pool's failback.
+ */
 export function planEdgeFailback(b: PlanBuilder, edgeArg: string): void {
   const edge = requireEdge(b, edgeArg, '--pool');
   if (isDown(b.state, b.topology, edge)) impossible(`${edge} is still down; restore it (REFERENCE §c.6) before failing back`);
@@ -60,12 +76,17 @@ export function planEdgeFailback(b: PlanBuilder, edgeArg: string): void {
     on: m, ref: REF.edgeFailback, check: `Get-CsWindowsService -ComputerName ${m} — services Running`,
   })));
   let moved = 0;
-  if (original.federation.lync === edge && b.state.federation.lync !== edge) {
-    b.add({ id: 'lync-federation-route', args: { from: b.state.federation.lync ?? '', to: edge, failback: 'yes' } });
-    moved++;
-  }
-  if (original.federation.xmpp === edge && b.state.federation.xmpp !== edge) {
-    b.add({ id: 'xmpp-federation-route', args: { from: b.state.federation.xmpp ?? '', to: edge, failback: 'yes' } });
+  for (const k of ['lync', 'xmpp'] as const) {
+    const f = federationFact(b.state, b.topology, k);
+    if (f.edge === edge) continue;
+    if (f.edge === null) {
+      b.warn(`No source says which Edge pool carries ${NAME[k]} federation now; if it moved away from ${edge}, pass --federation-on <that Edge pool> (or "federation" in the state file).`);
+      continue;
+    }
+    if (f.home !== null && f.home !== edge) continue;
+    warnSource(b, f);
+    if (f.home === null) b.warn(`Neither lyncdr.yaml nor the topology says which Edge pool normally carries ${NAME[k]} federation; this plan moves it back to ${edge}, the pool being failed back.`);
+    b.add({ id: k === 'lync' ? 'lync-federation-route' : 'xmpp-federation-route', args: { from: f.edge, to: edge, failback: 'yes' } });
     moved++;
   }
   for (const [fe, e] of Object.entries(original.edgeAssociations)) {
@@ -81,7 +102,7 @@ export function planEdgeFailback(b: PlanBuilder, edgeArg: string): void {
       moved++;
     }
   }
-  if (moved === 0) b.warn(`Nothing routes away from ${edge} in this state: federation and Edge associations already use it (pass --state with the current federation routes if they moved).`);
+  if (moved === 0) b.warn(`Nothing routes away from ${edge} in this state: federation and Edge associations already use it (pass --state or --federation-on with the current federation routes if they moved).`);
 }
 
 export function planEdgeAssociate(b: PlanBuilder, poolArg: string, edgeArg: string): void {
