@@ -11,8 +11,9 @@ import { silentLogger, type Logger } from './logger';
 import { createOutbox } from './outbox';
 import { createRunner } from './runner';
 import { createScheduler } from './scheduler';
+import { AGENT_VERSION } from './version';
 
-export const AGENT_VERSION = '0.1.0';
+export { AGENT_VERSION } from './version';
 /** Reports sent and not yet acknowledged on one connection. */
 const WINDOW = 64;
 

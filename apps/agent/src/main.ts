@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { runAgentCli } from './cli';
 
-const code = await runAgentCli(process.argv.slice(2), {
+// No top-level await: the Windows executable runs this file as one CommonJS bundle.
+void runAgentCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
@@ -10,5 +11,6 @@ const code = await runAgentCli(process.argv.slice(2), {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     }),
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

@@ -30,8 +30,9 @@ export const BridgeErrorCode = {
 
 const STDERR_KEEP = 8 * 1024;
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** apps/agent/scripts, from the source tree (src/bridge) or the built bundle (dist). */
-export const defaultScriptsDir = [path.resolve(here, '../../scripts'), path.resolve(here, '../scripts')].find((d) => existsSync(d)) ?? path.resolve(here, '../../scripts');
+/** apps/agent/scripts, from the source tree (src/bridge) or the built bundle (dist); `scripts` beside lyncdr-agent.exe. */
+export const defaultScriptsDir =
+  [path.resolve(here, '../../scripts'), path.resolve(here, '../scripts'), path.resolve(here, 'scripts')].find((d) => existsSync(d)) ?? path.resolve(here, '../../scripts');
 
 /**
  * The only Windows edge: runs `<executable> -NoProfile -NonInteractive -File <script> -Param value…`, reads the JSON
