@@ -1,12 +1,13 @@
 /**
  * Every PowerShell line the inventory and the worksheets print is checked against Microsoft's cmdlet reference
- * (../shared/reference/docs-en/cmdlets/<Cmdlet>.md): an unknown cmdlet, parameter or -DatabaseType value fails.
+ * (the domain's cmdlet index, generated from ../shared/reference/docs-en/cmdlets, and the page's -DatabaseType values):
+ * an unknown cmdlet, parameter or -DatabaseType value fails.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildInventory, createSampleTopology, type SampleTopologyOptions } from '../packages/domain/src/index';
+import { buildInventory, commandProblems, createSampleTopology, type SampleTopologyOptions } from '../packages/domain/src/index';
 import { restoreScenarios } from '../packages/documents/src/index';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,30 +15,16 @@ const cmdlets = path.resolve(repo, '../shared/reference/docs-en/cmdlets');
 const present = existsSync(cmdlets);
 if (!present) console.warn(`worksheet-cmdlets: ${cmdlets} is absent; the cmdlet reference check is skipped`);
 
-/** PowerShell common parameters, accepted by every cmdlet. */
-const COMMON = new Set(['Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'WhatIf', 'Confirm']);
-
-/** Splits a command line into tokens, keeping quoted strings whole. */
-function tokens(line: string): string[] {
-  return line.match(/"[^"]*"|\S+/g) ?? [];
-}
-
 function check(line: string): string[] {
-  const [cmdlet, ...rest] = tokens(line);
-  const file = path.join(cmdlets, `${cmdlet}.md`);
-  if (!existsSync(file)) return [`${line}: no reference page for ${cmdlet}`];
-  const page = readFileSync(file, 'utf8');
-  const params = new Set([...page.matchAll(/^### -(\w+)/gm)].map((m) => m[1]!.toLowerCase()));
-  const problems: string[] = [];
-  rest.forEach((tok, i) => {
-    if (!tok.startsWith('-')) return;
-    const name = tok.slice(1);
-    if (!COMMON.has(name) && !params.has(name.toLowerCase())) problems.push(`${line}: ${cmdlet} has no parameter -${name}`);
-    if (name === 'DatabaseType') {
-      const value = rest[i + 1] ?? '';
-      if (!new RegExp(`^${value}$`, 'm').test(page)) problems.push(`${line}: ${value} is not a listed -DatabaseType value`);
-    }
-  });
+  const problems = commandProblems(line, 'lync2013').map((p) => `${line}: ${p.message}`);
+  const [cmdlet, ...rest] = line.match(/"[^"]*"|\S+/g) ?? [];
+  const at = rest.indexOf('-DatabaseType');
+  if (at !== -1 && cmdlet) {
+    // The -DatabaseType values are listed in the page's text, not in the index.
+    const page = readFileSync(path.join(cmdlets, `${cmdlet}.md`), 'utf8');
+    const value = rest[at + 1] ?? '';
+    if (!new RegExp(`^${value}$`, 'm').test(page)) problems.push(`${line}: ${value} is not a listed -DatabaseType value`);
+  }
   return problems;
 }
 
@@ -62,8 +49,8 @@ describe.skipIf(!present)('commands printed by the inventory and the worksheets 
   });
 
   it('the check itself rejects an invented parameter and an unknown cmdlet', () => {
-    expect(check('Export-CsUserData -PoolFqdn p -Destination x')).toEqual(['Export-CsUserData -PoolFqdn p -Destination x: Export-CsUserData has no parameter -Destination']);
-    expect(check('Backup-CsEverything -Now')[0]).toMatch(/no reference page/);
+    expect(check('Export-CsUserData -PoolFqdn p -Destination x')[0]).toMatch(/^Export-CsUserData -PoolFqdn p -Destination x: Export-CsUserData has no parameter -Destination/);
+    expect(check('Backup-CsEverything -Now')[0]).toMatch(/is not a Lync Server 2013 cmdlet/);
     expect(check('Invoke-CsDatabaseFailover -PoolFqdn p -DatabaseType Bogus -NewPrincipal Mirror')[0]).toMatch(/Bogus is not a listed -DatabaseType value/);
   });
 });

@@ -5,7 +5,7 @@
 export const ALLOWED_PROGRAMS: Readonly<Record<string, string>> = {
   robocopy: 'lync-server-2013-backing-up-file-stores.md',
   xcopy: 'lync-server-2013-backup-prerequisites-for-abc-pool-failover.md',
-  'bootstrapper.exe': 'lync-server-2013-failing-over-a-pool.md',
+  'bootstrapper.exe': 'lync-server-2013-front-end-pool-abc-failover-procedure.md',
   // PowerShell's own pipeline cmdlets, as the Lync pages use them with Lync cmdlets.
   'where-object': 'lync-server-2013-performing-and-monitoring-backups.md',
   'select-object': 'cmdlets/Get-CsService.md',
