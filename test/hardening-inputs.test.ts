@@ -80,6 +80,26 @@ describe.skipIf(!posix)('inputs that are not regular files', () => {
     }
   });
 
+  it('serve --data naming a file says that the data folder is a file, with a code', async () => {
+    const file = path.join(dir, 'passwd');
+    writeFileSync(file, 'root:x:0:0::/root:/bin/sh\n');
+    const r = await run(['serve', '--data', file, '--topology', topology, '--port', '0']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/E_DATA_FOLDER: the data folder .*passwd is a file/);
+    expect(r.err).not.toMatch(/E_INTERNAL|EEXIST/);
+  });
+
+  it('a bad UTF-8 byte in a topology: its byte offset and line are named', async () => {
+    const text = Buffer.from('<?xml version="1.0"?>\n<Topology>\n  <Site Name="Lyon"/>\n</Topology>\n');
+    const at = text.indexOf('Lyon') + 1;
+    text[at] = 0xe9;
+    const file = path.join(dir, 'latin1.xml');
+    writeFileSync(file, text);
+    const r = await run(['topology', 'show', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(new RegExp(`E_TOPOLOGY_ENCODING: .*latin1\\.xml:3: .*byte 0xE9 at byte offset ${at} \\(line 3\\)`));
+  });
+
   it('the agent refuses a device or FIFO as its config', async () => {
     for (const file of ['/dev/zero', fifo('agent.fifo')].filter((f): f is string => f !== null)) {
       let err = '';

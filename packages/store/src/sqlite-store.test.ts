@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -155,6 +155,14 @@ describe('sqlite store', () => {
     expect(copy.countReports()).toBe(2);
     expect(copy.findByTokenHash('h1')?.name).toBe('fe1');
     copy.close();
+  });
+
+  it('says that the data folder is a file when it is one, or lies under one', () => {
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    for (const db of [path.join(file, 'planner.sqlite'), path.join(file, 'sub', 'planner.sqlite')]) {
+      expect(() => createSqliteStore({ file: db, now })).toThrow(expect.objectContaining({ code: 'E_DATA_FOLDER', message: expect.stringMatching(/the data folder .* is a file/) }));
+    }
   });
 
   it('refuses a file that is not a planner database with a clear code', async () => {

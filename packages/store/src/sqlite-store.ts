@@ -16,6 +16,19 @@ export interface SqliteStoreOptions {
   now: () => Date;
 }
 
+/** Creates the folder of the database; a file in its place (or in the place of a parent) is named as such. */
+function makeDataFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      throw new LyncdrError('E_DATA_FOLDER', `the data folder ${dir} is a file (or lies under one), not a folder; point --data (or data: in the config) at a folder`, { cause: e });
+    }
+    throw new LyncdrError('E_DATA_FOLDER', `cannot create the data folder ${dir}: ${(e as Error).message}; check its path and rights`, { cause: e });
+  }
+}
+
 /**
  * Opens (and migrates) the planner database.
  *
@@ -26,7 +39,7 @@ export interface SqliteStoreOptions {
  */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   const { file, now } = options;
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') makeDataFolder(path.dirname(path.resolve(file)));
   let db: Database.Database;
   try {
     db = new Database(file);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LyncdrError } from '@lyncdr/errors';
-import { decodeText } from './decode-text';
+import { decodeText, firstInvalidUtf8 } from './decode-text';
 
 const xml = '<?xml version="1.0" encoding="utf-16"?><Topology Name="Lyon é"/>';
 
@@ -46,5 +46,38 @@ describe('decodeText', () => {
       }
     });
     expect(codes).toEqual(['E_TOPOLOGY_ENCODING', 'E_TOPOLOGY_ENCODING', 'E_TOPOLOGY_ENCODING']);
+  });
+
+  it('names the byte offset and line of the first byte that is not UTF-8', () => {
+    const text = Buffer.from('<?xml version="1.0"?>\n<Topology>\n  <Site Name="Lyon"/>\n</Topology>\n');
+    const at = text.indexOf('Lyon') + 1;
+    const bad = new Uint8Array(text);
+    bad[at] = 0xe9; // Latin-1 "é" in a file that says nothing about its encoding
+    const err = (() => {
+      try {
+        decodeText(bad, 'topology.xml');
+      } catch (e) {
+        return e as LyncdrError;
+      }
+      throw new Error('no error');
+    })();
+    expect(err.code).toBe('E_TOPOLOGY_ENCODING');
+    expect(err.location).toEqual({ file: 'topology.xml', line: 3 });
+    expect(err.message).toContain(`byte 0xE9 at byte offset ${at} (line 3) is not valid UTF-8`);
+    // With a byte-order mark the offset still counts from the start of the file.
+    expect(() => decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...bad]), 'f')).toThrow(`byte offset ${at + 3} (line 3)`);
+  });
+
+  it('finds the first invalid UTF-8 sequence: overlong forms, surrogates, cut-off and stray bytes', () => {
+    const cases: [number[], number][] = [
+      [[0x61, 0xc3, 0xa9, 0x62], 4],
+      [[0x61, 0xc0, 0xaf], 1],
+      [[0xed, 0xa0, 0x80], 0],
+      [[0x61, 0x62, 0xe2, 0x82], 2],
+      [[0xf4, 0x90, 0x80, 0x80], 0],
+      [[0xf0, 0x9f, 0x98, 0x80, 0x80], 4],
+      [[0xe2, 0x82, 0x41], 0],
+    ];
+    for (const [bytes, at] of cases) expect(firstInvalidUtf8(new Uint8Array(bytes)), bytes.join(' ')).toBe(at);
   });
 });
