@@ -157,6 +157,11 @@ export interface Overlay {
   /** Federation routes and Edge next hops, when the topology does not say. */
   federation: Partial<Federation>;
   nextHops: Record<string, string>;
+  /**
+   * Group Call Pickup orbit ranges (Identity of each Call Park orbit of type GroupPickup) per Front End pool that hosts
+   * them; a pool listed with [] has none. Absent pools: unknown (plans print a TBD line).
+   */
+  groupPickup?: Record<string, string[]>;
   /** Unknown keys, kept for the findings. */
   extra: Record<string, unknown>;
   /** SQL mirroring of back-end instances (its XML encoding is unknown, REFERENCE §f.3): primary → mirror, witness. */

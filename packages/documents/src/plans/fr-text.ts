@@ -40,6 +40,8 @@ const TITLES: [RegExp, string][] = [
   [/^Export (\S+)'s Response Groups from (\S+)$/, 'Exporter les Response Groups de $1 depuis $2'],
   [/^Import the Response Groups back into (\S+)$/, 'Réimporter les Response Groups dans $1'],
   [/^Point announcements and unassigned numbers back to (\S+)$/, 'Rediriger les annonces et numéros non attribués vers $1'],
+  [/^Redirect the Group Call Pickup range of (\S+) to (\S+)$/, 'Rediriger les plages de prise d’appel de groupe de $1 vers $2'],
+  [/^Redirect the Group Call Pickup range (.+) to (\S+)$/, 'Rediriger la plage de prise d’appel de groupe $1 vers $2'],
   ...ABC_TITLES,
   ...NOTE_TITLES,
 ];
@@ -93,6 +95,10 @@ const TEXTS: [RegExp, string][] = [
   [/^Get-CsRgsWorkflow -Identity "service:ApplicationServer:(\S+)" -Owner "service:ApplicationServer:(\S+)" lists them; place a test call; formal agents sign in again$/, 'Get-CsRgsWorkflow -Identity "service:ApplicationServer:$1" -Owner "service:ApplicationServer:$2" les liste ; passer un appel de test ; les agents formels se reconnectent'],
   [/^Response Group configuration is not replicated by the Backup Service in Lync 2013 \(REFERENCE §0 rule 6\)\. Add -ReplaceExistingRgsSettings to carry application-level settings\.$/, 'La configuration Response Group n’est pas répliquée par le service de sauvegarde dans Lync 2013 (REFERENCE §0 règle 6). Ajouter -ReplaceExistingRgsSettings pour reprendre les paramètres au niveau application.'],
   [/^ERRATUM \(lync-server-2013-failing-over-a-pool\.md\): the page writes -MirrorSQLServerFqdn\/-MirrorSQLInstanceName; the cmdlet parameters are -BackupMirrorSqlServerFqdn\/-BackupMirrorSqlInstanceName, and -Force is required in the disaster form\.$/, 'ERRATUM (lync-server-2013-failing-over-a-pool.md) : la page écrit -MirrorSQLServerFqdn/-MirrorSQLInstanceName ; les paramètres de la cmdlet sont -BackupMirrorSqlServerFqdn/-BackupMirrorSqlInstanceName, et -Force est obligatoire en cas de sinistre.'],
+  [/^A call to a member of the pickup group can be answered with the group's pickup number once users are out of resiliency mode$/, 'Un appel vers un membre du groupe de prise d’appel peut être pris avec le numéro de prise du groupe, une fois les utilisateurs sortis du mode de résilience'],
+  [/^The Group Call Pickup ranges of (\S+) are not known: repeat for every Call Park orbit of type GroupPickup served by (\S+), or list them under groupPickup: in lyncdr\.yaml\.$/, 'Les plages de prise d’appel de groupe de $1 ne sont pas connues : répéter pour chaque orbite de parcage de type GroupPickup servie par $2, ou les lister sous groupPickup: dans lyncdr.yaml.'],
+  [/^The Call Park application must be deployed and enabled in both pools of the pair \((\S+)\)\.$/, 'L’application de parcage d’appels doit être déployée et activée dans les deux pools de la paire ($1).'],
+  [/^The Group Call Pickup ranges of (\S+) cannot be redirected to (\S+) while the Central Management store is unavailable \(Set-CsCallParkOrbit writes to it\): fail the CMS over, then run Set-CsCallParkOrbit \((\S+)\)\.$/, 'Les plages de prise d’appel de groupe de $1 ne peuvent pas être redirigées vers $2 tant que le magasin central de gestion est indisponible (Set-CsCallParkOrbit y écrit) : basculer le magasin central, puis exécuter Set-CsCallParkOrbit ($3).'],
   ...ABC_TEXTS,
   ...NOTE_TEXTS,
   ...WARNING_TEXTS,
@@ -100,7 +106,7 @@ const TEXTS: [RegExp, string][] = [
 
 /** The blank a person fills in, in French (« À compléter — responsable », the text catalog's term). */
 export function frPlaceholder(text: string): string {
-  return text.split('TBD — owner').join('À compléter — responsable');
+  return text.split('TBD — owner').join('À compléter — responsable').replace(/Group Call Pickup orbit range of (\S+)>/g, 'plage de prise d’appel de groupe de $1>');
 }
 
 /** French form of an engine title or text, and whether a known translation matched. */

@@ -25,6 +25,8 @@ export const REF = {
   userExperience: 'lync-server-2013-user-experience-during-pool-failure.md',
   rgs: 'lync-server-2013-response-group-disaster-recovery-procedures.md',
   announcements: 'lync-server-2013-manage-announcements-during-disaster-recovery.md',
+  groupPickup: 'lync-server-2013-manage-group-call-pickup-during-disaster-recovery.md',
+  callParkOrbit: 'cmdlets/Set-CsCallParkOrbit.md',
   recoveryTime: 'lync-server-2013-recovery-time-for-pool-failover-and-pool-failback.md',
   pairing: 'lync-server-2013-deploying-paired-front-end-pools-for-disaster-recovery.md',
 } as const;

@@ -8,7 +8,7 @@ import type { DrState, SyncStatus } from './types';
 import { findPool, isDown, isEdgePool, isRegistrarPool, sortedPair } from './topology-view';
 
 const SYNC_VALUES: SyncStatus[] = ['SteadyState', 'FinalState', 'NonSteadyState', 'NotInitialized', 'ErrorState', 'unknown'];
-const KEYS = ['failedOver', 'down', 'cmsActive', 'cmsAvailable', 'sync', 'principals', 'nextHops', 'federation', 'edgeAssociations', 'conferenceDirectories'];
+const KEYS = ['failedOver', 'down', 'cmsActive', 'cmsAvailable', 'sync', 'principals', 'nextHops', 'federation', 'edgeAssociations', 'conferenceDirectories', 'groupPickup'];
 
 const initialCache = new WeakMap<Topology, DrState>();
 
@@ -56,6 +56,11 @@ function computeInitialState(t: Topology): DrState {
   }
   const edgeAssociations: Record<string, string | null> = {};
   for (const p of t.pools.filter(isRegistrarPool)) edgeAssociations[p.fqdn] = p.edgePool;
+  const groupPickup: Record<string, string> = {};
+  for (const [pool, ranges] of Object.entries(t.overlay?.groupPickup ?? {})) {
+    const fqdn = findPool(t, pool)?.fqdn ?? pool;
+    for (const r of ranges) groupPickup[r] = fqdn;
+  }
   return {
     down: [],
     failedOver: {},
@@ -73,6 +78,7 @@ function computeInitialState(t: Topology): DrState {
     sync: {},
     conferenceDirectories: {},
     abc: {},
+    groupPickup,
   };
 }
 
@@ -203,6 +209,12 @@ export function buildState(t: Topology, input: unknown, file = 'state.json'): Dr
     if (!isRecord(input.conferenceDirectories)) fail(file, 'conferenceDirectories', 'conferenceDirectories must be an object {"<id>": "<pool>"}');
     for (const [id, pool] of Object.entries(input.conferenceDirectories)) {
       state.conferenceDirectories[id] = regPool(pool, `conferenceDirectories.${id}`);
+    }
+  }
+  if (input.groupPickup !== undefined) {
+    if (!isRecord(input.groupPickup)) fail(file, 'groupPickup', 'groupPickup must be an object {"<Call Park orbit identity>": "<pool hosting it now>"}');
+    for (const [range, pool] of Object.entries(input.groupPickup)) {
+      state.groupPickup[range] = regPool(pool, `groupPickup.${range}`);
     }
   }
   return state;

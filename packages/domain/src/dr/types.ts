@@ -44,6 +44,8 @@ export interface DrState {
   conferenceDirectories: Record<string, string>;
   /** ABC rebuilds in progress, keyed by the lost pool A. */
   abc: Record<string, AbcProgress>;
+  /** Group Call Pickup orbit range (Call Park orbit Identity, type GroupPickup) → the pool whose Call Park service hosts it. */
+  groupPickup: Record<string, string>;
 }
 
 /** An operation instance: which spec and its arguments (FQDNs, switches). */

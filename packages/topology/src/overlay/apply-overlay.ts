@@ -118,6 +118,7 @@ export function applyOverlay(t: Topology, o: Overlay): Topology {
     federation[k] = v;
   }
   for (const k of Object.keys(o.targets.perPool)) pool(`targets.pools.${k}`, k);
+  for (const k of Object.keys(o.groupPickup ?? {})) pool(`groupPickup.${k}`, k, isFe, 'Group Call Pickup ranges are hosted by a Front End pool or Standard Edition server');
 
   // SQL mirroring (REFERENCE §c.4, lync-server-2013-back-end-server-high-availability.md).
   const sqlStores = t.sqlStores.map((s) => ({ ...s }));

@@ -166,3 +166,18 @@ describe('overlay keys in any case', () => {
     expect(e.location).toMatchObject({ line: 3, where: 'targets.pools.pool9.contoso.example' });
   });
 });
+
+describe('groupPickup', () => {
+  it('reads Group Call Pickup orbit ranges per pool, [] for none', () => {
+    const o = overlay('groupPickup:\n  POOL01.contoso.example: ["Paris pickup 1", Paris pickup 2]\n  pool02.contoso.example: []');
+    expect(o.groupPickup).toEqual({ 'pool01.contoso.example': ['Paris pickup 1', 'Paris pickup 2'], 'pool02.contoso.example': [] });
+    expect(applyOverlay(topology(), o).overlay?.groupPickup).toEqual(o.groupPickup);
+  });
+
+  it('refuses a range list that is not a list, and a pool that is not in the topology', () => {
+    expect(errorOf(() => overlay('groupPickup:\n  pool01.contoso.example: one')).code).toBe('E_OVERLAY_INVALID');
+    const e = errorOf(() => applyOverlay(topology(), overlay('groupPickup:\n  pool9.contoso.example: [a]')));
+    expect(e.code).toBe('E_OVERLAY_UNKNOWN_POOL');
+    expect(e.location).toMatchObject({ line: 2, where: 'groupPickup.pool9.contoso.example' });
+  });
+});

@@ -14,6 +14,7 @@ export const OVERLAY_KEYS = [
   'federation',
   'nextHops',
   'mirrors',
+  'groupPickup',
 ] as const;
 
 /**
@@ -56,6 +57,7 @@ export function parseOverlay(text: string, opts: { file: string }): Overlay {
     nextHops: {},
     extra: {},
     mirrors: [],
+    groupPickup: {},
     file,
     lines,
   };
@@ -168,6 +170,15 @@ export function parseOverlay(text: string, opts: { file: string }): Overlay {
       case 'nextHops':
         for (const [k, v] of map(key, value))
           overlay.nextHops[k.toLowerCase()] = fqdn(`nextHops.${k.toLowerCase()}`, v);
+        break;
+      case 'groupPickup':
+        for (const [k, v] of map(key, value)) {
+          const path = `groupPickup.${k.toLowerCase()}`;
+          const pool = k.toLowerCase();
+          lines[path] = lineOf(v) ?? 0;
+          if (!isSeq(v)) bad(path, v, 'expected a list of Call Park orbit identities (type GroupPickup), [] when the pool has none');
+          overlay.groupPickup![pool] = (v as { items: Node[] }).items.map((n, i) => str(`${path}[${i}]`, n));
+        }
         break;
       case 'mirrors': {
         if (!isSeq(value)) bad(key, value, 'expected a list of { primary, mirror, witness } entries');

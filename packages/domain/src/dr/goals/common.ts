@@ -58,6 +58,35 @@ export function repointEdges(b: PlanBuilder, pool: string, newHop: string): void
   }
 }
 
+/** True when lyncdr.yaml (groupPickup:) or the state names the Group Call Pickup ranges of `pool` (possibly none). */
+function pickupKnown(b: PlanBuilder, pool: string): boolean {
+  const listed = Object.keys(b.topology.overlay?.groupPickup ?? {}).some((p) => p.toLowerCase() === pool.toLowerCase());
+  return listed || Object.values(originalState(b.topology).groupPickup).includes(pool) || Object.values(b.state.groupPickup).includes(pool);
+}
+
+/**
+ * Group Call Pickup ranges follow the users (manage-group-call-pickup-during-disaster-recovery.md): after a failover the
+ * ranges hosted by `from` go to `to`; after a failback the ranges `to` hosts in the topology come back to it. One line
+ * per known range, one TBD line when the deployment's list is unknown.
+ */
+export function redirectGroupPickup(b: PlanBuilder, from: string, to: string, direction: 'failover' | 'failback'): void {
+  const original = originalState(b.topology).groupPickup;
+  const ranges = Object.entries(b.state.groupPickup)
+    .filter(([range, host]) => (direction === 'failover' ? host === from : host !== to && original[range] === to))
+    .map(([range]) => range)
+    .sort();
+  const owner = direction === 'failover' ? from : to;
+  if (!b.state.cmsAvailable && b.state.cmsActive !== null) {
+    b.warn(`The Group Call Pickup ranges of ${owner} cannot be redirected to ${to} while the Central Management store is unavailable (Set-CsCallParkOrbit writes to it): fail the CMS over, then run Set-CsCallParkOrbit (${REF.groupPickup}).`);
+    return;
+  }
+  if (ranges.length === 0 && !pickupKnown(b, owner)) {
+    b.add({ id: 'group-pickup-orbit', args: { range: '', pool: to, from } });
+    return;
+  }
+  for (const range of ranges) b.add({ id: 'group-pickup-orbit', args: { range, pool: to, from } });
+}
+
 /** Invoke-CsPoolFailBack for `pool` (its users come home from its partner) with the documented follow-ups. */
 export function failbackPool(b: PlanBuilder, pool: string, opts: { followUps: boolean }): void {
   const serving = b.state.failedOver[pool];
@@ -82,6 +111,7 @@ export function failbackPool(b: PlanBuilder, pool: string, opts: { followUps: bo
       `Recreate the announcements with parent ${pool} and run Set-CsUnassignedNumber -Identity <range> -AnnouncementService ${pool} -AnnouncementName <name> for each range.`,
     ], { ref: REF.announcements, check: 'A test call to an unassigned number plays the announcement' }),
   ]);
+  redirectGroupPickup(b, serving, pool, 'failback');
   const original = Object.entries(originalState(b.topology).nextHops).filter(([edge, hop]) => hop === pool && !isDown(b.state, b.topology, edge));
   for (const [edge] of original) {
     if (b.state.nextHops[edge] !== pool) b.add({ id: 'edge-next-hop', args: { edge, hop: pool } });
@@ -125,4 +155,5 @@ export function failoverPool(b: PlanBuilder, pool: string, opts: { planned?: boo
       `Import-CsAnnouncementFile and New-CsAnnouncement with parent ${partner}; then Set-CsUnassignedNumber -Identity <range> -AnnouncementService ${partner} -AnnouncementName <name> for each range.`,
     ], { ref: REF.announcements, check: 'A test call to an unassigned number plays the announcement' }),
   ]);
+  redirectGroupPickup(b, pool, partner, 'failover');
 }

@@ -3,6 +3,7 @@
  * disaster forms of a rebuild), on a deployment built here: three sites, two pairs, the CMS on a pool of the second pair.
  */
 import { describe, expect, it } from 'vitest';
+import { applyOverlay, parseOverlay } from '@lyncdr/topology';
 import { buildState, plan, type Plan } from '../index';
 import { buildTopology, type TopologySpec } from '../testing/build-topology';
 
@@ -85,5 +86,41 @@ describe('plan edge-failback: steps 2–3 of failing-back-the-edge-pool… (fede
     const silent = plan({ kind: 'edge-failover', pool: L }, buildState(t, { down: [L], federation: { lync: L } }), t);
     expect(silent.steps.some((s) => s.op?.id === 'lync-federation-route')).toBe(true);
     expect(silent.steps.some((s) => s.op?.id === 'xmpp-federation-route')).toBe(false);
+  });
+});
+
+describe('Group Call Pickup ranges follow the users (manage-group-call-pickup-during-disaster-recovery.md)', () => {
+  const B = 'fe-b.fabrikam.test';
+  const withRanges = applyOverlay(t, parseOverlay('groupPickup:\n  fe-a.fabrikam.test: ["Lisbon pickup 2", "Lisbon pickup 1"]\n  fe-b.fabrikam.test: []\n', { file: 'lyncdr.yaml' }));
+  const pickup = (p: Plan): string[] => commands(p).filter((c) => c.startsWith('Set-CsCallParkOrbit'));
+
+  it('failover redirects each GroupPickup range of the failed pool to the backup pool, after Invoke-CsPoolFailOver', () => {
+    const p = plan({ kind: 'failover', pool: A }, buildState(withRanges, { down: [A] }), withRanges);
+    expect(pickup(p)).toEqual([
+      `Set-CsCallParkOrbit -Identity "Lisbon pickup 1" -CallParkService "service:ApplicationServer:${B}"`,
+      `Set-CsCallParkOrbit -Identity "Lisbon pickup 2" -CallParkService "service:ApplicationServer:${B}"`,
+    ]);
+    expect(at(p, /^Set-CsCallParkOrbit/)).toBeGreaterThan(at(p, /^Invoke-CsPoolFailOver/));
+    expect(p.finalState.groupPickup).toEqual({ 'Lisbon pickup 1': B, 'Lisbon pickup 2': B });
+    expect(p.steps.find((s) => s.command?.startsWith('Set-CsCallParkOrbit'))?.ref).toBe('lync-server-2013-manage-group-call-pickup-during-disaster-recovery.md');
+  });
+
+  it('failback brings them back after Invoke-CsPoolFailBack; serve does the same', () => {
+    const state = buildState(withRanges, { failedOver: { [A]: B }, groupPickup: { 'Lisbon pickup 1': B, 'Lisbon pickup 2': B } });
+    const p = plan({ kind: 'failback', pool: A }, state, withRanges);
+    expect(pickup(p)).toEqual([
+      `Set-CsCallParkOrbit -Identity "Lisbon pickup 1" -CallParkService "service:ApplicationServer:${A}"`,
+      `Set-CsCallParkOrbit -Identity "Lisbon pickup 2" -CallParkService "service:ApplicationServer:${A}"`,
+    ]);
+    expect(at(p, /^Set-CsCallParkOrbit/)).toBeGreaterThan(at(p, /^Invoke-CsPoolFailBack/));
+    const s = plan({ kind: 'serve', usersOf: B, by: A }, state, withRanges);
+    expect(pickup(s)).toEqual(pickup(p));
+  });
+
+  it('prints one TBD line when the pool\'s ranges are unknown, and nothing when the overlay says it has none', () => {
+    const p = plan({ kind: 'failover', pool: A }, buildState(t, { down: [A] }), t);
+    expect(pickup(p)).toEqual([`Set-CsCallParkOrbit -Identity <TBD — owner: Group Call Pickup orbit range of ${A}> -CallParkService "service:ApplicationServer:${B}"`]);
+    const none = plan({ kind: 'failover', pool: B }, buildState(withRanges, { down: [B] }), withRanges);
+    expect(pickup(none)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { conferenceContentRestore } from './conference-content-restore';
 import { dbFailover } from './db-failover';
 import { edgeAssociate } from './edge-associate';
 import { edgeNextHop } from './edge-next-hop';
+import { groupPickupOrbit } from './group-pickup-orbit';
 import { lyncFederationRoute } from './lync-federation-route';
 import { poolFailback } from './pool-failback';
 import { poolFailover } from './pool-failover';
@@ -16,7 +17,7 @@ import { xmppFederationRoute } from './xmpp-federation-route';
 
 export const OPERATIONS: Record<string, OperationSpec> = Object.fromEntries(
   [poolFailover, poolFailback, cmsFailover, cmsLocate, dbFailover, backupStatus, backupSync, conferenceContentRestore,
-    edgeNextHop, lyncFederationRoute, xmppFederationRoute, edgeAssociate, abcStep].map((s) => [s.id, s]),
+    edgeNextHop, lyncFederationRoute, xmppFederationRoute, edgeAssociate, abcStep, groupPickupOrbit].map((s) => [s.id, s]),
 );
 
 export { ABC_STAGES } from './abc-stages';

@@ -1,0 +1,46 @@
+/**
+ * Redirecting a Group Call Pickup number range (a Call Park orbit of type GroupPickup) to another pool's Call Park
+ * application: Set-CsCallParkOrbit -Identity "<orbit>" -CallParkService "service:ApplicationServer:<pool>".
+ * lync-server-2013-manage-group-call-pickup-during-disaster-recovery.md: the ranges go to the backup pool after the
+ * failover is complete and back to the primary pool after the failback is complete; Call Park must run in both pools.
+ * The syntax is the ABC page's step 14 (cmdlets/Set-CsCallParkOrbit.md: -CallParkService takes an FQDN or service id).
+ * Args: range (the orbit Identity; '' when the deployment's list is unknown), pool (the new host), from (the old one).
+ */
+import { commandStep, str, violation } from '../draft';
+import { REF } from '../refs';
+import { isDown, TBD } from '../topology-view';
+import type { OperationSpec, Violation } from '../types';
+
+export const groupPickupOrbit: OperationSpec = {
+  id: 'group-pickup-orbit',
+  ref: REF.groupPickup,
+  check(state, op, t) {
+    const pool = str(op, 'pool');
+    const out: Violation[] = [];
+    if (!state.pools.includes(pool)) return [violation('not-a-front-end-pool', `${pool} is not a Front End pool of this deployment; Group Call Pickup ranges go to a pool running the Call Park application`, REF.groupPickup)];
+    if (isDown(state, t, pool)) out.push(violation('pickup-pool-down', `${pool} is down; redirect the Group Call Pickup ranges to a running pool`, REF.groupPickup));
+    if (!state.cmsAvailable && state.cmsActive !== null) out.push(violation('cms-writable', 'Set-CsCallParkOrbit writes to the Central Management store, which is unavailable; fail it over first', REF.groupPickup));
+    return out;
+  },
+  apply(state, op) {
+    const range = str(op, 'range');
+    if (!range) return state;
+    return { ...state, groupPickup: { ...state.groupPickup, [range]: str(op, 'pool') } };
+  },
+  commands(_t, op) {
+    const range = str(op, 'range');
+    const pool = str(op, 'pool');
+    const from = str(op, 'from');
+    const identity = range ? `"${range}"` : `<${TBD}: Group Call Pickup orbit range of ${from}>`;
+    return [
+      commandStep(`Redirect the Group Call Pickup range ${range || `of ${from}`} to ${pool}`, `Set-CsCallParkOrbit -Identity ${identity} -CallParkService "service:ApplicationServer:${pool}"`, {
+        op, ref: REF.groupPickup,
+        check: 'A call to a member of the pickup group can be answered with the group\'s pickup number once users are out of resiliency mode',
+        notes: [
+          ...(range ? [] : [`The Group Call Pickup ranges of ${from} are not known: repeat for every Call Park orbit of type GroupPickup served by ${from}, or list them under groupPickup: in lyncdr.yaml.`]),
+          'The Call Park application must be deployed and enabled in both pools of the pair (lync-server-2013-manage-group-call-pickup-during-disaster-recovery.md).',
+        ],
+      }),
+    ];
+  },
+};
