@@ -34,8 +34,18 @@ export const PlannerConfig = z.object({
     reportsPerMinute: z.number().positive().default(120),
     burst: z.number().int().positive().default(60),
     idleTimeoutSeconds: z.number().positive().default(120),
-    helloTimeoutSeconds: z.number().positive().default(10),
+    /** A socket without a valid token is closed after this (short: it holds a slot of the unauthenticated budget). */
+    helloTimeoutSeconds: z.number().positive().default(5),
+    /** Authenticated agent connections. */
     maxConnections: z.number().int().positive().default(5000),
+    /** Sockets not yet authenticated, per remote address (IPv4, or IPv6 /64) and in all; agents with a valid token in the header never count. */
+    unauthenticatedPerAddress: z.number().int().positive().default(8),
+    unauthenticatedTotal: z.number().int().positive().default(256),
+    /** Bytes a socket may send before it is authenticated (a hello is well under 8 kB). */
+    unauthenticatedMaxBytes: z.number().int().positive().default(8192),
+    /** hello, heartbeat and error frames per agent and minute (token bucket); reports have their own limit above. */
+    otherFramesPerMinute: z.number().positive().default(60),
+    otherFramesBurst: z.number().int().positive().default(30),
   }).strict().prefault({}),
   evaluation: z.object({
     /** node-cron expression of the scheduled evaluation (every minute by default). */
@@ -57,6 +67,13 @@ export const PlannerConfig = z.object({
   api: z.object({
     /** Allow GET requests without a token (read-only). Writes always need an admin token. */
     openRead: z.boolean().default(false),
+    /**
+     * Host names (and addresses) the planner answers HTTP requests for (DNS rebinding guard). Always allowed:
+     * 127.0.0.1, localhost, ::1, the bind address, this machine's host name and interface addresses. `*` allows any.
+     */
+    allowedHosts: z.array(z.string().min(1).max(253)).default([]),
+    /** Live `/api/events` streams (dashboards) at one time. */
+    maxEventStreams: z.number().int().positive().default(32),
   }).strict().prefault({}),
   demo: z.boolean().default(false),
 }).strict();

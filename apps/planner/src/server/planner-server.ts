@@ -1,7 +1,7 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { isLyncdrError, LyncdrError } from '@lyncdr/errors';
+import { LyncdrError } from '@lyncdr/errors';
 import { createInlineCommitter, createWorkerCommitter, type AsyncCommitter, type Store } from '@lyncdr/store';
 import { createNotifier } from './alerts/notifier';
 import { createWebhookSender } from './alerts/webhook';
@@ -11,9 +11,11 @@ import type { PlannerConfig } from './config';
 import { createEvaluator, type Evaluator, type PolicyItem } from './evaluator';
 import { apiRoutes, type DocumentBuilder } from './http/api';
 import { createDashboard } from './http/dashboard';
-import { allows, requestRole } from './http/auth';
-import { sendError } from './http/respond';
+import { createHostCheck } from './http/host-check';
+import { machineNames } from './http/machine-names';
+import { createRequestHandler } from './http/request-handler';
 import { compileRoute } from './http/router';
+import { createUpgradeHandler } from './http/upgrade-handler';
 import { silentLogger, type Logger } from './logger';
 import { createScheduler, type Scheduler } from './scheduler';
 
@@ -72,48 +74,19 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
   let ready = false;
   let scheduler: Scheduler | null = null;
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://planner');
-    if (url.pathname === '/healthz') {
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      return res.end(JSON.stringify({ ok: ready }));
-    }
-    if (req.method === 'GET' && dashboard.serve(url.pathname, res)) return;
-    const matches = routes.map((r) => ({ r, params: r.match(url.pathname) })).filter((m) => m.params);
-    if (!matches.length) return sendError(res, 404, 'E_HTTP_NOT_FOUND', `no such endpoint ${url.pathname}`);
-    const hit = matches.find((m) => m.r.method === req.method);
-    if (!hit) return sendError(res, 405, 'E_HTTP_METHOD', `${req.method} is not allowed on ${url.pathname}`);
-    const role = requestRole(req, store, config.api.openRead || config.demo);
-    if (role === null) {
-      res.setHeader('www-authenticate', 'Bearer realm="lyncdr"');
-      return sendError(res, 401, 'E_AUTH', 'an API token is needed: Authorization: Bearer <token> (lyncdr agents add <name> --role read)');
-    }
-    if (role === 'denied') return sendError(res, 403, 'E_AUTH', 'unknown or revoked API token');
-    if (!allows(role, hit.r.role)) return sendError(res, 403, 'E_AUTH', 'this endpoint needs an admin token');
-    try {
-      await hit.r.handle({ req, res, params: hit.params ?? {}, query: url.searchParams });
-    } catch (e) {
-      if (isLyncdrError(e)) return sendError(res, 400, e.code, e.message);
-      log('http.error', { path: url.pathname, error: (e as Error).message });
-      if (!res.headersSent) sendError(res, 500, 'E_INTERNAL', 'internal error; see the planner log');
-    }
-  };
-
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
+  const onRequest = createRequestHandler({
+    routes, store, log, openRead: config.api.openRead || config.demo, ready: () => ready,
+    serveStatic: (pathname, res) => dashboard.serve(pathname, res),
+    hostAllowed: createHostCheck({ bindHost: config.host, allowed: config.api.allowedHosts, machine: machineNames() }),
+    eventStreams: { open: () => dashboard.events.clients, max: config.api.maxEventStreams },
+  });
   let server: Server;
   try {
     server = o.tls ? createHttpsServer({ cert: o.tls.cert, key: o.tls.key }, onRequest) : createHttpServer(onRequest);
   } catch (e) {
     throw new LyncdrError('E_CONFIG', `the TLS certificate or key is not usable: ${(e as Error).message}; give PEM files in tls.cert and tls.key`, { cause: e });
   }
-  server.on('upgrade', (req, socket, head) => {
-    socket.on('error', () => socket.destroy());
-    if (new URL(req.url ?? '/', 'http://planner').pathname !== '/agent') {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    endpoint.handleUpgrade(req, socket, head);
-  });
+  server.on('upgrade', createUpgradeHandler({ agent: (req, socket, head) => endpoint.handleUpgrade(req, socket, head), log }));
   server.on('clientError', (_e, socket) => socket.destroy());
 
   return {

@@ -1,3 +1,5 @@
+import { truncateUtf8 } from '@lyncdr/protocol';
+
 /** WebSocket close codes the planner uses (RFC 6455 §7.4.1). */
 export const CloseCode = {
   normal: 1000,
@@ -8,9 +10,9 @@ export const CloseCode = {
   tryAgainLater: 1013,
 } as const;
 
-/** A close reason must fit in 123 bytes. */
+/** A close reason must fit in 123 bytes of UTF-8 (RFC 6455 §5.5); cut once, on a character boundary. */
+export const MAX_CLOSE_REASON_BYTES = 123;
+
 export function closeReason(text: string): string {
-  let out = text;
-  while (Buffer.byteLength(out) > 123) out = out.slice(0, -2) + '…';
-  return out;
+  return truncateUtf8(text, MAX_CLOSE_REASON_BYTES);
 }

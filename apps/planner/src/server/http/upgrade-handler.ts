@@ -1,0 +1,31 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { truncateUtf8 } from '@lyncdr/protocol';
+import type { Logger } from '../logger';
+
+/**
+ * HTTP upgrades: `/agent` goes to the agents' WebSocket endpoint, anything else is a 404. A malformed target is a
+ * 400, and an unexpected error closes this socket only (logged); it never reaches the process.
+ */
+export function createUpgradeHandler(d: { agent: (req: IncomingMessage, socket: Duplex, head: Buffer) => void; log: Logger }) {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => socket.destroy());
+    try {
+      let pathname: string | null = null;
+      try {
+        pathname = new URL(req.url ?? '/', 'http://planner').pathname;
+      } catch {
+        socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      if (pathname !== '/agent') {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      d.agent(req, socket, head);
+    } catch (e) {
+      d.log('agent.upgrade_error', { path: truncateUtf8(req.url ?? '', 200), error: truncateUtf8(String((e as Error)?.message ?? e), 300) });
+      socket.destroy();
+    }
+  };
+}
