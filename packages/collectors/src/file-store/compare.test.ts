@@ -122,6 +122,15 @@ describe('compareTrees (merge-join of two sorted walks)', () => {
     if (process.getuid?.() !== 0) expect(codes).toContain('FS_UNREADABLE');
   });
 
+  it('a tree that differs only by symbolic links is ok: warnings are listed but do not fail the check', async () => {
+    const { src, bak } = share();
+    symlinkSync('1-WebServices-1', path.join(src, 'link-to-web'));
+    symlinkSync('1-WebServices-1', path.join(bak, 'link-to-web'));
+    const r = await compareTrees(src, bak);
+    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['FS_SYMLINK', 'warning'], ['FS_SYMLINK', 'warning']]);
+    expect(r.ok).toBe(true);
+  });
+
   it('a source root that does not exist is a finding, not a crash', async () => {
     const { root, bak } = share();
     const r = await compareTrees(path.join(root, 'nope'), bak);

@@ -56,7 +56,8 @@ const DEFAULT_EXCLUDE = ['Meeting.Active'];
 /**
  * Compares a live file share with its backup copy by walking both trees in the same sorted order and merge-joining
  * them: memory stays bounded whatever the number of files. Missing, older, changed-size and (optionally) changed-content
- * files are errors; extra files in the backup are info.
+ * files are errors (they make `ok` false); symbolic links, names that are not UTF-8 and files that changed during the
+ * scan are warnings, and extra files in the backup are info: neither makes `ok` false.
  */
 export async function compareTrees(source: string, backup: string, opts: CompareOptions = {}): Promise<CompareResult> {
   const excludeNames = new Set((opts.exclude ?? DEFAULT_EXCLUDE).map((n) => n.toLowerCase()));
@@ -76,7 +77,8 @@ export async function compareTrees(source: string, backup: string, opts: Compare
   let issues = 0;
   const add = (f: Finding) => {
     findingsTotal++;
-    if (f.severity !== 'info') failed = true;
+    // Only errors (missing, older, changed, unreadable) fail the comparison; warnings and info are listed.
+    if (f.severity === 'error') failed = true;
     if (findings.length < maxFindings) findings.push(f);
     opts.onFinding?.(f);
   };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,23 @@ describe('lyncdr verify filestore', () => {
     expect(r.code).toBe(0);
     const d = JSON.parse(r.out);
     expect(d).toMatchObject({ ok: true, findings: [], totals: { sourceFiles: 3, hashed: 3 } });
+  });
+
+  it('exit 0 when a tree holds only symbolic links besides matching files: warnings are printed, not failed', async () => {
+    const src = path.join(dir, 'links', 'share');
+    const bak = path.join(dir, 'links', 'copy');
+    for (const d of [src, bak]) {
+      mkdirSync(d, { recursive: true });
+      symlinkSync('/etc', path.join(d, 'etc-link'));
+    }
+    const r = await run(['verify', 'filestore', src, bak, '--json']);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out) as { ok: boolean; findings: { code: string; severity: string }[] };
+    expect(d.ok).toBe(true);
+    expect(d.findings.map((f) => f.severity)).toEqual(['warning', 'warning']);
+    const human = await run(['verify', 'filestore', src, bak]);
+    expect(human.code).toBe(0);
+    expect(human.out).toMatch(/^OK: [\s\S]*FS_SYMLINK/);
   });
 
   it('exit 1 naming every missing and damaged file in findings[].path', async () => {
