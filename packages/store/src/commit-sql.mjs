@@ -13,6 +13,29 @@ export function applyPragmas(db) {
   db.pragma('busy_timeout = 5000');
 }
 
+/** How many refusals are kept per agent (the oldest go first). */
+export const AGENT_FINDINGS_KEPT = 20;
+
+/**
+ * Returns `touch(t)`: writes an agent's last-seen data, its clock offset and the refusals to show on its card (the
+ * newest AGENT_FINDINGS_KEPT per agent are kept). Runs inside the caller's transaction.
+ */
+export function createTouch(db) {
+  const update = db.prepare(`UPDATE tokens SET last_seen = ?, version = coalesce(?, version), host = coalesce(?, host),
+    collectors = coalesce(?, collectors), clock_offset_ms = coalesce(?, clock_offset_ms) WHERE name = ?`);
+  const insertFinding = db.prepare('INSERT INTO agent_findings (agent, at, code, message, ref) VALUES (?, ?, ?, ?, ?)');
+  const pruneFindings = db.prepare(`DELETE FROM agent_findings WHERE agent = ? AND seq <= (
+    SELECT seq FROM agent_findings WHERE agent = ? ORDER BY seq DESC LIMIT 1 OFFSET ${AGENT_FINDINGS_KEPT})`);
+  return (t) => {
+    const offset = typeof t.clockOffsetMs === 'number' && Number.isFinite(t.clockOffsetMs) ? Math.round(t.clockOffsetMs) : null;
+    update.run(t.at, t.version ?? null, t.host ?? null, t.collectors ? JSON.stringify(t.collectors) : null, offset, t.name);
+    if (t.findings?.length) {
+      for (const f of t.findings) insertFinding.run(t.name, f.at, f.code, f.message, f.ref ?? null);
+      pruneFindings.run(t.name, t.name);
+    }
+  };
+}
+
 /**
  * Returns `commit(reports, touches)`: one IMMEDIATE transaction; per report, in input order, `{ id, duplicate }`.
  * A report is a duplicate when the same agent sent the same id before: ids are unique per agent, so one agent cannot
@@ -32,10 +55,10 @@ export function createCommit(db) {
         OR excluded.last_good_ever > latest_observations.last_good_ever) THEN excluded.last_good_ever ELSE latest_observations.last_good_ever END`);
   const upsertRun = db.prepare(`INSERT INTO agent_runs (agent, collector, finished_at) VALUES (?, ?, ?)
     ON CONFLICT (agent, collector) DO UPDATE SET finished_at = max(finished_at, excluded.finished_at)`);
-  const touch = db.prepare('UPDATE tokens SET last_seen = ?, version = coalesce(?, version), host = coalesce(?, host), collectors = coalesce(?, collectors) WHERE name = ?');
+  const touch = createTouch(db);
 
   const tx = db.transaction((reports, touches) => {
-    for (const t of touches) touch.run(t.at, t.version ?? null, t.host ?? null, t.collectors ? JSON.stringify(t.collectors) : null, t.name);
+    for (const t of touches) touch(t);
     return reports.map((r) => {
       const inserted = insertReport.run(r.id, r.agentId, r.collector, r.receivedAt, r.startedAt, r.finishedAt, r.durationMs, r.ok ? 1 : 0, r.raw).changes;
       if (!inserted) return { id: r.id, duplicate: true };

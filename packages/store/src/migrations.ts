@@ -67,6 +67,16 @@ export const migrations: { n: number; name: string; sql: string }[] = [
       CREATE INDEX reports_received ON reports (received_at);
     `,
   },
+  {
+    n: 6,
+    name: 'agent clock offset and what the planner refused from each agent (its card)',
+    sql: `
+      ALTER TABLE tokens ADD COLUMN clock_offset_ms INTEGER;
+      CREATE TABLE agent_findings (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, agent TEXT NOT NULL, at TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, ref TEXT);
+      CREATE INDEX agent_findings_agent ON agent_findings (agent, seq);
+    `,
+  },
 ];
 
 /** Brings the schema up to date; refuses a database written by a newer lyncdr. */

@@ -31,7 +31,7 @@ describe('sqlite store', () => {
   it('opens in WAL mode with synchronous FULL and records its migrations', () => {
     const db = new Database(store.file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT n FROM migrations').pluck().all()).toEqual([1, 2, 3, 4, 5]);
+    expect(db.prepare('SELECT n FROM migrations').pluck().all()).toEqual([1, 2, 3, 4, 5, 6]);
     db.close();
   });
 
@@ -72,6 +72,22 @@ describe('sqlite store', () => {
     const check = new Database(file, { readonly: true });
     expect(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'reports_received'").pluck().get()).toBe(1);
     check.close();
+  });
+
+  it('keeps each agent\'s clock offset and its newest 20 refusals, written with a report batch or alone', () => {
+    store.addToken('fe1', 'agent', 'h1');
+    expect(store.getToken('fe1')).toMatchObject({ clockOffsetMs: null, findings: [] });
+    const at = now().toISOString();
+    const findings = Array.from({ length: 25 }, (_, i) => ({ at, code: 'E_CLOCK_SKEW', message: `m${i}`, ref: `rep-${i}` }));
+    store.commitReports([], [{ name: 'fe1', at, clockOffsetMs: 90_000.4, findings }]);
+    const fe1 = store.getToken('fe1')!;
+    expect(fe1.clockOffsetMs).toBe(90_000);
+    expect(fe1.findings.map((f) => f.message)).toEqual(Array.from({ length: 20 }, (_, i) => `m${24 - i}`));
+    // A touch without an offset keeps the last one.
+    store.touchAgent('fe1', { at, findings: [{ at, code: 'E_COLLECTOR_UNDECLARED', message: 'x', ref: null }] });
+    expect(store.getToken('fe1')?.clockOffsetMs).toBe(90_000);
+    expect(store.getToken('fe1')?.findings[0]).toEqual({ at, code: 'E_COLLECTOR_UNDECLARED', message: 'x', ref: null });
+    expect(store.listTokens()[0]!.findings).toHaveLength(20);
   });
 
   it('keeps the newest good backup time when a later run fails', () => {

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import { LyncdrError } from '@lyncdr/errors';
-import type { AgentRecord, TokenRole } from './types';
+import { AGENT_FINDINGS_KEPT, createTouch } from './commit-sql.mjs';
+import { type AgentFinding, type AgentRecord, type AgentTouch, type TokenRole } from './types';
 
 interface TokenRow {
   name: string; role: TokenRole; created_at: string; revoked_at: string | null; last_seen: string | null;
-  version: string | null; host: string | null; collectors: string | null;
+  version: string | null; host: string | null; collectors: string | null; clock_offset_ms: number | null;
 }
 
 /** The stored collector list (JSON text written by touch); anything else reads as none. */
@@ -27,7 +28,9 @@ export function createTokensRepo(db: Database.Database, now: () => Date) {
   const replace = db.prepare(`INSERT INTO tokens (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (name) DO UPDATE SET role = excluded.role, token_hash = excluded.token_hash, created_at = excluded.created_at, revoked_at = NULL`);
   const revoke = db.prepare('UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL');
-  const touch = db.prepare('UPDATE tokens SET last_seen = ?, version = coalesce(?, version), host = coalesce(?, host), collectors = coalesce(?, collectors) WHERE name = ?');
+  const touch = createTouch(db);
+  const touchTx = db.transaction((t: AgentTouch) => touch(t));
+  const findings = db.prepare(`SELECT at, code, message, ref FROM agent_findings WHERE agent = ? ORDER BY seq DESC LIMIT ${AGENT_FINDINGS_KEPT}`);
   const runs = db.prepare('SELECT collector, finished_at FROM agent_runs WHERE agent = ?');
 
   const toRecord = (r: TokenRow): AgentRecord => ({
@@ -35,6 +38,8 @@ export function createTokensRepo(db: Database.Database, now: () => Date) {
     host: r.host,
     lastRuns: Object.fromEntries((runs.all(r.name) as { collector: string; finished_at: string }[]).map((x) => [x.collector, x.finished_at])),
     collectors: collectorsOf(r.collectors),
+    clockOffsetMs: r.clock_offset_ms ?? null,
+    findings: findings.all(r.name) as AgentFinding[],
   });
 
   return {
@@ -61,8 +66,8 @@ export function createTokensRepo(db: Database.Database, now: () => Date) {
       const r = byHash.get(tokenHash) as TokenRow | undefined;
       return r ? toRecord(r) : null;
     },
-    touchAgent(name: string, seen: { at: string; version?: string; host?: string; collectors?: string[] }): void {
-      touch.run(seen.at, seen.version ?? null, seen.host ?? null, seen.collectors ? JSON.stringify(seen.collectors) : null, name);
+    touchAgent(name: string, seen: Omit<AgentTouch, 'name'>): void {
+      touchTx({ ...seen, name });
     },
   };
 }

@@ -15,6 +15,19 @@ export interface AgentRecord {
   lastRuns: Record<string, string>;
   /** The collectors the agent said it runs (its last hello), run or not yet; empty before its first hello. */
   collectors: string[];
+  /** The agent's clock minus the planner's at its last message (from the envelope's `sentAt`), in ms; null before any. */
+  clockOffsetMs: number | null;
+  /** What the planner refused from this agent (clock skew, collectors it did not declare…), newest first (the last 20). */
+  findings: AgentFinding[];
+}
+
+/** Something the planner refused from an agent, shown on the agent's card. */
+export interface AgentFinding {
+  at: string;
+  code: string;
+  message: string;
+  /** The report (envelope id) it is about, when there is one. */
+  ref: string | null;
 }
 
 /** One report as it is committed: the raw envelope text plus its parsed fields. */
@@ -55,6 +68,10 @@ export interface AgentTouch {
   host?: string;
   /** Collector ids from the hello. */
   collectors?: string[];
+  /** The agent's clock minus the planner's, in ms (see AgentRecord.clockOffsetMs). */
+  clockOffsetMs?: number;
+  /** Refusals to add to the agent's card. */
+  findings?: AgentFinding[];
 }
 
 /** A reason in English words, and the policy's code and parameters for it (absent in rows written before they were kept). */
@@ -103,7 +120,7 @@ export interface Store {
   /** Marks a token revoked; false when no such name exists. */
   revokeToken(name: string): boolean;
   findByTokenHash(tokenHash: string): AgentRecord | null;
-  touchAgent(name: string, seen: { at: string; version?: string; host?: string; collectors?: string[] }): void;
+  touchAgent(name: string, seen: Omit<AgentTouch, 'name'>): void;
 
   /**
    * Commits a batch of reports in one transaction. Per report, in input order: `duplicate` when the same agent's

@@ -89,7 +89,12 @@ export function createReportWriter(committer: AsyncCommitter, maxBatch = 500, on
     },
     touch(t) {
       const prev = touches.get(t.name);
-      touches.set(t.name, { ...prev, ...t, version: t.version ?? prev?.version, host: t.host ?? prev?.host, collectors: t.collectors ?? prev?.collectors });
+      // Refusals add up until the next batch; the other fields keep their latest known value.
+      const findings = [...(prev?.findings ?? []), ...(t.findings ?? [])];
+      touches.set(t.name, {
+        ...prev, ...t, version: t.version ?? prev?.version, host: t.host ?? prev?.host, collectors: t.collectors ?? prev?.collectors,
+        clockOffsetMs: t.clockOffsetMs ?? prev?.clockOffsetMs, ...(findings.length ? { findings } : {}),
+      });
       schedule();
     },
     drain() {
