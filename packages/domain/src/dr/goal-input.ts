@@ -42,3 +42,28 @@ export function parseGoal(kind: string, o: GoalOptions): Goal {
       throw new LyncdrError('E_USAGE', `unknown goal "${kind}"; goals: ${GOAL_KINDS.join(', ')}, or "check <steps.json>"`);
   }
 }
+
+/** State facts given on the command line (`--down`, `--cms-on`, `--federation-on`), so common cases need no state file. */
+export interface StateOptions {
+  down?: string[];
+  cmsOn?: string;
+  federationOn?: string;
+}
+
+/**
+ * Merges command-line state facts into a state.json document (parsed JSON or undefined); buildState then checks them
+ * like any state file. `--down` adds to "down"; `--cms-on` sets "cmsActive"; `--federation-on` sets both federation routes.
+ */
+export function stateInputWith(input: unknown, o: StateOptions): unknown {
+  const down = (o.down ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter((d) => d !== '');
+  if (down.length === 0 && !o.cmsOn && !o.federationOn) return input;
+  if (input !== undefined && input !== null && (typeof input !== 'object' || Array.isArray(input))) return input;
+  const base = { ...((input ?? {}) as Record<string, unknown>) };
+  if (down.length > 0) base.down = [...(Array.isArray(base.down) ? (base.down as unknown[]) : []), ...down];
+  if (o.cmsOn) base.cmsActive = o.cmsOn.trim();
+  if (o.federationOn) {
+    const current = typeof base.federation === 'object' && base.federation !== null ? (base.federation as Record<string, unknown>) : {};
+    base.federation = { ...current, lync: o.federationOn.trim(), xmpp: o.federationOn.trim() };
+  }
+  return base;
+}

@@ -8,7 +8,7 @@ export { recogniseStep, type StepInput } from './recognise';
 export { parsePowerShell, type PsCommand } from './powershell';
 export { OPERATIONS, ABC_STAGES, DATABASE_TYPES, BACKUP_MODULES } from './operations/index';
 export { REF as DR_REFS, MINUTES as DR_MINUTES } from './refs';
-export { parseGoal, GOAL_KINDS, type GoalOptions } from './goal-input';
+export { parseGoal, GOAL_KINDS, stateInputWith, type GoalOptions, type StateOptions } from './goal-input';
 export { parseStepsDocument } from './steps-input';
 /** Builders of synthetic deployments and states (pure), for tests and benchmarks. */
 export { buildTopology, twoSiteTopology, type PoolSpec, type TopologySpec } from './testing/build-topology';

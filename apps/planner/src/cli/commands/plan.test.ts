@@ -130,3 +130,39 @@ describe('lyncdr plan', () => {
     expect(bad.stdout).toBe('');
   });
 });
+
+describe('lyncdr plan: state facts on the command line (--down, --cms-on, --federation-on)', () => {
+  it('--down gives the same plan as a state file; rebuild --failed defaults to the disaster forms', async () => {
+    const state = write('p1-down.json', { down: [P1] });
+    const withFile = await run(['plan', 'failover', '--pool', P1, ...topo, '--state', state, '--json']);
+    const withFlag = await run(['plan', 'failover', '--pool', P1, ...topo, '--down', P1, '--json']);
+    expect(withFlag.code).toBe(0);
+    expect(withFlag.out).toBe(withFile.out);
+    const rebuild = await run(['plan', 'rebuild', '--failed', P1, '--new-fqdn', 'pool03.contoso.example', ...topo, '--json']);
+    expect(rebuild.code).toBe(0);
+    const cmds: string[] = JSON.parse(rebuild.out).steps.map((s: { command: string | null }) => s.command ?? '');
+    expect(cmds).toContain(`Invoke-CsPoolFailOver -PoolFqdn ${P1} -DisasterMode -Verbose`);
+    expect(cmds.some((c) => c.startsWith('Invoke-CsManagementServerFailover -BackupSqlServerFqdn'))).toBe(true);
+  });
+
+  it('--cms-on and --federation-on set the CMS pool and the federation routes', async () => {
+    const cms = await run(['plan', 'cms-failover', ...topo, '--cms-on', P2, '--json']);
+    expect(cms.code).toBe(0);
+    expect(JSON.parse(cms.out).steps.map((s: { command: string | null }) => s.command)).toContain(`Get-CsPoolBackupRelationship -PoolFqdn ${P2}`);
+    const back = await run(['plan', 'edge-failback', '--pool', 'edge01.contoso.example', ...topo, '--federation-on', 'edge02.contoso.example', '--json']);
+    expect(back.code).toBe(0);
+    expect(JSON.parse(back.out).steps.some((s: { op: { id: string } | null }) => s.op?.id === 'lync-federation-route')).toBe(true);
+    const bad = await run(['plan', 'failover', '--pool', P1, ...topo, '--down', 'nope.contoso.example']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/nope\.contoso\.example/);
+  });
+
+  it('the README example replays: examples/two-site/dr/', async () => {
+    const dir = path.join(repoRoot, 'examples', 'two-site', 'dr');
+    const ok = await run(['plan', 'check', path.join(dir, 'failover-steps.json'), ...topo, '--state', path.join(dir, 'state-pool01-down.json')]);
+    expect(ok.code).toBe(0);
+    const wrong = await run(['plan', 'check', path.join(dir, 'failover-steps-wrong-order.json'), ...topo, '--down', P1]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).toMatch(/cms-before-pool/);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { buildState, checkPlan, GOAL_KINDS, parseGoal, parseStepsDocument, plan, type DrState, type GoalOptions, type Plan } from '@lyncdr/domain';
+import { buildState, checkPlan, GOAL_KINDS, parseGoal, parseStepsDocument, plan, stateInputWith, type DrState, type GoalOptions, type Plan, type StateOptions } from '@lyncdr/domain';
 import { buildPlanDocument, type Lang, type Paper } from '@lyncdr/documents';
 import { LyncdrError } from '@lyncdr/errors';
 import { renderDocument } from '@lyncdr/render';
@@ -10,7 +10,7 @@ import { formatPlan, formatViolation } from './plan-format';
 import { formatFor, inputRevision } from './worksheet';
 
 /** Goal options (--pool, --users-of, --by, …) come from the engine's GoalOptions; the rest are CLI flags. */
-interface PlanFlags extends GoalOptions {
+interface PlanFlags extends GoalOptions, StateOptions {
   topology?: string;
   overlay?: string;
   state?: string;
@@ -43,7 +43,9 @@ async function loadInputs(ctx: CliContext, f: PlanFlags): Promise<{ topology: To
     parts.push(bytes);
     input = parseJsonInput(bytes.toString('utf8'), f.state, 'E_STATE');
   }
-  return { topology, state: buildState(topology, input, f.state ?? 'state.json'), parts };
+  const given = stateInputWith(input, f);
+  if (given !== input) parts.push(new TextEncoder().encode(JSON.stringify({ down: f.down ?? [], cmsOn: f.cmsOn ?? null, federationOn: f.federationOn ?? null })));
+  return { topology, state: buildState(topology, given, f.state ?? 'command line (--down, --cms-on, --federation-on)'), parts };
 }
 
 /** The DESIGN §4 JSON of a plan (plus op, manual, instructions, duration, ref, notes per step). */
@@ -103,6 +105,9 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .option('--topology <file>', 'published topology (Get-CsTopology -AsXml), Topology Builder .tbxml or Export-CsConfiguration zip')
     .option('--overlay <file>', 'lyncdr.yaml with pairs, next hops, federation routes')
     .option('--state <file>', 'state.json: {"failedOver":{"<home>":"<serving>"},"down":[…],"cmsActive":…} (docs/dr-engine.md lists the optional keys)')
+    .option('--down <fqdn...>', 'pools, servers or SQL servers that are down (added to the state file\u2019s "down"; repeat or separate with commas)')
+    .option('--cms-on <pool>', 'the pool hosting the active Central Management store (the state\u2019s "cmsActive")')
+    .option('--federation-on <edge>', 'the Edge pool carrying Lync and XMPP federation now (the state\u2019s "federation")')
     .option('--json', 'print one JSON document and nothing else')
     .option('--lang <lang>', 'en or fr, for -o (default: the overlay\u2019s language, else en)')
     .option('-o, --output <file>', 'write the plan as PDF, Markdown or HTML (from the extension, or --format)')
@@ -111,7 +116,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .option('--pool <fqdn>', 'failover, failback, db-failover, restore-conference-content: the pool; edge-*: the Edge pool; edge-associate: the Front End pool')
     .option('--users-of <fqdn>', 'serve: the pool whose users (homed on it or served by it) move')
     .option('--by <fqdn>', 'serve: the pool that should serve them')
-    .option('--failed <fqdn>', 'rebuild: the pool lost for good (A)')
+    .option('--failed <fqdn>', 'rebuild: the pool lost for good (A); it is taken as down, so the plan uses the disaster forms')
     .option('--new-fqdn <fqdn>', 'rebuild: the FQDN of the replacement pool (C)')
     .option('--federation <kind>', 'edge-failover: lync or xmpp (default: what the Edge pool carries)')
     .option('--to <fqdn>', 'edge-failover: the Edge pool taking over (default: a running Edge pool, another site first)')
@@ -121,7 +126,8 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .addHelpText('after', [
       '',
       'Examples:',
-      '  lyncdr plan failover --pool pool1.contoso.com --topology topology.xml --overlay lyncdr.yaml --state state.json',
+      '  lyncdr plan failover --pool pool1.contoso.com --down pool1.contoso.com --topology topology.xml --overlay lyncdr.yaml',
+      '  lyncdr plan edge-failback --pool edge1.contoso.com --federation-on edge2.contoso.com --topology topology.xml',
       '  lyncdr plan serve --users-of pool2.contoso.com --by pool1.contoso.com --topology topology.xml --state state.json --json',
       '  lyncdr plan rebuild --failed pool1.contoso.com --new-fqdn pool3.contoso.com --topology topology.xml -o abc.pdf --lang fr',
       '  lyncdr plan check steps.json --topology topology.xml --state state.json',

@@ -37,8 +37,11 @@ export function warnRpo(b: PlanBuilder, from: string, to: string): void {
   }
 }
 
-/** Fails the CMS over first when it is on `pool` or unavailable (REFERENCE §0 rule 3, failing-over-a-pool steps 1–5). */
-export function ensureCms(b: PlanBuilder, pool: string, on: string | null): void {
+/**
+ * Fails the CMS over first when it is on `pool` or unavailable (REFERENCE §0 rule 3, failing-over-a-pool steps 1–5).
+ * `poolLost`: `pool` is lost for good whatever the state says (a rebuild), so a CMS on it needs the disaster form.
+ */
+export function ensureCms(b: PlanBuilder, pool: string, on: string | null, poolLost = false): void {
   const active = b.state.cmsActive;
   if (active === null) return;
   const standby = partnerOf(b.state, active);
@@ -47,7 +50,7 @@ export function ensureCms(b: PlanBuilder, pool: string, on: string | null): void
   if (active !== pool && b.state.cmsAvailable) return;
   if (!standby) impossible(`the Central Management store on ${active} must be failed over before ${pool}, but ${active} has no backup pool holding a standby CMS; restore the CMS from backup first (REFERENCE §c.2)`);
   if (isDown(b.state, b.topology, standby)) impossible(`the Central Management store on ${active} must be failed over to ${standby}, but ${standby} is down; bring ${standby} back up first`);
-  const planned = b.state.cmsAvailable && !isDown(b.state, b.topology, active);
+  const planned = b.state.cmsAvailable && !isDown(b.state, b.topology, active) && !(poolLost && active === pool);
   b.add({ id: 'cms-failover', args: planned ? { to: standby, planned: true } : { to: standby } });
 }
 
@@ -118,14 +121,17 @@ export function failbackPool(b: PlanBuilder, pool: string, opts: { followUps: bo
   }
 }
 
-/** Invoke-CsPoolFailOver for `pool` to its partner, with CMS and Edge next hop first and the follow-ups after. */
-export function failoverPool(b: PlanBuilder, pool: string, opts: { planned?: boolean; followUps: boolean }): void {
+/**
+ * Invoke-CsPoolFailOver for `pool` to its partner, with CMS and Edge next hop first and the follow-ups after.
+ * `lost`: the pool is lost for good (a rebuild's --failed), so the disaster forms are used whatever the state says.
+ */
+export function failoverPool(b: PlanBuilder, pool: string, opts: { planned?: boolean; followUps: boolean; lost?: boolean }): void {
   const t = b.topology;
   const partner = partnerOf(b.state, pool);
   if (!partner) impossible(`${pool} has no backup pool, so it cannot be failed over; pair it with a Front End pool in another site in Topology Builder (Edit Properties → Resiliency → Associated Backup Pool), publish, run Bootstrapper.exe on every Front End and start the Backup Service (REFERENCE §d.1)`);
   if (b.state.failedOver[pool] === partner) impossible(`${pool}'s users are already failed over to ${partner}; nothing to do`);
   if (isDown(b.state, t, partner)) impossible(`${partner}, the backup pool of ${pool}, is down; it must be running to take ${pool}'s users — bring it back first, or restore ${pool} from backups (REFERENCE §c.7)`);
-  const down = isDown(b.state, t, pool) || backEndDown(b.state, t, pool);
+  const down = opts.lost === true || isDown(b.state, t, pool) || backEndDown(b.state, t, pool);
   if (opts.planned && down) impossible(`a planned failover needs ${pool} running, and it is down (or its Back End is); drop --planned to fail over in disaster mode`);
   const on = findPool(t, partner)?.machines[0] ?? partner;
   if (b.state.failedOver[partner] === pool) {
@@ -135,7 +141,7 @@ export function failoverPool(b: PlanBuilder, pool: string, opts: { planned?: boo
   b.add({ id: 'backup-status', args: { pool: partner } });
   if (!down) b.add({ id: 'backup-status', args: { pool } });
   warnRpo(b, pool, partner);
-  ensureCms(b, pool, on);
+  ensureCms(b, pool, on, opts.lost);
   repointEdges(b, pool, partner);
   b.add({ id: 'pool-failover', args: { pool, to: partner, disaster: down } });
   if (!down) b.warn(`${pool} is running: planned failover without -DisasterMode. Use -DisasterMode only if ${pool} is not accessible (cmdlets/Invoke-CsPoolFailOver.md).`);

@@ -124,3 +124,14 @@ describe('Group Call Pickup ranges follow the users (manage-group-call-pickup-du
     expect(pickup(none)).toEqual([]);
   });
 });
+
+describe('plan rebuild --failed A: the pool is down, so the disaster forms (ABC page steps 2 and 7)', () => {
+  it('uses the disaster CMS failover and Invoke-CsPoolFailOver -DisasterMode without a state file', () => {
+    const cmsOnA = buildTopology({ ...specOf(), cmsPool: A });
+    const p = plan({ kind: 'rebuild', failed: A, newFqdn: 'fe-a2.fabrikam.test' }, buildState(cmsOnA, {}), cmsOnA);
+    expect(commands(p)).toContain(`Invoke-CsPoolFailOver -PoolFqdn ${A} -DisasterMode -Verbose`);
+    expect(commands(p).some((c) => /^Invoke-CsManagementServerFailover -BackupSqlServerFqdn sql-b\.fabrikam\.test .*-Force/.test(c))).toBe(true);
+    expect(commands(p)).not.toContain('Invoke-CsManagementServerFailover -Verbose');
+    expect(p.warnings.join('\n')).toMatch(/--failed means it is lost for good/);
+  });
+});

@@ -18,7 +18,7 @@ export function planRebuild(b: PlanBuilder, failed: string, newFqdn: string): vo
   const partner = partnerOf(b.state, a);
   if (!partner) impossible(`${a} has no backup pool; the ABC procedure needs its paired partner B. Restore ${a} from backups instead (REFERENCE §c.7)`);
   if (isDown(b.state, b.topology, partner)) impossible(`${partner}, the partner of ${a}, is down; the ABC procedure needs it running`);
-  if (!isDown(b.state, b.topology, a)) b.warn(`${a} is not listed as down: the ABC procedure is for a pool lost for good (REFERENCE §0 rule 8).`);
+  if (!isDown(b.state, b.topology, a)) b.warn(`${a} is not listed as down; --failed means it is lost for good, so this plan uses the disaster forms (ABC procedure steps 2 and 7).`);
   b.warn(`Prerequisites collected before the disaster (${REF.abcPrereq}): Export-CsLisConfiguration and Export-CsRgsConfiguration files of ${a}, its RGS audio, Call Park music-on-hold and announcement files, SQL backups of its Monitoring/Archiving databases — A's Monitoring/Archiving data is not preserved otherwise.`);
   const names = { failed: a, partner, newPool: c };
   const cmsWasOnA = b.state.cmsActive === a;
@@ -29,13 +29,13 @@ export function planRebuild(b: PlanBuilder, failed: string, newFqdn: string): vo
     b.add({ id: 'abc', args: { ...names, stage: id } });
   };
   stage('locate-cms');
-  if (cmsWasOnA || !b.state.cmsAvailable) ensureCms(b, a, null);
+  if (cmsWasOnA || !b.state.cmsAvailable) ensureCms(b, a, null, true);
   if (cmsWasOnA) {
     b.add({ id: 'abc', args: { ...names, stage: 'lis-import' } });
     b.add({ id: 'abc', args: { ...names, stage: 'lis-publish' } });
   }
   for (const id of BEFORE_FAILOVER.slice(3)) stage(id);
-  if (b.state.failedOver[a] !== partner) failoverPool(b, a, { followUps: false });
+  if (b.state.failedOver[a] !== partner) failoverPool(b, a, { followUps: false, lost: true });
   for (const s of ABC_STAGES) {
     if (BEFORE_FAILOVER.includes(s.id)) continue;
     stage(s.id);
