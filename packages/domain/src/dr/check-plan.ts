@@ -2,12 +2,14 @@
  * Replays a list of steps from a state and returns the first broken rule (step number, rule, reference), or the state
  * the steps lead to. DESIGN §7: checkPlan(steps, state, topology) → first Violation | ok.
  * Every step's PowerShell line is first checked against the cmdlet reference of the product version (cmdlets/):
- * an unknown cmdlet or parameter is a violation naming it and the closest valid name.
+ * an unknown cmdlet or parameter is a violation naming it and the closest valid name. Steps written as commands only
+ * (no `op`) are recognised from their cmdlets, with what the whole list tells (replay-context.ts).
  */
 import type { Topology } from '@lyncdr/topology';
 import { commandProblems, type ProductVersion } from './cmdlets/index';
 import { OPERATIONS } from './operations/index';
 import { recogniseStep, type StepInput } from './recognise';
+import { findRebuilds, type ReplayContext } from './replay-context';
 import { violation } from './draft';
 import { REF } from './refs';
 import type { CheckResult, DrState, Violation } from './types';
@@ -28,18 +30,22 @@ function commandViolation(command: string, version: ProductVersion): Violation |
 export function checkPlan(steps: (StepInput & { n?: number })[], state: DrState, topology: Topology, options: CheckOptions = {}): CheckResult {
   const version = options.version ?? 'lync2013';
   let current = state;
+  const ctx: ReplayContext = { rebuilds: findRebuilds(steps, state, topology), failedBack: [] };
   for (const [i, step] of steps.entries()) {
     const stepN = typeof step.n === 'number' ? step.n : i + 1;
     const bad = step.command ? commandViolation(step.command, version) : null;
     if (bad) return { ok: false, violation: { ...bad, stepN } };
-    const r = recogniseStep(step, current, topology, `steps[${i}]`);
+    const r = recogniseStep(step, current, topology, `steps[${i}]`, ctx);
     if (r === null) continue;
     if ('violation' in r) return { ok: false, violation: { ...r.violation, stepN } };
-    const spec = OPERATIONS[r.op.id];
-    if (!spec) return { ok: false, violation: { ...violation('unknown-operation', `step ${stepN} names an unknown operation "${r.op.id}"; known: ${Object.keys(OPERATIONS).join(', ')}`, REF.managing), stepN } };
-    const [first] = spec.check(current, r.op, topology);
-    if (first) return { ok: false, violation: { ...first, stepN } };
-    current = spec.apply(current, r.op, topology);
+    for (const op of [...(r.implied ?? []), r.op]) {
+      const spec = OPERATIONS[op.id];
+      if (!spec) return { ok: false, violation: { ...violation('unknown-operation', `step ${stepN} names an unknown operation "${op.id}"; known: ${Object.keys(OPERATIONS).join(', ')}`, REF.managing), stepN } };
+      const [first] = spec.check(current, op, topology);
+      if (first) return { ok: false, violation: { ...first, stepN } };
+      current = spec.apply(current, op, topology);
+      if (op.id === 'pool-failback' && typeof op.args.pool === 'string') ctx.failedBack.push(op.args.pool);
+    }
   }
   return { ok: true, finalState: current, steps: steps.length };
 }

@@ -45,6 +45,15 @@ function planAll(t: Topology, state: DrState): [number, number] {
     const r = checkPlan(steps, state, t);
     if (!r.ok) throw new Error(`goal ${p.goal}: step ${r.violation.stepN} breaks ${r.violation.rule}: ${r.violation.message}`);
     expect(r.finalState).toEqual(p.finalState);
+    // The same plan as an admin would write it: command lines only, no `op`.
+    const bare = steps.map(({ n, command, on }) => ({ n, command, on }));
+    let rb;
+    try {
+      rb = checkPlan(bare, state, t);
+    } catch (e) {
+      throw new Error(`goal ${p.goal} without op: ${(e as Error).message}`);
+    }
+    if (!rb.ok) throw new Error(`goal ${p.goal} without op: step ${rb.violation.stepN} breaks ${rb.violation.rule}: ${rb.violation.message}`);
     ok++;
   }
   return [ok, impossible];

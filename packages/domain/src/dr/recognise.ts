@@ -8,7 +8,9 @@ import { LyncdrError } from '@lyncdr/errors';
 import type { Topology } from '@lyncdr/topology';
 import { violation } from './draft';
 import { hasSwitch, param, parsePowerShell, type PsCommand } from './powershell';
+import { abcStage, type AbcNames } from './operations/abc-stages';
 import { REF } from './refs';
+import { EMPTY_CONTEXT, type ReplayContext } from './replay-context';
 import { findPool, partnerOf, poolOfSqlServer } from './topology-view';
 import type { DrState, Op, Violation } from './types';
 
@@ -18,9 +20,10 @@ export interface StepInput {
   on?: string | null;
 }
 
-export type Recognised = { op: Op } | { violation: Violation } | null;
+/** The operation of a step; `implied` are the manual ABC steps a command-only step presupposes, applied first. */
+export type Recognised = { op: Op; implied?: Op[] } | { violation: Violation } | null;
 
-function resolver(state: DrState, t: Topology, where: string) {
+function resolver(state: DrState, t: Topology, where: string, ctx: ReplayContext) {
   return (raw: string, what: string): string => {
     const v = raw.replace(/^(EdgeServer|Registrar|service:ApplicationServer|ApplicationServer):/i, '').trim();
     const p = findPool(t, v);
@@ -29,34 +32,38 @@ function resolver(state: DrState, t: Topology, where: string) {
     if (extra) return extra;
     const abc = Object.values(state.abc).find((a) => a.newPool.toLowerCase() === v.toLowerCase());
     if (abc) return abc.newPool;
+    const rebuild = ctx.rebuilds.find((r) => r.c.toLowerCase() === v.toLowerCase());
+    if (rebuild) return rebuild.c;
     throw new LyncdrError('E_STEPS', `unknown FQDN "${raw}" (${what}): it is not a pool of the topology; check the spelling`, { location: { where } });
   };
 }
 
 /** The pool a step runs on, from -ComputerName or the step's `on` (a pool FQDN or one of its machines). */
-function runsOn(state: DrState, t: Topology, cmd: PsCommand, on: string | null | undefined): string | null {
+function runsOn(state: DrState, t: Topology, cmd: PsCommand, on: string | null | undefined, ctx: ReplayContext): string | null {
   const target = param(cmd, 'ComputerName') || on || '';
   if (!target) return null;
   const key = target.toLowerCase();
   const pool = t.pools.find((p) => p.fqdn.toLowerCase() === key || p.machines.some((m) => m.toLowerCase() === key));
   if (pool) return pool.fqdn;
-  return state.pools.find((p) => p.toLowerCase() === key) ?? null;
+  return state.pools.find((p) => p.toLowerCase() === key) ?? ctx.rebuilds.find((r) => r.c.toLowerCase() === key)?.c ?? null;
 }
 
-function abcFor(state: DrState, pool: string | null): [string, { partner: string; newPool: string }] | null {
+function abcFor(state: DrState, pool: string | null, ctx: ReplayContext): [string, { partner: string; newPool: string }] | null {
   if (!pool) return null;
   const hit = Object.entries(state.abc).find(([, p]) => p.newPool === pool || p.partner === pool);
-  return hit ?? null;
+  if (hit) return hit;
+  const r = ctx.rebuilds.find((x) => !state.abc[x.a] && (x.c === pool || x.b === pool));
+  return r ? [r.a, { partner: r.b, newPool: r.c }] : null;
 }
 
 function abcOp(a: string, p: { partner: string; newPool: string }, stage: string): Op {
   return { id: 'abc', args: { failed: a, partner: p.partner, newPool: p.newPool, stage } };
 }
 
-export function recogniseStep(step: StepInput, state: DrState, t: Topology, where: string): Recognised {
+export function recogniseStep(step: StepInput, state: DrState, t: Topology, where: string, ctx: ReplayContext = EMPTY_CONTEXT): Recognised {
   if (step.op) return { op: step.op };
   if (!step.command) return null;
-  const pool = resolver(state, t, where);
+  const pool = resolver(state, t, where, ctx);
   for (const cmd of parsePowerShell(step.command)) {
     const name = cmd.name.toLowerCase();
     switch (name) {
@@ -87,27 +94,68 @@ export function recogniseStep(step: StepInput, state: DrState, t: Topology, wher
         if (!route) return null;
         return { op: { id: 'xmpp-federation-route', args: { to: pool(route, '-XmppFederationRoute') } } };
       }
-      case 'invoke-csbackupservicesync':
-        return { op: { id: 'backup-sync', args: { pool: pool(param(cmd, 'PoolFqdn'), '-PoolFqdn'), module: param(cmd, 'BackupModule') } } };
+      case 'invoke-csbackupservicesync': {
+        const syncPool = pool(param(cmd, 'PoolFqdn'), '-PoolFqdn');
+        const module = param(cmd, 'BackupModule');
+        if (module.toLowerCase() === 'confservices.dataconf') return { op: conferenceRestore(syncPool, state, ctx) };
+        return { op: { id: 'backup-sync', args: { pool: syncPool, module } } };
+      }
       default: {
-        const abc = recogniseAbc(cmd, name, step, state, t, pool);
-        if (abc) return abc;
+        const abc = recogniseAbc(cmd, name, step, state, t, pool, ctx);
+        if (abc) return withImplied(abc, state, t);
       }
     }
   }
   return null;
 }
 
-function recogniseAbc(cmd: PsCommand, name: string, step: StepInput, state: DrState, t: Topology, pool: (raw: string, what: string) => string): Recognised {
+/**
+ * `Invoke-CsBackupServiceSync -PoolFqdn X -BackupModule ConfServices.DataConf` restores conference content: X must be
+ * the partner of the pool that lost it. The pool that lost it is X itself when X was failed back earlier in the same
+ * steps (the page's failback case: the content is copied back to the home pool); otherwise X's partner.
+ */
+function conferenceRestore(syncPool: string, state: DrState, ctx: ReplayContext): Op {
+  const lost = ctx.failedBack.includes(syncPool) ? syncPool : (partnerOf(state, syncPool) ?? syncPool);
+  return { id: 'conference-content-restore', args: { pool: lost, syncPool } };
+}
+
+/**
+ * A command-only ABC step presupposes the manual steps before it that no command shows (Topology Builder build of C,
+ * the conference content copy, the re-pairing): they are implied, in order, when they are not done yet.
+ */
+function withImplied(r: Recognised, state: DrState, t: Topology): Recognised {
+  if (!r || !('op' in r) || r.op.id !== 'abc') return r;
+  const args = r.op.args;
+  const n: AbcNames = { a: String(args.failed), b: String(args.partner), c: String(args.newPool) };
+  const done = new Set(state.abc[n.a]?.done ?? []);
+  const implied: Op[] = [];
+  const visit = (id: string): void => {
+    const stage = abcStage(id);
+    if (!stage || done.has(id)) return;
+    if (stage.when && !stage.when(t, state, n)) return;
+    for (const before of stage.after) {
+      const prior = abcStage(before);
+      if (prior && prior.command === null) visit(before);
+    }
+    if (stage.command === null) {
+      done.add(id);
+      implied.push({ id: 'abc', args: { ...args, stage: id } });
+    }
+  };
+  visit(String(args.stage));
+  return implied.length > 0 ? { op: r.op, implied } : r;
+}
+
+function recogniseAbc(cmd: PsCommand, name: string, step: StepInput, state: DrState, t: Topology, pool: (raw: string, what: string) => string, replay: ReplayContext): Recognised {
   const byName = (fqdn: string): ReturnType<typeof abcFor> => {
     try {
-      return abcFor(state, fqdn ? pool(fqdn, 'pool') : null);
+      return abcFor(state, fqdn ? pool(fqdn, 'pool') : null, replay);
     } catch {
       return null;
     }
   };
-  const onPool = runsOn(state, t, cmd, step.on);
-  const ctx = abcFor(state, onPool);
+  const onPool = runsOn(state, t, cmd, step.on, replay);
+  const ctx = abcFor(state, onPool, replay);
   const stageOf = (hit: ReturnType<typeof abcFor>, stage: string): Recognised => (hit ? { op: abcOp(hit[0], hit[1], stage) } : null);
   switch (name) {
     case 'move-csuser':
