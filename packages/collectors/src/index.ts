@@ -19,4 +19,5 @@ export { checkZip, isUnsafeEntryName, defaultZipLimits, type ZipCheck, type ZipL
 export { backupServiceCollector, normaliseBackupStatus, exportStates, importStates } from './bridge/backup-service';
 export { cmsReplicationCollector, normaliseReplication } from './bridge/cms-replication';
 export { mirrorStateCollector, normaliseMirrorRows, mirrorDatabaseTypes } from './bridge/mirror-state';
-export { readRegularFile, type ReadRegularFileOptions } from './files/read-regular-file';
+export { readRegularFile, readRegularFileSync, type ReadRegularFileOptions } from './files/read-regular-file';
+export { observationKinds } from './observation-kinds';

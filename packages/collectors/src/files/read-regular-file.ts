@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { LyncdrError } from '@lyncdr/errors';
 
 export interface ReadRegularFileOptions {
@@ -19,19 +18,18 @@ const CHUNK = 1024 * 1024;
  * its type is checked on the open handle; the limit is enforced while reading, not only from the size `stat` gives
  * (0 for devices such as /dev/zero, and a file may grow while it is read).
  */
-export async function readRegularFile(full: string, o: ReadRegularFileOptions): Promise<Buffer> {
-  const fail = (message: string, cause?: unknown, code = 'E_INPUT') =>
-    new LyncdrError(code, message, cause === undefined ? {} : { cause });
-  let fh: FileHandle;
+export function readRegularFileSync(full: string, o: ReadRegularFileOptions): Buffer {
+  const fail = (message: string, cause?: unknown, code = 'E_INPUT') => new LyncdrError(code, message, cause === undefined ? {} : { cause });
+  let fd: number;
   try {
-    fh = await open(full, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(full, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw fail(`${o.what} ${o.shown} is a folder; give the path of a file`, e);
     throw fail(`cannot read ${o.what} ${o.shown}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}; check the path`, e);
   }
   try {
-    const st = await fh.stat();
+    const st = fstatSync(fd);
     if (st.isDirectory()) throw fail(`${o.what} ${o.shown} is a folder; give the path of a file`);
     if (!st.isFile()) throw fail(`${o.what} ${o.shown} is not a regular file (a device, pipe or socket); give the path of a file`);
     const tooLarge = () => fail(`${o.what} ${o.shown} is over the ${o.maxBytes}-byte limit; is this the right file?`, undefined, 'E_INPUT_TOO_LARGE');
@@ -42,10 +40,10 @@ export async function readRegularFile(full: string, o: ReadRegularFileOptions): 
       // One byte more than the limit tells a file of exactly the limit from a longer one.
       const want = Math.min(CHUNK, o.maxBytes + 1 - total);
       const buf = Buffer.allocUnsafe(want);
-      const { bytesRead } = await fh.read(buf, 0, want, null);
-      if (bytesRead === 0) break;
-      chunks.push(bytesRead === want ? buf : buf.subarray(0, bytesRead));
-      total += bytesRead;
+      const n = readSync(fd, buf, 0, want, null);
+      if (n === 0) break;
+      chunks.push(n === want ? buf : buf.subarray(0, n));
+      total += n;
       if (total > o.maxBytes) throw tooLarge();
     }
     return Buffer.concat(chunks, total);
@@ -53,6 +51,11 @@ export async function readRegularFile(full: string, o: ReadRegularFileOptions): 
     if (e instanceof LyncdrError) throw e;
     throw fail(`cannot read ${o.what} ${o.shown}: ${(e as Error).message}; check the file`, e);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
+}
+
+/** The same as `readRegularFileSync`, for async callers (inputs are read whole either way). */
+export async function readRegularFile(full: string, o: ReadRegularFileOptions): Promise<Buffer> {
+  return readRegularFileSync(full, o);
 }
