@@ -14,19 +14,34 @@ export interface EventHub {
   close(): void;
 }
 
-/** Fans planner events out to the browsers that hold `GET /api/events` open; a comment every `keepAliveMs`. */
-export function createEventHub(deps: { keepAliveMs?: number } = {}): EventHub {
+/** Bytes a stream may have waiting to be sent; a consumer that falls further behind is cut off (it reconnects). */
+export const MAX_EVENT_BACKLOG_BYTES = 256 * 1024;
+
+/**
+ * Fans planner events out to the browsers that hold `GET /api/events` open; a comment every `keepAliveMs`.
+ * Honours backpressure: nothing is buffered for a slow consumer beyond `maxBacklogBytes`; it is closed instead.
+ */
+export function createEventHub(deps: { keepAliveMs?: number; maxBacklogBytes?: number } = {}): EventHub {
   const clients = new Set<ServerResponse>();
+  const maxBacklog = deps.maxBacklogBytes ?? MAX_EVENT_BACKLOG_BYTES;
   let seq = 0;
+  const send = (res: ServerResponse, text: string) => {
+    if (res.writableLength + text.length > maxBacklog) {
+      clients.delete(res);
+      res.destroy();
+      return;
+    }
+    res.write(text);
+  };
   const keepAlive = setInterval(() => {
-    for (const res of clients) res.write(': keep-alive\n\n');
+    for (const res of clients) send(res, ': keep-alive\n\n');
   }, deps.keepAliveMs ?? 20_000);
   keepAlive.unref();
   return {
     publish(type, data) {
       if (!clients.size) return;
       const frame = `id: ${++seq}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
-      for (const res of clients) res.write(frame);
+      for (const res of clients) send(res, frame);
     },
     attach(res) {
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });

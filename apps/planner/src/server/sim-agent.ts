@@ -29,11 +29,11 @@ export function sampleReport(at: Date, over: Partial<Payload<'report'>> = {}): P
 
 export function connectSimAgent(
   url: string,
-  o: { agentId: string; token?: string; header?: boolean; now?: () => Date; ca?: Buffer },
+  o: { agentId: string; token?: string; header?: boolean; now?: () => Date; ca?: Buffer; localAddress?: string },
 ): Promise<SimAgent> {
   const now = o.now ?? (() => new Date());
   const headers: Record<string, string> = o.header !== false && o.token ? { authorization: `Bearer ${o.token}` } : {};
-  const ws = new WebSocket(url, { headers, perMessageDeflate: false, ...(o.ca ? { ca: o.ca } : {}) });
+  const ws = new WebSocket(url, { headers, perMessageDeflate: false, ...(o.ca ? { ca: o.ca } : {}), ...(o.localAddress ? { localAddress: o.localAddress } : {}) });
   const received: Envelope[] = [];
   const waiting = new Map<string, { resolve: (a: Payload<'ack'>) => void; reject: (e: Error) => void }>();
   let n = 0;

@@ -7,6 +7,8 @@ export const CloseCode = {
   /** Unknown, revoked or malformed peers; idle and flooding peers. */
   policy: 1008,
   tooBig: 1009,
+  /** The planner failed on a frame it should have handled (logged); the agent reconnects. */
+  internalError: 1011,
   tryAgainLater: 1013,
 } as const;
 

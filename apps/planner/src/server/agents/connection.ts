@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import { decode, encode, envelope, type Envelope, type MessageType, type Payload, type ProtocolError } from '@lyncdr/protocol';
+import { decode, encode, envelope, truncateUtf8, type Envelope, type MessageType, type Payload, type ProtocolError } from '@lyncdr/protocol';
 import type { AgentRecord, Store } from '@lyncdr/store';
 import type { Logger } from '../logger';
 import { CloseCode, closeReason } from './close-codes';
 import { createTokenBucket } from './rate-limit';
 import type { ReportWriter } from './report-writer';
+import { clockOnHello, DEFAULT_CLOCK_SKEW_MS, screenReport } from './screen-report';
 import { bearer, hashToken } from './tokens';
 
 export interface EndpointLimits {
@@ -15,6 +16,9 @@ export interface EndpointLimits {
   burst: number;
   idleTimeoutSeconds: number;
   helloTimeoutSeconds: number;
+  unauthenticatedMaxBytes: number;
+  otherFramesPerMinute: number;
+  otherFramesBurst: number;
 }
 
 export interface ConnectionDeps {
@@ -23,11 +27,14 @@ export interface ConnectionDeps {
   limits: EndpointLimits;
   now: () => Date;
   log: Logger;
-  /** Called when an agent authenticates (to register it for `collect`), and when it goes. */
-  onAuthenticated: (name: string, conn: AgentConnection) => void;
+  /** Called when an agent authenticates (to register it for `collect`); false when there is no room (closed 1013). */
+  onAuthenticated: (name: string, conn: AgentConnection) => boolean;
+  /** Called when an authenticated agent's socket goes. */
   onGone: (name: string, conn: AgentConnection) => void;
   /** Called after a new (non-duplicate) report was committed and acked. */
   onReport: (agent: string, collector: string) => void;
+  /** How far ahead of the planner's clock an agent's times may be (default 5 min); see screen-report.ts. */
+  clockSkewMs?: number;
 }
 
 export interface AgentConnection {
@@ -37,13 +44,24 @@ export interface AgentConnection {
 }
 
 const HEARTBEAT_TOUCH_MS = 30_000;
+/** Bytes of a bad frame shown in the log: a sample, never the whole frame. */
+const LOG_SAMPLE_BYTES = 120;
+
+/** A short printable sample of a frame for the log. */
+export function frameSample(buf: Buffer): string {
+  return truncateUtf8(buf.subarray(0, LOG_SAMPLE_BYTES * 2).toString('utf8'), LOG_SAMPLE_BYTES);
+}
 
 /** One agent's socket: authentication (header or hello), schema check of every frame, rate limit, idle timeout, ack. */
 export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: ConnectionDeps): AgentConnection {
   const { store, writer, limits, now, log } = deps;
   const peer = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`;
   const bucket = createTokenBucket(limits.reportsPerMinute, limits.burst, () => now().getTime());
+  const otherFrames = createTokenBucket(limits.otherFramesPerMinute, limits.otherFramesBurst, () => now().getTime());
   let agent: AgentRecord | null = null;
+  /** The collectors the agent declared: its hello on this connection, else its last stored one (set on authentication). */
+  let capabilities: readonly string[] | null = null;
+  let tokenHash = '';
   let closed = false;
   let lastTouch = 0;
   let limited = 0;
@@ -73,8 +91,20 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
     idle = setTimeout(() => conn.close(CloseCode.policy, `idle for ${limits.idleTimeoutSeconds} s without a heartbeat`), limits.idleTimeoutSeconds * 1000);
   };
 
+  // Before authentication a peer may send only a hello: every byte it sends counts, whatever frames they make up.
+  let unauthenticatedBytes = 0;
+  const countUnauthenticated = (chunk: Buffer) => {
+    unauthenticatedBytes += chunk.length;
+    if (unauthenticatedBytes <= limits.unauthenticatedMaxBytes || closed) return;
+    req.socket.off('data', countUnauthenticated);
+    conn.close(CloseCode.tooBig, `over ${limits.unauthenticatedMaxBytes} bytes before authentication; send the token first`);
+    ws.terminate();
+  };
+  req.socket.on('data', countUnauthenticated);
+
   const authenticate = (token: string, how: string): boolean => {
-    const found = store.findByTokenHash(hashToken(token));
+    tokenHash = hashToken(token);
+    const found = store.findByTokenHash(tokenHash);
     if (!found || found.role !== 'agent') {
       conn.close(CloseCode.policy, 'unknown token: register the agent with `lyncdr agents add <name>`');
       return false;
@@ -83,11 +113,24 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
       conn.close(CloseCode.policy, `token of agent ${found.name} was revoked; issue a new one with lyncdr agents add`);
       return false;
     }
+    if (!deps.onAuthenticated(found.name, conn)) {
+      conn.close(CloseCode.tryAgainLater, 'the planner has its maximum of agent connections; retry later');
+      return false;
+    }
     agent = found;
+    capabilities = found.collectors.length ? found.collectors : null;
+    req.socket.off('data', countUnauthenticated);
     resetIdle();
     log('agent.connected', { agent: found.name, peer, auth: how });
-    deps.onAuthenticated(found.name, conn);
     return true;
+  };
+
+  /** A token revoked or replaced while its agent is connected ends the connection at the next heartbeat or hello. */
+  const stillValid = (): boolean => {
+    const current = store.findByTokenHash(tokenHash);
+    if (current && !current.revokedAt && current.name === agent?.name) return true;
+    conn.close(CloseCode.policy, `token of agent ${agent?.name ?? '?'} was revoked or replaced; issue a new one with lyncdr agents`);
+    return false;
   };
 
   const sendError = (code: string, message: string, ref?: string) => {
@@ -104,9 +147,14 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
     limited = 0;
     const p = env.payload;
     const name = agent!.name;
+    const receivedAt = now();
+    const screened = screenReport({ id: env.id, payload: p, receivedAt, capabilities, clockSkewMs: deps.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS });
+    if (screened.findings.length) writer.touch({ name, at: receivedAt.toISOString(), findings: screened.findings });
+    for (const f of screened.findings) log('report.refused', { agent: name, id: env.id, code: f.code, message: f.message });
+    if (screened.refused) return sendError(screened.refused.code, screened.refused.message, env.id);
     writer.submit({
-      id: env.id, agentId: name, collector: p.collector, receivedAt: now().toISOString(), startedAt: p.startedAt,
-      finishedAt: p.finishedAt, durationMs: p.durationMs, ok: p.ok, raw, observations: p.observations,
+      id: env.id, agentId: name, collector: p.collector, receivedAt: receivedAt.toISOString(), startedAt: p.startedAt,
+      finishedAt: p.finishedAt, durationMs: p.durationMs, ok: p.ok, raw, observations: screened.observations,
     }).then(
       ({ duplicate }) => {
         if (!closed) conn.send('ack', { id: env.id, duplicate });
@@ -119,7 +167,7 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
     );
   };
 
-  ws.on('message', (data, isBinary) => {
+  const onMessage = (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
     if (closed) return;
     const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
     if (isBinary) return conn.close(CloseCode.policy, 'binary frames are not part of the protocol; send JSON text');
@@ -128,7 +176,7 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
       env = decode(buf, limits.maxFrameBytes);
     } catch (e) {
       const pe = e as ProtocolError;
-      log('agent.bad_frame', { agent: agent?.name, peer, code: pe.code, message: pe.message });
+      log('agent.bad_frame', { agent: agent?.name, peer, code: pe.code, message: truncateUtf8(pe.message, 300), bytes: buf.length, sample: frameSample(buf) });
       sendError(pe.code ?? 'E_PROTOCOL', pe.message);
       return conn.close(CloseCode.policy, `${pe.code ?? 'E_PROTOCOL'}: ${pe.message}`);
     }
@@ -141,29 +189,48 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
     }
     const a = agent as AgentRecord;
     if (env.agentId !== a.name) {
-      return conn.close(CloseCode.policy, `agentId "${env.agentId}" does not match the token of agent "${a.name}"`);
+      return conn.close(CloseCode.policy, `agentId "${truncateUtf8(env.agentId, 40)}" does not match the token of agent "${a.name}"`);
+    }
+    if (env.type !== 'report' && !otherFrames.take()) {
+      return conn.close(CloseCode.policy, `flooding: over ${limits.otherFramesPerMinute} hello, heartbeat and error frames per minute`);
     }
     switch (env.type) {
       case 'hello': {
+        if (!stillValid()) return;
         const h = env.payload as Payload<'hello'>;
-        writer.touch({ name: a.name, at: now().toISOString(), version: h.version, host: h.host, collectors: h.capabilities });
+        capabilities = h.capabilities;
+        const clock = clockOnHello(env.sentAt, now(), deps.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
+        writer.touch({ name: a.name, at: now().toISOString(), version: h.version, host: h.host, collectors: h.capabilities, ...clock });
         lastTouch = now().getTime();
         log('agent.hello', { agent: a.name, version: h.version, host: h.host });
         return;
       }
       case 'heartbeat':
         if (now().getTime() - lastTouch > HEARTBEAT_TOUCH_MS) {
-          writer.touch({ name: a.name, at: now().toISOString() });
+          if (!stillValid()) return;
+          writer.touch({ name: a.name, at: now().toISOString(), clockOffsetMs: clockOnHello(env.sentAt, now(), 0).clockOffsetMs });
           lastTouch = now().getTime();
         }
         return;
       case 'report':
         return onReport(env as Envelope<'report'>, buf.toString('utf8'));
-      case 'error':
-        log('agent.error', { agent: a.name, ...(env.payload as object) });
+      case 'error': {
+        const e = env.payload as Payload<'error'>;
+        log('agent.error', { agent: a.name, code: e.code, message: truncateUtf8(e.message, 300), ref: e.ref });
         return;
+      }
       default:
         return conn.close(CloseCode.policy, `"${env.type}" is a planner-to-agent message; agents send hello, report, heartbeat`);
+    }
+  };
+
+  // Last-resort guard: an exception here would reach the socket's event emitter and end the process.
+  ws.on('message', (data, isBinary) => {
+    try {
+      onMessage(data, isBinary);
+    } catch (e) {
+      log('agent.internal_error', { agent: agent?.name, peer, error: truncateUtf8(String((e as Error)?.message ?? e), 300) });
+      conn.close(CloseCode.internalError, 'the planner failed on this frame; see its log');
     }
   });
 

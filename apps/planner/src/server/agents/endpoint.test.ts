@@ -52,6 +52,9 @@ describe('agent endpoint (real server on port 0, real sockets, real SQLite)', ()
   });
 
   it('closes many sockets held open without a token, and keeps serving the agent', async () => {
+    await p.stop();
+    p = await startTestPlanner({ limits: { ...limits, unauthenticatedPerAddress: 30 } });
+    good = await connectSimAgent(p.agentUrl, { agentId: 'fe1', token: p.addAgent('fe1') });
     const idle = await Promise.all(Array.from({ length: 30 }, (_, i) => connectSimAgent(p.agentUrl, { agentId: `x${i}` })));
     const closed = await Promise.all(idle.map((a) => a.closed));
     expect(closed.every((c) => c.code === 1008)).toBe(true);
