@@ -1,0 +1,3 @@
+import { fuzzTest } from './harness/fuzz-test';
+
+fuzzTest('protocol');
