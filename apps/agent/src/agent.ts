@@ -125,7 +125,7 @@ export function createAgent(opts: AgentOptions): Agent {
 
   const connection = createConnection({
     url: config.planner.url,
-    token: config.planner.token,
+    token: config.planner.token ?? '',
     logger,
     heartbeatMs: config.heartbeatSeconds * 1000,
     backoff: config.reconnect,
@@ -166,6 +166,9 @@ export function createAgent(opts: AgentOptions): Agent {
 
   return {
     async start() {
+      if (!config.planner.token) {
+        throw new LyncdrError('E_AGENT_CONFIG', 'planner.token: no agent token; set planner.tokenFile, planner.token or the LYNCDR_AGENT_TOKEN environment variable', { location: { where: 'planner.token' } });
+      }
       scheduler.start();
       connection.start();
     },

@@ -1,11 +1,17 @@
-import path from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { readRegularFile } from '@lyncdr/collectors';
+import os from 'node:os';
+import { Command, CommanderError, Option } from 'commander';
 import { formatError, isLyncdrError, LyncdrError } from '@lyncdr/errors';
+import { createLineSink, createLogger, createRotatingFileSink, silentLogger, type Logger } from '@lyncdr/logger';
 import { createAgent } from './agent';
-import { parseAgentConfig } from './config';
-import { createStderrLogger, silentLogger } from './logger';
-import { defaultConfigPath, isWindowsPath } from './windows-paths';
+import { createPowerShellBridge } from './bridge/powershell';
+import { loadConfig, withToken } from './cli-config';
+import { runInit } from './commands/init';
+import { runProtectToken } from './commands/protect-token';
+import { runConnectionCheck } from './commands/test-connection';
+import { createStderrLogger } from './logger';
+import { AGENT_VERSION } from './version';
+import { defaultConfigPath } from './windows-paths';
+import { windowsVersionWarning } from './windows-version';
 
 export interface AgentCliIo {
   stdout: (t: string) => void;
@@ -13,47 +19,95 @@ export interface AgentCliIo {
   cwd: string;
   /** Resolves when the service should stop (SIGINT/SIGTERM for the real process). */
   untilStopped: () => Promise<void>;
+  /** Where the token may come from (LYNCDR_AGENT_TOKEN); process.env when absent. */
+  env?: NodeJS.ProcessEnv;
+  /** The Windows check's inputs (process.platform and os.release() when absent). */
+  platform?: NodeJS.Platform;
+  osRelease?: string;
 }
 
 const DEFAULT_CONFIG = defaultConfigPath();
 
-/** Largest agent config read (a real one is a few kB). */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-
-async function loadConfig(file: string, cwd: string) {
-  const full = isWindowsPath(file) ? file : path.resolve(cwd, file);
-  let text: string;
-  try {
-    text = (await readRegularFile(full, { what: 'agent config', shown: file, maxBytes: MAX_CONFIG_BYTES })).toString('utf8');
-  } catch (e) {
-    throw new LyncdrError('E_AGENT_CONFIG', `${(e as Error).message}; pass --config <agent.yaml>`, { cause: e });
-  }
-  const config = parseAgentConfig(text, file);
-  // A relative outboxDir is taken from the config file's folder; a Windows path is kept as written.
-  const outboxDir = isWindowsPath(config.outboxDir) || path.isAbsolute(config.outboxDir) ? config.outboxDir : path.resolve(path.dirname(full), config.outboxDir);
-  return { ...config, outboxDir };
-}
-
-/** `lyncdr-agent start [--config agent.yaml]` and `lyncdr-agent run-once --collector X [--config f] [--json]`. Returns the exit code. */
+/**
+ * `lyncdr-agent --version | init | test-connection | protect-token | run-once | start`. Returns the exit code: 0 ok,
+ * 1 findings or a failed check, 2 bad usage or config.
+ */
 export async function runAgentCli(argv: string[], io: AgentCliIo): Promise<number> {
   let code = 0;
+  const env = io.env ?? process.env;
   const program = new Command('lyncdr-agent')
     .description('The lyncdr agent: runs collectors on a Lync server and sends their reports to the planner.')
+    .version(AGENT_VERSION, '-v, --version', 'print the agent version')
     .configureOutput({ writeOut: (t) => io.stdout(t), writeErr: (t) => io.stderr(t) })
     .exitOverride();
+  // Said before every command, never fatal: the bundled Node.js 20 is not supported below Windows Server 2012 R2.
+  program.hook('preAction', () => {
+    const warning = windowsVersionWarning(io.platform ?? process.platform, io.osRelease ?? os.release());
+    if (warning) io.stderr(`lyncdr-agent: ${warning}\n`);
+  });
+
+  program
+    .command('init')
+    .description('Check the connection to the planner with a token file, then write a commented agent.yaml.')
+    .requiredOption('--planner <url>', 'the planner\'s agent endpoint, e.g. wss://planner.contoso.com/agent')
+    .requiredOption('--token-file <file>', 'file holding the token the planner issued for this agent')
+    .option('--agent-id <name>', 'the name the token was issued for (default: this host name)')
+    .option('--config <file>', 'where to write the config', DEFAULT_CONFIG)
+    .option('--force', 'replace an existing config file')
+    .option('--no-check', 'write the file without checking the connection')
+    .action(async (o: { planner: string; tokenFile: string; agentId?: string; config: string; force?: boolean; check: boolean }) => {
+      code = await runInit(o, { stdout: io.stdout, cwd: io.cwd, env });
+    });
+
+  program
+    .command('test-connection')
+    .description('Resolve, connect and authenticate to the planner; print what failed and what to do.')
+    .option('--config <file>', 'agent config (YAML)', DEFAULT_CONFIG)
+    .action(async (o: { config: string }) => {
+      const { config, token } = await withToken(loadConfig(o.config, io.cwd), env);
+      const ok = await runConnectionCheck({ url: config.planner.url, token: token.token, agentId: config.agentId, tokenSource: token.source }, io.stdout);
+      code = ok ? 0 : 1;
+    });
+
+  program
+    .command('protect-token')
+    .description('Encrypt the token file in place with Windows DPAPI (the agent decrypts it when it starts).')
+    .option('--config <file>', 'agent config (YAML), for planner.tokenFile and the PowerShell settings', DEFAULT_CONFIG)
+    .option('--token-file <file>', 'the token file (default: planner.tokenFile of the config)')
+    .addOption(new Option('--scope <scope>', 'machine: any account on this server can decrypt, the file ACL protects it; user: only the account running this').choices(['machine', 'user']).default('machine'))
+    .action(async (o: { config: string; tokenFile?: string; scope: 'machine' | 'user' }) => {
+      const loaded = o.tokenFile ? null : loadConfig(o.config, io.cwd);
+      const tokenFile = o.tokenFile ?? loaded?.config.planner.tokenFile;
+      if (!tokenFile) throw new LyncdrError('E_USAGE', `no token file: pass --token-file, or set planner.tokenFile in ${o.config}`);
+      const bridge = createPowerShellBridge(loaded?.config.powershell ?? { executable: 'powershell.exe', timeoutMs: 120_000, maxOutputBytes: 1024 * 1024 });
+      code = await runProtectToken({ tokenFile, scope: o.scope }, { stdout: io.stdout, cwd: loaded?.dir ?? io.cwd }, bridge);
+    });
+
   program
     .command('start')
     .description('Run as a service: schedule the collectors, keep the outbox, stay connected to the planner.')
     .option('--config <file>', 'agent config (YAML)', DEFAULT_CONFIG)
     .action(async (o: { config: string }) => {
-      const agent = createAgent({ config: await loadConfig(o.config, io.cwd), logger: createStderrLogger(io.stderr) });
+      const loaded = loadConfig(o.config, io.cwd);
+      const { config } = await withToken(loaded, env);
+      const file = createRotatingFileSink({
+        dir: config.logging.dir!, maxBytes: config.logging.maxBytes, keep: config.logging.keep,
+        onError: (e) => io.stderr(`lyncdr-agent: cannot write logs in ${config.logging.dir} (${e.message}); logging to stderr only\n`),
+      });
+      const logger = createLogger({ sinks: [createLineSink(io.stderr, 'pretty'), file], level: config.logging.level });
+      logger.info('agent starting', { version: AGENT_VERSION, agentId: config.agentId, planner: config.planner.url, config: loaded.file, pid: process.pid });
+      const agent = createAgent({ config, logger });
       await agent.start();
       // Listen for the stop signal before saying "started", so a stop sent right after is never missed.
       const stopped = io.untilStopped();
       io.stderr(`lyncdr-agent: started (outbox ${agent.outboxDepth()} pending)\n`);
       await stopped;
+      logger.info('agent stopping');
       await agent.stop();
+      logger.info('agent stopped', { outbox: agent.outboxDepth() });
+      file.close();
     });
+
   program
     .command('run-once')
     .description('Run one collector now, queue its report in the outbox and print it. Exit 1 when it has findings.')
@@ -61,11 +115,12 @@ export async function runAgentCli(argv: string[], io: AgentCliIo): Promise<numbe
     .option('--config <file>', 'agent config (YAML)', DEFAULT_CONFIG)
     .option('--json', 'print the report as one JSON document')
     .action(async (o: { collector: string; config: string; json?: boolean }) => {
-      const config = await loadConfig(o.config, io.cwd);
+      const { config } = loadConfig(o.config, io.cwd);
       if (!config.collectors[o.collector]) {
         throw new LyncdrError('E_AGENT_CONFIG', `collectors.${o.collector} is not in ${o.config}; add its settings there (and a schedule)`);
       }
-      const agent = createAgent({ config, logger: o.json ? silentLogger : createStderrLogger(io.stderr) });
+      const logger: Logger = o.json ? silentLogger : createStderrLogger(io.stderr);
+      const agent = createAgent({ config, logger });
       const report = await agent.runOnce(o.collector);
       if (o.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
       else {
@@ -78,6 +133,7 @@ export async function runAgentCli(argv: string[], io: AgentCliIo): Promise<numbe
       }
       code = report.ok ? 0 : 1;
     });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

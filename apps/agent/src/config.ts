@@ -1,4 +1,5 @@
 import { LyncdrError } from '@lyncdr/errors';
+import { LOG_LEVELS } from '@lyncdr/logger';
 import cron from 'node-cron';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -14,9 +15,20 @@ export const AgentConfigSchema = z.object({
   agentId: z.string().min(1).max(128).regex(/^[A-Za-z0-9._-]+$/, 'use letters, digits, dot, dash and underscore'),
   planner: z.object({
     url: z.string().regex(/^wss?:\/\/[^\s]+$/, 'must be a ws:// or wss:// URL, e.g. wss://planner.contoso.com/agent'),
-    token: z.string().min(8, 'must be the agent token issued by the planner (at least 8 characters)'),
+    /** The token itself; or `tokenFile` (plain or DPAPI-protected); or LYNCDR_AGENT_TOKEN (see token.ts). */
+    token: z.string().min(8, 'must be the agent token issued by the planner (at least 8 characters)').optional(),
+    tokenFile: z.string().min(1).optional(),
   }),
   outboxDir: z.string().min(1),
+  logging: z
+    .object({
+      /** Folder of the JSON log files; `<config folder>/logs` when absent. */
+      dir: z.string().min(1).optional(),
+      level: z.enum(LOG_LEVELS).default('info'),
+      maxBytes: z.number().int().min(4096).default(10 * 1024 * 1024),
+      keep: z.number().int().min(0).max(100).default(5),
+    })
+    .default({ level: 'info', maxBytes: 10 * 1024 * 1024, keep: 5 }),
   heartbeatSeconds: z.number().int().min(1).max(3600).default(30),
   reconnect: z
     .object({ initialMs: z.number().int().min(10).default(1000), maxMs: z.number().int().min(10).default(60_000) })
@@ -30,7 +42,8 @@ export const AgentConfigSchema = z.object({
       scriptsDir: z.string().min(1).optional(),
     })
     .default({ executable: 'powershell.exe', timeoutMs: 120_000, maxOutputBytes: 16 * 1024 * 1024 }),
-  collectors: z.record(z.string().min(1), CollectorEntry).default({}),
+  /** Empty (every collector commented out, as `init` writes it) means none. */
+  collectors: z.preprocess((v) => v ?? {}, z.record(z.string().min(1), CollectorEntry)),
 });
 export type AgentConfig = z.infer<typeof AgentConfigSchema>;
 /** What a caller may pass before defaults are applied. */

@@ -95,7 +95,7 @@ function tickCollector(): Collector & { count: () => number; lastConfig: () => u
 }
 
 const logs: string[] = [];
-const logger: Logger = { info: (m) => logs.push(`info ${m}`), warn: (m) => logs.push(`warn ${m}`), error: (m) => logs.push(`error ${m}`) };
+const logger: Logger = { debug: () => {}, info: (m) => logs.push(`info ${m}`), warn: (m) => logs.push(`warn ${m}`), error: (m) => logs.push(`error ${m}`) };
 const config = (port: number, outboxDir: string, token = TOKEN) => ({
   agentId: 'fe1',
   planner: { url: `ws://127.0.0.1:${port}/agent`, token },

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A stand-in for powershell.exe used by the tests: takes the same arguments (-NoProfile -NonInteractive -File
 // <script> -Name value…), looks up a recorded output for that script and those arguments in ./recordings (or
-// $LYNCDR_REPLAY_DIR) and replays it: stdout, stderr and exit code, or a hang, or a flood of output.
+// $LYNCDR_REPLAY_DIR) and replays it: stdout, stderr and exit code, or a hang, or a flood of output (and a file
+// written, for a script that writes one).
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,6 +39,8 @@ if (!match) {
   process.exit(1);
 }
 if (match.stderr) process.stderr.write(match.stderr);
+// A script that changes a file (protect-token.ps1 rewrites the token file): the recording says what it writes.
+if (match.writeFile) writeFileSync(match.writeFile.path, match.writeFile.content);
 if (match.hang) {
   // A hung cmdlet: this process and a child of its own never finish; the bridge must kill the whole tree.
   const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });

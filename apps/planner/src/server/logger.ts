@@ -1,15 +1,12 @@
-/** One line per event: `<ISO time> <event> key=value …`. Values with spaces are quoted. */
+import { formatFields } from '@lyncdr/logger';
+
+/** One line per event: `<ISO time> <event> key=value …`. Values with spaces are quoted (the shared lyncdr format). */
 export type Logger = (event: string, fields?: Record<string, unknown>) => void;
 
 export function createLogger(write: (line: string) => void, now: () => Date): Logger {
   return (event, fields = {}) => {
-    const parts = Object.entries(fields)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => {
-        const s = typeof v === 'string' ? v : JSON.stringify(v);
-        return `${k}=${/[\s"=]/.test(s) ? JSON.stringify(s) : s}`;
-      });
-    write(`${now().toISOString()} ${event}${parts.length ? ' ' + parts.join(' ') : ''}\n`);
+    const kv = formatFields(fields);
+    write(`${now().toISOString()} ${event}${kv ? ' ' + kv : ''}\n`);
   };
 }
 
