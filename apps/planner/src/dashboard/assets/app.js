@@ -54,6 +54,7 @@ async function loadAll() {
     optional(getJson('/api/topology/versions')), state.topology ? optional(getJson('/api/runbooks')) : null,
   ]);
   state.agents = agents.agents;
+  state.minAgentVersion = agents.minAgentVersion;
   state.alerts = alerts.alerts;
   state.policy = policy;
   state.versions = versions?.versions ?? [];

@@ -20,7 +20,7 @@ export function renderAgents(state) {
       `<span class="badge unknown">${esc(a.lastSeen ? t('lastSeen', { at: when(a.lastSeen, getLang()) }) : t('never'))}</span>`;
     return `<article class="card" data-agent="${esc(a.name)}" aria-label="${esc(t('agent'))} ${esc(a.name)}">` +
       `<h3>${esc(a.name)} ${seen}</h3>` +
-      `<dl><dt>${esc(t('version'))}</dt><dd>${esc(a.version ?? '—')}</dd><dt>${esc(t('host'))}</dt><dd>${esc(a.host ?? '—')}</dd></dl>` +
+      `<dl><dt>${esc(t('version'))}</dt><dd>${esc(a.version ?? '—')}${a.outdated ? ` <span class="badge late">${esc(t('agentOutdated', { min: state.minAgentVersion ?? '' }))}</span>` : ''}</dd><dt>${esc(t('host'))}</dt><dd>${esc(a.host ?? '—')}</dd></dl>` +
       `<strong>${esc(t('lastRuns'))}</strong>` +
       (runs.length ? `<ul class="runs">${runs.map(([c, at]) => `<li><span><code>${esc(c)}</code> — ${at ? `<time datetime="${esc(at)}">${esc(when(at, getLang()))}</time>` : esc(t('noRuns'))}</span>` +
         `<button type="button" class="secondary collect" data-agent="${esc(a.name)}" data-collector="${esc(c)}" ${a.connected ? '' : 'disabled'} aria-label="${esc(t('collectNow'))}: ${esc(c)} (${esc(a.name)})">${esc(t('collectNow'))}</button></li>`).join('')}</ul>`

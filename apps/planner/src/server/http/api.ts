@@ -1,6 +1,7 @@
 import { countStatuses } from '@lyncdr/domain';
 import { LyncdrError } from '@lyncdr/errors';
 import type { Store } from '@lyncdr/store';
+import { isAgentOutdated, MIN_AGENT_VERSION } from '../agents/agent-version';
 import type { AgentEndpoint } from '../agents/endpoint';
 import type { Evaluator, PolicyItem } from '../evaluator';
 import { readJsonBody, sendJson } from './respond';
@@ -57,7 +58,8 @@ export function apiRoutes(d: ApiDeps): Route[] {
       handle: ({ res }) => {
         const online = new Set(d.endpoint.connected());
         sendJson(res, 200, {
-          agents: d.store.listTokens().filter((t) => t.role === 'agent').map((t) => ({ ...t, connected: online.has(t.name) })),
+          minAgentVersion: MIN_AGENT_VERSION,
+          agents: d.store.listTokens().filter((t) => t.role === 'agent').map((t) => ({ ...t, connected: online.has(t.name), outdated: isAgentOutdated(t.version) })),
         });
       },
     },
