@@ -75,6 +75,10 @@ export const PlannerConfig = z.object({
     /** Live `/api/events` streams (dashboards) at one time. */
     maxEventStreams: z.number().int().positive().default(32),
   }).strict().prefault({}),
+  ingest: z.object({
+    /** How far ahead of the planner's clock an agent's times may be; later times are refused (E_CLOCK_SKEW). */
+    clockSkewSeconds: z.number().nonnegative().default(300),
+  }).strict().prefault({}),
   demo: z.boolean().default(false),
 }).strict();
 export type PlannerConfig = z.infer<typeof PlannerConfig>;

@@ -64,7 +64,7 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
   let committer: AsyncCommitter = createInlineCommitter(store);
   const writer = createReportWriter({ mode: 'inline', commit: (r, t) => committer.commit(r, t), close: async () => {} }, 500, (ms, reports) => log('store.slow_commit', { ms, reports }));
   const endpoint = createAgentEndpoint({
-    store, writer, now, log, limits: config.limits,
+    store, writer, now, log, limits: config.limits, clockSkewMs: config.ingest.clockSkewSeconds * 1000,
     onReport: (agent, collector) => {
       evaluator.evaluateSoon();
       dashboard.events.publish('report', { agent, collector });

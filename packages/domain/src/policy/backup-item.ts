@@ -1,7 +1,7 @@
 import type { StatusEntry } from '@lyncdr/protocol';
 import type { Evidence, PolicyDefaults, PolicyRule } from './model';
 import type { ReasonCode, ReasonParams } from './reasons';
-import { findingsInWords, findingsParams, formatDuration, hours } from './words';
+import { findingsInWords, findingsParams, formatDuration, hours, newestGoodTime } from './words';
 
 const HOUR = 3_600_000;
 
@@ -29,12 +29,8 @@ export function evaluateBackupItem(
     return { ...base, status: 'unknown', reason: 'no agent has reported on this item yet', reasonCode: 'item.noReport', reasonParams: {}, lastGood: null, ageSeconds: null };
   }
   const newest = [...evidence].sort((a, b) => b.observedAt.localeCompare(a.observedAt))[0] as Evidence;
-  const lastGood = evidence
-    .flatMap((e) => [e.lastGoodEver, e.observation.ok ? (e.observation.lastGood ?? null) : null])
-    .filter((t): t is string => Boolean(t))
-    .sort()
-    .pop() ?? null;
-  const ageMs = lastGood ? now.getTime() - Date.parse(lastGood) : null;
+  const { lastGood, ageMs, future } = newestGoodTime(
+    evidence.flatMap((e) => [e.lastGoodEver, e.observation.ok ? (e.observation.lastGood ?? null) : null]), now, defaults.clockSkewMinutes * 60_000);
   const entry = (status: StatusEntry['status'], reason: string, reasonCode: ReasonCode, reasonParams: ReasonParams): StatusEntry => ({
     ...base, status, reason, reasonCode, reasonParams, lastGood, ageSeconds: ageMs === null ? null : Math.max(0, Math.round(ageMs / 1000)),
   });
@@ -43,6 +39,11 @@ export function evaluateBackupItem(
   if (!obs.ok) {
     const why = obs.findings.length ? findingsInWords(obs.findings) : 'the collector reported a failure';
     return entry('failed', `${at} failed its checks: ${why}`, 'item.runFailed', { at: newest.observedAt, ...findingsParams(obs.findings) });
+  }
+  if ((!lastGood || ageMs === null) && future) {
+    const aheadMs = Date.parse(future) - now.getTime();
+    return entry('failed', `the only good backup reported is dated ${future}, ${formatDuration(aheadMs)} ahead of the planner's clock: not taken as a good backup; check the agent's clock`,
+      'item.futureLastGood', { lastGood: future, aheadSeconds: aheadMs / 1000 });
   }
   if (!lastGood || ageMs === null) return entry('failed', `${at} found no good backup`, 'item.noGoodBackup', { at: newest.observedAt });
   const limitMs = (periodHours + graceHours) * HOUR;

@@ -104,3 +104,31 @@ describe('policy: replication probes', () => {
     expect(run([c], t0).items.find((i) => i.itemId === 'cms-replication:global')).toMatchObject({ status: 'late', reason: expect.stringContaining('edge1.contoso.test') });
   });
 });
+
+describe('policy: good-backup times ahead of the clock', () => {
+  const at = (lastGood: string, over: Partial<Evidence> = {}) => ev({ kind: 'sql-backup', subject: 'x', itemId: daily.id, lastGood }, t0, over);
+  const item = (evidence: Evidence[], nowMs = t0) => run(evidence, nowMs).items.find((i) => i.itemId === daily.id)!;
+
+  it('never takes a time beyond the tolerated skew as a good backup, and never says a negative age as positive', () => {
+    // Before: "last good backup 2912106 d ago, within 24 h + 6 h grace" and ok.
+    const far = item([at('9999-12-31T00:00:00.000Z')]);
+    expect(far).toMatchObject({ status: 'failed', reasonCode: 'item.futureLastGood', lastGood: null, ageSeconds: null });
+    expect(far.reason).toMatch(/^the only good backup reported is dated 9999-12-31T00:00:00\.000Z, \d+ d \d+ h ahead of the planner's clock/);
+    // A forged time stored as "newest ever" does not hide the real, late one.
+    const hidden = item([at(iso(t0 - 40 * H), { lastGoodEver: '9999-12-31T00:00:00.000Z' })], t0);
+    expect(hidden).toMatchObject({ status: 'late', lastGood: iso(t0 - 40 * H), ageSeconds: 40 * 3600 });
+  });
+
+  it('a time a little ahead (within 5 min) is 0 s old, not minutes ago', () => {
+    const near = item([at(iso(t0 + 4 * 60_000))]);
+    expect(near).toMatchObject({ status: 'ok', ageSeconds: 0 });
+    expect(near.reason).toMatch(/^last good backup 0 s ago/);
+  });
+
+  it('formatDuration keeps the sign of a negative duration', async () => {
+    const { formatDuration } = await import('./words');
+    expect(formatDuration(-4 * 60_000)).toBe('-4 min');
+    expect(formatDuration(-400)).toBe('0 s');
+    expect(formatDuration(3 * 24 * H)).toBe('3 d');
+  });
+});

@@ -11,6 +11,7 @@ export const defaultPolicy: PolicyDefaults = {
   backupServiceRpoMinutes: 30,
   cmsReplicationRpoMinutes: 30,
   probePeriodHours: 1,
+  clockSkewMinutes: 5,
 };
 
 const probes: Record<string, typeof evaluateBackupService> = {

@@ -46,6 +46,8 @@ export interface PolicyDefaults {
   cmsReplicationRpoMinutes: number;
   /** Period at which replication and mirror probes are expected to report. */
   probePeriodHours: number;
+  /** How far a good-backup time may lie ahead of `now` (clock skew); a later one is not taken as a good backup. */
+  clockSkewMinutes: number;
 }
 
 export type Verdict = Pick<StatusEntry, 'status' | 'reason'>;

@@ -1,7 +1,7 @@
 import type { StatusEntry } from '@lyncdr/protocol';
 import type { Evidence, PolicyDefaults, PolicyRule } from './model';
 import type { ReasonCode, ReasonParams, Said } from './reasons';
-import { findingsInWords, findingsParams, formatDuration, hours } from './words';
+import { findingsInWords, findingsParams, formatDuration, hours, newestGoodTime } from './words';
 
 /** Reads a field by any of its spellings (bridge JSON keeps PowerShell's PascalCase; collectors may use camelCase). */
 export function field(o: unknown, ...names: string[]): unknown {
@@ -31,13 +31,13 @@ export function evaluateProbe(
 ): StatusEntry {
   const periodHours = rule.periodHours ?? defaults.probePeriodHours;
   const graceHours = rule.graceHours ?? Math.max(defaults.minGraceHours, periodHours * defaults.graceFraction);
-  const sinceHealthy = e.lastGoodEver ?? (e.observation.ok ? (e.observation.lastGood ?? null) : null);
-  const ageMs = sinceHealthy ? now.getTime() - Date.parse(sinceHealthy) : null;
+  // A healthy time ahead of the planner's clock (beyond the tolerated skew) is not taken; a little ahead is 0 old.
+  const { lastGood: sinceHealthy, ageMs } = newestGoodTime([e.lastGoodEver, e.observation.ok ? (e.observation.lastGood ?? null) : null], now, defaults.clockSkewMinutes * 60_000);
   const entry = (status: StatusEntry['status'], reason: string, reasonCode: ReasonCode, reasonParams: ReasonParams): StatusEntry => ({
     itemId, status, reason, reasonCode, reasonParams, lastGood: sinceHealthy, ageSeconds: ageMs === null ? null : Math.max(0, Math.round(ageMs / 1000)),
     periodSeconds: periodHours * 3600,
   });
-  const staleMs = now.getTime() - Date.parse(e.observedAt);
+  const staleMs = Math.max(0, now.getTime() - Date.parse(e.observedAt));
   if (staleMs > (periodHours + graceHours) * 3_600_000) {
     return entry('late', `no report from the agent for ${formatDuration(staleMs)}; expected every ${hours(periodHours)}`, 'probe.noReport',
       { staleSeconds: staleMs / 1000, periodSeconds: periodHours * 3600 });

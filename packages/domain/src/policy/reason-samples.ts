@@ -34,6 +34,7 @@ export function reasonSamples(): StatusEntry[] {
     ...one([ev({ ...own, ok: false, lastGood: null, findings: [error('log chain has a gap', 'x.trn'), error('a'), error('b')] }, t0)], t0 + H),
     ...one([ev({ ...own, ok: false, lastGood: null }, t0)], t0 + H),
     ...one([ev({ ...own, lastGood: null }, t0)], t0 + H),
+    ...one([ev({ ...own, lastGood: '9999-12-31T00:00:00.000Z' }, t0)], t0 + H),
     ...one([ev(own, t0)], t0 + 31 * H),
     ...one([ev(own, t0)], t0 + 5 * 24 * H + 3 * H, { periodHours: 168 }),
     ...one([run(3 * H)], t0 + H, { maxDurationMs: 2 * H }),

@@ -3,7 +3,7 @@
  * in seconds, times in ISO 8601, collector texts as they came), so that a client can say it in another language.
  */
 export const reasonCodes = [
-  'item.noReport', 'item.runFailed', 'item.noGoodBackup', 'item.late', 'item.tooSlow', 'item.tooFast', 'item.ok',
+  'item.noReport', 'item.runFailed', 'item.noGoodBackup', 'item.futureLastGood', 'item.late', 'item.tooSlow', 'item.tooFast', 'item.ok',
   'probe.noReport', 'probe.failed', 'probe.findings',
   'backupService.noModules', 'backupService.steady', 'backupService.notSteady',
   'mirror.noDatabases', 'mirror.synchronized', 'mirror.notSynchronized',

@@ -5,13 +5,15 @@ const units = { en: 'd', fr: 'j' };
 /** A duration in seconds in the policy's words: `31 h`, `2 h 10 min`, `5 d 3 h` (`j` in French). */
 export function span(seconds, lang = 'en') {
   const s = Math.round(Math.abs(Number(seconds) || 0));
-  if (s < 60) return `${s} s`;
+  // A negative duration keeps its sign (never shown as if it were positive), as the policy says it.
+  const sign = Number(seconds) < 0 && s > 0 ? '-' : '';
+  if (s < 60) return `${sign}${s} s`;
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
+  if (m < 60) return `${sign}${m} min`;
   const h = Math.floor(m / 60);
-  if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  if (h < 48) return sign + (m % 60 ? `${h} h ${m % 60} min` : `${h} h`);
   const d = Math.floor(h / 24);
-  return h % 24 ? `${d} ${units[lang]} ${h % 24} h` : `${d} ${units[lang]}`;
+  return sign + (h % 24 ? `${d} ${units[lang]} ${h % 24} h` : `${d} ${units[lang]}`);
 }
 
 const list = (v) => (Array.isArray(v) ? v : []);
@@ -21,6 +23,7 @@ const en = {
   'item.noReport': () => 'no agent has reported on this item yet',
   'item.runFailed': (p) => `the run of ${p.at} failed its checks: ${list(p.findings).length ? words(p, 'findings', 'more') : 'the collector reported a failure'}`,
   'item.noGoodBackup': (p) => `the run of ${p.at} found no good backup`,
+  'item.futureLastGood': (p) => `the only good backup reported is dated ${p.lastGood}, ${span(p.aheadSeconds)} ahead of the planner's clock: not taken as a good backup; check the agent's clock`,
   'item.late': (p) => `last good backup ${span(p.ageSeconds)} ago; expected every ${span(p.periodSeconds)} (+${span(p.graceSeconds)} grace)`,
   'item.tooSlow': (p) => `the run of ${p.at} took ${span(p.durationSeconds)}, over its ${span(p.boundSeconds)} bound (too slow)`,
   'item.tooFast': (p) => `the run of ${p.at} took ${span(p.durationSeconds)}, under its ${span(p.boundSeconds)} bound (suspiciously fast: check that it copied the data)`,
@@ -47,6 +50,7 @@ const fr = {
   'item.noReport': () => 'aucun agent n’a encore rendu compte de cet élément',
   'item.runFailed': (p) => `l’exécution du ${at(p)} a échoué à ses contrôles : ${list(p.findings).length ? words(p, 'findings', 'autre(s)', ' ; ') : 'le collecteur a signalé un échec'}`,
   'item.noGoodBackup': (p) => `l’exécution du ${at(p)} n’a trouvé aucune sauvegarde réussie`,
+  'item.futureLastGood': (p) => `la seule sauvegarde réussie signalée est datée du ${when(p.lastGood, 'fr')}, ${span(p.aheadSeconds, 'fr')} en avance sur l’horloge du planificateur : elle n’est pas retenue ; vérifiez l’horloge de l’agent`,
   'item.late': (p) => `dernière sauvegarde réussie il y a ${span(p.ageSeconds, 'fr')} ; attendue toutes les ${span(p.periodSeconds, 'fr')} (+ ${span(p.graceSeconds, 'fr')} de tolérance)`,
   'item.tooSlow': (p) => `l’exécution du ${at(p)} a duré ${span(p.durationSeconds, 'fr')}, au-delà de sa limite de ${span(p.boundSeconds, 'fr')} (trop lente)`,
   'item.tooFast': (p) => `l’exécution du ${at(p)} a duré ${span(p.durationSeconds, 'fr')}, en deçà de sa limite de ${span(p.boundSeconds, 'fr')} (anormalement rapide : vérifiez qu’elle a bien copié les données)`,
