@@ -1,6 +1,7 @@
 /**
- * Planner under load: N simulated agents connected at once over loopback to a planner running in a child process
- * (`lyncdr serve`), measured side by side with a plain `ws` echo server under the same load in the same run.
+ * Planner under load: N simulated agents connected at once over loopback to the built planner as `lyncdr serve` runs
+ * it (its own process), measured side by side with a plain `ws` echo server (its own process) under the same load in
+ * the same run.
  * Figures: reports/s stored and acked (closed loop, a few in flight per agent), p99 ack latency at 500 reports/s,
  * and the planner's peak RSS (sampled from /proc).
  */
@@ -12,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { createSqliteStore } from '@lyncdr/store';
 import { hashToken, newToken } from '../../apps/planner/src/server/agents/tokens';
 import { connectLoadClient, reportFrame, type LoadClient, type LoadStats } from './planner-bench-client';
-import type { Bench, BenchResult } from './types';
+import type { Bench, RowResult, RowSpec, Stats } from './types';
+import { ENTRY_FILES, shellLine } from './whole-process';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -106,10 +108,21 @@ async function load(url: string, tokens: string[] | null): Promise<Measured> {
   return { throughput, p99: p99(stats.latencies), errors: stats.errors, connected };
 }
 
+const serveSide = { kind: 'process', entry: 'lyncdr-serve', label: 'lyncdr serve' } as const;
+const echoSide = { kind: 'process', entry: 'tool', label: 'ws echo server' } as const;
+const rows: RowSpec[] = [
+  { id: 'reports', title: `${AGENTS} agents: reports stored and acked`, subject: serveSide, peer: echoSide, target: { text: '≥ 2,000 reports/s', valueMin: 2000 } },
+  { id: 'p99', title: 'p99 ack latency at 500 reports/s', subject: serveSide, peer: echoSide, target: { text: '< 100 ms', msMax: 100 } },
+];
+
+/** One figure measured once (a load phase), as Stats. */
+const once = (value: number, unit: Stats['unit'], rssMb: number | null): Stats => ({ unit, median: value, min: value, max: value, runs: 1, rssMb });
+
 const bench: Bench = {
   id: 'planner',
-  description: `${AGENTS} simulated agents on loopback against the planner (child process) and a plain ws echo server`,
-  async run(): Promise<BenchResult[]> {
+  description: `${AGENTS} simulated agents on loopback against lyncdr serve (built) and a plain ws echo server`,
+  rows,
+  async run(): Promise<RowResult[]> {
     const limit = openFileLimit();
     const note = limit < AGENTS * 2 + 200 ? `ulimit -n is ${limit}: too low for ${AGENTS} agents (needs about ${AGENTS * 2 + 200}); raise it` : `ulimit -n ${limit}`;
     console.error(`  ${note}`);
@@ -123,7 +136,8 @@ const bench: Bench = {
     store.close();
     writeFileSync(path.join(dir, 'planner.yaml'), `data: ${JSON.stringify(dir)}\nlimits: { reportsPerMinute: 1000000, burst: 100000, maxConnections: ${AGENTS + 100} }\n`);
 
-    const planner = spawn(process.execPath, [...(process.env.LYNCDR_BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LYNCDR_BENCH_PROF}`] : []), '--import', 'tsx', path.join(root, 'apps/planner/src/cli/main.ts'), 'serve', '--config', path.join(dir, 'planner.yaml'), '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const serveArgv = [process.execPath, ENTRY_FILES['lyncdr-serve'], 'serve', '--config', path.join(dir, 'planner.yaml'), '--port', '0'];
+    const planner = spawn(serveArgv[0]!, [...(process.env.LYNCDR_BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LYNCDR_BENCH_PROF}`] : []), ...serveArgv.slice(1)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const echo = spawn(process.execPath, [path.join(here, 'planner-echo-server.mjs')], { cwd: here, stdio: ['ignore', 'pipe', 'pipe'] });
     let plannerLog = '';
     planner.stderr?.on('data', (d) => (plannerLog += d));
@@ -140,10 +154,10 @@ const bench: Bench = {
       const slow = (plannerLog.match(/store\.slow_commit/g) ?? []).length;
       const loadAvg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
       const conn = `${ours.connected}/${AGENTS} agents connected at the end; ${count} reports in the database; ${ours.errors} errors; ${slow} commits over 250 ms; load average ${loadAvg}; ${note}`;
+      const command = shellLine({ argv: serveArgv });
       return [
-        { name: 'reports stored and acked', value: ours.throughput, unit: 'reports/s', target: '≥ 2000', peer: { name: 'ws echo', value: peer.throughput }, ratio: peer.throughput / ours.throughput, note: conn },
-        { name: 'p99 ack latency at 500 reports/s', value: ours.p99, unit: 'ms', target: '< 100 ms', peer: { name: 'ws echo', value: peer.p99 }, ratio: ours.p99 / peer.p99 },
-        { name: 'planner peak RSS', value: peakRss, unit: 'MB', target: '< 300 MB' },
+        { row: rows[0]!, ours: once(ours.throughput, 'reports/s', peakRss), peer: once(peer.throughput, 'reports/s', null), ratio: null, command, note: `(peer / ours ${(peer.throughput / ours.throughput).toFixed(1)}×; ${conn})` },
+        { row: rows[1]!, ours: once(ours.p99, 'ms', peakRss), peer: once(peer.p99, 'ms', null), ratio: { median: ours.p99 / peer.p99, min: ours.p99 / peer.p99, max: ours.p99 / peer.p99 }, command },
       ];
     } finally {
       clearInterval(sampler);

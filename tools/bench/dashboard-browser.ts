@@ -1,4 +1,7 @@
 /**
+ * Run by `pnpm exec tsx tools/bench/dashboard-browser.ts` (not part of `pnpm bench`: it measures the page in a
+ * browser, with the planner in this process, so it is not a whole-process row).
+ *
  * Dashboard speed in headless Chromium against a real planner on loopback with 2,000 inventory items:
  * first render (navigation → every row in the table) against the peer "fetch /api/status alone", and the time from a
  * report's ack to the new status visible in an open page (planner at its production evaluation debounce).
@@ -6,7 +9,16 @@
 import type { Observation } from '@lyncdr/protocol';
 import { launchBrowser, openDashboard, startDashboardPlanner } from '../../apps/planner/src/dashboard/testing/dashboard-planner';
 import { connectSimAgent } from '../../apps/planner/src/server/sim-agent';
-import type { Bench, BenchResult } from './types';
+
+interface BenchResult {
+  name: string;
+  value: number;
+  unit: 'ms';
+  target?: string;
+  peer?: { name: string; value: number };
+  ratio?: number;
+  note?: string;
+}
 
 const ITEMS = Number(process.env.LYNCDR_BENCH_DASHBOARD_ITEMS ?? 2000);
 const RUNS = Number(process.env.LYNCDR_BENCH_RUNS ?? 7);
@@ -15,7 +27,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const esc = (id: string) => id.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 
-const bench: Bench = {
+const bench = {
   id: 'dashboard',
   description: `dashboard first render with ${ITEMS} items and live update after an ack (headless Chromium, loopback)`,
   async run(): Promise<BenchResult[]> {
@@ -92,4 +104,6 @@ const bench: Bench = {
   },
 };
 
-export default bench;
+for (const r of await bench.run()) {
+  console.log(`${r.name}: ${r.value.toFixed(0)} ${r.unit}${r.peer ? `; ${r.peer.name} ${r.peer.value.toFixed(0)} ${r.unit} (${r.ratio!.toFixed(1)}×)` : ''}${r.target ? `; target ${r.target}` : ''}${r.note ? `; ${r.note}` : ''}`);
+}
