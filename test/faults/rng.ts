@@ -10,11 +10,11 @@ export function seeded(seed: number): () => number {
   };
 }
 
-/** Waits until `cond()` holds, checking every few milliseconds; fails after `timeoutMs` naming what was awaited. */
-export async function until(cond: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
+/** Waits until `cond()` holds, checking every `everyMs`; fails after `timeoutMs` naming what was awaited. */
+export async function until(cond: () => boolean, what: string, timeoutMs = 90_000, everyMs = 5): Promise<void> {
   const t0 = Date.now();
   while (!cond()) {
     if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
