@@ -137,6 +137,10 @@ export interface Owner {
   email: string | null;
 }
 
+/** Kinds of backup file the overlay's `backupFiles:` may rename, and the placeholder each name must hold. */
+export const BACKUP_FILE_KEYS = { configuration: null, lis: null, userData: '{pool}', rgs: '{pool}', persistentChat: '{server}' } as const;
+export type BackupFileKey = keyof typeof BACKUP_FILE_KEYS;
+
 /** The lyncdr.yaml overlay, normalised. Minimum keys: deployment, pairs (DESIGN §4). */
 export interface Overlay {
   deployment: string | null;
@@ -162,6 +166,8 @@ export interface Overlay {
    * them; a pool listed with [] has none. Absent pools: unknown (plans print a TBD line).
    */
   groupPickup?: Record<string, string[]>;
+  /** Backup file names per kind, overriding lyncdr's defaults (packages/domain inventory/backup-files.ts). */
+  backupFiles?: Partial<Record<BackupFileKey, string>>;
   /** Unknown keys, kept for the findings. */
   extra: Record<string, unknown>;
   /** SQL mirroring of back-end instances (its XML encoding is unknown, REFERENCE §f.3): primary → mirror, witness. */

@@ -5,6 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cmsExportZip, type MiniPool } from '../testing/cms-zip';
 import { exportsCollector } from './index';
+import { backupFileName } from '@lyncdr/domain';
 import { kindFromName, verifyExport } from './verify-export';
 import { parseTopologyDocument } from '@lyncdr/topology';
 
@@ -49,6 +50,18 @@ describe('verifyExport', () => {
     expect(kindFromName('C:\\Backup\\LIS-2026.bak')).toBe('lis');
     expect(kindFromName('PChat_export.zip')).toBe('persistentchat');
     expect(kindFromName('holiday-photos.zip')).toBeNull();
+  });
+
+  it('classifies the files the worksheets and runbooks write (the domain naming scheme) by their kind', () => {
+    const names: [string, string][] = [
+      ['configuration', backupFileName(null, 'configuration')],
+      ['lis', backupFileName(null, 'lis')],
+      ['userdata', backupFileName(null, 'userData', 'fe-north.fabrikam.test')],
+      ['rgs', backupFileName(null, 'rgs', 'fe-north.fabrikam.test')],
+      ['persistentchat', backupFileName(null, 'persistentChat', 'sqlpc.fabrikam.test')],
+    ];
+    expect(names.map(([, n]) => n)).toEqual(['Config.zip', 'E911Config.zip', 'ExportedUserData-fe-north.fabrikam.test.zip', 'RgsConfiguration-fe-north.fabrikam.test.zip', 'PersistentChatData-sqlpc.fabrikam.test.zip']);
+    for (const [kind, name] of names) expect(kindFromName(`\\\\backup\\lync\\2026-01-15\\${name}`), name).toBe(kind);
   });
 });
 

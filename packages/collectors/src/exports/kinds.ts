@@ -1,3 +1,5 @@
+import { backupFilePattern, type BackupFileKind } from '@lyncdr/domain';
+
 /**
  * The five export kinds (REFERENCE §f.2) and the default name patterns that make a zip a candidate for a kind. A
  * candidate is then confirmed by its content where the content is known (configuration, user data).
@@ -14,13 +16,31 @@ export const exportCmdlet: Record<ExportKind, string> = {
   persistentchat: 'Export-CsPersistentChatData',
 };
 
-export const defaultPatterns: Record<ExportKind, string[]> = {
-  configuration: ['*config*.zip', '*cms*.zip', '*topology*.zip', '*xds*.zip'],
-  userdata: ['*user*.zip'],
-  lis: ['*lis*.zip', '*lis*.bak', '*e911*.zip', '*location*.zip'],
-  rgs: ['*rgs*.zip', '*responsegroup*.zip'],
-  persistentchat: ['*chat*.zip', '*pchat*.zip', '*persistent*.zip'],
+/** The backup file kind of the domain's naming scheme (inventory/backup-files.ts) that each export kind writes. */
+const schemeKind: Record<ExportKind, BackupFileKind> = {
+  configuration: 'configuration',
+  userdata: 'userData',
+  lis: 'lis',
+  rgs: 'rgs',
+  persistentchat: 'persistentChat',
 };
+
+/**
+ * Default patterns: first the name lyncdr's worksheets and runbooks write (`Config.zip`, `ExportedUserData-*.zip`…),
+ * then looser names for exports made by hand. When several kinds match, the most specific pattern wins (kindFromName).
+ */
+export const defaultPatterns: Record<ExportKind, string[]> = {
+  configuration: [backupFilePattern(null, schemeKind.configuration), '*config*.zip', '*cms*.zip', '*topology*.zip', '*xds*.zip'],
+  userdata: [backupFilePattern(null, schemeKind.userdata), '*user*.zip'],
+  lis: [backupFilePattern(null, schemeKind.lis), '*lis*.zip', '*lis*.bak', '*e911*.zip', '*location*.zip'],
+  rgs: [backupFilePattern(null, schemeKind.rgs), '*rgs*.zip', '*responsegroup*.zip'],
+  persistentchat: [backupFilePattern(null, schemeKind.persistentchat), '*chat*.zip', '*pchat*.zip', '*persistent*.zip'],
+};
+
+/** How specific a pattern is: its number of literal characters. */
+export function patternWeight(pattern: string): number {
+  return pattern.replace(/[*?]/g, '').length;
+}
 
 /** Glob-like match on a file name: `*` any run, `?` one character, case-insensitive (Windows names). */
 export function matchesPattern(name: string, pattern: string): boolean {

@@ -4,7 +4,7 @@ import { LyncdrError } from '@lyncdr/errors';
 import type { Finding } from '@lyncdr/protocol';
 import type { Topology } from '@lyncdr/topology';
 import { checkZip, defaultZipLimits, type ZipLimits } from '../zip/index';
-import { defaultPatterns, matchesPattern, rootElement, type ExportKind } from './kinds';
+import { defaultPatterns, matchesPattern, patternWeight, rootElement, type ExportKind } from './kinds';
 
 /** Parses a topology document (published XML or a CMS export zip); @lyncdr/topology's parseTopologyDocument. */
 export type ParseTopology = (bytes: Uint8Array, file: string) => Topology;
@@ -33,13 +33,20 @@ export interface VerifyExportOptions {
 
 const DOC_ITEM_SET = 'docitemset.xml';
 
-/** The kind a file name suggests, from the configured patterns. */
+/**
+ * The kind a file name suggests, from the configured patterns: of the patterns that match, the most specific one
+ * (most literal characters) decides, so `E911Config.zip` is LIS and `RgsConfiguration-p.zip` Response Group, although
+ * `*config*.zip` matches both.
+ */
 export function kindFromName(file: string, patterns: Partial<Record<ExportKind, string[]>> = defaultPatterns): ExportKind | null {
-  const base = path.basename(file);
+  const base = file.split(/[\\/]/).pop() ?? file; // Windows or POSIX separators, whatever the host
+  let best: { kind: ExportKind; weight: number } | null = null;
   for (const [kind, list] of Object.entries({ ...defaultPatterns, ...patterns }) as [ExportKind, string[]][]) {
-    if (list.some((p) => matchesPattern(base, p))) return kind;
+    for (const p of list) {
+      if (matchesPattern(base, p) && (!best || patternWeight(p) > best.weight)) best = { kind, weight: patternWeight(p) };
+    }
   }
-  return null;
+  return best?.kind ?? null;
 }
 
 /**

@@ -10,13 +10,13 @@ describe('backup runbook', () => {
     const doc = backupRunbook.build(t, options());
     const cmds = commands(doc);
     expect(cmds[0]).toBe('$Backup = "\\\\bk01.contoso.test\\lync\\settings\\2026-03-01"');
-    expect(cmds).toContain('Export-CsConfiguration -FileName "$Backup\\CsConfiguration.zip"');
-    expect(cmds).toContain('Export-CsLisConfiguration -FileName "$Backup\\LisConfiguration.zip"');
+    expect(cmds).toContain('Export-CsConfiguration -FileName "$Backup\\Config.zip"');
+    expect(cmds).toContain('Export-CsLisConfiguration -FileName "$Backup\\E911Config.zip"');
     for (const pool of ['pool-red.contoso.test', 'pool-dub.contoso.test']) {
-      expect(cmds).toContain(`Export-CsUserData -PoolFqdn ${pool} -FileName "$Backup\\UserData-${pool}.zip"`);
+      expect(cmds).toContain(`Export-CsUserData -PoolFqdn ${pool} -FileName "$Backup\\ExportedUserData-${pool}.zip"`);
       expect(cmds).toContain(`Export-CsRgsConfiguration -Source "service:ApplicationServer:${pool}" -FileName "$Backup\\RgsConfiguration-${pool}.zip"`);
     }
-    expect(cmds).toContain('Export-CsPersistentChatData -DBInstance "sqlpc-red.contoso.test\\pchat" -FileName "$Backup\\PersistentChatData.zip"');
+    expect(cmds).toContain('Export-CsPersistentChatData -DBInstance "sqlpc-red.contoso.test\\pchat" -FileName "$Backup\\PersistentChatData-sqlpc-red.contoso.test.zip"');
   });
 
   it('copies every file store with robocopy, skipping Meeting.Active, to the overlay destination', () => {

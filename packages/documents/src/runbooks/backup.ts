@@ -1,7 +1,8 @@
+import { backupFileName } from '@lyncdr/domain';
 import type { Topology } from '@lyncdr/topology';
 import type { Document, Text } from '../model';
 import type { RunbookOptions, RunbookSpec } from './spec';
-import { backupFolder, backupRoot, fileStoreCopyPath, NOT_BACKED_UP, ownerOf, q, responseGroupPools, sqlName, storesOf, tbd, userPools, uniq } from './common/deployment';
+import { backupFolder, backupRoot, fileStoreCopyPath, inBackup, NOT_BACKED_UP, ownerOf, q, responseGroupPools, sqlName, storesOf, tbd, userPools, uniq } from './common/deployment';
 import { runbookLabels } from './common/labels';
 import { pick } from './common/lang';
 import { pickPools } from './common/pools';
@@ -22,11 +23,6 @@ function applies(t: Topology, opts: RunbookOptions): string | null {
     if (typeof r === 'string') return r;
   }
   return null;
-}
-
-/** A file name safe on Windows from a pool FQDN or store id. */
-function fileTag(s: string): string {
-  return s.replace(/[^A-Za-z0-9.-]+/g, '_');
 }
 
 function build(t: Topology, opts: RunbookOptions): Document {
@@ -63,10 +59,10 @@ function build(t: Topology, opts: RunbookOptions): Document {
         'This also carries the Archiving and Monitoring settings. Repeat it after every configuration change.',
         'Cet export contient aussi les paramètres d’archivage et de surveillance. Recommencez après chaque modification de la configuration.',
       ),
-      commands: [`Export-CsConfiguration -FileName "$Backup\\CsConfiguration.zip"`],
+      commands: [`Export-CsConfiguration -FileName "${inBackup(t, 'configuration')}"`],
       verify: [
         tr('The zip exists and opens; ', 'Le fichier zip existe et s’ouvre ; '),
-        { text: 'lyncdr verify cms-export CsConfiguration.zip', style: 'code' },
+        { text: `lyncdr verify cms-export ${backupFileName(t, 'configuration')}`, style: 'code' },
         tr(' reports the topology and no finding.', ' affiche la topologie et aucune anomalie.'),
       ],
       on: cmsPool,
@@ -79,7 +75,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
         'The export does not overwrite an existing file. From a remote session, use -AsBytes instead of writing the file on the server.',
         'L’export n’écrase pas un fichier existant. Depuis une session distante, utilisez -AsBytes au lieu d’écrire le fichier sur le serveur.',
       ),
-      commands: [`Export-CsLisConfiguration -FileName "$Backup\\LisConfiguration.zip"`],
+      commands: [`Export-CsLisConfiguration -FileName "${inBackup(t, 'lis')}"`],
       verify: tr('The file exists in $Backup and is not empty.', 'Le fichier existe dans $Backup et n’est pas vide.'),
       on: cmsPool,
       minutes: 5,
@@ -89,7 +85,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
 
   const userData: RunbookStep[] = pools.map((p) => ({
     title: tr(`Export the user data of ${p.fqdn}`, `Exporter les données utilisateur de ${p.fqdn}`),
-    commands: [`Export-CsUserData -PoolFqdn ${p.fqdn} -FileName "$Backup\\UserData-${fileTag(p.fqdn)}.zip"`],
+    commands: [`Export-CsUserData -PoolFqdn ${p.fqdn} -FileName "${inBackup(t, 'userData', p.fqdn)}"`],
     verify: tr('The zip exists in $Backup and opens.', 'Le fichier zip existe dans $Backup et s’ouvre.'),
     on: p.fqdn,
     minutes: 10,
@@ -100,7 +96,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
   const rgs: RunbookStep[] = rgsPools.map((p) => ({
     title: tr(`Export the Response Group configuration of ${p.fqdn}`, `Exporter la configuration Response Group de ${p.fqdn}`),
     body: tr('Skip this step if the pool runs no Response Group.', 'Ignorez cette étape si le pool n’exécute aucun groupe Response Group.'),
-    commands: [`Export-CsRgsConfiguration -Source "service:ApplicationServer:${p.fqdn}" -FileName "$Backup\\RgsConfiguration-${fileTag(p.fqdn)}.zip"`],
+    commands: [`Export-CsRgsConfiguration -Source "service:ApplicationServer:${p.fqdn}" -FileName "${inBackup(t, 'rgs', p.fqdn)}"`],
     verify: tr('The zip exists in $Backup and opens.', 'Le fichier zip existe dans $Backup et s’ouvre.'),
     on: p.fqdn,
     minutes: 5,
@@ -148,7 +144,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
           ? tr('. Or export the data with the command below (about 20 times smaller; needs CsPersistentChatAdministrator). Restore with the same method you back up with.', '. Ou exportez les données avec la commande ci-dessous (environ 20 fois plus petit ; nécessite CsPersistentChatAdministrator). La restauration utilise la même méthode que la sauvegarde.')
           : '.',
       ],
-      commands: isChat ? [`Export-CsPersistentChatData -DBInstance ${q(sqlName(s))} -FileName "$Backup\\PersistentChatData.zip"`] : [],
+      commands: isChat ? [`Export-CsPersistentChatData -DBInstance ${q(sqlName(s))} -FileName "${inBackup(t, 'persistentChat', s.server)}"`] : [],
       verify: tr('The backup job ended without error and the backup file (or zip) is in the destination.', 'Le travail de sauvegarde s’est terminé sans erreur et le fichier de sauvegarde (ou le zip) est à destination.'),
       on: s.server,
       minutes: 20,

@@ -57,7 +57,7 @@ describe('database worksheet', () => {
     const row = tables(doc)[0]!.rows[0]!;
     expect(textOf(row[1])).toBe('sql-red.contoso.test\\rtc');
     expect(textOf(row[2])).toBe('Suggested: daily (every 24 hours)');
-    expect(textOf(row[3])).toBe('Export-CsUserData cmdlet: Export-CsUserData -PoolFqdn pool-red.contoso.test -FileName "$Backup\\ExportedUserData-pool-red.zip"');
+    expect(textOf(row[3])).toBe('Export-CsUserData cmdlet: Export-CsUserData -PoolFqdn pool-red.contoso.test -FileName "$Backup\\ExportedUserData-pool-red.contoso.test.zip"');
     expect(textOf(row[4])).toMatch(/^Name: \u00a0+ Expiration: \u00a0+$/);
     expect(row[5]).toEqual({ blank: true, hint: 'TBD — owner' });
     expect(textOf(row[6])).toContain('User data replicated to pool-dub.contoso.test');
@@ -120,7 +120,9 @@ describe('restoration worksheet', () => {
     expect(text).toContain('Install-CsDatabase -CentralManagementDatabase -Clean -SqlServerFqdn sql-red.contoso.test -SqlInstanceName rtc -Verbose');
     expect(text).toContain('Set-CsConfigurationStoreLocation -SqlServerFqdn sql-red.contoso.test -SqlInstanceName rtc -Verbose');
     expect(text).toContain('Import-CsConfiguration -FileName "$Backup\\Config.zip"');
-    expect(text).toContain('Import-CsUserData -PoolFqdn pool-dub.contoso.test -FileName "$Backup\\ExportedUserData-pool-dub.zip"');
+    // The user data zip is copied to a local folder and imported from there: one path in both steps.
+    expect(text).toContain('Copy $Backup\\ExportedUserData-pool-dub.contoso.test.zip to C:\\Logs\\ExportedUserData-pool-dub.contoso.test.zip');
+    expect(text).toContain('Import-CsUserData -PoolFqdn pool-dub.contoso.test -FileName "C:\\Logs\\ExportedUserData-pool-dub.contoso.test.zip"');
     expect(text).toContain('Invoke-CsDatabaseFailover -PoolFqdn pool-red.contoso.test -DatabaseType User -NewPrincipal Mirror -Force -Verbose');
     expect(text).toContain('Invoke-CsDatabaseFailover -PoolFqdn pool-red.contoso.test -DatabaseType CentralMgmt -NewPrincipal Mirror -Force -Verbose');
     const failovers = [...text.matchAll(/Invoke-CsDatabaseFailover -PoolFqdn pool-red\.contoso\.test -DatabaseType (\w+)/g)].map((m) => m[1]);

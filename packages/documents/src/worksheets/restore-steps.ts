@@ -45,13 +45,20 @@ export function deploymentWizardStep(on: string): ScenarioStep {
   );
 }
 
-/** User data import with the Front End services stopped [lync-server-2013-restoring-a-standard-edition-server.md step 6]. */
+/** The local folder the user data zip is copied to before the import (the page's example folder). */
+export const LOCAL_RESTORE_FOLDER = 'C:\\Logs';
+
+/**
+ * User data import with the Front End services stopped [lync-server-2013-restoring-a-standard-edition-server.md step 6]:
+ * the zip is copied from the backup folder to a local folder, and the import reads that local copy.
+ */
 export function userDataSteps(inventory: Inventory, pool: string): ScenarioStep[] {
   const file = fileOf(inventory, `export:userdata@${pool}`);
+  const local = `${LOCAL_RESTORE_FOLDER}\\${file.split(/[\\/]/).pop() ?? file}`;
   return [
-    step(`Copy ${file} to a local folder.`, `Copiez ${file} dans un dossier local.`, null, pool),
+    step(`Copy ${file} to ${local} (a local folder of the server).`, `Copiez ${file} vers ${local} (un dossier local du serveur).`, null, pool),
     step('Stop the Lync Server services.', 'Arrêtez les services Lync Server.', 'Stop-CsWindowsService', pool),
-    step('Restore the user data.', 'Restaurez les données utilisateur.', `Import-CsUserData -PoolFqdn ${pool} -FileName "${file}"`, pool),
+    step('Restore the user data from the local copy.', 'Restaurez les données utilisateur depuis la copie locale.', `Import-CsUserData -PoolFqdn ${pool} -FileName "${local}"`, pool),
     step('Start the Lync Server services.', 'Redémarrez les services Lync Server.', 'Start-CsWindowsService', pool),
   ];
 }

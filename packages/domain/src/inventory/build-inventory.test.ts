@@ -27,12 +27,12 @@ describe('buildInventory', () => {
       ]),
     );
     const user = inv.items.find((i) => i.id === 'export:userdata@pool-red.contoso.test')!;
-    expect(user.command).toBe('Export-CsUserData -PoolFqdn pool-red.contoso.test -FileName "$Backup\\ExportedUserData-pool-red.zip"');
+    expect(user.command).toBe('Export-CsUserData -PoolFqdn pool-red.contoso.test -FileName "$Backup\\ExportedUserData-pool-red.contoso.test.zip"');
     expect(user.host).toBe('sql-red.contoso.test');
     expect(user.sqlInstance).toBe('sql-red.contoso.test\\rtc');
     expect(user.backupService).toContain('pool-dub.contoso.test');
     const rgs = inv.items.find((i) => i.id === 'export:rgs@pool-dub.contoso.test')!;
-    expect(rgs.command).toBe('Export-CsRgsConfiguration -Source "service:ApplicationServer:pool-dub.contoso.test" -FileName "$Backup\\RgsConfig-pool-dub.zip"');
+    expect(rgs.command).toBe('Export-CsRgsConfiguration -Source "service:ApplicationServer:pool-dub.contoso.test" -FileName "$Backup\\RgsConfiguration-pool-dub.contoso.test.zip"');
     const cms = inv.items.find((i) => i.id === 'export:configuration@global')!;
     expect(cms.command).toBe('Export-CsConfiguration -FileName "$Backup\\Config.zip"');
     expect(cms.host).toBe('sql-red.contoso.test');
@@ -65,7 +65,7 @@ describe('buildInventory', () => {
     const inv = buildInventory(createSampleTopology({ persistentChat: true }));
     const pc = inv.items.find((i) => i.category === 'persistentchat')!;
     expect(pc.id).toBe('sql:mgc@sqlpc-red.contoso.test\\pchat');
-    expect(pc.command).toBe('Export-CsPersistentChatData -DBInstance "sqlpc-red.contoso.test\\pchat" -FileName "$Backup\\PersistentChat-sqlpc-red.zip"');
+    expect(pc.command).toBe('Export-CsPersistentChatData -DBInstance "sqlpc-red.contoso.test\\pchat" -FileName "$Backup\\PersistentChatData-sqlpc-red.contoso.test.zip"');
     expect(pc.tool).toBe('SQL Server management tool or Export-CsPersistentChatData cmdlet');
     expect(inv.notBackedUp.some((n) => n.host === 'pchat-red.contoso.test' && n.key === 'pool-config')).toBe(true);
   });
@@ -107,8 +107,8 @@ describe('buildInventory', () => {
     const inv = buildInventory(t);
     expect(inv.deployment).toBe('Contoso DR');
     const byId = (id: string) => inv.items.find((i) => i.id === id)!;
-    expect(byId('export:userdata@pool-red.contoso.test').command).toBe('Export-CsUserData -PoolFqdn pool-red.contoso.test -FileName "\\\\backup01\\lync\\ExportedUserData-pool-red.zip"');
-    expect(byId('export:userdata@pool-dub.contoso.test').command).toContain('-FileName "\\\\backup02\\dub\\ExportedUserData-pool-dub.zip"');
+    expect(byId('export:userdata@pool-red.contoso.test').command).toBe('Export-CsUserData -PoolFqdn pool-red.contoso.test -FileName "\\\\backup01\\lync\\ExportedUserData-pool-red.contoso.test.zip"');
+    expect(byId('export:userdata@pool-dub.contoso.test').command).toContain('-FileName "\\\\backup02\\dub\\ExportedUserData-pool-dub.contoso.test.zip"');
     expect(byId('export:configuration@global').schedule).toBe('daily 02:00 and after changes');
     expect(byId('sql:LcsLog@sqlarch-red.contoso.test\\arch').schedule).toBe('daily 01:00');
     expect(byId('export:lis@global').schedule).toBeNull();

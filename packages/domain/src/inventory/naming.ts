@@ -11,8 +11,3 @@ export function backupFile(destination: string | null, file: string): string {
   const dir = destination ? destination.replace(/[\\/]+$/, '') : '$Backup';
   return `${dir}\\${file}`;
 }
-
-/** A file-name-safe short form of an FQDN or instance (`pool-red.contoso.test` → `pool-red`). */
-export function shortName(fqdn: string): string {
-  return (fqdn.split('.')[0] ?? fqdn).replace(/[^A-Za-z0-9_-]+/g, '-');
-}

@@ -1,7 +1,8 @@
 import type { Topology } from '@lyncdr/topology';
 import type { InventoryFinding, InventoryItem } from './model';
 import { backEndHost, storeOf, userPools, withOverlay, type InventoryContext } from './context';
-import { shortName, sqlInstanceName } from './naming';
+import { sqlInstanceName } from './naming';
+import { backupFileName } from './backup-files';
 import { REF } from './refs';
 
 function cmsLocation(t: Topology): { server: string; instance: string | null; pool: string | null; standby: string | null } | null {
@@ -59,7 +60,7 @@ export function settingsItems(ctx: InventoryContext): { items: InventoryItem[]; 
         notes: ['Edge Servers take this file too: Import-CsConfiguration -LocalStore when an Edge Server is restored'],
       },
       'settings',
-      'Config.zip',
+      backupFileName(t, 'configuration'),
       (path) => `Export-CsConfiguration -FileName "${path}"`,
     ),
     withOverlay(
@@ -82,7 +83,7 @@ export function settingsItems(ctx: InventoryContext): { items: InventoryItem[]; 
         ],
       },
       'settings',
-      'E911Config.zip',
+      backupFileName(t, 'lis'),
       (path) => `Export-CsLisConfiguration -FileName "${path}"`,
     ),
   ];
@@ -113,7 +114,7 @@ export function settingsItems(ctx: InventoryContext): { items: InventoryItem[]; 
           notes: ['not replicated by the Lync Server 2013 Backup Service'],
         },
         'settings',
-        `RgsConfig-${shortName(pool.fqdn)}.zip`,
+        backupFileName(t, 'rgs', pool.fqdn),
         (path) => `Export-CsRgsConfiguration -Source "service:ApplicationServer:${pool.fqdn}" -FileName "${path}"`,
       ),
     );

@@ -1,8 +1,9 @@
 import type { SqlStore } from '@lyncdr/topology';
 import type { InventoryCategory, InventoryFinding, InventoryItem } from './model';
 import { withOverlay, type InventoryContext } from './context';
-import { shortName, sqlInstanceName } from './naming';
+import { sqlInstanceName } from './naming';
 import { NO_BACKUP_DATABASES, SETTINGS_DATABASES, USER_DATABASES } from './database-names';
+import { backupFileName } from './backup-files';
 import { REF } from './refs';
 
 interface SqlRule {
@@ -103,7 +104,7 @@ export function sqlStoreItems(ctx: InventoryContext): { items: InventoryItem[]; 
                 : mirror,
             },
             'sql',
-            rule.category === 'persistentchat' ? `PersistentChat-${shortName(store.server)}.zip` : null,
+            rule.category === 'persistentchat' ? backupFileName(ctx.topology, 'persistentChat', store.server) : null,
             (path) => `Export-CsPersistentChatData -DBInstance "${instance}" -FileName "${path}"`,
           ),
         );

@@ -1,6 +1,7 @@
 import type { InventoryItem } from './model';
 import { backEndHost, userPools, withOverlay, type InventoryContext } from './context';
-import { shortName, sqlInstanceName } from './naming';
+import { sqlInstanceName } from './naming';
+import { backupFileName } from './backup-files';
 import { REF } from './refs';
 
 /**
@@ -11,7 +12,7 @@ import { REF } from './refs';
 export function userDataItems(ctx: InventoryContext): InventoryItem[] {
   return userPools(ctx.topology).map((pool) => {
     const be = backEndHost(ctx.topology, pool);
-    const file = `ExportedUserData-${shortName(pool.fqdn)}.zip`;
+    const file = backupFileName(ctx.topology, 'userData', pool.fqdn);
     return withOverlay(
       ctx,
       {

@@ -1,6 +1,6 @@
 import { LyncdrError } from '@lyncdr/errors';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import type { Overlay, Owner, SqlInstanceRef } from '../model';
+import { BACKUP_FILE_KEYS, type BackupFileKey, type Overlay, type Owner, type SqlInstanceRef } from '../model';
 
 /** Top-level keys of lyncdr.yaml (docs/overlay.md). */
 export const OVERLAY_KEYS = [
@@ -15,6 +15,7 @@ export const OVERLAY_KEYS = [
   'nextHops',
   'mirrors',
   'groupPickup',
+  'backupFiles',
 ] as const;
 
 /**
@@ -178,6 +179,18 @@ export function parseOverlay(text: string, opts: { file: string }): Overlay {
           lines[path] = lineOf(v) ?? 0;
           if (!isSeq(v)) bad(path, v, 'expected a list of Call Park orbit identities (type GroupPickup), [] when the pool has none');
           overlay.groupPickup![pool] = (v as { items: Node[] }).items.map((n, i) => str(`${path}[${i}]`, n));
+        }
+        break;
+      case 'backupFiles':
+        overlay.backupFiles = {};
+        for (const [k, v] of map(key, value)) {
+          const path = `backupFiles.${k}`;
+          if (!Object.hasOwn(BACKUP_FILE_KEYS, k)) bad(path, v, `unknown kind; use ${Object.keys(BACKUP_FILE_KEYS).join(', ')}`);
+          const name = str(path, v);
+          const placeholder = BACKUP_FILE_KEYS[k as BackupFileKey];
+          if (/[\\/:*?"<>|]/.test(name.replace(placeholder ?? '\u0000', ''))) bad(path, v, 'a file name only (no folder, no \\ / : * ? " < > |); the folder comes from destinations:');
+          if (placeholder && !name.includes(placeholder)) bad(path, v, `must contain ${placeholder}: there is one file per ${placeholder === '{pool}' ? 'pool' : 'Persistent Chat SQL Server'}`);
+          overlay.backupFiles[k as BackupFileKey] = name;
         }
         break;
       case 'mirrors': {

@@ -1,3 +1,4 @@
+import { backupFileName, type BackupFileKind } from '@lyncdr/domain';
 import type { FileStore, Pool, SqlStore, SqlStoreKind, Topology } from '@lyncdr/topology';
 import type { Lang } from '../../model';
 import { textFor } from '../../text/index';
@@ -26,6 +27,11 @@ export function responseGroupPools(t: Topology): Pool[] {
 }
 
 /** `server\instance`, or `server` for the default instance. */
+/** A backup file in the `$Backup` folder, named by the deployment's one naming scheme (domain backup-files.ts). */
+export function inBackup(t: Topology, kind: BackupFileKind, scope?: string): string {
+  return `$Backup\\${backupFileName(t, kind, scope)}`;
+}
+
 export function sqlName(s: { server: string; instance: string | null }): string {
   return s.instance ? `${s.server}\\${s.instance}` : s.server;
 }

@@ -44,8 +44,8 @@ function build(t: Topology, opts: RunbookOptions): Document {
           minutes: 30,
           ref: REF,
         },
-        importUserDataStep(lang, pool, REF),
-        ...(rgs.has(pool.fqdn) ? [importRgsStep(lang, pool.fqdn)] : []),
+        importUserDataStep(t, lang, pool, REF),
+        ...(rgs.has(pool.fqdn) ? [importRgsStep(t, lang, pool.fqdn)] : []),
         ...(monitoring.length > 0
           ? [
               {

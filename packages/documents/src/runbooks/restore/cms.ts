@@ -1,7 +1,7 @@
 import type { Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
-import { fileStoreOf, ownerOf, responseGroupPools, sqlArgs, sqlName, storesOf, tbd } from '../common/deployment';
+import { fileStoreOf, inBackup, ownerOf, responseGroupPools, sqlArgs, sqlName, storesOf, tbd } from '../common/deployment';
 import { runbookLabels } from '../common/labels';
 import { pick } from '../common/lang';
 import { runbookDocument, type RunbookStep } from '../common/procedure';
@@ -86,7 +86,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
     },
     {
       title: tr('Import the Central Management store backup', 'Importer la sauvegarde du magasin central de gestion'),
-      commands: [`Import-CsConfiguration -FileName "$Backup\\CsConfiguration.zip"`],
+      commands: [`Import-CsConfiguration -FileName "${inBackup(t, 'configuration')}"`],
       verify: tr('Get-CsTopology returns the topology.', 'Get-CsTopology renvoie la topologie.'),
       on: frontEnd,
       minutes: 10,
@@ -116,16 +116,16 @@ function build(t: Topology, opts: RunbookOptions): Document {
       ref: REF,
     });
   }
-  if (pool) steps.push(importUserDataStep(lang, pool, REF));
+  if (pool) steps.push(importUserDataStep(t, lang, pool, REF));
   steps.push({
     title: tr('Import the Location Information service (E9-1-1) data', 'Importer les données du service d’informations d’emplacement (E9-1-1)'),
-    commands: [`Import-CsLisConfiguration -FileName "$Backup\\LisConfiguration.zip"`],
+    commands: [`Import-CsLisConfiguration -FileName "${inBackup(t, 'lis')}"`],
     verify: tr('The import ends without error.', 'L’import se termine sans erreur.'),
     on: frontEnd,
     minutes: 5,
     ref: REF,
   });
-  if (rgs) steps.push(importRgsStep(lang, cms.pool));
+  if (rgs) steps.push(importRgsStep(t, lang, cms.pool));
   if (onBackEnd('Archiving') || onBackEnd('Monitoring')) {
     steps.push({
       title: tr('Restore the Archiving and Monitoring data on this server', 'Restaurer les données d’archivage et de surveillance de ce serveur'),

@@ -1,17 +1,13 @@
 import type { FileStore, Pool, Topology } from '@lyncdr/topology';
 import type { Lang, Text } from '../../model';
-import { backupFolder, backupRoot, fileStoreCopyPath, q, tbd } from '../common/deployment';
+import { backupFileName, backupFilePattern } from '@lyncdr/domain';
+import { backupFolder, backupRoot, fileStoreCopyPath, inBackup, q, tbd } from '../common/deployment';
 import { pick } from '../common/lang';
 import type { RunbookStep } from '../common/procedure';
 
 export const PREPARING = 'lync-server-2013-preparing-to-restore-lync-server.md';
 export const OVERVIEW = 'lync-server-2013-backup-and-restoration-process-overview.md';
 export const RESTORING = 'lync-server-2013-restoring-data-and-settings.md';
-
-/** A file name safe on Windows from a pool FQDN or store id (the names the backup runbook writes). */
-export function fileTag(s: string): string {
-  return s.replace(/[^A-Za-z0-9.-]+/g, '_');
-}
 
 /**
  * Preconditions common to every restore (lync-server-2013-preparing-to-restore-lync-server.md,
@@ -38,11 +34,12 @@ export function setBackupStep(t: Topology, lang: Lang, on: string | null): Runbo
   const tr = pick(lang);
   const root = backupRoot(t, lang);
   const value = root.known ? backupFolder(root.value, '____-__-__') : tbd(lang);
+  const expected = `${backupFileName(t, 'configuration')}, ${backupFilePattern(t, 'userData')}`;
   return {
     title: tr('Point $Backup at the backup set you restore from', 'Faire pointer $Backup sur le jeu de sauvegarde à restaurer'),
     body: tr('Use the latest good backup set recorded in the worksheets; write its date in the path.', 'Utilisez le dernier jeu de sauvegarde valide consigné dans les feuilles de travail ; inscrivez sa date dans le chemin.'),
     commands: [`$Backup = ${q(value)}`],
-    verify: tr('The folder holds the expected files (CsConfiguration.zip, UserData-*.zip, filestore\\…).', 'Le dossier contient les fichiers attendus (CsConfiguration.zip, UserData-*.zip, filestore\\…).'),
+    verify: tr(`The folder holds the expected files (${expected}, filestore\\…).`, `Le dossier contient les fichiers attendus (${expected}, filestore\\…).`),
     on,
     minutes: 2,
     ref: OVERVIEW,
@@ -89,7 +86,7 @@ export function deploymentWizardStep(lang: Lang, servers: string[], ref: string,
 }
 
 /** Import user data with the Front End services stopped (c.1 step 6, c.2 step 12, c.3 step 5). */
-export function importUserDataStep(lang: Lang, pool: Pool, ref: string): RunbookStep {
+export function importUserDataStep(t: Topology, lang: Lang, pool: Pool, ref: string): RunbookStep {
   const tr = pick(lang);
   return {
     title: tr(`Import the user data of ${pool.fqdn}`, `Importer les données utilisateur de ${pool.fqdn}`),
@@ -97,7 +94,7 @@ export function importUserDataStep(lang: Lang, pool: Pool, ref: string): Runbook
       tr('Stop the services on every server of the pool, import, then start them again. Servers: ', 'Arrêtez les services sur chaque serveur du pool, importez, puis redémarrez-les. Serveurs : '),
       { text: pool.machines.join(', ') || pool.fqdn, style: 'code' },
     ],
-    commands: ['Stop-CsWindowsService', `Import-CsUserData -PoolFqdn ${pool.fqdn} -FileName "$Backup\\UserData-${fileTag(pool.fqdn)}.zip"`, 'Start-CsWindowsService'],
+    commands: ['Stop-CsWindowsService', `Import-CsUserData -PoolFqdn ${pool.fqdn} -FileName "${inBackup(t, 'userData', pool.fqdn)}"`, 'Start-CsWindowsService'],
     verify: tr('The import ends without error; users of the pool sign in and see their contacts.', 'L’import se termine sans erreur ; les utilisateurs du pool se connectent et retrouvent leurs contacts.'),
     on: pool.machines[0] ?? pool.fqdn,
     minutes: 30,
@@ -106,7 +103,7 @@ export function importUserDataStep(lang: Lang, pool: Pool, ref: string): Runbook
 }
 
 /** Restore Response Group settings (c.11) into a pool whose RGS database is new or empty: -OverwriteOwner. */
-export function importRgsStep(lang: Lang, pool: string, ref = 'lync-server-2013-restoring-response-group-settings.md'): RunbookStep {
+export function importRgsStep(t: Topology, lang: Lang, pool: string, ref = 'lync-server-2013-restoring-response-group-settings.md'): RunbookStep {
   const tr = pick(lang);
   return {
     title: tr(`Restore the Response Group configuration of ${pool}`, `Restaurer la configuration Response Group de ${pool}`),
@@ -114,7 +111,7 @@ export function importRgsStep(lang: Lang, pool: string, ref = 'lync-server-2013-
       'Only if Response Group is used on this pool. -OverwriteOwner is needed because the pool’s Response Group database is new or empty while the contact objects still exist in Active Directory.',
       'Uniquement si Response Group est utilisé sur ce pool. -OverwriteOwner est nécessaire car la base Response Group du pool est nouvelle ou vide alors que les objets contact existent encore dans Active Directory.',
     ),
-    commands: [`Import-CsRgsConfiguration -Destination "service:ApplicationServer:${pool}" -OverwriteOwner -FileName "$Backup\\RgsConfiguration-${fileTag(pool)}.zip"`],
+    commands: [`Import-CsRgsConfiguration -Destination "service:ApplicationServer:${pool}" -OverwriteOwner -FileName "${inBackup(t, 'rgs', pool)}"`],
     verify: tr('The import ends without error; the workflows answer a test call.', 'L’import se termine sans erreur ; les flux de travail répondent à un appel de test.'),
     on: pool,
     minutes: 15,

@@ -1,7 +1,7 @@
 import type { SqlStore, Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
-import { ownerOf, q, sqlName, storesOf, tbd } from '../common/deployment';
+import { inBackup, ownerOf, q, sqlName, storesOf, tbd } from '../common/deployment';
 import { runbookLabels } from '../common/labels';
 import { pick } from '../common/lang';
 import { runbookDocument, type RunbookSection } from '../common/procedure';
@@ -33,7 +33,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
         {
           title: tr('If the data was backed up with Export-CsPersistentChatData: import it', 'Si les données ont été sauvegardées avec Export-CsPersistentChatData : les importer'),
           body: tr('Needs membership in CsPersistentChatAdministrator.', 'Nécessite l’appartenance à CsPersistentChatAdministrator.'),
-          commands: [`Import-CsPersistentChatData -DBInstance ${q(sqlName(s))} -FileName "$Backup\\PersistentChatData.zip"`],
+          commands: [`Import-CsPersistentChatData -DBInstance ${q(sqlName(s))} -FileName "${inBackup(t, 'persistentChat', s.server)}"`],
           verify: tr('The import ends without error; chat rooms show their history.', 'L’import se termine sans erreur ; les salles de conversation affichent leur historique.'),
           on: s.pools[0] ?? null,
           minutes: 30,

@@ -25,7 +25,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
   const L = runbookLabels(opts.lang);
   const lang = opts.lang;
   const pools = pickPools(t, opts.pools, fits(t), 'pool') as Pool[];
-  const sections: RunbookSection[] = [{ steps: [setBackupStep(t, lang, pools[0]?.fqdn ?? null)] }, ...pools.map((p) => ({ heading: p.fqdn, steps: [importRgsStep(lang, p.fqdn, REF)] }))];
+  const sections: RunbookSection[] = [{ steps: [setBackupStep(t, lang, pools[0]?.fqdn ?? null)] }, ...pools.map((p) => ({ heading: p.fqdn, steps: [importRgsStep(t, lang, p.fqdn, REF)] }))];
   return runbookDocument(
     {
       id: 'restore-response-group',

@@ -83,7 +83,7 @@ describe('restore-standard-edition, restore-back-end, restore-member, restore-po
     const doc = restoreStandardEditionRunbook.build(se, options());
     expect(doc.meta.subtitle).toBe('se-dub.contoso.test');
     const cmds = commands(doc);
-    expect(cmds).toContain('Import-CsUserData -PoolFqdn se-dub.contoso.test -FileName "$Backup\\UserData-se-dub.contoso.test.zip"');
+    expect(cmds).toContain('Import-CsUserData -PoolFqdn se-dub.contoso.test -FileName "$Backup\\ExportedUserData-se-dub.contoso.test.zip"');
     expect(cmds.some((c) => c.startsWith('robocopy') && c.endsWith('"\\\\se-dub.contoso.test\\share" /E /R:2 /W:5'))).toBe(true);
   });
 
@@ -91,7 +91,7 @@ describe('restore-standard-edition, restore-back-end, restore-member, restore-po
     expect(restoreBackEndRunbook.applies(ee, options({ pools: ['pool-red.contoso.test'] }))).toMatch(/restore-cms/);
     const doc = restoreBackEndRunbook.build(ee, options());
     expect(steps(doc).some((s) => s.title.includes('Topology Builder'))).toBe(true);
-    expect(commands(doc)).toContain('Import-CsUserData -PoolFqdn pool-dub.contoso.test -FileName "$Backup\\UserData-pool-dub.contoso.test.zip"');
+    expect(commands(doc)).toContain('Import-CsUserData -PoolFqdn pool-dub.contoso.test -FileName "$Backup\\ExportedUserData-pool-dub.contoso.test.zip"');
   });
 
   it('rebuilds Edge servers with an exported configuration imported into the local store', () => {
@@ -125,7 +125,7 @@ describe('restore-file-store, restore-monitoring-archiving, restore-persistent-c
 
   it('imports Persistent Chat data into the right SQL instance', () => {
     const cmds = commands(restorePersistentChatRunbook.build(ee, options()));
-    expect(cmds).toContain('Import-CsPersistentChatData -DBInstance "sqlpc-red.contoso.test\\pchat" -FileName "$Backup\\PersistentChatData.zip"');
+    expect(cmds).toContain('Import-CsPersistentChatData -DBInstance "sqlpc-red.contoso.test\\pchat" -FileName "$Backup\\PersistentChatData-sqlpc-red.contoso.test.zip"');
     expect(restorePersistentChatRunbook.applies(topology(), options())).toMatch(/no Persistent Chat store/);
   });
 

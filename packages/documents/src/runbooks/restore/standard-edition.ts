@@ -41,8 +41,8 @@ function build(t: Topology, opts: RunbookOptions): Document {
           ref: REF,
         },
         deploymentWizardStep(opts.lang, [se.fqdn], REF),
-        importUserDataStep(opts.lang, se, REF),
-        ...(rgs.has(se.fqdn) ? [importRgsStep(opts.lang, se.fqdn)] : []),
+        importUserDataStep(t, opts.lang, se, REF),
+        ...(rgs.has(se.fqdn) ? [importRgsStep(t, opts.lang, se.fqdn)] : []),
         ...(chat.length > 0
           ? [
               {
