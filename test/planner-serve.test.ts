@@ -77,6 +77,7 @@ describe('wss with a configured certificate and key', () => {
     try {
       expect(p.agentUrl).toMatch(/^wss:\/\/127\.0\.0\.1:\d+\/agent$/);
       const a = await connectSimAgent(p.agentUrl, { agentId: 'fe1', token: p.addAgent('fe1'), ca: readFileSync(cert) });
+      a.hello();
       expect(await a.report('rep-fe1-000001')).toEqual({ id: 'rep-fe1-000001', duplicate: false });
       a.close();
       await expect(connectSimAgent(p.agentUrl, { agentId: 'fe1', token: 'x' })).rejects.toThrow(/self-signed|certificate/);

@@ -12,7 +12,8 @@ describe('scheduled evaluation (node-cron)', () => {
     const p = await startTestPlanner({ evaluation: { cron: '* * * * * *' } }, { schedule: true, now: () => new Date(clock), items: () => [item] });
     try {
       const a = await connectSimAgent(p.agentUrl, { agentId: 'be1', token: p.addAgent('be1'), now: () => new Date(clock) });
-      await a.report('rep-be1-000001', { collector: 'sql-files', observations: [{ kind: 'sql-backup', subject: 'rtcxds', itemId: item.id, lastGood: new Date(clock).toISOString(), ok: true, findings: [], data: {} }] });
+      a.hello(false, ['sql-files']);
+      await a.report('rep-be1-000001', { collector: 'sql-files', observations: [{ kind: 'sql-files', subject: 'rtcxds', itemId: item.id, lastGood: new Date(clock).toISOString(), ok: true, findings: [], data: {} }] });
       a.close();
       const statusOf = () => p.store.currentStatus().find((s) => s.itemId === item.id)?.status;
       const wait = async (want: string) => {

@@ -55,6 +55,7 @@ describe('agent endpoint (real server on port 0, real sockets, real SQLite)', ()
     await p.stop();
     p = await startTestPlanner({ limits: { ...limits, unauthenticatedPerAddress: 30 } });
     good = await connectSimAgent(p.agentUrl, { agentId: 'fe1', token: p.addAgent('fe1') });
+    good.hello();
     const idle = await Promise.all(Array.from({ length: 30 }, (_, i) => connectSimAgent(p.agentUrl, { agentId: `x${i}` })));
     const closed = await Promise.all(idle.map((a) => a.closed));
     expect(closed.every((c) => c.code === 1008)).toBe(true);
@@ -104,6 +105,7 @@ describe('agent endpoint (real server on port 0, real sockets, real SQLite)', ()
 
   it('rate-limits a flooding agent and keeps serving the others', async () => {
     const flood = await connectSimAgent(p.agentUrl, { agentId: 'fe9', token: p.addAgent('fe9') });
+    flood.hello();
     const results = await Promise.allSettled(Array.from({ length: 60 }, (_, i) => flood.report(`rep-fe9-${String(i).padStart(6, '0')}`)));
     const acked = results.filter((r) => r.status === 'fulfilled').length;
     expect(acked).toBe(limits.burst);

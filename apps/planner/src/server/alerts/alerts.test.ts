@@ -73,6 +73,7 @@ describe('alerts from the planner on status change only', () => {
     const item = { id: 'filestore:\\\\fs1.contoso.test\\lyncshare', name: 'File store', frequency: { periodHours: 24 } };
     p = await startTestPlanner({ alerts: { webhook: { url: hook.url, retries: 2, backoffMs: 10 } } }, { now: () => new Date(clock), items: () => [item], deployment: 'contoso' });
     const a = await connectSimAgent(p.agentUrl, { agentId: 'fe1', token: p.addAgent('fe1'), now: () => new Date(clock) });
+    a.hello();
     await a.report('rep-fe1-000001');
     expect(p.server.evaluator.evaluate().items[0]?.status).toBe('ok');
     clock += 31 * 3_600_000; // the daily backup stops: 31 h later it is late
