@@ -29,7 +29,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
     ],
     sections,
     errata: [tr('ERRATUM: the page adds -BackupModule ConfServices.DataConf to Get-CsBackupServiceStatus; that cmdlet has no such parameter — read the ConfServices.DataConf entry of BackupModules instead.', 'ERRATUM : la page ajoute -BackupModule ConfServices.DataConf à Get-CsBackupServiceStatus ; cette cmdlet n’a pas ce paramètre — lire l’entrée ConfServices.DataConf de BackupModules.')],
-    notes: [tr('Which direction a given -PoolFqdn synchronises is not stated by the docs; the page passes the partner, and so does this runbook (REFERENCE §e.8).', 'La documentation ne précise pas le sens synchronisé pour un -PoolFqdn donné ; la page passe le partenaire, cette procédure aussi (REFERENCE §e.8).')],
+    notes: [tr('Which direction a given -PoolFqdn synchronises is not stated by the docs; the page passes the partner, and so does this runbook (Microsoft: “Restoring conference contents using the Backup Service in Lync Server 2013”).', 'La documentation ne précise pas le sens synchronisé pour un -PoolFqdn donné ; la page passe le partenaire, cette procédure aussi (Microsoft : « Restoring conference contents using the Backup Service in Lync Server 2013 »).')],
     rollback: [tr('Nothing to roll back: the sync copies only the delta. If content is still missing, restore the file store from backup (restore-file-store runbook).', 'Rien à annuler : la synchronisation ne copie que le différentiel. S’il manque encore du contenu, restaurer le magasin de fichiers depuis la sauvegarde.')],
     refs: [REF, 'cmdlets/Invoke-CsBackupServiceSync.md', 'cmdlets/Get-CsBackupServiceStatus.md'],
   }, t.deployment, opts);
