@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { LyncdrError } from '@lyncdr/errors';
 
@@ -87,10 +87,14 @@ export type SilenceWindow = z.infer<typeof Silence>;
 /** Parses planner.yaml text; errors name the file, the field and what to do. */
 export function parsePlannerConfig(text: string, file: string): PlannerConfig {
   let raw: unknown;
+  const lines = new LineCounter();
   try {
-    raw = parseYaml(text) ?? {};
+    // No prettyErrors: the library's error context is quadratic on a long line (an 83 kB line took 20 s); the
+    // position comes from the line counter instead.
+    raw = parseYaml(text, { prettyErrors: false, lineCounter: lines }) ?? {};
   } catch (e) {
-    const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    const at = (e as { pos?: [number, number] }).pos?.[0];
+    const pos = at === undefined ? undefined : lines.linePos(at);
     throw new LyncdrError('E_CONFIG', `${(e as Error).message.split('\n')[0]}; fix the YAML`, { cause: e, location: { file, line: pos?.line, column: pos?.col } });
   }
   const r = PlannerConfig.safeParse(raw);
