@@ -113,12 +113,19 @@ export async function checkConnection(opts: ConnectionCheckOptions): Promise<{ o
     ws.on('close', (code, reason) =>
       finish({
         step: 'authenticate', ok: false, detail: `closed by the planner (${code}${reason.length ? ` ${reason.toString()}` : ''})`,
-        fix: /agentId/.test(reason.toString()) ? 'set agentId to the name the token was issued for (lyncdr agents list on the planner)' : 'issue a token for this agent on the planner (lyncdr agents add <name>) and save it in the token file',
+        fix: agentIdFix(reason.toString()) ?? 'issue a token for this agent on the planner (lyncdr agents add <name>) and save it in the token file',
       }),
     );
   });
   steps.push(...result);
   return { ok: steps.every((s) => s.ok), steps };
+}
+
+/** The planner names the agent a token belongs to when the agentId differs: say which id to use. */
+function agentIdFix(reason: string): string | null {
+  const m = /token of agent "([^"]+)"/.exec(reason);
+  if (m) return `this token belongs to agent "${m[1]}": set agentId: ${m[1]} (init --agent-id ${m[1]})`;
+  return /agentId/.test(reason) ? 'set agentId to the name the token was issued for (lyncdr agents list on the planner)' : null;
 }
 
 /** The check as lines for the console: `ok      resolve  planner.contoso.com → 10.0.0.5`, then what to do on a failure. */
