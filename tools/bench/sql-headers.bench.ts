@@ -16,7 +16,7 @@ import type { Bench, RowSpec } from './types';
 
 const FILES = 10_000;
 
-async function generate(dir: string): Promise<void> {
+export async function generate(dir: string): Promise<void> {
   const databases = ['xds', 'lis', 'rtcxds', 'rtcshared', 'rgsconfig', 'LcsLog', 'LcsCDR', 'QoEMetrics', 'mgc'];
   const perDb = Math.ceil(FILES / (databases.length * 4));
   let n = 0;

@@ -18,7 +18,7 @@ export async function buildProgram(ctx: CliContext, argv: readonly string[] = []
     .exitOverride();
   const wanted = commandOf(argv);
   for (const c of commands) {
-    if (c === wanted) (await c.load())(program, ctx);
+    if (c === wanted) await (await c.load())(program, ctx, argv);
     else program.command(c.name).summary(c.summary);
   }
   return program;

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 
-export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+/** Registers a command on the program; argv lets a command with subcommands import only the one that runs. */
+export type RegisterCommand = (program: Command, ctx: CliContext, argv?: readonly string[]) => void | Promise<void>;
 
 /**
  * A top-level command: its name and one-line summary (what `lyncdr --help` lists) and the module that registers it.

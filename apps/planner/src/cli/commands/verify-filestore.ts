@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { compareTrees, type CompareResult } from '@lyncdr/collectors';
+import { compareTrees, type CompareOptions, type CompareResult } from '@lyncdr/collectors';
 import { LyncdrError } from '@lyncdr/errors';
 import type { CliContext } from '../context';
-import { printJson } from '../io';
+import { streamJsonObject } from '../json-out';
 
 interface Options {
   json?: boolean;
@@ -40,11 +40,36 @@ export function registerVerifyFilestore(verify: Command, ctx: CliContext): void 
       if (!(rate >= 0 && rate <= 1)) throw new LyncdrError('E_USAGE', `--sample-rate ${o.sampleRate}: use a fraction between 0 and 1`);
       const src = await requireFolder(source, ctx.cwd, 'source');
       const bak = await requireFolder(backup, ctx.cwd, 'backup');
-      const r = await compareTrees(src, bak, { hash: o.hash, sampleRate: rate, exclude: o.exclude, maxFindings: Number.POSITIVE_INFINITY });
-      if (o.json) printJson(ctx, r);
-      else printHuman(ctx, r);
+      const compare = { hash: o.hash, sampleRate: rate, exclude: o.exclude };
+      if (o.json) {
+        ctx.exitCode = (await compareStreamingJson(ctx, src, bak, compare)) ? 0 : 1;
+        return;
+      }
+      const r = await compareTrees(src, bak, { ...compare, maxFindings: Number.POSITIVE_INFINITY });
+      printHuman(ctx, r);
       ctx.exitCode = r.ok ? 0 : 1;
     });
+}
+
+/**
+ * The comparison as one JSON document, findings written while the trees are walked (none kept in memory, so memory
+ * does not grow with their number): { source, backup, findings:[…], ok, totals, newestBackup, folders, findingsTotal }.
+ * Returns ok.
+ */
+async function compareStreamingJson(ctx: CliContext, src: string, bak: string, compare: Pick<CompareOptions, 'hash' | 'sampleRate' | 'exclude'>): Promise<boolean> {
+  const out = streamJsonObject(ctx);
+  out.member('source', src);
+  out.member('backup', bak);
+  const findings = out.array('findings');
+  const r = await compareTrees(src, bak, { ...compare, maxFindings: 0, onFinding: (f) => findings.push(f) });
+  findings.close();
+  out.member('ok', r.ok);
+  out.member('totals', r.totals);
+  out.member('newestBackup', r.newestBackup);
+  out.member('folders', r.folders);
+  out.member('findingsTotal', r.findingsTotal);
+  out.end();
+  return r.ok;
 }
 
 function printHuman(ctx: CliContext, r: CompareResult): void {

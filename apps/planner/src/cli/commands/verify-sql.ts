@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { allFindings, formatSqlReport, verifySqlFolders } from '@lyncdr/sql-backup';
 import type { CliContext } from '../context';
-import { printJson } from '../io';
+import { printJsonStreamed } from '../json-out';
+import { keepYoungGenerationSmall } from '../young-generation';
 
 /** Progress lines on stderr start at this many files (human mode only), one line per PROGRESS_EVERY files. */
 const PROGRESS_FROM = 200;
@@ -19,8 +20,9 @@ export function registerVerifySql(verify: Command, ctx: CliContext): void {
         if (opts.json || total < PROGRESS_FROM) return;
         if (done % PROGRESS_EVERY === 0 || done === total) ctx.stderr(`lyncdr verify sql: read ${done}/${total} backup headers\n`);
       };
+      keepYoungGenerationSmall();
       const report = await verifySqlFolders(folders, { cwd: ctx.cwd, onProgress: progress });
-      if (opts.json) printJson(ctx, report);
+      if (opts.json) printJsonStreamed(ctx, report);
       else ctx.stdout(formatSqlReport(report));
       ctx.exitCode = allFindings(report).length ? 1 : 0;
     });
