@@ -42,6 +42,20 @@ describe('wrapCodeLine', () => {
     expect(out.map((l) => l.replace(/ `$/, '').trim()).join(' ')).toBe(line);
   });
 
+  it('never breaks inside a <placeholder> or a quoted string, so no continuation backtick lands in a value', () => {
+    const line = 'Move-CsConferenceDirectory -Identity <TBD — owner: conference directory id of pool-a.fabrikam.test (Get-CsConferenceDirectory)> -TargetPool "pool c.fabrikam.test" -Force';
+    const out = wrapCodeLine(line, ' `', fits(100));
+    for (const l of out) expect(l.length).toBeLessThanOrEqual(100);
+    expect(out.some((l) => l.trim().startsWith('<TBD — owner: conference directory id of pool-a.fabrikam.test (Get-CsConferenceDirectory)>'))).toBe(true);
+    expect(out.some((l) => l.includes('"pool c.fabrikam.test"'))).toBe(true);
+    expect(out.map((l) => l.replace(/ `$/, '').trim()).join(' ')).toBe(line);
+    // A placeholder wider than the line breaks between its words, with no backtick inside it.
+    const narrow = wrapCodeLine(line, ' `', fits(50));
+    for (const l of narrow) expect(l.length).toBeLessThanOrEqual(50);
+    const inside = narrow.join('\n').match(/<TBD[^>]*>/)![0];
+    expect(inside).not.toContain('`');
+  });
+
   it('leaves a line that fits alone', () => {
     expect(wrapCodeLine('Get-CsPool', ' `', fits(40))).toEqual(['Get-CsPool']);
   });

@@ -11,12 +11,46 @@ export function continuationMarker(language: CodeBlock['language']): string {
 const INDENT = '    ';
 
 /**
- * Breaks one code line into visual lines at spaces only, never inside a token. Continuation lines are indented and
- * every line but the last ends with the marker. `fits(s)` says whether a string fits the line.
+ * The tokens of a code line, each with its trailing spaces. A `<placeholder>` a person fills in and a quoted string
+ * are one token even with spaces inside: a continuation backtick there would end up in the value (inside a
+ * double-quoted string it even escapes the line break).
+ */
+export function codeTokens(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let depth = 0;
+  let quote: string | null = null;
+  for (const ch of text) {
+    if (ch === ' ' && depth === 0 && quote === null) {
+      cur += ch;
+      continue;
+    }
+    if (depth === 0 && quote === null && cur.endsWith(' ') && cur.trim() !== '') {
+      out.push(cur);
+      cur = '';
+    }
+    cur += ch;
+    if (quote !== null) {
+      if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") {
+      if (depth === 0) quote = ch;
+    } else if (ch === '<') {
+      depth++;
+    } else if (ch === '>' && depth > 0) {
+      depth--;
+    }
+  }
+  if (cur !== '') out.push(cur);
+  return out;
+}
+
+/**
+ * Breaks one code line into visual lines at spaces only, never inside a token (codeTokens). Continuation lines are
+ * indented and every line but the last ends with the marker. `fits(s)` says whether a string fits the line.
  */
 export function wrapCodeLine(text: string, marker: string, fits: (s: string) => boolean): string[] {
   if (fits(text)) return [text];
-  const tokens = text.split(/(?<= )/); // each token keeps its trailing space
+  const tokens = codeTokens(text);
   const out: string[] = [];
   let cur = '';
   for (const tok of tokens) {
@@ -29,8 +63,26 @@ export function wrapCodeLine(text: string, marker: string, fits: (s: string) => 
     cur = candidate;
   }
   if (cur !== '') out.push(cur.trimEnd());
-  // Last resort, only for a token wider than the line even at the smallest size: split it between characters.
-  return out.flatMap((line) => (fits(line) ? [line] : splitChars(line, marker, fits)));
+  // Last resort, only for a token wider than the line even at the smallest size: a placeholder breaks between its
+  // words with no marker (it is replaced by hand anyway); anything else splits between characters.
+  return out.flatMap((line) => (fits(line) ? [line] : /^\s*<.*>( `)?$/.test(line) ? splitPlaceholder(line, marker, fits) : splitChars(line, marker, fits)));
+}
+
+function splitPlaceholder(line: string, marker: string, fits: (s: string) => boolean): string[] {
+  const tail = line.endsWith(marker) ? marker : '';
+  const words = line.slice(0, line.length - tail.length).split(/(?<= )/);
+  const out: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur.trim() !== '' && !fits((cur + w).trimEnd())) {
+      out.push(cur.trimEnd());
+      cur = INDENT + w;
+    } else {
+      cur += w;
+    }
+  }
+  out.push(cur.trimEnd() + tail);
+  return out.flatMap((l) => (fits(l) ? [l] : splitChars(l, '', fits)));
 }
 
 function splitChars(line: string, marker: string, fits: (s: string) => boolean): string[] {
@@ -51,7 +103,7 @@ function splitChars(line: string, marker: string, fits: (s: string) => boolean):
 export function codeFontSize(lines: string[], marker: string, width: number, c: Canvas, base: number): number {
   let widest = 0;
   for (const line of lines) {
-    for (const tok of line.split(' ')) widest = Math.max(widest, c.measure(INDENT + tok + marker, 'mono', base));
+    for (const tok of codeTokens(line)) widest = Math.max(widest, c.measure(INDENT + tok.trimEnd() + marker, 'mono', base));
   }
   if (widest <= width) return base;
   return Math.max(theme.minCode, Math.floor((base * width * 10) / widest) / 10);
