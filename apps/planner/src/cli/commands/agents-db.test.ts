@@ -39,6 +39,21 @@ describe('lyncdr agents / db', () => {
     expect(out).toMatch(/fe1\tagent\trevoked 2026-11-22T10:00:00.000Z/);
   });
 
+  it('rotates a token: a new secret printed once, the old one refused, the role kept', async () => {
+    expect(await run('agents', 'add', 'viewer', '--role', 'read', '--json')).toBe(0);
+    const old = (JSON.parse(out) as { token: string }).token;
+    expect(await run('agents', 'rotate', 'viewer', '--json')).toBe(0);
+    const rotated = JSON.parse(out) as { name: string; role: string; token: string };
+    expect(rotated).toMatchObject({ name: 'viewer', role: 'read' });
+    expect(rotated.token).not.toBe(old);
+    const store = createSqliteStore({ file: path.join(dir, 'data/planner.sqlite'), now: () => new Date() });
+    expect(store.findByTokenHash(hashToken(old))).toBeNull();
+    expect(store.findByTokenHash(hashToken(rotated.token))?.name).toBe('viewer');
+    store.close();
+    expect(await run('agents', 'rotate', 'nobody')).toBe(2);
+    expect(err).toMatch(/E_AGENT_UNKNOWN/);
+  });
+
   it('refuses bad input with exit 2 and a clear message', async () => {
     expect(await run('agents', 'add', 'fe1')).toBe(0);
     expect(await run('agents', 'add', 'fe1')).toBe(2);

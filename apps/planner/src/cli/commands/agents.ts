@@ -13,7 +13,7 @@ async function openStore(flags: ConfigFlags, ctx: CliContext) {
   return createSqliteStore({ file: dbFile(config), now: ctx.now });
 }
 
-/** `lyncdr agents add|list|revoke`: per-agent tokens (and read/admin API tokens), stored hashed in the planner DB. */
+/** `lyncdr agents add|list|revoke|rotate`: per-agent tokens (and read/admin API tokens), stored hashed in the planner DB. */
 export function registerAgents(program: Command, ctx: CliContext): void {
   const agents = program.command('agents').description('manage agent and API tokens of the planner (stored hashed)');
   const common = (c: Command) => c.option('--config <planner.yaml>', 'planner config (for its data folder)').option('--data <dir>', 'planner data folder (default ./data)');
@@ -61,6 +61,23 @@ export function registerAgents(program: Command, ctx: CliContext): void {
       try {
         if (!store.revokeToken(name)) throw new LyncdrError('E_AGENT_UNKNOWN', `no token named "${name}"; see lyncdr agents list`);
         ctx.stdout(`revoked ${name}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  common(agents.command('rotate <name>'))
+    .description('give a token a new secret and print it once: the old one stops working (a connected agent is closed at its next hello or heartbeat)')
+    .option('--json', 'print JSON')
+    .action(async (name: string, o: ConfigFlags & { json?: boolean }) => {
+      const store = await openStore(o, ctx);
+      try {
+        const old = store.getToken(name);
+        if (!old) throw new LyncdrError('E_AGENT_UNKNOWN', `no token named "${name}"; see lyncdr agents list`);
+        const token = newToken();
+        const rec = store.replaceToken(name, old.role, hashToken(token));
+        if (o.json) printJson(ctx, { name: rec.name, role: rec.role, token });
+        else ctx.stdout(`new ${rec.role} token for ${rec.name} (shown once; the old one no longer works):\n${token}\n`);
       } finally {
         store.close();
       }
