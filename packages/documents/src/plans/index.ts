@@ -1,2 +1,2 @@
 export { buildPlanDocument, type PlanDocumentOptions } from './plan-document';
-export { frText, frTitle, localText, localTitle } from './fr-text';
+export { planJson, type PlanJson, type PlanJsonStep } from './plan-json';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildState, plan, twoSiteTopology } from '@lyncdr/domain';
 import type { StepBlock } from '../model';
+import { renderPlanCommand } from '../text/plan-text';
 import { buildPlanDocument } from './plan-document';
-import { frText, frTitle } from './fr-text';
+import { planJson } from './plan-json';
 
 const t = twoSiteTopology();
 const state = buildState(t, { failedOver: { 'p1.contoso.com': 'p2.contoso.com' }, cmsActive: 'p2.contoso.com' });
@@ -13,8 +14,9 @@ describe('buildPlanDocument', () => {
     const d = buildPlanDocument(p, { lang: 'en', now: '2026-11-22T20:00:00Z', deployment: 'test', inputRevision: 'r1', state });
     const steps = d.blocks.filter((b): b is StepBlock => b.type === 'step');
     expect(steps).toHaveLength(p.steps.length);
-    expect(steps.map((s) => s.commands[0] ?? null)).toEqual(p.steps.map((s) => s.command));
+    expect(steps.map((s) => s.commands[0] ?? null)).toEqual(p.steps.map((s) => renderPlanCommand(s, 'en')));
     const failback = steps.find((s) => s.commands[0] === 'Invoke-CsPoolFailBack -PoolFqdn p1.contoso.com -Verbose');
+    expect(failback?.title).toBe('Fail back the users of p1.contoso.com from p2.contoso.com');
     expect(failback?.durationMinutes).toBe(60);
     expect(failback?.ref).toBe('lync-server-2013-failing-back-a-pool.md');
     expect(failback?.timing).toBe(true);
@@ -24,24 +26,30 @@ describe('buildPlanDocument', () => {
     expect(d.meta.generatedAt).toBe('2026-11-22T20:00:00Z');
   });
 
-  it('speaks French: basculement / restauration automatique', () => {
+  it('speaks French: the heading names the goal in words, basculement / restauration automatique, blanks in French', () => {
     const d = buildPlanDocument(p, { lang: 'fr', now: '2026-11-22T20:00:00Z', deployment: null, inputRevision: null, state });
-    expect(d.meta.title).toBe('Plan de reprise après sinistre : serve --users-of p2.contoso.com --by p1.contoso.com');
-    const titles = d.blocks.filter((b): b is StepBlock => b.type === 'step').map((s) => s.title);
+    expect(d.meta.title).toBe('Plan de reprise après sinistre : les utilisateurs de p2.contoso.com servis par p1.contoso.com');
+    const steps = d.blocks.filter((b): b is StepBlock => b.type === 'step');
+    const titles = steps.map((s) => s.title);
     expect(titles).toContain('Restauration automatique des utilisateurs de p1.contoso.com depuis p2.contoso.com');
     expect(titles).toContain('Basculement planifié des utilisateurs de p2.contoso.com vers p1.contoso.com');
-  });
-
-  it('translates ABC step titles and keeps unknown text', () => {
-    expect(frTitle('Start a Backup Service synchronisation on c.x.com (ABC step 26)')).toBe('Lancer une synchronisation du service de sauvegarde sur c.x.com (étape ABC 26)');
-    expect(frTitle('Something new')).toBe('Something new');
+    const commands = steps.flatMap((s) => s.commands);
+    expect(commands).toContain('Import-CsRgsConfiguration -Destination "service:ApplicationServer:p1.contoso.com" -FileName <À compléter — responsable : dernier fichier Export-CsRgsConfiguration de p2.contoso.com>');
+    expect(commands.join('\n')).not.toMatch(/TBD|latest|new file name/);
   });
 });
 
-describe('frText', () => {
-  it('translates the -PoolFqdn note and verifications, keeping FQDNs and commands', () => {
-    expect(frText("-PoolFqdn names the pool that suffered the disaster (p1.x.com, the users' home pool), not the pool the users go to (REFERENCE §0 rule 1).")).toBe('-PoolFqdn désigne le pool touché par le sinistre (p1.x.com, le pool d’origine des utilisateurs), pas le pool vers lequel ils vont (REFERENCE §0 règle 1).');
-    expect(frText('Get-CsBackupServiceStatus -PoolFqdn p2.x.com — ExportStatus SteadyState or FinalState, ImportStatus NormalState')).toBe('Get-CsBackupServiceStatus -PoolFqdn p2.x.com — ExportStatus SteadyState ou FinalState, ImportStatus NormalState');
-    expect(frText('unknown')).toBe('unknown');
+describe('planJson', () => {
+  it('keeps the DESIGN §4 text fields and carries codes and parameters beside them; commands have their blanks written out', () => {
+    const j = planJson(p);
+    const failback = j.steps.find((s) => s.command === 'Invoke-CsPoolFailBack -PoolFqdn p1.contoso.com -Verbose');
+    expect(failback?.title).toBe('Fail back the users of p1.contoso.com from p2.contoso.com');
+    expect(failback?.codes.title).toEqual({ code: 'poolFailback.title', params: { pool: 'p1.contoso.com', from: 'p2.contoso.com' } });
+    expect(j.steps.map((s) => s.command).join('\n')).toMatch(/-FileName <TBD — owner: latest Export-CsRgsConfiguration file of p2\.contoso\.com>/);
+    expect(j.steps.map((s) => s.command).join('\n')).not.toMatch(/<TBD:\d+>/);
+    expect(j.warnings).toHaveLength(j.warningCodes.length);
+    expect(j.warningCodes.map((w) => w.code)).toContain('warn.rpoUnknown');
+    const fr = planJson(p, 'fr');
+    expect(fr.steps.find((s) => s.codes.title.code === 'poolFailback.title')?.title).toBe('Restauration automatique des utilisateurs de p1.contoso.com depuis p2.contoso.com');
   });
 });

@@ -3,9 +3,9 @@
  * warnings, the rules every operator must know, then numbered steps with command, verification, where to run it,
  * expected duration and timing boxes, and a sign-off block.
  */
-import type { DrState, Plan } from '@lyncdr/domain';
+import type { DrState, Plan, PlanText } from '@lyncdr/domain';
 import type { Block, Document, Lang, Text } from '../model';
-import { frPlaceholder, localText, localTitle } from './fr-text';
+import { renderGoal, renderPlanCommand, renderPlanText } from '../text/plan-text';
 
 export interface PlanDocumentOptions {
   lang: Lang;
@@ -43,7 +43,8 @@ const L = {
 export function buildPlanDocument(p: Plan, opts: PlanDocumentOptions): Document {
   const l = L[opts.lang];
   const s = opts.state;
-  const heading = `${l.title}${opts.lang === 'fr' ? ' : ' : ': '}${p.goal}`;
+  const heading = `${l.title}${opts.lang === 'fr' ? ' : ' : ': '}${renderGoal(p.goalSpec, opts.lang)}`;
+  const text = (t: PlanText): string => renderPlanText(t, opts.lang);
   const failed = Object.entries(s.failedOver).map(([h, v]) => `${h} → ${v}`);
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: heading },
@@ -61,21 +62,21 @@ export function buildPlanDocument(p: Plan, opts: PlanDocumentOptions): Document 
   ];
   if (p.warnings.length > 0) {
     blocks.push({ type: 'heading', level: 2, text: l.warnings });
-    for (const w of p.warnings) blocks.push({ type: 'paragraph', tone: 'warning', text: localText(w, opts.lang) });
+    for (const w of p.warnings) blocks.push({ type: 'paragraph', tone: 'warning', text: text(w) });
   }
   blocks.push({ type: 'heading', level: 2, text: l.steps });
   if (p.steps.length === 0) blocks.push({ type: 'paragraph', text: l.noSteps });
   for (const step of p.steps) {
     const body: Text[] = [];
-    if (step.instructions.length > 0) body.push(step.instructions.map((i) => localText(i, opts.lang)).join(' '));
-    for (const n of step.notes) body.push(localText(n, opts.lang));
+    if (step.instructions.length > 0) body.push(step.instructions.map(text).join(' '));
+    for (const n of step.notes) body.push(text(n));
     blocks.push({
       type: 'step',
       n: step.n,
-      title: (step.manual ? `${l.manual} — ` : '') + localTitle(step.title, opts.lang),
+      title: (step.manual ? `${l.manual} — ` : '') + text(step.title),
       ...(body.length > 0 ? { body: body.flatMap((b, i) => (i === 0 ? [b as string] : [' ', b as string])) } : {}),
-      commands: step.command ? [opts.lang === 'fr' ? frPlaceholder(step.command) : step.command] : [],
-      ...(step.check ? { verify: localText(step.check, opts.lang) } : {}),
+      commands: step.command ? [renderPlanCommand(step, opts.lang) ?? ''] : [],
+      ...(step.check ? { verify: text(step.check) } : {}),
       on: step.on,
       durationMinutes: step.durationMinutes,
       timing: true,

@@ -4,6 +4,7 @@ import { en } from './en';
 import { fr } from './fr';
 
 export type { TextCatalog } from './catalog';
+export { planTemplates, renderGoal, renderPlanCommand, renderPlanText } from './plan-text';
 
 const catalogs: Record<Lang, TextCatalog> = { en, fr };
 

@@ -5,16 +5,17 @@
 import { LyncdrError } from '@lyncdr/errors';
 import type { Topology } from '@lyncdr/topology';
 import { OPERATIONS } from './operations/index';
+import { sameText, type PlanText } from './text';
 import type { DrState, Op, StepDraft } from './types';
 
 export interface PlanBuilder {
   readonly topology: Topology;
   state: DrState;
   drafts: StepDraft[];
-  warnings: string[];
+  warnings: PlanText[];
   add(op: Op): void;
   addSteps(steps: StepDraft[]): void;
-  warn(message: string): void;
+  warn(text: PlanText): void;
 }
 
 export function createPlanBuilder(state: DrState, topology: Topology): PlanBuilder {
@@ -34,8 +35,8 @@ export function createPlanBuilder(state: DrState, topology: Topology): PlanBuild
     addSteps(steps) {
       b.drafts.push(...steps);
     },
-    warn(message) {
-      if (!b.warnings.includes(message)) b.warnings.push(message);
+    warn(text) {
+      if (!b.warnings.some((w) => sameText(w, text))) b.warnings.push(text);
     },
   };
   return b;

@@ -6,7 +6,7 @@ import { buildTopology, twoSiteTopology } from './testing/build-topology';
 const t = twoSiteTopology();
 const P1 = 'p1.contoso.com';
 const P2 = 'p2.contoso.com';
-const cmdlets = (p: Plan): string[] => p.steps.map((s) => s.command ?? `(manual) ${s.title}`);
+const cmdlets = (p: Plan): string[] => p.steps.map((s) => s.command ?? `(manual) ${s.title.code}`);
 const indexOf = (p: Plan, re: RegExp): number => p.steps.findIndex((s) => s.command !== null && re.test(s.command));
 
 function expectError(fn: () => unknown, code: string, text: RegExp): void {
@@ -33,7 +33,7 @@ describe('plan failover', () => {
     expect(p.finalState.failedOver).toEqual({ [P1]: P2 });
     expect(p.finalState.cmsActive).toBe(P2);
     expect(p.steps.map((s) => s.n)).toEqual(p.steps.map((_, i) => i + 1));
-    expect(p.warnings.some((w) => /RPO exposure/.test(w))).toBe(true);
+    expect(p.warnings.some((w) => w.code === 'warn.rpoUnknown')).toBe(true);
     expect(p.steps[pool]?.on).toBe('fe1-p2.contoso.com');
     expect(checkPlan(p.steps, buildState(t, { failedOver: {}, down: [P1], cmsActive: null }), t).ok).toBe(true);
   });
@@ -144,7 +144,7 @@ describe('plan rebuild (ABC)', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const repair = p.steps.find((s) => s.op?.args.stage === 'repair');
     expect(repair?.manual).toBe(true);
-    expect(repair?.instructions.join(' ')).toMatch(/Associated Backup Pool: select p3\.contoso\.com/);
+    expect(repair?.instructions[0]).toEqual({ code: 'abc.repair.i0', params: { a: P1, b: P2, c: 'p3.contoso.com' } });
     expect(checkPlan(p.steps, state, t).ok).toBe(true);
   });
 
@@ -159,7 +159,7 @@ describe('Edge goals', () => {
     const p = plan({ kind: 'edge-failover', pool: 'edge1.contoso.com' }, state, t);
     expect(cmdlets(p)).toContain('Set-CsSite -Identity "Dublin" -XmppFederationRoute EdgeServer:edge2.contoso.com');
     expect(cmdlets(p)).toContain('Stop-CsWindowsService -ComputerName edge2-a.contoso.com');
-    expect(p.steps.some((s) => s.manual && /Enable federation for this Edge pool \(Port 5061\)/.test(s.instructions.join(' ')))).toBe(true);
+    expect(p.steps.some((s) => s.manual && s.instructions.some((i) => i.code === 'lyncFederation.tick' && i.params.to === 'edge2.contoso.com'))).toBe(true);
     expect(p.finalState.federation).toEqual({ lync: 'edge2.contoso.com', xmpp: 'edge2.contoso.com' });
     expect(p.finalState.edgeAssociations[P1]).toBe('edge2.contoso.com');
     const back = plan({ kind: 'edge-failback', pool: 'edge1.contoso.com' }, { ...p.finalState, down: [] }, t);

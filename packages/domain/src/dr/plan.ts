@@ -10,6 +10,7 @@ import { planCmsFailover, planConferenceContent, planDbFailover } from './goals/
 import { planEdgeAssociate, planEdgeFailback, planEdgeFailover } from './goals/edge-goals';
 import { planFailback, planFailover, planServe } from './goals/pool-goals';
 import { planRebuild } from './goals/rebuild-goal';
+import { txt } from './text';
 import type { DrState, Goal, Plan, PlanStep } from './types';
 
 export function describeGoal(g: Goal): string {
@@ -44,12 +45,12 @@ export function plan(goal: Goal, state: DrState, topology: Topology): Plan {
   const steps: PlanStep[] = b.drafts.map((d, i) => ({ n: i + 1, ...d }));
   const manual = steps.filter((s) => s.manual);
   if (manual.length > 0) {
-    b.warn(`Steps only a person can do (Topology Builder, Deployment Wizard, DNS, firewall, file copies): ${manual.map((s) => s.n).join(', ')}.`);
+    b.warn(txt('warn.manualSteps', { steps: manual.map((s) => s.n).join(', ') }));
   }
   const paired = new Set(state.pairs.flat());
   const unpaired = state.pools.filter((p) => !paired.has(p));
   if (unpaired.length > 0) {
-    b.warn(`Unpaired Front End pools (no pool failover possible for their users): ${unpaired.slice(0, 10).join(', ')}${unpaired.length > 10 ? ` and ${unpaired.length - 10} more` : ''}.`);
+    b.warn(unpaired.length > 10 ? txt('warn.unpairedMore', { pools: unpaired.slice(0, 10).join(', '), more: unpaired.length - 10 }) : txt('warn.unpaired', { pools: unpaired.join(', ') }));
   }
   const replayed = checkPlan(steps, state, topology);
   if (!replayed.ok) {

@@ -3,6 +3,7 @@
  * three pure functions, plan steps, violations and goals. Rules come from ../shared/reference/REFERENCE.md §0, §d, §e.
  */
 import type { Topology } from '@lyncdr/topology';
+import type { PlanText } from './text';
 
 /** Backup Service status of one direction (`<from>><to>`), as reported by Get-CsBackupServiceStatus (REFERENCE rule 10). */
 export type SyncStatus = 'SteadyState' | 'FinalState' | 'NonSteadyState' | 'NotInitialized' | 'ErrorState' | 'unknown';
@@ -54,13 +55,18 @@ export interface Op {
   args: Record<string, string | boolean>;
 }
 
-/** One step of a plan. `command` is the exact PowerShell line, or null for a step only a person can do. */
+/**
+ * One step of a plan. `command` is the exact PowerShell line, or null for a step only a person can do; a blank a person
+ * fills in is written `<TBD:i>` and described by `blanks[i]`. Every text is a code with parameters (text.ts).
+ */
 export interface PlanStep {
   n: number;
-  title: string;
+  title: PlanText;
   command: string | null;
+  /** What each `<TBD:i>` blank of the command stands for. */
+  blanks: PlanText[];
   /** How to verify the step (a command and what to look for, or an instruction). */
-  check: string | null;
+  check: PlanText | null;
   /** Server or pool to run it on (FQDN), or null when anywhere. */
   on: string | null;
   /** The operation this step performs, so `plan check` can replay it without parsing the command. */
@@ -68,13 +74,13 @@ export interface PlanStep {
   /** True when a person must do it (Topology Builder, DNS, Deployment Wizard…). */
   manual: boolean;
   /** Exact instructions for a manual step. */
-  instructions: string[];
+  instructions: PlanText[];
   /** Expected duration in minutes when the reference gives a figure, else null. */
   durationMinutes: number | null;
   /** Reference page (file name under shared/reference/docs-en) the step comes from. */
   ref: string;
   /** Notes printed with the step (ERRATUM, UNCERTAIN, why). */
-  notes: string[];
+  notes: PlanText[];
 }
 
 /** A step before numbering. */
@@ -115,7 +121,7 @@ export interface Plan {
   goal: string;
   goalSpec: Goal;
   steps: PlanStep[];
-  warnings: string[];
+  warnings: PlanText[];
   /** The state the plan leads to. */
   finalState: DrState;
 }

@@ -1,22 +1,25 @@
 import type { Plan, Violation } from '@lyncdr/domain';
+import { renderPlanCommand, renderPlanText, type Lang } from '@lyncdr/documents';
 
 /** Human output of `lyncdr plan`: numbered steps with command, verification, where and how long; then warnings. */
-export function formatPlan(p: Plan): string {
+export function formatPlan(p: Plan, lang: Lang = 'en'): string {
+  const text = (t: Parameters<typeof renderPlanText>[0]): string => renderPlanText(t, lang);
   const lines = [`Plan: ${p.goal}`, ''];
   if (p.steps.length === 0) lines.push('Nothing to do from this state.', '');
   for (const s of p.steps) {
-    lines.push(`${s.n}. ${s.manual ? '[manual] ' : ''}${s.title}`);
-    if (s.command) lines.push(`     PS> ${s.command}`);
-    for (const i of s.instructions) lines.push(`     - ${i}`);
-    if (s.check) lines.push(`     verify: ${s.check}`);
+    lines.push(`${s.n}. ${s.manual ? '[manual] ' : ''}${text(s.title)}`);
+    const command = renderPlanCommand(s, lang);
+    if (command) lines.push(`     PS> ${command}`);
+    for (const i of s.instructions) lines.push(`     - ${text(i)}`);
+    if (s.check) lines.push(`     verify: ${text(s.check)}`);
     const where = [s.on ? `on ${s.on}` : null, s.durationMinutes !== null ? `~${s.durationMinutes} min` : null, `ref ${s.ref}`].filter(Boolean);
     lines.push(`     (${where.join('; ')})`);
-    for (const n of s.notes) lines.push(`     note: ${n}`);
+    for (const n of s.notes) lines.push(`     note: ${text(n)}`);
     lines.push('');
   }
   if (p.warnings.length > 0) {
     lines.push('Warnings:');
-    for (const w of p.warnings) lines.push(`  ! ${w}`);
+    for (const w of p.warnings) lines.push(`  ! ${text(w)}`);
   }
   return lines.join('\n') + '\n';
 }

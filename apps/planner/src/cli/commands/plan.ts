@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { buildState, checkPlan, GOAL_KINDS, parseGoal, parseStepsDocument, plan, stateInputWith, type DrState, type GoalOptions, type Plan, type StateOptions } from '@lyncdr/domain';
-import { buildPlanDocument, type Lang, type Paper } from '@lyncdr/documents';
+import { buildState, checkPlan, GOAL_KINDS, parseGoal, parseStepsDocument, plan, stateInputWith, type DrState, type GoalOptions, type StateOptions } from '@lyncdr/domain';
+import { buildPlanDocument, planJson, type Lang, type Paper } from '@lyncdr/documents';
 import { LyncdrError } from '@lyncdr/errors';
 import { renderDocument } from '@lyncdr/render';
 import type { Topology } from '@lyncdr/topology';
@@ -48,11 +48,6 @@ async function loadInputs(ctx: CliContext, f: PlanFlags): Promise<{ topology: To
   return { topology, state: buildState(topology, given, f.state ?? 'command line (--down, --cms-on, --federation-on)'), parts };
 }
 
-/** The DESIGN §4 JSON of a plan (plus op, manual, instructions, duration, ref, notes per step). */
-export function planJson(p: Plan): unknown {
-  return { goal: p.goal, steps: p.steps, warnings: p.warnings };
-}
-
 async function runPlan(ctx: CliContext, goalName: string, f: PlanFlags): Promise<void> {
   const goal = parseGoal(goalName, f);
   if (f.lang !== undefined && f.lang !== 'en' && f.lang !== 'fr') throw new LyncdrError('E_USAGE', `--lang ${f.lang}: use en or fr`);
@@ -67,8 +62,8 @@ async function runPlan(ctx: CliContext, goalName: string, f: PlanFlags): Promise
     const written = await writeOutputAtomic(f.output, out, ctx.cwd);
     if (!f.json) ctx.stderr(`wrote ${written}\n`);
   }
-  if (f.json) printJson(ctx, planJson(p));
-  else if (!f.output) ctx.stdout(formatPlan(p));
+  if (f.json) printJson(ctx, planJson(p, lang));
+  else if (!f.output) ctx.stdout(formatPlan(p, lang));
   ctx.exitCode = 0;
 }
 
@@ -109,7 +104,7 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .option('--cms-on <pool>', 'the pool hosting the active Central Management store (the state\u2019s "cmsActive")')
     .option('--federation-on <edge>', 'the Edge pool carrying Lync and XMPP federation now (the state\u2019s "federation")')
     .option('--json', 'print one JSON document and nothing else')
-    .option('--lang <lang>', 'en or fr, for -o (default: the overlay\u2019s language, else en)')
+    .option('--lang <lang>', 'en or fr (default: the overlay\u2019s language, else en)')
     .option('-o, --output <file>', 'write the plan as PDF, Markdown or HTML (from the extension, or --format)')
     .option('--format <format>', 'pdf, md or html')
     .option('--paper <paper>', 'a4 or letter', 'a4')

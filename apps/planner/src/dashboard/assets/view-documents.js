@@ -127,6 +127,9 @@ function planQuery() {
   return q;
 }
 
+/** Plan texts come as { code, params, text } (text in the language asked for); steps a person added are plain text. */
+const say = (x) => (typeof x === 'string' ? x : x?.text ?? x?.message ?? JSON.stringify(x));
+
 function renderSteps() {
   const out = $('pw-result');
   if (!out) return;
@@ -134,18 +137,18 @@ function renderSteps() {
   const head = wiz.error ? `<p class="step-error" role="alert">${esc(t('error', { message: wiz.error }))}</p>` :
     v ? `<p class="step-error" role="alert">${esc(t('violation', { n: v.stepN, rule: v.rule, message: v.message }))}</p>` :
     wiz.checked ? `<p class="check-ok">${esc(t('checkOk', { n: wiz.checked }))}</p>` : '';
-  const warn = wiz.warnings.length ? `<h4>${esc(t('warnings'))}</h4><ul>${wiz.warnings.map((w) => `<li>${esc(typeof w === 'string' ? w : w.message ?? JSON.stringify(w))}</li>`).join('')}</ul>` : '';
+  const warn = wiz.warnings.length ? `<h4>${esc(t('warnings'))}</h4><ul>${wiz.warnings.map((w) => `<li>${esc(say(w))}</li>`).join('')}</ul>` : '';
   out.innerHTML = head + warn + `<ol class="steps">${wiz.steps.map((s, i) => {
     const n = i + 1;
     const bad = v && v.stepN === n;
-    return `<li class="${bad ? 'bad' : ''}" data-n="${n}" ${bad ? 'aria-invalid="true"' : ''}><div class="step-head"><span><span class="n">${n}.</span>${esc(s.title)}` +
+    return `<li class="${bad ? 'bad' : ''}" data-n="${n}" ${bad ? 'aria-invalid="true"' : ''}><div class="step-head"><span><span class="n">${n}.</span>${esc(say(s.title))}` +
       `${s.manual ? ` <span class="badge unknown">${esc(t('manual'))}</span>` : ''}${s.on ? ` <small>${esc(t('on'))} ${esc(s.on)}</small>` : ''}</span>` +
       `<span class="step-tools"><button type="button" class="secondary mv" data-i="${i}" data-d="-1" aria-label="${esc(t('moveUp', { n }))}" ${i === 0 ? 'disabled' : ''}>↑</button>` +
       `<button type="button" class="secondary mv" data-i="${i}" data-d="1" aria-label="${esc(t('moveDown', { n }))}" ${n === wiz.steps.length ? 'disabled' : ''}>↓</button>` +
       `<button type="button" class="secondary rm" data-i="${i}" aria-label="${esc(t('remove', { n }))}">✕</button></span></div>` +
       (s.command ? `<code class="cmd">${esc(s.command)}</code>` : '') +
-      (s.instructions?.length ? `<ul>${s.instructions.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : '') +
-      (s.check ? `<div><small>${esc(t('verify'))}: ${esc(s.check)}</small></div>` : '') +
+      (s.instructions?.length ? `<ul>${s.instructions.map((x) => `<li>${esc(say(x))}</li>`).join('')}</ul>` : '') +
+      (s.check ? `<div><small>${esc(t('verify'))}: ${esc(say(s.check))}</small></div>` : '') +
       (bad ? `<p class="step-error">${esc(v.message)} <small>(${esc(v.rule)}, ${esc(v.ref)})</small></p>` : '') + '</li>';
   }).join('')}</ol>`;
 }
@@ -153,7 +156,9 @@ function renderSteps() {
 async function makePlan() {
   wiz = { steps: [], violation: null, checked: null, error: null, warnings: [] };
   try {
-    const p = await getJson(`/api/plan?${planQuery()}`);
+    const q = planQuery();
+    q.set('lang', getLang());
+    const p = await getJson(`/api/plan?${q}`);
     wiz.steps = p.steps;
     wiz.warnings = p.warnings ?? [];
   } catch (e) {

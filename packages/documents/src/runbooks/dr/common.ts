@@ -6,7 +6,7 @@
 import { buildState, plan, type DrState, type Goal, type Plan } from '@lyncdr/domain';
 import type { Topology } from '@lyncdr/topology';
 import type { Lang, Text } from '../../model';
-import { frPlaceholder, localText, localTitle } from '../../plans/fr-text';
+import { renderPlanCommand, renderPlanText } from '../../text/plan-text';
 import { pick } from '../common/lang';
 import type { RunbookStep } from '../common/procedure';
 
@@ -43,12 +43,13 @@ export function stateWith(t: Topology, input: Record<string, unknown>): DrState 
 export function runbookSteps(p: Plan, lang: Lang, replace: [string, string][] = []): RunbookStep[] {
   const sub = (s: string): string => replace.reduce((acc, [from, to]) => acc.split(from).join(to), s);
   return p.steps.map((s) => {
-    const body: string[] = [...s.instructions, ...s.notes].map((x) => sub(localText(x, lang)));
+    const body: string[] = [...s.instructions, ...s.notes].map((x) => sub(renderPlanText(x, lang)));
+    const command = renderPlanCommand(s, lang);
     return {
-      title: sub(localTitle(s.title, lang)),
+      title: sub(renderPlanText(s.title, lang)),
       ...(body.length > 0 ? { body: body.join(' ') } : {}),
-      commands: s.command ? [sub(lang === 'fr' ? frPlaceholder(s.command) : s.command)] : [],
-      ...(s.check ? { verify: sub(localText(s.check, lang)) } : {}),
+      commands: command !== null ? [sub(command)] : [],
+      ...(s.check ? { verify: sub(renderPlanText(s.check, lang)) } : {}),
       on: s.on ? sub(s.on) : null,
       minutes: s.durationMinutes,
       ref: s.ref,
@@ -73,5 +74,6 @@ export function poolFqdnRules(lang: Lang): Text[] {
 
 /** Engine warnings, minus the generic ones a runbook states elsewhere. */
 export function planWarnings(p: Plan, lang: Lang): string[] {
-  return p.warnings.filter((w) => !/^Steps only a person can do|^Unpaired Front End pools/.test(w)).map((w) => localText(w, lang));
+  const generic = new Set(['warn.manualSteps', 'warn.unpaired', 'warn.unpairedMore']);
+  return p.warnings.filter((w) => !generic.has(w.code)).map((w) => renderPlanText(w, lang));
 }

@@ -3,6 +3,7 @@ import { buildState, buildTopology, plan, twoSiteTopology } from '@lyncdr/domain
 import type { Block, Document, StepBlock } from '../../model';
 import type { RunbookOptions } from '../spec';
 import { drRunbooks } from './index';
+import { renderPlanCommand } from '../../text/plan-text';
 
 const t = twoSiteTopology();
 const opts = (lang: 'en' | 'fr', pools: string[] = []): RunbookOptions => ({ lang, pools, now: '2026-11-22T20:00:00Z', inputRevision: 'abc123' });
@@ -46,7 +47,7 @@ describe('DR runbooks', () => {
     }
     const engine = plan({ kind: 'failover', pool: 'p1.contoso.com' }, buildState(t, { down: ['p1.contoso.com'] }), t);
     const book = steps(byId('pool-failover').build(t, opts('en', ['p1.contoso.com']))).flatMap((s) => s.commands);
-    expect(book).toEqual(engine.steps.flatMap((s) => (s.command ? [s.command] : [])));
+    expect(book).toEqual(engine.steps.flatMap((s) => (s.command ? [renderPlanCommand(s, 'en')] : [])));
     const back = steps(byId('pool-failback').build(t, opts('fr', ['p1.contoso.com'])));
     expect(back.flatMap((s) => s.commands)).toContain('Invoke-CsPoolFailBack -PoolFqdn p1.contoso.com -Verbose');
     expect(back.map((s) => s.title)).toContain('Restauration automatique des utilisateurs de p1.contoso.com depuis p2.contoso.com');

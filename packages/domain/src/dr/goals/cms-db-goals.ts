@@ -6,6 +6,7 @@ import { principalKey } from '../operations/db-failover';
 import { REF } from '../refs';
 import { backEndOf, findPool, isDown, partnerOf } from '../topology-view';
 import { requireFrontEnd } from './common';
+import { txt } from '../text';
 
 export function planCmsFailover(b: PlanBuilder, planned: boolean | undefined): void {
   const active = b.state.cmsActive;
@@ -19,9 +20,9 @@ export function planCmsFailover(b: PlanBuilder, planned: boolean | undefined): v
   b.add({ id: 'cms-locate', args: { on, cmsPool: active, standby } });
   if (backEndOf(b.topology, standby)?.mirror) {
     b.addSteps([
-      commandStep(`See which Back End of ${standby} is principal`, `Get-CsDatabaseMirrorState -DatabaseType CentralMgmt -PoolFqdn ${standby}`, {
-        on, ref: REF.failover, check: 'Use the principal in -BackupSqlServerFqdn',
-        notes: ['Get-CsDatabaseMirrorState lists CMS, not CentralMgmt, as the Lync 2013 value: if CentralMgmt is refused, use CMS (REFERENCE §e.4).'],
+      commandStep(txt('cmsMirror.title', { pool: standby }), `Get-CsDatabaseMirrorState -DatabaseType CentralMgmt -PoolFqdn ${standby}`, {
+        on, ref: REF.failover, check: txt('cmsMirror.check'),
+        notes: [txt('dbFailover.note.cmsValue')],
       }),
     ]);
   }
@@ -41,7 +42,7 @@ export function planDbFailover(b: PlanBuilder, pool: string, type: string): void
   if (b.state.down.includes(target)) impossible(`the ${next} Back End ${target} is down too: with both principal and mirror lost the Back End is unavailable; restore it (REFERENCE §c.3)`);
   b.add({ id: 'db-failover', args: { pool: p, type: t, newPrincipal: next } });
   if (t === 'User' && b.state.cmsActive === p) {
-    b.warn(`${p} also hosts the Central Management store: fail CentralMgmt over too (lyncdr plan db-failover --pool ${p} --type CentralMgmt), as in ${REF.mirror} steps 2 and 4.`);
+    b.warn(txt('warn.alsoCms', { pool: p, ref: REF.mirror }));
   }
 }
 

@@ -6,6 +6,7 @@ import { commandStep, manualStep } from '../draft';
 import { MINUTES, REF } from '../refs';
 import { backEndDown, edgesUsingNextHop, findPool, isDown, isRegistrarPool, partnerOf, siteOf, syncKey } from '../topology-view';
 import { originalState } from '../state';
+import { blank, txt } from '../text';
 import type { DrState } from '../types';
 
 /** The canonical FQDN of a pool of the topology, or E_UNKNOWN_FQDN naming the option. */
@@ -31,9 +32,9 @@ export function warnRpo(b: PlanBuilder, from: string, to: string): void {
   const s = b.state.sync[syncKey(from, to)] ?? 'unknown';
   if (s === 'SteadyState' || s === 'FinalState') return;
   if (s === 'unknown') {
-    b.warn(`RPO exposure: the Backup Service status ${from} → ${to} is not known; changes made on ${from} since its last synchronisation may be lost (Lync 2013 target RPO ${MINUTES.poolFailover} min). Check Get-CsBackupServiceStatus on both pools.`);
+    b.warn(txt('warn.rpoUnknown', { from, to, minutes: MINUTES.poolFailover }));
   } else {
-    b.warn(`RPO exposure: the Backup Service ${from} → ${to} is in ${s}; data not yet copied to ${to} will be lost — beyond the ${MINUTES.poolFailover}-minute RPO target.`);
+    b.warn(txt('warn.rpoStatus', { from, to, status: s, minutes: MINUTES.poolFailover }));
   }
 }
 
@@ -80,7 +81,7 @@ export function redirectGroupPickup(b: PlanBuilder, from: string, to: string, di
     .sort();
   const owner = direction === 'failover' ? from : to;
   if (!b.state.cmsAvailable && b.state.cmsActive !== null) {
-    b.warn(`The Group Call Pickup ranges of ${owner} cannot be redirected to ${to} while the Central Management store is unavailable (Set-CsCallParkOrbit writes to it): fail the CMS over, then run Set-CsCallParkOrbit (${REF.groupPickup}).`);
+    b.warn(txt('warn.groupPickupNoCms', { pool: owner, to, ref: REF.groupPickup }));
     return;
   }
   if (ranges.length === 0 && !pickupKnown(b, owner)) {
@@ -102,17 +103,17 @@ export function failbackPool(b: PlanBuilder, pool: string, opts: { followUps: bo
   b.add({ id: 'pool-failback', args: { pool, from: serving, disaster: isDown(b.state, b.topology, serving) } });
   if (!opts.followUps) return;
   b.add({ id: 'conference-content-restore', args: { pool, syncPool: serving } });
-  b.drafts[b.drafts.length - 2]?.notes.push('Docs disagree: lync-server-2013-failing-back-a-pool.md says no other steps are necessary; the conference-content page says this copy is required after a failback. Kept, labelled with its source (REFERENCE §e.2).');
+  b.drafts[b.drafts.length - 2]?.notes.push(txt('conferenceContent.note.docsDisagree'));
   b.addSteps([
-    commandStep(`Export ${pool}'s Response Groups from ${serving}`, `Export-CsRgsConfiguration -Source "service:ApplicationServer:${serving}" -Owner "service:ApplicationServer:${pool}" -FileName <TBD — owner: new file name, e.g. C:\\RgsFailback.zip>`, {
-      ref: REF.rgs, check: 'The zip file exists (the cmdlet refuses to overwrite an existing file)',
+    commandStep(txt('rgsFailback.export.title', { pool, from: serving }), `Export-CsRgsConfiguration -Source "service:ApplicationServer:${serving}" -Owner "service:ApplicationServer:${pool}" -FileName ${blank(0)}`, {
+      ref: REF.rgs, check: txt('rgs.check.zipNoOverwrite'), blanks: [txt('blank.rgsFailbackFile')],
     }),
-    commandStep(`Import the Response Groups back into ${pool}`, `Import-CsRgsConfiguration -Destination "service:ApplicationServer:${pool}" -OverwriteOwner -FileName <TBD — owner: the file exported in the previous step>`, {
-      ref: REF.rgs, check: `Get-CsRgsWorkflow -Identity "service:ApplicationServer:${pool}" -ShowAll lists the workflows; place a test call`,
+    commandStep(txt('rgsFailback.import.title', { pool }), `Import-CsRgsConfiguration -Destination "service:ApplicationServer:${pool}" -OverwriteOwner -FileName ${blank(0)}`, {
+      ref: REF.rgs, check: txt('rgsFailback.import.check', { pool }), blanks: [txt('blank.previousExport')],
     }),
-    manualStep(`Point announcements and unassigned numbers back to ${pool}`, [
-      `Recreate the announcements with parent ${pool} and run Set-CsUnassignedNumber -Identity <range> -AnnouncementService ${pool} -AnnouncementName <name> for each range.`,
-    ], { ref: REF.announcements, check: 'A test call to an unassigned number plays the announcement' }),
+    manualStep(txt('announcementsFailback.title', { pool }), [
+      txt('announcementsFailback.i0', { pool }),
+    ], { ref: REF.announcements, check: txt('announcements.check') }),
   ]);
   redirectGroupPickup(b, serving, pool, 'failback');
   const original = Object.entries(originalState(b.topology).nextHops).filter(([edge, hop]) => hop === pool && !isDown(b.state, b.topology, edge));
@@ -135,7 +136,7 @@ export function failoverPool(b: PlanBuilder, pool: string, opts: { planned?: boo
   if (opts.planned && down) impossible(`a planned failover needs ${pool} running, and it is down (or its Back End is); drop --planned to fail over in disaster mode`);
   const on = findPool(t, partner)?.machines[0] ?? partner;
   if (b.state.failedOver[partner] === pool) {
-    b.warn(`${pool} is serving ${partner}'s users: ${partner} is failed back first (Invoke-CsPoolFailBack -PoolFqdn ${partner}), then ${pool} is failed over — one direction of a pair at a time (REFERENCE §0 rule 2).`);
+    b.warn(txt('warn.failbackFirst', { pool, partner }));
     failbackPool(b, partner, { followUps: false });
   }
   b.add({ id: 'backup-status', args: { pool: partner } });
@@ -144,22 +145,22 @@ export function failoverPool(b: PlanBuilder, pool: string, opts: { planned?: boo
   ensureCms(b, pool, on, opts.lost);
   repointEdges(b, pool, partner);
   b.add({ id: 'pool-failover', args: { pool, to: partner, disaster: down } });
-  if (!down) b.warn(`${pool} is running: planned failover without -DisasterMode. Use -DisasterMode only if ${pool} is not accessible (cmdlets/Invoke-CsPoolFailOver.md).`);
+  if (!down) b.warn(txt('warn.plannedFailover', { pool }));
   if (!opts.followUps) return;
   const sameSiteEdges = t.pools.filter((p) => p.kind === 'Edge' && siteOf(t, p.fqdn) === siteOf(t, pool) && isDown(b.state, t, p.fqdn));
-  if (sameSiteEdges.length > 0) b.warn(`Edge pool ${sameSiteEdges.map((e) => e.fqdn).join(', ')} in ${pool}'s site is down too: see lyncdr plan edge-failover --pool ${sameSiteEdges[0]?.fqdn}.`);
+  if (sameSiteEdges.length > 0) b.warn(txt('warn.sameSiteEdgeDown', { edges: sameSiteEdges.map((e) => e.fqdn).join(', '), pool, edge: sameSiteEdges[0]?.fqdn ?? '' }));
   b.addSteps([
-    manualStep(`Restore the latest LIS backup into ${partner}`, [
-      'LIS (E9-1-1 location) data is not replicated to the backup pool: restore the latest LIS backup (Import-CsLisConfiguration, then Publish-CsLisConfiguration).',
-    ], { ref: REF.userExperience, check: 'A test E9-1-1 location lookup from a client of a failed-over user succeeds' }),
-    commandStep(`Import ${pool}'s Response Groups into ${partner}`, `Import-CsRgsConfiguration -Destination "service:ApplicationServer:${partner}" -FileName <TBD — owner: latest Export-CsRgsConfiguration file of ${pool}>`, {
-      ref: REF.rgs,
-      check: `Get-CsRgsWorkflow -Identity "service:ApplicationServer:${partner}" -Owner "service:ApplicationServer:${pool}" lists them; place a test call; formal agents sign in again`,
-      notes: ['Response Group configuration is not replicated by the Backup Service in Lync 2013 (REFERENCE §0 rule 6). Add -ReplaceExistingRgsSettings to carry application-level settings.'],
+    manualStep(txt('lisFailover.title', { pool: partner }), [
+      txt('lisFailover.i0'),
+    ], { ref: REF.userExperience, check: txt('lisFailover.check') }),
+    commandStep(txt('rgsFailover.title', { pool, to: partner }), `Import-CsRgsConfiguration -Destination "service:ApplicationServer:${partner}" -FileName ${blank(0)}`, {
+      ref: REF.rgs, blanks: [txt('blank.latestRgsExport', { pool })],
+      check: txt('rgsFailover.check', { pool, to: partner }),
+      notes: [txt('rgsFailover.note0')],
     }),
-    manualStep(`Recreate ${pool}'s announcements on ${partner}`, [
-      `Import-CsAnnouncementFile and New-CsAnnouncement with parent ${partner}; then Set-CsUnassignedNumber -Identity <range> -AnnouncementService ${partner} -AnnouncementName <name> for each range.`,
-    ], { ref: REF.announcements, check: 'A test call to an unassigned number plays the announcement' }),
+    manualStep(txt('announcementsFailover.title', { pool, to: partner }), [
+      txt('announcementsFailover.i0', { to: partner }),
+    ], { ref: REF.announcements, check: txt('announcements.check') }),
   ]);
   redirectGroupPickup(b, pool, partner, 'failover');
 }

@@ -59,14 +59,17 @@ describe('plan edge-failback: steps 2–3 of failing-back-the-edge-pool… (fede
     const tb = p.steps.find((s) => s.op?.id === 'lync-federation-route');
     expect(tb?.manual).toBe(true);
     expect(tb?.ref).toBe('lync-server-2013-failing-back-the-edge-pool-used-for-lync-server-federation-or-xmpp-federation.md');
-    expect(JSON.stringify(tb)).toMatch(/Enable federation for this Edge pool \(Port 5061\)/);
-    expect(JSON.stringify(tb)).toMatch(/Publish/);
+    expect(tb?.instructions.map((i) => i.code)).toEqual(['lyncFederation.open', 'lyncFederation.clear', 'lyncFederation.tick', 'lyncFederation.publish']);
+    expect(tb?.instructions[2]?.params).toEqual({ to: L });
+    expect(p.steps.filter((s) => s.title.code === 'lyncFederation.wizard.title').map((s) => s.instructions.map((i) => i.code))).toEqual([
+      ['lyncFederation.wizard.open', 'lyncFederation.wizard.runAgain'], ['lyncFederation.wizard.open', 'lyncFederation.wizard.runAgain'],
+    ]);
     expect(p.steps.filter((s) => s.manual && s.on !== null && /edge-l[12]/.test(s.on)).map((s) => s.on)).toEqual(['edge-l1.fabrikam.test', 'edge-l2.fabrikam.test']);
     expect(commands(p)).toContain('Set-CsSite -Identity "Lisbon" -XmppFederationRoute EdgeServer:edge-l.fabrikam.test');
-    expect(JSON.stringify(p.steps)).toMatch(/_xmpp-server\._tcp/);
-    expect(JSON.stringify(p.steps)).toMatch(/5269/);
+    const codes = p.steps.flatMap((s) => [s.title.code, ...s.instructions.map((i) => i.code)]);
+    expect(codes).toEqual(expect.arrayContaining(['xmpp.dns.aRecordFailback', 'xmpp.dns.srv', 'xmpp.port.firewall']));
     expect(p.finalState.federation).toEqual({ lync: L, xmpp: L });
-    expect(p.warnings.join('\n')).toMatch(/according to the DR state/);
+    expect(p.warnings).toContainEqual({ code: 'warn.federationSource.lync', params: { edge: P, source: { code: 'source.state', params: {} } } });
   });
 
   it('does not move a route whose home (overlay, then topology) is another Edge pool', () => {
@@ -74,13 +77,13 @@ describe('plan edge-failback: steps 2–3 of failing-back-the-edge-pool… (fede
     const p = plan({ kind: 'edge-failback', pool: L }, buildState(homed, { federation: { lync: P, xmpp: P } }), homed);
     expect(p.steps.some((s) => s.op?.id === 'lync-federation-route')).toBe(false);
     expect(p.steps.some((s) => s.op?.id === 'xmpp-federation-route')).toBe(true);
-    expect(p.warnings.join('\n')).toMatch(/XMPP federation goes through edge-p\.fabrikam\.test according to the DR state/);
+    expect(p.warnings).toContainEqual({ code: 'warn.federationSource.xmpp', params: { edge: P, source: { code: 'source.state', params: {} } } });
   });
 
   it('edge-failover reads the same facts and names the source it used', () => {
     const homed = buildTopology({ ...specOf(), federation: { lync: L, xmpp: L } });
     const p = plan({ kind: 'edge-failover', pool: L }, buildState(homed, { down: [L] }), homed);
-    expect(p.warnings.join('\n')).toMatch(/Lync federation goes through edge-l\.fabrikam\.test according to the published topology/);
+    expect(p.warnings).toContainEqual({ code: 'warn.federationSource.lync', params: { edge: L, source: { code: 'source.topology', params: {} } } });
     const back = plan({ kind: 'edge-failback', pool: L }, { ...p.finalState, down: [] }, homed);
     expect(back.finalState.federation).toEqual({ lync: L, xmpp: L });
     const silent = plan({ kind: 'edge-failover', pool: L }, buildState(t, { down: [L], federation: { lync: L } }), t);
@@ -119,7 +122,8 @@ describe('Group Call Pickup ranges follow the users (manage-group-call-pickup-du
 
   it('prints one TBD line when the pool\'s ranges are unknown, and nothing when the overlay says it has none', () => {
     const p = plan({ kind: 'failover', pool: A }, buildState(t, { down: [A] }), t);
-    expect(pickup(p)).toEqual([`Set-CsCallParkOrbit -Identity <TBD — owner: Group Call Pickup orbit range of ${A}> -CallParkService "service:ApplicationServer:${B}"`]);
+    expect(pickup(p)).toEqual([`Set-CsCallParkOrbit -Identity <TBD:0> -CallParkService "service:ApplicationServer:${B}"`]);
+    expect(p.steps.find((s) => s.command?.startsWith('Set-CsCallParkOrbit'))?.blanks).toEqual([{ code: 'blank.groupPickupRange', params: { pool: A } }]);
     const none = plan({ kind: 'failover', pool: B }, buildState(withRanges, { down: [B] }), withRanges);
     expect(pickup(none)).toEqual([]);
   });
@@ -132,6 +136,6 @@ describe('plan rebuild --failed A: the pool is down, so the disaster forms (ABC 
     expect(commands(p)).toContain(`Invoke-CsPoolFailOver -PoolFqdn ${A} -DisasterMode -Verbose`);
     expect(commands(p).some((c) => /^Invoke-CsManagementServerFailover -BackupSqlServerFqdn sql-b\.fabrikam\.test .*-Force/.test(c))).toBe(true);
     expect(commands(p)).not.toContain('Invoke-CsManagementServerFailover -Verbose');
-    expect(p.warnings.join('\n')).toMatch(/--failed means it is lost for good/);
+    expect(p.warnings.map((w) => w.code)).toContain('warn.rebuildNotDown');
   });
 });

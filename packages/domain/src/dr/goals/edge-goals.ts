@@ -9,6 +9,7 @@ import { REF } from '../refs';
 import { findPool, isDown, isEdgePool, machinesOf, siteOf } from '../topology-view';
 import { originalState } from '../state';
 import { failbackPool, requirePool } from './common';
+import { txt } from '../text';
 import { federationFact, type FactSource, type FederationFact, type FederationKind } from '../federation-facts';
 
 function requireEdge(b: PlanBuilder, fqdn: string, option: string): string {
@@ -29,7 +30,7 @@ const SOURCE: Record<FactSource, string> = { state: 'the DR state (--state or --
 
 /** Says which source the plan used for a federation route (state, then overlay, then topology). */
 function warnSource(b: PlanBuilder, f: FederationFact): void {
-  if (f.edge !== null && f.source !== null) b.warn(`${NAME[f.kind]} federation goes through ${f.edge} according to ${SOURCE[f.source]}.`);
+  if (f.edge !== null && f.source !== null) b.warn(txt(`warn.federationSource.${f.kind}`, { edge: f.edge, source: txt(`source.${f.source}`) }));
 }
 
 export function planEdgeFailover(b: PlanBuilder, edgeArg: string, federation: FederationKind | undefined, toArg: string | undefined): void {
@@ -42,7 +43,7 @@ export function planEdgeFailover(b: PlanBuilder, edgeArg: string, federation: Fe
   const chosen = facts.filter((f) => (federation ? f.kind === federation : f.edge === edge));
   for (const f of chosen) {
     if (f.edge !== null && f.edge !== edge) impossible(`${NAME[f.kind]} federation goes through ${f.edge}, not ${edge}, according to ${SOURCE[f.source ?? 'state']}; nothing to fail over for it`);
-    if (f.edge === null) b.warn(`Neither the DR state, lyncdr.yaml nor the topology says which Edge pool carries ${NAME[f.kind]} federation; this plan assumes ${edge} (pass --federation-on ${edge} to say so).`);
+    if (f.edge === null) b.warn(txt(`warn.federationAssumed.${f.kind}`, { edge }));
     else warnSource(b, f);
   }
   const kinds = chosen.map((f) => f.kind);
@@ -50,14 +51,14 @@ export function planEdgeFailover(b: PlanBuilder, edgeArg: string, federation: Fe
   if (kinds.length === 0 && feUsers.length === 0) {
     impossible(`${edge} carries no federation route and no running Front End pool uses it for media; pass --federation lync|xmpp (or --federation-on ${edge}) if the topology does not say`);
   }
-  if (!isDown(b.state, b.topology, edge)) b.warn(`${edge} is not listed as down: this is a planned move of the federation route.`);
+  if (!isDown(b.state, b.topology, edge)) b.warn(txt('warn.edgePlannedMove', { edge }));
   for (const k of kinds) {
     if (k === 'lync') {
       b.add({ id: 'lync-federation-route', args: { from: edge, to } });
-      b.warn(`Inbound Lync federation keeps working only if every Edge pool is published in the _sipfederationtls._tcp SRV records with distinct priorities; outbound goes through exactly one Edge pool (${REF.edgeDr}).`);
+      b.warn(txt('warn.lyncInbound', { ref: REF.edgeDr }));
     } else {
       b.add({ id: 'xmpp-federation-route', args: { from: edge, to } });
-      b.warn('Inbound and outbound XMPP federation fail until the XMPP route, DNS and port 5269 are switched.');
+      b.warn(txt('warn.xmppDown'));
     }
   }
   for (const fe of feUsers) b.add({ id: 'edge-associate', args: { pool: fe, edge: to } });
@@ -72,20 +73,20 @@ export function planEdgeFailback(b: PlanBuilder, edgeArg: string): void {
   const edge = requireEdge(b, edgeArg, '--pool');
   if (isDown(b.state, b.topology, edge)) impossible(`${edge} is still down; restore it (REFERENCE §c.6) before failing back`);
   const original = originalState(b.topology);
-  b.addSteps(machinesOf(b.topology, edge).map((m) => commandStep(`Start the Lync services on Edge server ${m}`, `Start-CsWindowsService -ComputerName ${m}`, {
-    on: m, ref: REF.edgeFailback, check: `Get-CsWindowsService -ComputerName ${m} — services Running`,
+  b.addSteps(machinesOf(b.topology, edge).map((m) => commandStep(txt('edge.start.title', { server: m }), `Start-CsWindowsService -ComputerName ${m}`, {
+    on: m, ref: REF.edgeFailback, check: txt('edge.start.check', { server: m }),
   })));
   let moved = 0;
   for (const k of ['lync', 'xmpp'] as const) {
     const f = federationFact(b.state, b.topology, k);
     if (f.edge === edge) continue;
     if (f.edge === null) {
-      b.warn(`No source says which Edge pool carries ${NAME[k]} federation now; if it moved away from ${edge}, pass --federation-on <that Edge pool> (or "federation" in the state file).`);
+      b.warn(txt(`warn.federationUnknownNow.${k}`, { edge }));
       continue;
     }
     if (f.home !== null && f.home !== edge) continue;
     warnSource(b, f);
-    if (f.home === null) b.warn(`Neither lyncdr.yaml nor the topology says which Edge pool normally carries ${NAME[k]} federation; this plan moves it back to ${edge}, the pool being failed back.`);
+    if (f.home === null) b.warn(txt(`warn.federationHomeUnknown.${k}`, { edge }));
     b.add({ id: k === 'lync' ? 'lync-federation-route' : 'xmpp-federation-route', args: { from: f.edge, to: edge, failback: 'yes' } });
     moved++;
   }
@@ -102,7 +103,7 @@ export function planEdgeFailback(b: PlanBuilder, edgeArg: string): void {
       moved++;
     }
   }
-  if (moved === 0) b.warn(`Nothing routes away from ${edge} in this state: federation and Edge associations already use it (pass --state or --federation-on with the current federation routes if they moved).`);
+  if (moved === 0) b.warn(txt('warn.nothingRoutesAway', { edge }));
 }
 
 export function planEdgeAssociate(b: PlanBuilder, poolArg: string, edgeArg: string): void {
@@ -110,6 +111,6 @@ export function planEdgeAssociate(b: PlanBuilder, poolArg: string, edgeArg: stri
   if (!b.state.pools.includes(pool)) throw new LyncdrError('E_PLAN_IMPOSSIBLE', `--pool ${pool} is not a Front End pool`);
   const edge = requireEdge(b, edgeArg, '--edge');
   if (isDown(b.state, b.topology, edge)) impossible(`${edge} is down; associate ${pool} with a running Edge pool`);
-  if (b.state.edgeAssociations[pool] === edge) b.warn(`${pool} already uses ${edge}; the step is kept so the printed plan matches the runbook`);
+  if (b.state.edgeAssociations[pool] === edge) b.warn(txt('warn.alreadyAssociated', { pool, edge }));
   b.add({ id: 'edge-associate', args: { pool, edge } });
 }

@@ -2,6 +2,7 @@
 import { impossible, type PlanBuilder } from '../builder';
 import { partnerOf } from '../topology-view';
 import { failbackPool, failoverPool, requireFrontEnd } from './common';
+import { txt } from '../text';
 
 export function planFailover(b: PlanBuilder, pool: string, planned: boolean | undefined): void {
   const p = requireFrontEnd(b.topology, b.state, pool, '--pool');
@@ -42,11 +43,11 @@ export function planServe(b: PlanBuilder, usersOf: string, by: string, planned: 
     }
   }
   if (failbacks.length === 0 && failovers.length === 0) {
-    b.warn(`the users of ${x} are already served by ${y}; nothing to do`);
+    b.warn(txt('warn.alreadyServed', { users: x, by: y }));
     return;
   }
   if (failbacks.length > 0 && failovers.length > 0) {
-    b.warn(`Order: fail back ${failbacks.join(', ')} first, then fail over ${failovers.join(', ')} — the failover would be rejected while the other direction is failed over (REFERENCE §0 rule 2).`);
+    b.warn(txt('warn.serveOrder', { failbacks: failbacks.join(', '), failovers: failovers.join(', ') }));
   }
   for (const h of failbacks) failbackPool(b, h, { followUps: true });
   for (const h of failovers) failoverPool(b, h, { planned, followUps: true });

@@ -7,6 +7,7 @@ import { ABC_STAGES } from '../operations/index';
 import { REF } from '../refs';
 import { findPool, isDown, partnerOf } from '../topology-view';
 import { ensureCms, failoverPool, requireFrontEnd } from './common';
+import { txt } from '../text';
 
 const BEFORE_FAILOVER = ['locate-cms', 'lis-import', 'lis-publish', 'rgs-import-b', 'announcements-b'];
 
@@ -18,8 +19,8 @@ export function planRebuild(b: PlanBuilder, failed: string, newFqdn: string): vo
   const partner = partnerOf(b.state, a);
   if (!partner) impossible(`${a} has no backup pool; the ABC procedure needs its paired partner B. Restore ${a} from backups instead (REFERENCE §c.7)`);
   if (isDown(b.state, b.topology, partner)) impossible(`${partner}, the partner of ${a}, is down; the ABC procedure needs it running`);
-  if (!isDown(b.state, b.topology, a)) b.warn(`${a} is not listed as down; --failed means it is lost for good, so this plan uses the disaster forms (ABC procedure steps 2 and 7).`);
-  b.warn(`Prerequisites collected before the disaster (${REF.abcPrereq}): Export-CsLisConfiguration and Export-CsRgsConfiguration files of ${a}, its RGS audio, Call Park music-on-hold and announcement files, SQL backups of its Monitoring/Archiving databases — A's Monitoring/Archiving data is not preserved otherwise.`);
+  if (!isDown(b.state, b.topology, a)) b.warn(txt('warn.rebuildNotDown', { pool: a }));
+  b.warn(txt('warn.abcPrerequisites', { pool: a, ref: REF.abcPrereq }));
   const names = { failed: a, partner, newPool: c };
   const cmsWasOnA = b.state.cmsActive === a;
   const stage = (id: string): void => {
@@ -44,5 +45,5 @@ export function planRebuild(b: PlanBuilder, failed: string, newFqdn: string): vo
   b.add({ id: 'backup-sync', args: { pool: partner } });
   b.add({ id: 'backup-status', args: { pool: c } });
   b.add({ id: 'backup-status', args: { pool: partner } });
-  b.warn(`After the rebuild: the CMS is not failed back; ${a}'s Monitoring/Archiving data, Response Group application-level settings and Call Park settings are lost unless transferred (REFERENCE §e.7).`);
+  b.warn(txt('warn.abcAfter', { pool: a }));
 }

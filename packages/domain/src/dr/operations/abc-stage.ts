@@ -6,6 +6,7 @@
 import type { Topology } from '@lyncdr/topology';
 import { commandStep, manualStep, str, violation } from '../draft';
 import { REF } from '../refs';
+import { blank, txt, type PlanText } from '../text';
 import { findPool, machinesOf, sortedPair } from '../topology-view';
 import type { DrState, OperationSpec, Violation } from '../types';
 import { ABC_STAGES, abcStage, type AbcNames } from './abc-stages';
@@ -77,11 +78,12 @@ export const abcStep: OperationSpec = {
     const stage = abcStage(str(op, 'stage'));
     if (!stage) return [];
     const on = stage.on === 'b' ? (machinesOf(t, n.b)[0] ?? n.b) : stage.on === 'c' ? n.c : null;
-    const title = `${stage.title(n)} (ABC step ${stage.page})`;
+    const title = txt('abc.stepTitle', { title: stage.title(n), page: stage.page });
     const fields = { op, on, ref: stage.ref, check: stage.check ? stage.check(n) : null, notes: stage.notes ?? [] };
     if (stage.command) {
-      const step = commandStep(title, stage.command(n), fields);
-      return [{ ...step, instructions: stage.instructions ? stage.instructions(n) : [] }];
+      const blanks: PlanText[] = [];
+      const line = stage.command(n, (what) => blank(blanks.push(what) - 1));
+      return [commandStep(title, line, { ...fields, blanks, instructions: stage.instructions ? stage.instructions(n) : [] })];
     }
     return [manualStep(title, stage.instructions ? stage.instructions(n) : [], fields)];
   },

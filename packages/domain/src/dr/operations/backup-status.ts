@@ -3,6 +3,7 @@
  * the pair; every module's ExportStatus is SteadyState or FinalState and ImportStatus is NormalState.
  */
 import { commandStep, str } from '../draft';
+import { txt } from '../text';
 import { REF } from '../refs';
 import { machinesOf } from '../topology-view';
 import type { OperationSpec } from '../types';
@@ -15,10 +16,10 @@ export const backupStatus: OperationSpec = {
   commands(t, op) {
     const pool = str(op, 'pool');
     return [
-      commandStep(`Check the Backup Service status of ${pool}`, `Get-CsBackupServiceStatus -PoolFqdn ${pool}`, {
+      commandStep(txt('backupStatus.title', { pool }), `Get-CsBackupServiceStatus -PoolFqdn ${pool}`, {
         op, on: machinesOf(t, pool)[0] ?? pool, ref: REF.backupStatus,
-        check: 'In BackupModules, every module ExportStatus is SteadyState or FinalState (NotInitialized is normal for CentralMgmt.CMSMaster on a pool that is not CMS master) and ImportStatus is NormalState; NonSteadyState or ErrorState means data loss beyond the RPO.',
-        notes: ['The status names come from the Backup Service team blog, not the doc pages (REFERENCE §0 rule 10).'],
+        check: txt('backupStatus.check'),
+        notes: [txt('backupStatus.note.statusNames')],
       }),
     ];
   },

@@ -4,6 +4,7 @@
  * pools reachable. Module names: dotted forms only (REFERENCE §d.4).
  */
 import { commandStep, str, violation } from '../draft';
+import { txt } from '../text';
 import { REF } from '../refs';
 import { isDown, machinesOf, partnerOf } from '../topology-view';
 import type { DrState, OperationSpec, Violation } from '../types';
@@ -44,9 +45,9 @@ export const backupSync: OperationSpec = {
     const pool = str(op, 'pool');
     const module = str(op, 'module');
     return [
-      commandStep(`Start a Backup Service synchronisation on ${pool}${module ? ` (${module})` : ''}`, `Invoke-CsBackupServiceSync -PoolFqdn ${pool}${module ? ` -BackupModule ${module}` : ''}`, {
+      commandStep(module ? txt('backupSync.titleModule', { pool, module }) : txt('backupSync.title', { pool }), `Invoke-CsBackupServiceSync -PoolFqdn ${pool}${module ? ` -BackupModule ${module}` : ''}`, {
         op, on: machinesOf(t, pool)[0] ?? pool, ref: REF.backupSync,
-        check: `Get-CsBackupServiceStatus -PoolFqdn ${pool} — ExportStatus SteadyState or FinalState, ImportStatus NormalState`,
+        check: txt('backupSync.check', { pool }),
       }),
     ];
   },

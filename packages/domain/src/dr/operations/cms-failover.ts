@@ -7,7 +7,8 @@
  */
 import { commandStep, flag, str, violation } from '../draft';
 import { MINUTES, REF } from '../refs';
-import { backEndOf, isDown, machinesOf, partnerOf, TBD } from '../topology-view';
+import { backEndOf, isDown, machinesOf, partnerOf } from '../topology-view';
+import { blank, txt, type PlanText } from '../text';
 import type { OperationSpec, Violation } from '../types';
 
 export const cmsFailover: OperationSpec = {
@@ -40,29 +41,31 @@ export const cmsFailover: OperationSpec = {
   commands(t, op) {
     const to = str(op, 'to');
     const on = machinesOf(t, to)[0] ?? to;
-    const verify = `Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus — ActiveMasterFqdn and ActiveFileTransferAgents point to ${to}; then Get-CsManagementStoreReplicationStatus — every replica UpToDate = True`;
+    const verify = txt('cmsFailover.check', { pool: to });
     if (flag(op, 'planned')) {
       return [
-        commandStep(`Fail the Central Management store over to ${to} (planned)`, 'Invoke-CsManagementServerFailover -Verbose', {
+        commandStep(txt('cmsFailover.title.planned', { pool: to }), 'Invoke-CsManagementServerFailover -Verbose', {
           op, on, ref: REF.cmsCmdlet, minutes: MINUTES.cmsFailover, check: verify,
-          notes: ['Planned form: the CMS is reachable; the cmdlet waits for replication and makes the source read-only (REFERENCE §e.3).'],
+          notes: [txt('cmsFailover.note.plannedForm')],
         }),
       ];
     }
     const be = backEndOf(t, to);
-    const server = be?.server ?? `<${TBD}: Back End SQL Server FQDN of ${to}>`;
-    const inst = be ? (be.instance ? ` -BackupSqlInstanceName ${be.instance}` : '') : ` -BackupSqlInstanceName <${TBD}>`;
+    const blanks: PlanText[] = [];
+    const fill = (what: PlanText): string => blank(blanks.push(what) - 1);
+    const server = be?.server ?? fill(txt('blank.backEndServer', { pool: to }));
+    const inst = be ? (be.instance ? ` -BackupSqlInstanceName ${be.instance}` : '') : ` -BackupSqlInstanceName ${fill(txt('blank.sqlInstance', { pool: to }))}`;
     const mirror = be?.mirror ? ` -BackupMirrorSqlServerFqdn ${be.mirror.server}${be.mirror.instance ? ` -BackupMirrorSqlInstanceName ${be.mirror.instance}` : ''}` : '';
     return [
       commandStep(
-        `Fail the Central Management store over to ${to} (disaster)`,
+        txt('cmsFailover.title.disaster', { pool: to }),
         `Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${server}${inst}${mirror} -Force -Verbose`,
         {
-          op, on, ref: REF.cmsCmdlet, minutes: MINUTES.cmsFailover, check: verify,
+          op, on, ref: REF.cmsCmdlet, minutes: MINUTES.cmsFailover, check: verify, blanks,
           notes: [
-            'ERRATUM (lync-server-2013-failing-over-a-pool.md): the page writes -MirrorSQLServerFqdn/-MirrorSQLInstanceName; the cmdlet parameters are -BackupMirrorSqlServerFqdn/-BackupMirrorSqlInstanceName, and -Force is required in the disaster form.',
-            ...(be?.mirror ? ['UNCERTAIN: how the cmdlet picks the principal when the mirror Back End is principal is not documented; check Get-CsDatabaseMirrorState first.'] : []),
-            'The CMS does not need to be failed back (REFERENCE §0 rule 3).',
+            txt('cmsFailover.note.erratumMirror'),
+            ...(be?.mirror ? [txt('cmsFailover.note.uncertainPrincipal')] : []),
+            txt('cmsFailover.note.noFailback'),
           ],
         },
       ),

@@ -4,6 +4,7 @@
  * Args: `on` (where to run), `cmsPool` and `standby` (when known, step 2 is printed).
  */
 import { commandStep, str } from '../draft';
+import { txt } from '../text';
 import { REF } from '../refs';
 import type { OperationSpec } from '../types';
 
@@ -17,17 +18,17 @@ export const cmsLocate: OperationSpec = {
     const cmsPool = str(op, 'cmsPool');
     const standby = str(op, 'standby');
     return [
-      commandStep('Find the pool hosting the Central Management store', 'Invoke-CsManagementServerFailover -WhatIf', {
+      commandStep(txt('cmsLocate.title'), 'Invoke-CsManagementServerFailover -WhatIf', {
         op, on, ref: REF.failover,
-        check: 'The output names the pool hosting the CMS (CMS_Pool).',
+        check: txt('cmsLocate.check'),
       }),
-      ...(cmsPool ? [commandStep(`Find the backup pool of the CMS pool ${cmsPool}`, `Get-CsPoolBackupRelationship -PoolFqdn ${cmsPool}`, {
-        op: null, on, ref: REF.failover, check: standby ? `The backup pool is ${standby} (it holds the standby CMS)` : null,
-        notes: ['ERRATUM: the page says "backup pool of Pool 1"; the standby CMS lives in the CMS pool\'s partner (REFERENCE §e.1 step 2).'],
+      ...(cmsPool ? [commandStep(txt('cmsLocate.relationship.title', { pool: cmsPool }), `Get-CsPoolBackupRelationship -PoolFqdn ${cmsPool}`, {
+        op: null, on, ref: REF.failover, check: standby ? txt('cmsLocate.relationship.check', { pool: standby }) : null,
+        notes: [txt('cmsLocate.relationship.erratum')],
       })] : []),
-      commandStep('Check that the Central Management store is available', 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus', {
+      commandStep(txt('cmsLocate.available.title'), 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus', {
         op: null, on, ref: REF.failover,
-        check: 'ActiveMasterFqdn and ActiveFileTransferAgents both point to CMS_Pool; empty values mean the CMS is unavailable and must be failed over.',
+        check: txt('cmsLocate.available.check'),
       }),
     ];
   },

@@ -6,6 +6,7 @@
  * (REFERENCE §0 rule 1, §e.8). Get-CsBackupServiceStatus has no -BackupModule parameter (the page's command is wrong).
  */
 import { commandStep, str, violation } from '../draft';
+import { txt } from '../text';
 import { REF } from '../refs';
 import { isDown, machinesOf, partnerOf } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
@@ -31,14 +32,14 @@ export const conferenceContentRestore: OperationSpec = {
     const syncPool = str(op, 'syncPool');
     const on = machinesOf(t, syncPool)[0] ?? syncPool;
     return [
-      commandStep(`Copy ${pool}'s conference content back from ${syncPool}`, `Invoke-CsBackupServiceSync -PoolFqdn ${syncPool} -BackupModule ConfServices.DataConf`, {
+      commandStep(txt('conferenceContent.title', { pool, from: syncPool }), `Invoke-CsBackupServiceSync -PoolFqdn ${syncPool} -BackupModule ConfServices.DataConf`, {
         op, on, ref: REF.conferenceContent,
-        notes: [`-PoolFqdn is ${syncPool}, the partner of the pool that lost the data — the opposite of Invoke-CsPoolFailOver/FailBack, whose -PoolFqdn is the home pool (REFERENCE §0 rule 1, §e.8).`],
+        notes: [txt('conferenceContent.note.partner', { pool: syncPool })],
       }),
-      commandStep(`Wait until the conference module of ${syncPool} is in steady state`, `Get-CsBackupServiceStatus -PoolFqdn ${syncPool}`, {
+      commandStep(txt('conferenceContent.wait.title', { pool: syncPool }), `Get-CsBackupServiceStatus -PoolFqdn ${syncPool}`, {
         op: null, on, ref: REF.conferenceContent,
-        check: 'The ConfServices.DataConf entry of BackupModules reports SteadyState; repeat the command until it does.',
-        notes: ['ERRATUM: the page adds -BackupModule ConfServices.DataConf to Get-CsBackupServiceStatus; that parameter exists in no version of the cmdlet (REFERENCE §e.8).'],
+        check: txt('conferenceContent.wait.check'),
+        notes: [txt('conferenceContent.wait.erratum')],
       }),
     ];
   },

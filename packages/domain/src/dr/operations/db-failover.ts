@@ -5,6 +5,7 @@
  * no -ExcludeDatabase switch exists, use -ExcludeDatabaseList).
  */
 import { commandStep, str, violation } from '../draft';
+import { txt } from '../text';
 import { MINUTES, REF } from '../refs';
 import { backEndOf, machinesOf } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
@@ -58,15 +59,15 @@ export const dbFailover: OperationSpec = {
     const next = str(op, 'newPrincipal').toLowerCase();
     const on = machinesOf(t, pool)[0] ?? pool;
     return [
-      commandStep(`See which Back End is principal for ${type} on ${pool}`, `Get-CsDatabaseMirrorState -PoolFqdn ${pool} -DatabaseType ${type}`, {
+      commandStep(txt('dbFailover.state.title', { type, pool }), `Get-CsDatabaseMirrorState -PoolFqdn ${pool} -DatabaseType ${type}`, {
         op: null, on, ref: REF.mirror,
-        check: 'StateOnPrimary / StateOnMirror show the principal; DatabaseInaccessibleOrMirroringNotEnabled means no mirror or unreachable.',
-        notes: type === 'CentralMgmt' ? ['Get-CsDatabaseMirrorState lists CMS, not CentralMgmt, as the Lync 2013 value: if CentralMgmt is refused, use -DatabaseType CMS (REFERENCE §e.4).'] : [],
+        check: txt('dbFailover.state.check'),
+        notes: type === 'CentralMgmt' ? [txt('dbFailover.note.cmsValue')] : [],
       }),
-      commandStep(`Make the ${next} Back End principal for ${type} on ${pool}`, `Invoke-CsDatabaseFailover -PoolFqdn ${pool} -DatabaseType ${type} -NewPrincipal ${next} -Verbose`, {
+      commandStep(txt(next === 'mirror' ? 'dbFailover.title.mirror' : 'dbFailover.title.primary', { type, pool }), `Invoke-CsDatabaseFailover -PoolFqdn ${pool} -DatabaseType ${type} -NewPrincipal ${next} -Verbose`, {
         op, on, ref: REF.mirrorCmdlet, minutes: MINUTES.dbFailover,
-        check: `Get-CsDatabaseMirrorState -PoolFqdn ${pool} -DatabaseType ${type} — the ${next} is now principal`,
-        notes: ['Add -Force if the current principal is inaccessible (cmdlets/Invoke-CsDatabaseFailover.md).'],
+        check: txt(next === 'mirror' ? 'dbFailover.check.mirror' : 'dbFailover.check.primary', { type, pool }),
+        notes: [txt('dbFailover.note.force')],
       }),
     ];
   },

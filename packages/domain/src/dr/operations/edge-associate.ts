@@ -4,6 +4,7 @@
  * (publish is implied, not written). lync-server-2013-changing-the-edge-pool-associated-with-a-front-end-pool.md.
  */
 import { manualStep, str, violation } from '../draft';
+import { txt } from '../text';
 import { REF } from '../refs';
 import { findPool, isDown, isEdgePool } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
@@ -28,14 +29,14 @@ export const edgeAssociate: OperationSpec = {
     const pool = str(op, 'pool');
     const edge = str(op, 'edge');
     return [
-      manualStep(`Associate Front End pool ${pool} with Edge pool ${edge}`, [
-        `Open Topology Builder, right-click ${pool} and click Edit Properties.`,
-        `Under Associations, tick "Associate Edge pool (for media components)" and select ${edge}.`,
-        'Click OK, then publish the topology (Action → Topology → Publish).',
+      manualStep(txt('edgeAssociate.title', { pool, edge }), [
+        txt('edgeAssociate.open', { pool }),
+        txt('edgeAssociate.tick', { edge }),
+        txt('tb.okPublish'),
       ], {
         op, ref: REF.edgeAssociate,
-        check: `Topology Builder shows ${edge} as the Edge pool of ${pool}; a test Web/A-V conference with an external user works`,
-        notes: ['The page does not write "publish"; a Topology Builder change takes effect only once published.'],
+        check: txt('edgeAssociate.check', { pool, edge }),
+        notes: [txt('edgeAssociate.note.publish')],
       }),
     ];
   },

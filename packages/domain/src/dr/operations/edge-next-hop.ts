@@ -5,6 +5,7 @@
  * (REFERENCE §0 rule 4: our inference).
  */
 import { commandStep, manualStep, str, violation } from '../draft';
+import { txt } from '../text';
 import { REF } from '../refs';
 import { findPool, isDown, isEdgePool, siteOf } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
@@ -34,18 +35,18 @@ export const edgeNextHop: OperationSpec = {
   commands(t, op) {
     const edge = str(op, 'edge');
     const hop = str(op, 'hop');
-    const check = `Get-CsService -EdgeServer — the Registrar (next hop) of EdgeServer:${edge} is Registrar:${hop}`;
+    const check = txt('edgeNextHop.check', { edge, hop });
     if (siteOf(t, edge) !== null && siteOf(t, edge) === siteOf(t, hop)) {
       return [
-        manualStep(`Point Edge pool ${edge} to next hop ${hop} (same site, Topology Builder)`, [
-          `Open Topology Builder, right-click the Edge pool ${edge} and click Edit Properties.`,
-          `Click Next Hop; in the Next hop pool list select ${hop}.`,
-          'Click OK, then publish the topology (Action → Topology → Publish).',
+        manualStep(txt('edgeNextHop.title.sameSite', { edge, hop }), [
+          txt('edgeNextHop.open', { edge }),
+          txt('edgeNextHop.select', { hop }),
+          txt('tb.okPublish'),
         ], { op, ref: REF.failover, check }),
       ];
     }
     return [
-      commandStep(`Point Edge pool ${edge} to next hop ${hop} (other site)`, `Set-CsEdgeServer -Identity EdgeServer:${edge} -Registrar Registrar:${hop}`, {
+      commandStep(txt('edgeNextHop.title.otherSite', { edge, hop }), `Set-CsEdgeServer -Identity EdgeServer:${edge} -Registrar Registrar:${hop}`, {
         op, ref: REF.failover, check,
       }),
     ];

@@ -8,7 +8,8 @@
  */
 import { commandStep, str, violation } from '../draft';
 import { REF } from '../refs';
-import { isDown, TBD } from '../topology-view';
+import { isDown } from '../topology-view';
+import { blank, txt } from '../text';
 import type { OperationSpec, Violation } from '../types';
 
 export const groupPickupOrbit: OperationSpec = {
@@ -31,14 +32,15 @@ export const groupPickupOrbit: OperationSpec = {
     const range = str(op, 'range');
     const pool = str(op, 'pool');
     const from = str(op, 'from');
-    const identity = range ? `"${range}"` : `<${TBD}: Group Call Pickup orbit range of ${from}>`;
+    const identity = range ? `"${range}"` : blank(0);
     return [
-      commandStep(`Redirect the Group Call Pickup range ${range || `of ${from}`} to ${pool}`, `Set-CsCallParkOrbit -Identity ${identity} -CallParkService "service:ApplicationServer:${pool}"`, {
+      commandStep(range ? txt('groupPickup.title', { range, pool }) : txt('groupPickup.titleUnknown', { from, pool }), `Set-CsCallParkOrbit -Identity ${identity} -CallParkService "service:ApplicationServer:${pool}"`, {
         op, ref: REF.groupPickup,
-        check: 'A call to a member of the pickup group can be answered with the group\'s pickup number once users are out of resiliency mode',
+        blanks: range ? [] : [txt('blank.groupPickupRange', { pool: from })],
+        check: txt('groupPickup.check'),
         notes: [
-          ...(range ? [] : [`The Group Call Pickup ranges of ${from} are not known: repeat for every Call Park orbit of type GroupPickup served by ${from}, or list them under groupPickup: in lyncdr.yaml.`]),
-          'The Call Park application must be deployed and enabled in both pools of the pair (lync-server-2013-manage-group-call-pickup-during-disaster-recovery.md).',
+          ...(range ? [] : [txt('groupPickup.note.unknown', { pool: from })]),
+          txt('groupPickup.note.bothPools'),
         ],
       }),
     ];

@@ -6,6 +6,7 @@
  * Topology Builder, not Set-CsSite -FederationRoute (REFERENCE §e.5).
  */
 import { manualStep, str, violation } from '../draft';
+import { txt } from '../text';
 import { REF } from '../refs';
 import { findPool, isDown, isEdgePool, machinesOf } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
@@ -29,21 +30,21 @@ export const lyncFederationRoute: OperationSpec = {
     const to = str(op, 'to');
     const ref = str(op, 'failback') ? REF.edgeFailback : REF.lyncFederation;
     return [
-      manualStep(`Move Lync federation from ${from || 'the old Edge pool'} to ${to} in Topology Builder`, [
-        'Open Topology Builder on a Front End server.',
-        `Right-click ${from || 'the Edge pool that carried federation'}, Edit Properties → General: clear "Enable federation for this Edge pool (Port 5061)", OK.`,
-        `Right-click ${to}, Edit Properties → General: tick "Enable federation for this Edge pool (Port 5061)", OK.`,
-        'Action → Topology → Publish; click Next, then Finish.',
-      ], { op, ref, check: `Topology Builder shows federation enabled on ${to} only` }),
+      manualStep(from ? txt('lyncFederation.title', { from, to }) : txt('lyncFederation.titleUnknown', { to }), [
+        txt('lyncFederation.open'),
+        from ? txt('lyncFederation.clear', { from }) : txt('lyncFederation.clearUnknown'),
+        txt('lyncFederation.tick', { to }),
+        txt('lyncFederation.publish'),
+      ], { op, ref, check: txt('lyncFederation.check', { to }) }),
       ...machinesOf(t, to).map((m) =>
-        manualStep(`Apply the change on Edge server ${m}`, [
-          'Open the Lync Server Deployment Wizard.',
-          'Click Install or Update Lync Server System, then Setup or Remove Lync Server Components, then Run Again.',
-        ], { on: m, ref, check: 'The wizard finishes without errors.' }),
+        manualStep(txt('lyncFederation.wizard.title', { server: m }), [
+          txt('lyncFederation.wizard.open'),
+          txt('lyncFederation.wizard.runAgain'),
+        ], { on: m, ref, check: txt('lyncFederation.wizard.check') }),
       ),
-      manualStep('Check the federation DNS SRV records', [
-        `External DNS: each Edge pool is published in _sipfederationtls._tcp.<SIP domain> with a different priority, ${to} included, so inbound federation keeps working (lync-server-2013-edge-server-disaster-recovery.md).`,
-      ], { ref: REF.edgeDr, check: 'nslookup -type=SRV _sipfederationtls._tcp.<SIP domain> lists the Edge pool of ' + to }),
+      manualStep(txt('lyncFederation.dns.title'), [
+        txt('lyncFederation.dns.srv', { to }),
+      ], { ref: REF.edgeDr, check: txt('lyncFederation.dns.check', { to }) }),
     ];
   },
 };

@@ -5,6 +5,7 @@
  * the backup pool is unavailable, and then data produced on it is lost).
  */
 import { commandStep, flag, str, violation } from '../draft';
+import { txt } from '../text';
 import { MINUTES, REF } from '../refs';
 import { isDown, machinesOf } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
@@ -43,18 +44,18 @@ export const poolFailback: OperationSpec = {
     const disaster = flag(op, 'disaster');
     return [
       commandStep(
-        `Fail back the users of ${pool}${from ? ` from ${from}` : ''}`,
+        from ? txt('poolFailback.title', { pool, from }) : txt('poolFailback.titleNoFrom', { pool }),
         `Invoke-CsPoolFailBack -PoolFqdn ${pool}${disaster ? ' -DisasterMode' : ''} -Verbose`,
         {
           op,
           on: machinesOf(t, pool)[0] ?? pool,
           ref: REF.failback,
           minutes: MINUTES.poolFailback,
-          check: `Get-CsUserPoolInfo -Identity <a user homed on ${pool}> — the user registers on ${pool} again`,
+          check: txt('poolFailback.check', { pool }),
           notes: [
-            `-PoolFqdn is ${pool}, the same FQDN used for the failover (the users' home pool), not ${from || 'the backup pool'} (REFERENCE §0 rule 1).`,
-            'Users stay signed in, pass through resiliency mode and must rejoin conferences organised by affected users (failing-back-a-pool).',
-            ...(disaster ? ['-DisasterMode: data the users produced on the backup pool is lost (cmdlets/Invoke-CsPoolFailBack.md).'] : []),
+            from ? txt('poolFailback.note.poolFqdn', { pool, from }) : txt('poolFailback.note.poolFqdnNoFrom', { pool }),
+            txt('poolFailback.note.resiliency'),
+            ...(disaster ? [txt('poolFailback.note.disaster')] : []),
           ],
         },
       ),

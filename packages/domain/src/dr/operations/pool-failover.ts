@@ -5,6 +5,7 @@
  * when the pool, or an EE pool's Back End, is not accessible).
  */
 import { commandStep, flag, str, violation } from '../draft';
+import { txt } from '../text';
 import { MINUTES, REF } from '../refs';
 import { backEndDown, edgesUsingNextHop, isDown, machinesOf, partnerOf } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
@@ -57,17 +58,17 @@ export const poolFailover: OperationSpec = {
     const on = to ? machinesOf(t, to)[0] ?? to : null;
     return [
       commandStep(
-        `Fail over the users of ${pool} to ${to || 'its backup pool'}${disaster ? ' (disaster mode)' : ' (planned)'}`,
+        txt(disaster ? 'poolFailover.title.disaster' : 'poolFailover.title.planned', { pool, to }),
         `Invoke-CsPoolFailOver -PoolFqdn ${pool}${disaster ? ' -DisasterMode' : ''} -Verbose`,
         {
           op,
           on,
           ref: REF.failover,
           minutes: MINUTES.poolFailover,
-          check: `Get-CsUserPoolInfo -Identity <a user homed on ${pool}> — the user registers on ${to || 'the backup pool'}; if the cmdlet failed, fix what its error names (CMS failover, Edge next hop) and run it again`,
+          check: txt('poolFailover.check', { pool, to }),
           notes: [
-            `-PoolFqdn names the pool that suffered the disaster (${pool}, the users' home pool), not the pool the users go to (REFERENCE §0 rule 1).`,
-            ...(disaster ? [] : ['Planned failover (pool still running): no -DisasterMode (cmdlets/Invoke-CsPoolFailOver.md).']),
+            txt('poolFailover.note.poolFqdn', { pool }),
+            ...(disaster ? [] : [txt('poolFailover.note.planned')]),
           ],
         },
       ),

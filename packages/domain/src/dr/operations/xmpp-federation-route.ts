@@ -7,6 +7,7 @@
  * -XmppFederationRoute with a service identity EdgeServer:<fqdn> (REFERENCE §e.5).
  */
 import { commandStep, manualStep, str, violation } from '../draft';
+import { txt } from '../text';
 import { REF } from '../refs';
 import { findPool, isDown, isEdgePool, machinesOf, siteName, siteOf } from '../topology-view';
 import type { OperationSpec, StepDraft, Violation } from '../types';
@@ -33,25 +34,22 @@ export const xmppFederationRoute: OperationSpec = {
     const servers = machinesOf(t, to);
     const steps: StepDraft[] = [];
     if (!failback) {
-      steps.push(...servers.map((m) => commandStep(`Stop the Lync services on Edge server ${m}`, `Stop-CsWindowsService -ComputerName ${m}`, { on: m, ref, check: `Get-CsWindowsService -ComputerName ${m} — services Stopped` })));
+      steps.push(...servers.map((m) => commandStep(txt('edge.stop.title', { server: m }), `Stop-CsWindowsService -ComputerName ${m}`, { on: m, ref, check: txt('edge.stop.check', { server: m }) })));
     }
     steps.push(
-      commandStep(`Route XMPP federation of site ${site} through ${to}`, `Set-CsSite -Identity "${site}" -XmppFederationRoute EdgeServer:${to}`, {
-        op, ref, check: `Get-CsSite -Identity "${site}" — XmppFederationRoute is EdgeServer:${to}`,
-        notes: [
-          'ERRATUM: the DR pages write -XmppExternalFederationRoute, which no version of Set-CsSite has; -XmppFederationRoute is the parameter (cmdlets/Set-CsSite.md).',
-          'UNCERTAIN: whether the value takes the Edge pool FQDN or an Edge server FQDN; they are the same for a one-server pool (REFERENCE §j.5).',
-        ],
+      commandStep(txt('xmpp.route.title', { site, to }), `Set-CsSite -Identity "${site}" -XmppFederationRoute EdgeServer:${to}`, {
+        op, ref, check: txt('xmpp.route.check', { site, to }),
+        notes: [txt('xmpp.route.erratum'), txt('xmpp.route.uncertain')],
       }),
-      manualStep('Point XMPP DNS records to the new Edge pool', [
-        `External DNS: the XMPP A record points to the external Edge interface of ${to}${failback ? ' (the restored pool; ERRATUM: the failback page says EdgeServer2)' : ''}.`,
-        `External DNS: SRV _xmpp-server._tcp.<SIP domain> → the external FQDN of ${to}, port 5269.`,
-        'Tip: pre-create XMPP SRV records for every Edge pool with distinct priorities (the lowest value wins).',
-      ], { ref, check: 'nslookup -type=SRV _xmpp-server._tcp.<SIP domain> returns the new Edge pool on port 5269' }),
-      manualStep('Open port 5269 inbound to the new Edge pool', [`Firewall: allow TCP 5269 inbound to the external interface of ${to}.`], { ref, check: `A test connection to ${to} on TCP 5269 from outside succeeds` }),
+      manualStep(txt('xmpp.dns.title', { to }), [
+        txt(failback ? 'xmpp.dns.aRecordFailback' : 'xmpp.dns.aRecord', { to }),
+        txt('xmpp.dns.srv', { to }),
+        txt('xmpp.dns.tip'),
+      ], { ref, check: txt('xmpp.dns.check', { to }) }),
+      manualStep(txt('xmpp.port.title', { to }), [txt('xmpp.port.firewall', { to })], { ref, check: txt('xmpp.port.check', { to }) }),
     );
     if (!failback) {
-      steps.push(...servers.map((m) => commandStep(`Start the Lync services on Edge server ${m}`, `Start-CsWindowsService -ComputerName ${m}`, { on: m, ref, check: `Get-CsWindowsService -ComputerName ${m} — services Running` })));
+      steps.push(...servers.map((m) => commandStep(txt('edge.start.title', { server: m }), `Start-CsWindowsService -ComputerName ${m}`, { on: m, ref, check: txt('edge.start.check', { server: m }) })));
     }
     return steps;
   },
