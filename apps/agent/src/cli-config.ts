@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readRegularFileSync } from '@lyncdr/collectors';
 import { LyncdrError } from '@lyncdr/errors';
@@ -12,6 +11,11 @@ export interface LoadedConfig {
   /** The config file's folder: relative outboxDir, logging.dir and tokenFile are taken from it. */
   dir: string;
   file: string;
+}
+
+/** Reads a token file: a regular file only, at most 64 kB (a token is under 100 bytes, its DPAPI blob about 1 kB). */
+export function readTokenFile(file: string): string {
+  return readRegularFileSync(file, { what: 'token file', shown: file, maxBytes: 64 * 1024 }).toString('utf8');
 }
 
 function fromDir(p: string, dir: string): string {
@@ -40,7 +44,7 @@ export async function withToken(loaded: LoadedConfig, env: NodeJS.ProcessEnv): P
   const token = await resolveToken(config.planner, {
     env,
     baseDir: loaded.dir,
-    readFile: (f) => readFileSync(f, 'utf8'),
+    readFile: readTokenFile,
     bridge: () => createPowerShellBridge(config.powershell),
   });
   if (!token) {

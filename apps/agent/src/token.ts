@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BridgeRunner } from '@lyncdr/collectors';
-import { LyncdrError } from '@lyncdr/errors';
+import { isLyncdrError, LyncdrError } from '@lyncdr/errors';
 import { isWindowsPath } from './windows-paths';
 
 /** What `protect-token` writes: `dpapi:<scope>:<base64 of the DPAPI blob>`, scope `LocalMachine` or `CurrentUser`. */
@@ -44,7 +44,8 @@ export async function resolveToken(src: TokenSources, deps: TokenDeps): Promise<
     try {
       text = deps.readFile(file).replace(/^\uFEFF/, '').trim();
     } catch (e) {
-      throw new LyncdrError('E_AGENT_TOKEN', `cannot read planner.tokenFile ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path and that the service account may read it`, { cause: e });
+      const why = isLyncdrError(e) ? e.message : `cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+      throw new LyncdrError('E_AGENT_TOKEN', `planner.tokenFile: ${why}; check the path and that the service account may read it`, { cause: e });
     }
     if (text.startsWith(DPAPI_PREFIX)) {
       const out = (await deps.bridge().run('unprotect-token.ps1', { Path: file }).catch((e: Error) => {

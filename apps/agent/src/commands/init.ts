@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LyncdrError } from '@lyncdr/errors';
 import { renderAgentConfig } from '../config-template';
+import { readTokenFile } from '../cli-config';
 import { resolveToken, tokenFilePath } from '../token';
 import { createPowerShellBridge } from '../bridge/powershell';
 import { isWindowsPath } from '../windows-paths';
@@ -33,7 +34,7 @@ export async function runInit(o: InitOptions, io: { stdout: (t: string) => void;
   if (!/^[A-Za-z0-9._-]{1,128}$/.test(agentId)) throw new LyncdrError('E_USAGE', `--agent-id ${agentId}: use letters, digits, dot, dash and underscore`);
   const tokenFile = tokenFilePath(o.tokenFile, io.cwd);
   if (o.check) {
-    const token = await resolveToken({ tokenFile }, { env: {}, baseDir: io.cwd, readFile: (f) => readFileSync(f, 'utf8'), bridge: () => createPowerShellBridge({ executable: 'powershell.exe', timeoutMs: 120_000, maxOutputBytes: 1024 * 1024 }) });
+    const token = await resolveToken({ tokenFile }, { env: {}, baseDir: io.cwd, readFile: readTokenFile, bridge: () => createPowerShellBridge({ executable: 'powershell.exe', timeoutMs: 120_000, maxOutputBytes: 1024 * 1024 }) });
     const ok = await runConnectionCheck({ url: o.planner, token: token!.token, agentId, tokenSource: token!.source }, io.stdout);
     if (!ok) {
       io.stdout(`nothing written: fix the connection, then run init again (or pass --no-check to write ${file} anyway)\n`);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPowerShellBridge } from '../bridge/powershell';
+import { readTokenFile } from '../cli-config';
 import { resolveToken } from '../token';
 import { runProtectToken } from './protect-token';
 
@@ -65,7 +66,7 @@ describe('protect-token and a DPAPI-protected token file', () => {
 });
 
 describe('token sources', () => {
-  const plain = { env: {}, baseDir: dir, readFile: (f: string) => readFileSync(f, 'utf8'), bridge: () => { throw new Error('no bridge for a plain file'); } };
+  const plain = { env: {}, baseDir: dir, readFile: readTokenFile, bridge: () => { throw new Error('no bridge for a plain file'); } };
 
   it('takes planner.token, then tokenFile (relative to the config folder, BOM and CRLF removed), then LYNCDR_AGENT_TOKEN', async () => {
     writeFileSync(path.join(dir, 'plain.token'), `\uFEFF${TOKEN}\r\n`);
@@ -76,7 +77,8 @@ describe('token sources', () => {
   });
 
   it('names the file when it cannot be read or holds no real token', async () => {
-    await expect(resolveToken({ tokenFile: 'missing.token' }, plain)).rejects.toThrow(/cannot read planner\.tokenFile .*missing\.token \(ENOENT\)/);
+    await expect(resolveToken({ tokenFile: 'missing.token' }, plain)).rejects.toThrow(/planner\.tokenFile: cannot read token file .*missing\.token: no such file/);
+    await expect(resolveToken({ tokenFile: '.' }, plain)).rejects.toThrow(/planner\.tokenFile: token file .* is a folder/);
     writeFileSync(path.join(dir, 'short.token'), 'abc\n');
     await expect(resolveToken({ tokenFile: 'short.token' }, plain)).rejects.toThrow(/too short \(3 characters\)/);
   });

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BridgeRunner } from '@lyncdr/collectors';
 import { LyncdrError } from '@lyncdr/errors';
+import { readTokenFile } from '../cli-config';
 import { DPAPI_PREFIX, resolveToken } from '../token';
 import { isWindowsPath } from '../windows-paths';
 
@@ -11,12 +11,12 @@ import { isWindowsPath } from '../windows-paths';
  */
 export async function runProtectToken(o: { tokenFile: string; scope: 'machine' | 'user' }, io: { stdout: (t: string) => void; cwd: string }, bridge: BridgeRunner): Promise<number> {
   const file = isWindowsPath(o.tokenFile) || path.isAbsolute(o.tokenFile) ? o.tokenFile : path.resolve(io.cwd, o.tokenFile);
-  const deps = { env: {}, baseDir: io.cwd, readFile: (f: string) => readFileSync(f, 'utf8'), bridge: () => bridge };
+  const deps = { env: {}, baseDir: io.cwd, readFile: readTokenFile, bridge: () => bridge };
   const before = await resolveToken({ tokenFile: file }, deps);
-  if (readFileSync(file, 'utf8').trim().startsWith(DPAPI_PREFIX)) throw new LyncdrError('E_USAGE', `${file} is already protected`);
+  if (readTokenFile(file).trim().startsWith(DPAPI_PREFIX)) throw new LyncdrError('E_USAGE', `${file} is already protected`);
   const scope = o.scope === 'user' ? 'CurrentUser' : 'LocalMachine';
   await bridge.run('protect-token.ps1', { Path: file, Scope: scope });
-  if (!readFileSync(file, 'utf8').trim().startsWith(DPAPI_PREFIX)) {
+  if (!readTokenFile(file).trim().startsWith(DPAPI_PREFIX)) {
     throw new LyncdrError('E_AGENT_TOKEN', `protect-token.ps1 finished but ${file} is not protected; check the PowerShell output above and the file's permissions`);
   }
   const after = await resolveToken({ tokenFile: file }, deps);
