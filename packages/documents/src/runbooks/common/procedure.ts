@@ -15,11 +15,15 @@ export interface RunbookStep {
   ref?: string | null;
 }
 
-/** A group of steps under a sub-heading (e.g. one per pool). Steps are numbered across sections. */
+/**
+ * A group of steps under a sub-heading (e.g. one per pool). Steps are numbered across sections, except for a
+ * `scenario`: one of several alternative procedures (only one is run), numbered "Procedure 1, 2…" with its steps from 1.
+ */
 export interface RunbookSection {
   heading?: string;
   intro?: Text;
   steps: RunbookStep[];
+  scenario?: boolean;
 }
 
 /** The content of one runbook, in one language, already filled with the deployment. */
@@ -55,8 +59,14 @@ export function runbookDocument(content: RunbookContent, topologyDeployment: str
   blocks.push({ type: 'checklist', items: content.preconditions.map((text) => ({ text })) });
   blocks.push({ type: 'heading', level: 2, text: L.procedure, id: 'procedure' });
   let n = 0;
+  let scenario = 0;
   for (const section of content.sections) {
-    if (section.heading) blocks.push({ type: 'heading', level: 3, text: section.heading });
+    if (section.scenario) {
+      scenario += 1;
+      n = 0;
+    }
+    const heading = section.scenario ? `${L.procedure} ${scenario}${section.heading ? ` — ${section.heading}` : ''}` : section.heading;
+    if (heading) blocks.push({ type: 'heading', level: 3, text: heading });
     if (section.intro !== undefined) blocks.push({ type: 'paragraph', text: section.intro });
     for (const step of section.steps) {
       n += 1;

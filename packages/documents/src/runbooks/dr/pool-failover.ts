@@ -13,7 +13,12 @@ function build(t: Topology, opts: RunbookOptions): Document {
   for (const pool of pairedPools(t, opts.pools)) {
     const p = tryPlan({ kind: 'failover', pool }, stateWith(t, { down: [pool] }), t);
     if (!p) continue;
-    sections.push({ heading: tr(`Pool ${pool} has failed`, `Le pool ${pool} est hors service`), steps: runbookSteps(p, opts.lang) });
+    sections.push({
+      heading: tr(`Pool ${pool} has failed`, `Le pool ${pool} est hors service`),
+      intro: tr(`Run this procedure only if ${pool} has failed; the other procedures are for the other pools.`, `Suivre cette procédure uniquement si ${pool} est hors service ; les autres procédures concernent les autres pools.`),
+      scenario: true,
+      steps: runbookSteps(p, opts.lang),
+    });
     warnings.push(...planWarnings(p, opts.lang).filter((w) => !warnings.includes(w)));
   }
   return runbookDocument({

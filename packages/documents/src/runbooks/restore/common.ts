@@ -47,8 +47,20 @@ export function setBackupStep(t: Topology, lang: Lang, on: string | null): Runbo
 }
 
 /** Prepare the replacement server: same FQDN, OS, certificates (and SQL Server with the same instance names). */
-export function newServerStep(lang: Lang, servers: string[], ref: string, sql = false): RunbookStep {
+/**
+ * A clean server with the same FQDN. `role: 'edge'`: an Edge Server sits in the perimeter network
+ * (lync-server-2013-performing-and-monitoring-backups.md) and is not a member of the domain, so its check is the FQDN
+ * (primary DNS suffix) and the certificates, not the domain membership.
+ */
+export function newServerStep(lang: Lang, servers: string[], ref: string, sql = false, role: 'internal' | 'edge' = 'internal'): RunbookStep {
   const tr = pick(lang);
+  const verify =
+    role === 'edge'
+      ? tr(
+          'The server answers on its FQDN (its primary DNS suffix is set, as it is not joined to the domain: Edge Servers are in the perimeter network), and its certificates are valid.',
+          'Le serveur répond sur son FQDN (son suffixe DNS principal est défini, car il n’est pas joint au domaine : les serveurs Edge sont dans le réseau de périmètre), et ses certificats sont valides.',
+        )
+      : tr('The server answers on its FQDN, is joined to the domain, and its certificates are valid.', 'Le serveur répond sur son FQDN, est joint au domaine, et ses certificats sont valides.');
   return {
     title: tr(`Prepare the replacement server${servers.length > 1 ? 's' : ''} with the same FQDN`, `Préparer le${servers.length > 1 ? 's' : ''} serveur${servers.length > 1 ? 's' : ''} de remplacement avec le même FQDN`),
     body: [
@@ -57,7 +69,7 @@ export function newServerStep(lang: Lang, servers: string[], ref: string, sql = 
         ? tr(': install the operating system, restore or re-enroll the certificates, then install SQL Server with the same instance names as before the failure.', ' : installez le système d’exploitation, restaurez ou réinscrivez les certificats, puis installez SQL Server avec les mêmes noms d’instance qu’avant la panne.')
         : tr(': install the operating system and restore or re-enroll the certificates.', ' : installez le système d’exploitation et restaurez ou réinscrivez les certificats.'),
     ],
-    verify: tr('The server answers on its FQDN, is joined to the domain, and its certificates are valid.', 'Le serveur répond sur son FQDN, est joint au domaine, et ses certificats sont valides.'),
+    verify,
     on: servers.length === 1 ? servers[0]! : null,
     minutes: sql ? 120 : 90,
     ref,

@@ -25,7 +25,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
   const pools = pickPools(t, opts.pools, fits, 'pool') as Pool[];
   const internal = t.cms?.pool ?? t.pools.find((p) => p.kind === 'FrontEnd' || p.kind === 'StandardEdition')?.fqdn ?? null;
   const sections: RunbookSection[] = pools.map((pool) => {
-    const steps: RunbookStep[] = [newServerStep(lang, pool.machines, REF)];
+    const steps: RunbookStep[] = [newServerStep(lang, pool.machines, REF, false, pool.kind === 'Edge' ? 'edge' : 'internal')];
     if (pool.kind === 'Edge') {
       steps.push({
         title: tr('Export the configuration for the Edge Server', 'Exporter la configuration pour le serveur Edge'),
