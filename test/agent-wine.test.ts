@@ -167,6 +167,8 @@ describe.skipIf(!haveWine)('lyncdr-agent.exe from the Windows zip, under Wine', 
     const missing = report.observations.flatMap((o) => o.findings).filter((f) => /MISSING/i.test(f.code)).map((f) => f.path);
     expect(missing.sort()).toEqual(['1-WebServices-1/CollabContent/1/f4.dat', '1-WebServices-1/CollabContent/2/f8.dat'].map((p) => expect.stringContaining(p.split('/').pop()!)));
     expect(outboxIds()).toHaveLength(1);
+    // Wine reports Windows 7 (NT 6.1): a clear warning, not a crash.
+    expect(r.stderr).toMatch(/^lyncdr-agent: warning: Windows 6\.1\.\d+ \(Windows Server 2008 R2 \/ 7\) is older than Windows Server 2012 R2/m);
   }, 400_000);
 
   it('3. test-connection and start: connects to the planner, delivers the report, the planner acks after commit and lists the agent', async () => {

@@ -9,6 +9,7 @@ import { createTokenBucket } from './rate-limit';
 import type { ReportWriter } from './report-writer';
 import { clockOnHello, DEFAULT_CLOCK_SKEW_MS, screenReport } from './screen-report';
 import { bearer, hashToken } from './tokens';
+import { isAgentOutdated, MIN_AGENT_VERSION } from './agent-version';
 
 export interface EndpointLimits {
   maxFrameBytes: number;
@@ -203,6 +204,7 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
         writer.touch({ name: a.name, at: now().toISOString(), version: h.version, host: h.host, collectors: h.capabilities, ...clock });
         lastTouch = now().getTime();
         log('agent.hello', { agent: a.name, version: h.version, host: h.host });
+        if (isAgentOutdated(h.version)) log('agent.outdated', { agent: a.name, version: h.version, min: MIN_AGENT_VERSION });
         return;
       }
       case 'heartbeat':
