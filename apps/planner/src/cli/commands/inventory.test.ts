@@ -27,7 +27,7 @@ describe('lyncdr inventory', () => {
       ]),
     );
     const user = d.items.find((i: { id: string }) => i.id === 'export:userdata@pool02.contoso.example');
-    expect(user.command).toBe('Export-CsUserData -PoolFqdn pool02.contoso.example -FileName "\\\\backup01.contoso.example\\lyncbackup\\sql\\ExportedUserData-pool02.zip"');
+    expect(user.command).toBe('Export-CsUserData -PoolFqdn pool02.contoso.example -FileName "\\\\backup01.contoso.example\\lyncbackup\\sql\\ExportedUserData-pool02.contoso.example.zip"');
     expect(user.owner).toBe('Lyon IT <it-lyon@contoso.example>');
     expect(user.schedule).toBe('daily 01:00');
     expect(d.notBackedUp.map((n: { name: string }) => n.name)).toEqual(expect.arrayContaining(['Rtcdyn', 'rtcab', 'rgsdyn', 'cpsdyn', 'mgccomp']));
