@@ -60,19 +60,28 @@ export function createAgent(opts: AgentOptions): Agent {
   const inflight = new Set<string>();
   let sentThisConnection = new Set<string>();
   let pumping = false;
+  let pumpAgain = false;
   const pump = async () => {
-    if (pumping) return;
+    // A call during a walk (a report just queued, a new connection) makes the walk go round once more; without it
+    // that report waited for the next ack or reconnection.
+    if (pumping) {
+      pumpAgain = true;
+      return;
+    }
     pumping = true;
     try {
-      for (const id of outbox.ids()) {
-        if (inflight.size >= WINDOW || !connection.isOpen()) break;
-        if (sentThisConnection.has(id)) continue;
-        const frame = await outbox.read(id);
-        if (frame === null) continue;
-        if (!connection.send(frame)) break;
-        sentThisConnection.add(id);
-        inflight.add(id);
-      }
+      do {
+        pumpAgain = false;
+        for (const id of outbox.ids()) {
+          if (inflight.size >= WINDOW || !connection.isOpen()) break;
+          if (sentThisConnection.has(id)) continue;
+          const frame = await outbox.read(id);
+          if (frame === null) continue;
+          if (!connection.send(frame)) break;
+          sentThisConnection.add(id);
+          inflight.add(id);
+        }
+      } while (pumpAgain);
     } catch (e) {
       logger.error(`outbox read failed: ${(e as Error).message}`);
     } finally {
