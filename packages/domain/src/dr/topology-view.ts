@@ -2,8 +2,6 @@
 import type { Pool, SqlStore, Topology } from '@lyncdr/topology';
 import type { DrState } from './types';
 
-export const TBD = 'TBD — owner';
-
 /** Pools by lower-cased FQDN, built once per topology object (topologies are treated as immutable). */
 const poolIndex = new WeakMap<Topology, Map<string, Pool>>();
 
@@ -59,8 +57,7 @@ export function siteOf(t: Topology, fqdn: string): string | null {
   return findPool(t, fqdn)?.site ?? null;
 }
 
-export function siteName(t: Topology, siteId: string | null): string {
-  if (siteId === null) return TBD;
+export function siteName(t: Topology, siteId: string): string {
   return t.sites.find((s) => s.id === siteId)?.name ?? siteId;
 }
 

@@ -7,7 +7,7 @@
  * -XmppFederationRoute with a service identity EdgeServer:<fqdn> (REFERENCE §e.5).
  */
 import { commandStep, manualStep, str, violation } from '../draft';
-import { txt } from '../text';
+import { blank, txt } from '../text';
 import { REF } from '../refs';
 import { findPool, isDown, isEdgePool, machinesOf, siteName, siteOf } from '../topology-view';
 import type { OperationSpec, StepDraft, Violation } from '../types';
@@ -30,15 +30,17 @@ export const xmppFederationRoute: OperationSpec = {
     const to = str(op, 'to');
     const failback = str(op, 'failback') !== '';
     const ref = failback ? REF.edgeFailback : REF.xmppFederation;
-    const site = siteName(t, siteOf(t, to));
+    const siteId = siteOf(t, to);
+    const site = siteId === null ? null : siteName(t, siteId);
+    const siteText = site ?? txt('blank.siteOf', { pool: to });
     const servers = machinesOf(t, to);
     const steps: StepDraft[] = [];
     if (!failback) {
       steps.push(...servers.map((m) => commandStep(txt('edge.stop.title', { server: m }), `Stop-CsWindowsService -ComputerName ${m}`, { on: m, ref, check: txt('edge.stop.check', { server: m }) })));
     }
     steps.push(
-      commandStep(txt('xmpp.route.title', { site, to }), `Set-CsSite -Identity "${site}" -XmppFederationRoute EdgeServer:${to}`, {
-        op, ref, check: txt('xmpp.route.check', { site, to }),
+      commandStep(txt('xmpp.route.title', { site: siteText, to }), `Set-CsSite -Identity ${site === null ? blank(0) : `"${site}"`} -XmppFederationRoute EdgeServer:${to}`, {
+        op, ref, check: txt('xmpp.route.check', { site: siteText, to }), blanks: site === null ? [siteText] : [],
         notes: [txt('xmpp.route.erratum'), txt('xmpp.route.uncertain')],
       }),
       manualStep(txt('xmpp.dns.title', { to }), [
