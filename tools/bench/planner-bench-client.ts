@@ -52,7 +52,12 @@ export function connectLoadClient(url: string, agentId: string, token: string | 
   });
   ws.on('error', () => stats.errors++);
   return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(client));
+    ws.once('open', () => {
+      // The planner takes reports only from collectors declared in a hello (an echo server ignores it).
+      const at = new Date().toISOString();
+      ws.send(JSON.stringify({ v: 1, id: `${agentId}-hello-0001`, type: 'hello', sentAt: at, agentId, payload: { version: 'bench', host: `${agentId}.contoso.test`, capabilities: ['file-store'] } }));
+      resolve(client);
+    });
     ws.once('error', reject);
   });
 }
