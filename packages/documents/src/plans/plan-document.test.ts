@@ -34,7 +34,7 @@ describe('buildPlanDocument', () => {
     expect(titles).toContain('Restauration automatique des utilisateurs de p1.contoso.com depuis p2.contoso.com');
     expect(titles).toContain('Basculement planifié des utilisateurs de p2.contoso.com vers p1.contoso.com');
     const commands = steps.flatMap((s) => s.commands);
-    expect(commands).toContain('Import-CsRgsConfiguration -Destination "service:ApplicationServer:p1.contoso.com" -FileName <À compléter — responsable : dernier fichier Export-CsRgsConfiguration de p2.contoso.com>');
+    expect(commands).toContain('Import-CsRgsConfiguration -Destination "service:ApplicationServer:p1.contoso.com" -FileName <À compléter — responsable : dernier fichier Export-CsRgsConfiguration de p2.contoso.com (RgsConfiguration-p2.contoso.com.zip)>');
     expect(commands.join('\n')).not.toMatch(/TBD|latest|new file name/);
   });
 });
@@ -45,7 +45,7 @@ describe('planJson', () => {
     const failback = j.steps.find((s) => s.command === 'Invoke-CsPoolFailBack -PoolFqdn p1.contoso.com -Verbose');
     expect(failback?.title).toBe('Fail back the users of p1.contoso.com from p2.contoso.com');
     expect(failback?.codes.title).toEqual({ code: 'poolFailback.title', params: { pool: 'p1.contoso.com', from: 'p2.contoso.com' } });
-    expect(j.steps.map((s) => s.command).join('\n')).toMatch(/-FileName <TBD — owner: latest Export-CsRgsConfiguration file of p2\.contoso\.com>/);
+    expect(j.steps.map((s) => s.command).join('\n')).toMatch(/-FileName <TBD — owner: latest Export-CsRgsConfiguration file of p2\.contoso\.com \(RgsConfiguration-p2\.contoso\.com\.zip\)>/);
     expect(j.steps.map((s) => s.command).join('\n')).not.toMatch(/<TBD:\d+>/);
     expect(j.warnings).toHaveLength(j.warningCodes.length);
     expect(j.warningCodes.map((w) => w.code)).toContain('warn.rpoUnknown');

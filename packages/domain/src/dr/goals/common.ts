@@ -1,6 +1,7 @@
 /** Sub-plans shared by several goals: CMS first, Edge next hops, pool failover and failback with their follow-ups. */
 import { LyncdrError } from '@lyncdr/errors';
 import type { Topology } from '@lyncdr/topology';
+import { backupFileName } from '../../inventory/backup-files';
 import { impossible, type PlanBuilder } from '../builder';
 import { commandStep, manualStep } from '../draft';
 import { MINUTES, REF } from '../refs';
@@ -154,7 +155,7 @@ export function failoverPool(b: PlanBuilder, pool: string, opts: { planned?: boo
       txt('lisFailover.i0'),
     ], { ref: REF.userExperience, check: txt('lisFailover.check') }),
     commandStep(txt('rgsFailover.title', { pool, to: partner }), `Import-CsRgsConfiguration -Destination "service:ApplicationServer:${partner}" -FileName ${blank(0)}`, {
-      ref: REF.rgs, blanks: [txt('blank.latestRgsExport', { pool })],
+      ref: REF.rgs, blanks: [txt('blank.latestRgsExport', { pool, file: backupFileName(t, 'rgs', pool) })],
       check: txt('rgsFailover.check', { pool, to: partner }),
       notes: [txt('rgsFailover.note0')],
     }),

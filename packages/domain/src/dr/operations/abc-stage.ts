@@ -82,7 +82,7 @@ export const abcStep: OperationSpec = {
     const fields = { op, on, ref: stage.ref, check: stage.check ? stage.check(n) : null, notes: stage.notes ?? [] };
     if (stage.command) {
       const blanks: PlanText[] = [];
-      const line = stage.command(n, (what) => blank(blanks.push(what) - 1));
+      const line = stage.command(n, (what) => blank(blanks.push(what) - 1), t);
       return [commandStep(title, line, { ...fields, blanks, instructions: stage.instructions ? stage.instructions(n) : [] })];
     }
     return [manualStep(title, stage.instructions ? stage.instructions(n) : [], fields)];

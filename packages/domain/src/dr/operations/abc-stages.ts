@@ -6,6 +6,7 @@
  * conference directory, CAA endpoint, conference content, user data and Call Park are moved.
  */
 import type { Topology } from '@lyncdr/topology';
+import { backupFileName } from '../../inventory/backup-files';
 import { REF } from '../refs';
 import { txt, type PlanText } from '../text';
 import type { DrState } from '../types';
@@ -18,7 +19,7 @@ export interface AbcStage {
   page: string;
   title: (n: AbcNames) => PlanText;
   /** The command line; `ph` writes a blank a person fills in (text.ts) and records what it stands for. */
-  command: ((n: AbcNames, ph: (what: PlanText) => string) => string) | null;
+  command: ((n: AbcNames, ph: (what: PlanText) => string, t: Topology) => string) | null;
   instructions?: (n: AbcNames) => PlanText[];
   check: ((n: AbcNames) => PlanText) | null;
   /** Where to run it: the partner B, the new pool C, or anywhere. */
@@ -43,7 +44,7 @@ export const ABC_STAGES: AbcStage[] = [
     id: 'lis-import', page: '3', on: null, after: [], ref: REF.abc,
     when: (_t, s, n) => s.cmsActive === n.a,
     title: () => txt('abc.lisImport.title'),
-    command: (_n, ph) => `Import-CsLisConfiguration -FileName ${ph(txt('abc.lisImport.blank0'))}`,
+    command: (_n, ph, t) => `Import-CsLisConfiguration -FileName ${ph(txt('abc.lisImport.blank0', { file: backupFileName(t, 'lis') }))}`,
     check: null,
     notes: [txt('abc.lisImport.note0')],
   },
@@ -57,7 +58,7 @@ export const ABC_STAGES: AbcStage[] = [
   {
     id: 'rgs-import-b', page: '4', on: 'b', after: [], ref: REF.abc,
     title: (n) => txt('abc.rgsImportB.title', { a: n.a, b: n.b }),
-    command: (n, ph) => `Import-CsRgsConfiguration -Destination ${app(n.b)} -FileName ${ph(txt('abc.rgsImportB.blank0', { a: n.a }))}`,
+    command: (n, ph, t) => `Import-CsRgsConfiguration -Destination ${app(n.b)} -FileName ${ph(txt('abc.rgsImportB.blank0', { a: n.a, file: backupFileName(t, 'rgs', n.a) }))}`,
     check: (n) => txt('abc.rgsImportB.check', { a: n.a, b: n.b }),
     notes: [
       txt('abc.rgsImportB.note0'),
