@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { allRunbooks, buildWorksheet, restoreScenarios, type Document } from '../packages/documents/src/index';
-import { buildInventory, createSampleTopology, DEFAULT_BACKUP_FILES } from '../packages/domain/src/index';
+import { buildInventory, buildState, createSampleTopology, DEFAULT_BACKUP_FILES, plan } from '../packages/domain/src/index';
 import { parseOverlay, type Topology } from '../packages/topology/src/index';
 
 const FILE_CMDLETS = /^(Export|Import)-Cs(Configuration|LisConfiguration|UserData|RgsConfiguration|PersistentChatData)$/i;
@@ -70,6 +70,15 @@ describe('one backup file naming scheme across worksheets and runbooks', () => {
     expect([...files.get('configuration')!]).toEqual(['CsConfiguration.zip']);
     expect([...files.get('userdata')!].sort()).toEqual(['UserData_pool-dub.fabrikam.test.zip', 'UserData_pool-red.fabrikam.test.zip']);
     expect([...files.get('lisconfiguration')!]).toEqual(['E911Config.zip']);
+  });
+
+  it('plans name the same files in their blanks (the lost pool\'s LIS and Response Group exports)', () => {
+    const t = deployment('deployment: Fabrikam\nbackupFiles:\n  rgs: RGS_{pool}.zip\n  lis: LIS.zip\n');
+    const red = 'pool-red.fabrikam.test';
+    const files = (goal: Parameters<typeof plan>[0]): string[] =>
+      plan(goal, buildState(t, { down: [red] }), t).steps.flatMap((s) => s.blanks.map((b) => String(b.params.file ?? ''))).filter((f) => f !== '');
+    expect(files({ kind: 'failover', pool: red })).toContain('RGS_pool-red.fabrikam.test.zip');
+    expect(files({ kind: 'rebuild', failed: red, newFqdn: 'pool-red2.fabrikam.test' })).toEqual(expect.arrayContaining(['RGS_pool-red.fabrikam.test.zip', 'LIS.zip']));
   });
 
   it('the overlay key is checked: a known kind, a file name without folder, the placeholder of per-pool files', () => {
