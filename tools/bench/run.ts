@@ -3,7 +3,7 @@
  * default-exports a Bench whose rows time shipped entry points as whole processes against a whole-process peer
  * (types.ts). Needs the built apps (`pnpm build`). Prints one table and writes it to tools/bench/RESULTS.md.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,6 +43,6 @@ if (!results.length) {
 }
 const table = formatTable(results);
 console.log(table);
-if (!wanted.length) {
-  writeFileSync(path.join(here, 'RESULTS.md'), `# Benchmark results\n\n${new Date().toISOString()}. ${machine()}; load average (1, 5, 15 min) during the runs: ${loads.join(' → ')}.\n\n${table}`);
-}
+// RESULTS.md: every bench's latest table (results/<id>.md), so that benches run one at a time add up to the whole.
+const latest = readdirSync(path.join(here, 'results')).filter((f) => f.endsWith('.md')).sort().map((f) => readFileSync(path.join(here, 'results', f), 'utf8').replace(/^# /, '## '));
+writeFileSync(path.join(here, 'RESULTS.md'), `# Benchmark results\n\nEach bench's latest run (\`pnpm bench <id>\`); method: docs/benchmarks.md.\n\n${latest.join('\n')}`);
