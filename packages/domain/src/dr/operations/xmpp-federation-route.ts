@@ -32,7 +32,8 @@ export const xmppFederationRoute: OperationSpec = {
     const ref = failback ? REF.edgeFailback : REF.xmppFederation;
     const siteId = siteOf(t, to);
     const site = siteId === null ? null : siteName(t, siteId);
-    const siteText = site ?? txt('blank.siteOf', { pool: to });
+    const siteBlank = txt('blank.siteOf', { pool: to });
+    const siteText = site ?? siteBlank;
     const servers = machinesOf(t, to);
     const steps: StepDraft[] = [];
     if (!failback) {
@@ -40,7 +41,7 @@ export const xmppFederationRoute: OperationSpec = {
     }
     steps.push(
       commandStep(txt('xmpp.route.title', { site: siteText, to }), `Set-CsSite -Identity ${site === null ? blank(0) : `"${site}"`} -XmppFederationRoute EdgeServer:${to}`, {
-        op, ref, check: txt('xmpp.route.check', { site: siteText, to }), blanks: site === null ? [siteText] : [],
+        op, ref, check: txt('xmpp.route.check', { site: siteText, to }), blanks: site === null ? [siteBlank] : [],
         notes: [txt('xmpp.route.erratum'), txt('xmpp.route.uncertain')],
       }),
       manualStep(txt('xmpp.dns.title', { to }), [
