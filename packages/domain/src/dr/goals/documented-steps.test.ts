@@ -120,6 +120,17 @@ describe('Group Call Pickup ranges follow the users (manage-group-call-pickup-du
     expect(pickup(s)).toEqual(pickup(p));
   });
 
+  it('a rebuild reassigns the listed ranges of the lost pool to the new pool, before its services start', () => {
+    const p = plan({ kind: 'rebuild', failed: A, newFqdn: 'fe-a2.fabrikam.test' }, buildState(withRanges, { down: [A] }), withRanges);
+    expect(pickup(p).filter((c) => c.includes('-Identity "'))).toEqual([
+      'Set-CsCallParkOrbit -Identity "Lisbon pickup 1" -CallParkService "service:ApplicationServer:fe-a2.fabrikam.test"',
+      'Set-CsCallParkOrbit -Identity "Lisbon pickup 2" -CallParkService "service:ApplicationServer:fe-a2.fabrikam.test"',
+    ]);
+    const startC = p.steps.findIndex((s) => s.op?.args.stage === 'start-c');
+    expect(at(p, /^Set-CsCallParkOrbit -Identity "Lisbon/)).toBeLessThan(startC);
+    expect(p.finalState.groupPickup).toEqual({ 'Lisbon pickup 1': 'fe-a2.fabrikam.test', 'Lisbon pickup 2': 'fe-a2.fabrikam.test' });
+  });
+
   it('prints one TBD line when the pool\'s ranges are unknown, and nothing when the overlay says it has none', () => {
     const p = plan({ kind: 'failover', pool: A }, buildState(t, { down: [A] }), t);
     expect(pickup(p)).toEqual([`Set-CsCallParkOrbit -Identity <TBD:0> -CallParkService "service:ApplicationServer:${B}"`]);

@@ -7,9 +7,21 @@ import { ABC_STAGES } from '../operations/index';
 import { REF } from '../refs';
 import { findPool, isDown, partnerOf } from '../topology-view';
 import { ensureCms, failoverPool, requireFrontEnd } from './common';
+import { originalState } from '../state';
 import { txt } from '../text';
 
 const BEFORE_FAILOVER = ['locate-cms', 'lis-import', 'lis-publish', 'rgs-import-b', 'announcements-b'];
+
+/**
+ * The Group Call Pickup ranges of A, when the deployment lists them, are reassigned to C with the Call Park orbits
+ * (manage-group-call-pickup-during-disaster-recovery.md: "reassign all the Group Call Pickup number ranges that were
+ * associated with the primary pool to the FQDN of the new pool"); unknown ranges are covered by ABC step 14's line.
+ */
+function groupPickupToNewPool(b: PlanBuilder, a: string, c: string): void {
+  const original = originalState(b.topology).groupPickup;
+  const ranges = Object.keys(b.state.groupPickup).filter((r) => b.state.groupPickup[r] === a || original[r] === a).sort();
+  for (const range of ranges) b.add({ id: 'group-pickup-orbit', args: { range, pool: c, from: b.state.groupPickup[range] ?? a } });
+}
 
 export function planRebuild(b: PlanBuilder, failed: string, newFqdn: string): void {
   const a = requireFrontEnd(b.topology, b.state, failed, '--failed');
@@ -40,6 +52,7 @@ export function planRebuild(b: PlanBuilder, failed: string, newFqdn: string): vo
   for (const s of ABC_STAGES) {
     if (BEFORE_FAILOVER.includes(s.id)) continue;
     stage(s.id);
+    if (s.id === 'call-park') groupPickupToNewPool(b, a, c);
   }
   b.add({ id: 'backup-sync', args: { pool: c } });
   b.add({ id: 'backup-sync', args: { pool: partner } });
