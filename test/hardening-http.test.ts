@@ -45,13 +45,14 @@ function sendRaw(base: string, bytes: string): Promise<string> {
 const code = (a: Answer) => (JSON.parse(a.body) as { error: { code: string } }).error.code;
 
 describe('planner HTTP surface (real process)', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-hard-http-'));
+  let dir = '';
   let planner: PlannerProcess;
   const alive = async () => {
     expect(planner.child.exitCode).toBeNull();
     expect((await send(planner.url, { path: '/healthz' })).status).toBe(200);
   };
   beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-hard-http-'));
     writeFileSync(path.join(dir, 'planner.yaml'), [
       `data: ${JSON.stringify(dir)}`, 'port: 0',
       'api: { openRead: true, allowedHosts: [lyncdr.contoso.example], maxEventStreams: 3 }', '',
@@ -61,7 +62,7 @@ describe('planner HTTP surface (real process)', () => {
   afterAll(async () => {
     planner?.child.kill('SIGTERM');
     await planner?.exited;
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('a malformed %-escape in any :param route is a coded 400; the process stays up', async () => {

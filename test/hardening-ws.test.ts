@@ -21,10 +21,11 @@ type Closed = { code: number; reason: string };
 const within = <T>(p: Promise<T>, ms: number, what: string) => Promise.race([p, new Promise<never>((_r, reject) => setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms).unref())]);
 
 describe('a planner process under big frames (event loop never blocked)', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-hard-ws-'));
+  let dir = '';
   let planner: PlannerProcess;
   let token: string;
   beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-hard-ws-'));
     let out = '';
     const ctx = createCliContext({ stdout: (t) => void (out += t), stderr: () => {}, cwd: dir });
     expect(await runCli(['agents', 'add', 'fe1', '--data', dir, '--json'], ctx)).toBe(0);
@@ -35,7 +36,7 @@ describe('a planner process under big frames (event loop never blocked)', () => 
   afterAll(async () => {
     planner?.child.kill('SIGTERM');
     await planner?.exited;
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   /** /healthz keeps answering while the planner handles `frame`; returns how the socket was closed. */
