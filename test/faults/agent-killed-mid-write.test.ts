@@ -11,7 +11,7 @@ import { createFaultAgent } from './fault-agent';
 import { inspectPlannerDb } from './planner-db';
 import { startGroupPlanner, type GroupPlanner } from './planner-process';
 import { seeded, until } from './rng';
-import { faultSeed } from './scale';
+import { faultSeed, testMs } from './scale';
 
 const writer = path.join(path.dirname(fileURLToPath(import.meta.url)), 'outbox-writer.ts');
 
@@ -92,5 +92,5 @@ describe('an agent killed in the middle of an outbox write', () => {
     expect(db.reports.every((r) => /^w01\/r-w01-\d{6}-\d+$/.test(r))).toBe(true);
     expect(a.errors).toEqual([]);
     console.log(`faults: writer killed mid-write ${midWrite} times; ${written.length} finished puts, ${db.reports.length} delivered, 0 lost, no half report`);
-  });
+  }, testMs);
 });

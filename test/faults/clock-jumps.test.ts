@@ -8,7 +8,7 @@ import { createFaultAgent, type FaultAgent } from './fault-agent';
 import { inspectPlannerDb } from './planner-db';
 import { startGroupPlanner, type GroupPlanner } from './planner-process';
 import { seeded, until } from './rng';
-import { faultSeed, soak } from './scale';
+import { faultSeed, soak, testMs } from './scale';
 
 const MIN = 60_000;
 /** The agent's clock against the real one, phase by phase: back, forward within the tolerated 5 min, far back. */
@@ -72,5 +72,5 @@ describe('agent clock jumping back and forward', () => {
     expect(db.reports.length).toBe(expected.length);
     expect(new Set(db.reports)).toEqual(new Set(expected));
     console.log(`faults: clock jumps ${JUMPS.map((j) => j / MIN).join(', ')} min: ${delivered.length + 1} reports delivered once, ${ahead.length} dated 3 h ahead kept in the outbox (E_CLOCK_SKEW), 0 lost`);
-  });
+  }, testMs);
 });

@@ -9,7 +9,7 @@ import { createFaultAgent, type FaultAgent } from './fault-agent';
 import { inspectPlannerDb } from './planner-db';
 import { startGroupPlanner, type GroupPlanner } from './planner-process';
 import { seeded, until } from './rng';
-import { faultSeed } from './scale';
+import { faultSeed, testMs } from './scale';
 
 /** The error a run gets when its report cannot be put in the outbox. */
 async function runFails(a: FaultAgent): Promise<string> {
@@ -76,7 +76,7 @@ describe('outbox folder full and read-only', () => {
     expect(await runFails(a)).toBe('EROFS');
     await a.agent.start();
     const stored = () => new Set(inspectPlannerDb(path.join(dir, 'planner.sqlite')).reports);
-    await until(() => a.produced.every((id) => stored().has(`d01/${id}`)), 'the queued reports to be stored while the outbox is read-only', 90_000, 100);
+    await until(() => a.produced.every((id) => stored().has(`d01/${id}`)), 'the queued reports to be stored while the outbox is read-only', undefined, 100);
     faults.readOnly(false);
     // Acked files could not be deleted while read-only; they are sent again on the next connection (acked as
     // duplicates) and deleted then.
@@ -95,5 +95,5 @@ describe('outbox folder full and read-only', () => {
     expect(new Set(db.reports)).toEqual(new Set(a.produced.map((id) => `d01/${id}`)));
     expect(readdirSync(outboxDir).filter((n) => n.endsWith('.json'))).toEqual([]);
     console.log(`faults: outbox full (ENOSPC after ${queued} queued reports) and read-only (EROFS) via ${faults.mode}; ${a.produced.length} reports produced, ${db.reports.length} stored, 0 lost`);
-  });
+  }, testMs);
 });

@@ -1,9 +1,14 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
 import { repoRoot } from '../planner-helpers';
 
-const Database = createRequire(path.join(repoRoot, 'packages/store/package.json'))('better-sqlite3') as typeof BetterSqlite3;
+/** The part of better-sqlite3 used here (the driver is a dependency of packages/store, loaded from there). */
+interface Db {
+  pragma(sql: string): unknown;
+  prepare(sql: string): { all(): unknown[] };
+  close(): void;
+}
+const Database = createRequire(path.join(repoRoot, 'packages/store/package.json'))('better-sqlite3') as new (file: string) => Db;
 
 /** What the planner's database holds after a crash or a stop: integrity, and the stored reports as `agent/id`. */
 export function inspectPlannerDb(file: string): { integrity: string; reports: string[] } {

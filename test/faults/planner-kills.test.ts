@@ -8,7 +8,7 @@ import { createFaultAgent, type FaultAgent } from './fault-agent';
 import { inspectPlannerDb } from './planner-db';
 import { startGroupPlanner, type GroupPlanner } from './planner-process';
 import { seeded, until } from './rng';
-import { faultSeed, scale } from './scale';
+import { faultSeed, scale, testMs } from './scale';
 
 /**
  * Agents stream reports while the planner is killed with SIGKILL again and again, each time once a seeded number of
@@ -87,5 +87,5 @@ describe(`planner killed ${scale.kills} times while ${scale.agents} agents strea
     expect(new Set(end.reports)).toEqual(new Set(produced));
     expect(agents.flatMap((a) => a.pending())).toEqual([]);
     console.log(`faults: ${scale.agents} agents, ${kills} SIGKILLs survived, ${total} reports produced, ${end.reports.length} stored once each, 0 lost`);
-  });
+  }, testMs);
 });

@@ -1,3 +1,5 @@
+import { waitMs } from './scale';
+
 /** A small seeded generator (mulberry32): kill points and reconnect jitter are the same on every run of a seed. */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -11,7 +13,7 @@ export function seeded(seed: number): () => number {
 }
 
 /** Waits until `cond()` holds, checking every `everyMs`; fails after `timeoutMs` naming what was awaited. */
-export async function until(cond: () => boolean, what: string, timeoutMs = 90_000, everyMs = 5): Promise<void> {
+export async function until(cond: () => boolean, what: string, timeoutMs = waitMs, everyMs = 5): Promise<void> {
   const t0 = Date.now();
   while (!cond()) {
     if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
