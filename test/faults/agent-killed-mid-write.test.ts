@@ -9,7 +9,7 @@ import { runCli } from '../../apps/planner/src/cli/program';
 import { repoRoot } from '../planner-helpers';
 import { createFaultAgent } from './fault-agent';
 import { inspectPlannerDb } from './planner-db';
-import { startGroupPlanner, type GroupPlanner } from './planner-process';
+import { killStartedPlanners, startGroupPlanner, type GroupPlanner } from './planner-process';
 import { seeded, until } from './rng';
 import { faultSeed, testMs } from './scale';
 
@@ -50,7 +50,7 @@ describe('an agent killed in the middle of an outbox write', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-faults-write-'));
   let planner: GroupPlanner | null = null;
   afterAll(async () => {
-    await planner?.kill('SIGKILL');
+    await killStartedPlanners();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -6,7 +6,7 @@ import { createCliContext } from '../../apps/planner/src/cli/context';
 import { runCli } from '../../apps/planner/src/cli/program';
 import { createFaultAgent, type FaultAgent } from './fault-agent';
 import { inspectPlannerDb } from './planner-db';
-import { startGroupPlanner, type GroupPlanner } from './planner-process';
+import { killStartedPlanners, startGroupPlanner, type GroupPlanner } from './planner-process';
 import { seeded, until } from './rng';
 import { faultSeed, soak, testMs } from './scale';
 
@@ -26,7 +26,7 @@ describe('agent clock jumping back and forward', () => {
   let agent: FaultAgent | null = null;
   afterAll(async () => {
     await agent?.agent.stop();
-    await planner?.kill('SIGKILL');
+    await killStartedPlanners();
     rmSync(dir, { recursive: true, force: true });
   });
 

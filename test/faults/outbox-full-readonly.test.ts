@@ -7,7 +7,7 @@ import { runCli } from '../../apps/planner/src/cli/program';
 import { createDiskFaults, type DiskFaults } from './disk-faults';
 import { createFaultAgent, type FaultAgent } from './fault-agent';
 import { inspectPlannerDb } from './planner-db';
-import { startGroupPlanner, type GroupPlanner } from './planner-process';
+import { killStartedPlanners, startGroupPlanner, type GroupPlanner } from './planner-process';
 import { seeded, until } from './rng';
 import { faultSeed, testMs } from './scale';
 
@@ -36,7 +36,7 @@ describe('outbox folder full and read-only', () => {
   let agent: FaultAgent | null = null;
   afterAll(async () => {
     await agent?.agent.stop();
-    await planner?.kill('SIGKILL');
+    await killStartedPlanners();
     faults?.dispose();
     rmSync(dir, { recursive: true, force: true });
   });

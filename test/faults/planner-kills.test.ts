@@ -6,7 +6,7 @@ import { createCliContext } from '../../apps/planner/src/cli/context';
 import { runCli } from '../../apps/planner/src/cli/program';
 import { createFaultAgent, type FaultAgent } from './fault-agent';
 import { inspectPlannerDb } from './planner-db';
-import { startGroupPlanner, type GroupPlanner } from './planner-process';
+import { killStartedPlanners, startGroupPlanner, type GroupPlanner } from './planner-process';
 import { seeded, until } from './rng';
 import { faultSeed, scale, testMs } from './scale';
 
@@ -23,7 +23,7 @@ describe(`planner killed ${scale.kills} times while ${scale.agents} agents strea
   const agents: FaultAgent[] = [];
   afterAll(async () => {
     await Promise.all(agents.map((a) => a.agent.stop()));
-    await planner?.kill('SIGKILL');
+    await killStartedPlanners();
     rmSync(dir, { recursive: true, force: true });
   });
 

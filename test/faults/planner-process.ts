@@ -12,6 +12,13 @@ export interface GroupPlanner {
   stderr(): string;
 }
 
+const started = new Set<GroupPlanner['kill']>();
+
+/** Kills every planner started here that is still running (also one whose start a timed-out test left behind). */
+export async function killStartedPlanners(): Promise<void> {
+  await Promise.all([...started].map((kill) => kill('SIGKILL')));
+}
+
 export function startGroupPlanner(args: string[], timeoutMs = 60_000): Promise<GroupPlanner> {
   const child = spawn(process.execPath, ['--import', 'tsx', cliMain, 'serve', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
@@ -26,6 +33,8 @@ export function startGroupPlanner(args: string[], timeoutMs = 60_000): Promise<G
     }
     return exited;
   };
+  started.add(kill);
+  void exited.then(() => started.delete(kill));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void kill('SIGKILL');
