@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { buildState, checkPlan, GOAL_KINDS, parseGoal, parseStepsDocument, plan, stateInputWith, type DrState, type GoalOptions, type StateOptions } from '@lyncdr/domain';
 import { buildPlanDocument, planJson, type Lang, type Paper } from '@lyncdr/documents';
 import { LyncdrError } from '@lyncdr/errors';
-import { renderDocument } from '@lyncdr/render';
 import type { Topology } from '@lyncdr/topology';
 import type { CliContext } from '../context';
 import { loadDeployment, printJson, readInput, writeOutputAtomic } from '../io';
@@ -58,7 +57,7 @@ async function runPlan(ctx: CliContext, goalName: string, f: PlanFlags): Promise
   const p = plan(goal, state, topology);
   if (f.output && format) {
     const doc = buildPlanDocument(p, { lang, now: ctx.now().toISOString(), deployment: topology.deployment, inputRevision: inputRevision(parts), state });
-    const out = await renderDocument(doc, { format, paper: f.paper as Paper });
+    const out = await (await import('@lyncdr/render')).renderDocument(doc, { format, paper: f.paper as Paper });
     const written = await writeOutputAtomic(f.output, out, ctx.cwd);
     if (!f.json) ctx.stderr(`wrote ${written}\n`);
   }

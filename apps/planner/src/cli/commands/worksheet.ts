@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { buildInventory } from '@lyncdr/domain';
 import { buildWorksheet, parseStatusSnapshot, statusWarnings, worksheetKinds, type Lang, type Paper, type WorksheetKind } from '@lyncdr/documents';
 import { LyncdrError } from '@lyncdr/errors';
-import { renderDocument, type Format } from '@lyncdr/render';
+import type { Format } from '@lyncdr/render';
 import type { CliContext } from '../context';
 import { loadDeployment, readInput, writeOutputAtomic } from '../io';
 
@@ -78,7 +78,7 @@ export function registerWorksheet(program: Command, ctx: CliContext): void {
       const inventory = buildInventory(topology);
       if (status) for (const w of statusWarnings(status, inventory, inventory.deployment ?? null)) ctx.stderr(`lyncdr: warning: ${w}\n`);
       const doc = buildWorksheet(kind, topology, inventory, { lang, now: ctx.now().toISOString(), inputRevision: inputRevision(parts), status });
-      const out = await renderDocument(doc, { format, paper });
+      const out = await (await import('@lyncdr/render')).renderDocument(doc, { format, paper });
       const written = await writeOutputAtomic(flags.output, out, ctx.cwd);
       ctx.stdout(`wrote ${written} (${kind}, ${lang}, ${format}${format === 'pdf' ? `, ${paper}` : ''})\n`);
       ctx.exitCode = 0;
