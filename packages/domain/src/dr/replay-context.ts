@@ -32,6 +32,8 @@ const TARGETS: Record<string, string> = {
   'import-csuserdata': 'PoolFqdn',
 };
 
+const TARGET_CMDLETS = new RegExp(Object.keys(TARGETS).join('|'), 'i');
+
 function known(state: DrState, t: Topology, fqdn: string): string | null {
   return findPool(t, fqdn)?.fqdn ?? state.pools.find((p) => p.toLowerCase() === fqdn.toLowerCase()) ?? null;
 }
@@ -54,7 +56,7 @@ export function findRebuilds(steps: { command?: string | null; op?: { id: string
       if (id === 'abc' && typeof args.failed === 'string' && typeof args.newPool === 'string') add(args.failed, args.newPool);
       continue;
     }
-    if (!step.command) continue;
+    if (!step.command || !TARGET_CMDLETS.test(step.command)) continue;
     let from: string | null = null;
     for (const cmd of parsePowerShell(step.command)) {
       const filter = /RegistrarPool\s+-eq\s+["']?([^"'}\s]+)/i.exec(param(cmd, 'Filter'));
