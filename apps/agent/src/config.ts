@@ -1,7 +1,7 @@
 import { LyncdrError } from '@lyncdr/errors';
+import { readYaml } from '@lyncdr/topology';
 import { LOG_LEVELS } from '@lyncdr/logger';
 import cron from 'node-cron';
-import { LineCounter, parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
 /** One collector's entry: its cron schedule plus the collector's own settings (checked by the collector). */
@@ -64,16 +64,14 @@ export function checkAgentConfig(raw: unknown, file = 'agent config'): AgentConf
 /** Parses the agent's YAML config text. */
 export function parseAgentConfig(text: string, file: string): AgentConfig {
   let raw: unknown;
-  const lines = new LineCounter();
+  const read = readYaml(text);
   try {
-    // No prettyErrors: the library's error context is quadratic on a long line; the line comes from the counter.
-    raw = parseYaml(text, { prettyErrors: false, lineCounter: lines });
+    if (read.error) throw new Error(read.error.message);
+    raw = read.doc.toJS();
   } catch (e) {
-    const at = (e as { pos?: [number, number] }).pos?.[0];
-    const line = at === undefined ? undefined : lines.linePos(at).line;
     throw new LyncdrError('E_AGENT_CONFIG', `${file} is not valid YAML: ${(e as Error).message.split('\n')[0]}; fix the syntax`, {
       cause: e,
-      location: { file, line },
+      location: { file, line: read.error?.line },
     });
   }
   return checkAgentConfig(raw, file);

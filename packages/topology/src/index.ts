@@ -9,3 +9,4 @@ export {
 } from './api';
 export { STORE_ROLES } from './build/roles';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip/read-zip';
+export { readYaml, type YamlRead } from './yaml/read-yaml';

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { LineCounter, parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { LyncdrError } from '@lyncdr/errors';
+import { readYaml } from '@lyncdr/topology';
 
 const Rule = z.object({
   periodHours: z.number().positive().optional(),
@@ -87,15 +87,15 @@ export type SilenceWindow = z.infer<typeof Silence>;
 /** Parses planner.yaml text; errors name the file, the field and what to do. */
 export function parsePlannerConfig(text: string, file: string): PlannerConfig {
   let raw: unknown;
-  const lines = new LineCounter();
+  const read = readYaml(text);
+  if (read.error) {
+    const { message, line, column } = read.error;
+    throw new LyncdrError('E_CONFIG', `${message}; fix the YAML`, { location: { file, line, column } });
+  }
   try {
-    // No prettyErrors: the library's error context is quadratic on a long line (an 83 kB line took 20 s); the
-    // position comes from the line counter instead.
-    raw = parseYaml(text, { prettyErrors: false, lineCounter: lines }) ?? {};
+    raw = read.doc.toJS() ?? {};
   } catch (e) {
-    const at = (e as { pos?: [number, number] }).pos?.[0];
-    const pos = at === undefined ? undefined : lines.linePos(at);
-    throw new LyncdrError('E_CONFIG', `${(e as Error).message.split('\n')[0]}; fix the YAML`, { cause: e, location: { file, line: pos?.line, column: pos?.col } });
+    throw new LyncdrError('E_CONFIG', `${(e as Error).message.split('\n')[0]}; fix the YAML`, { cause: e, location: { file } });
   }
   const r = PlannerConfig.safeParse(raw);
   if (!r.success) {

@@ -1,5 +1,6 @@
 import { LyncdrError } from '@lyncdr/errors';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { readYaml } from '../yaml/read-yaml';
 import { BACKUP_FILE_KEYS, type BackupFileKey, type Overlay, type Owner, type SqlInstanceRef } from '../model';
 
 /** Top-level keys of lyncdr.yaml (docs/overlay.md). */
@@ -25,20 +26,13 @@ export const OVERLAY_KEYS = [
  */
 export function parseOverlay(text: string, opts: { file: string }): Overlay {
   const { file } = opts;
-  const counter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
-    lineCounter: counter,
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
+  const { doc, counter, error } = readYaml(text.replace(/^\uFEFF/, ''));
   const lines: Record<string, number> = {};
   const lineOf = (node: Node | null | undefined): number | undefined =>
     node?.range ? counter.linePos(node.range[0]).line : undefined;
-  if (doc.errors.length) {
-    const e = doc.errors[0]!;
-    const line = e.pos?.[0] !== undefined ? counter.linePos(e.pos[0]).line : undefined;
-    throw new LyncdrError('E_OVERLAY_PARSE', `not valid YAML: ${e.message.split('\n')[0]}; fix the YAML syntax`, {
-      location: { file, ...(line ? { line } : {}) },
+  if (error) {
+    throw new LyncdrError('E_OVERLAY_PARSE', `not valid YAML: ${error.message}; fix the YAML syntax`, {
+      location: { file, ...(error.line ? { line: error.line } : {}) },
     });
   }
   const bad = (path: string, node: Node | null | undefined, what: string): never => {
