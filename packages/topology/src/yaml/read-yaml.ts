@@ -1,4 +1,4 @@
-import { LineCounter, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { Document, LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 
 export interface YamlRead {
   doc: Document;
@@ -14,24 +14,34 @@ export interface YamlRead {
  */
 export function readYaml(text: string): YamlRead {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
+  } catch (e) {
+    // The library's parser recurses per nesting level: a deep enough document exhausts the call stack.
+    if (e instanceof RangeError) return { doc: new Document(), counter, error: { message: 'the YAML is nested too deeply to be read' } };
+    throw e;
+  }
   const at = (offset: number | undefined) => (offset === undefined ? {} : { line: counter.linePos(offset).line, column: counter.linePos(offset).col });
   const first = doc.errors[0];
   if (first) return { doc, counter, error: { message: first.message.split('\n')[0]!, ...at(first.pos?.[0]) } };
-  let error: YamlRead['error'] = null;
-  visit(doc, {
-    Map(_key, map) {
+  // An explicit stack, not recursion: a document nested 100 000 deep must not overflow the call stack.
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
       const seen = new Set<unknown>();
-      for (const pair of map.items) {
+      for (const pair of node.items) {
         const key = isScalar(pair.key) ? pair.key.value : pair.key;
         if (seen.has(key)) {
-          error = { message: `Map keys must be unique (${String(key).slice(0, 80)})`, ...at(isScalar(pair.key) ? pair.key.range?.[0] : undefined) };
-          return visit.BREAK;
+          return { doc, counter, error: { message: `Map keys must be unique (${String(key).slice(0, 80)})`, ...at(isScalar(pair.key) ? pair.key.range?.[0] : undefined) } };
         }
         seen.add(key);
+        stack.push(pair.key, pair.value);
       }
-      return undefined;
-    },
-  });
-  return { doc, counter, error };
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return { doc, counter, error: null };
 }
