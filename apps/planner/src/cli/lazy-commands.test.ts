@@ -39,7 +39,7 @@ describe('the CLI loads only what the command needs', () => {
     for (const heavy of ['pdfkit', 'zod', 'yaml', 'fflate', 'better-sqlite3', 'ws']) expect(loaded.has(heavy), heavy).toBe(false);
   });
 
-  it('worksheet --help loads the renderer (pdfkit): the hook sees what a command loads', () => {
-    expect(packagesLoaded(['worksheet', '--help']).has('pdfkit')).toBe(true);
+  it('documents --help loads the renderer (pdfkit): the hook sees what a command loads', () => {
+    expect(packagesLoaded(['documents', '--help']).has('pdfkit')).toBe(true);
   });
 });
