@@ -1,6 +1,7 @@
 /**
- * The fuzz process: `node --import tsx run-target.ts <target> <cases> <seed> <caseMs>`. Replays the target's
- * regression inputs, then runs the generated cases; prints one JSON result line on stdout. A case fails when it
+ * The fuzz process: `node --import tsx run-target.ts <target,target…> <cases> <seed> <caseMs>`. For each target in
+ * turn, replays its regression inputs, then runs the generated cases; prints one JSON result line per target on
+ * stdout. A case fails when it
  * throws anything but a LyncdrError with an E_* code, uses more CPU time than its bound (caseMs + 20 µs a byte), or raises an uncaught error or an
  * unhandled rejection in the process while it runs. Failing inputs are kept in test/fuzz/regressions/<target>/.
  */
@@ -9,15 +10,17 @@ import { isLyncdrError } from '../../../packages/errors/src/index';
 import { caseInput } from './case-input';
 import { regressionFiles, saveRegression } from './regressions';
 import { loadTarget } from '../targets/index';
+import type { FuzzTarget } from './target';
 
-const [name = '', casesArg = '1000', seedArg = '0', caseMsArg = '5000'] = process.argv.slice(2);
+const [namesArg = '', casesArg = '1000', seedArg = '0', caseMsArg = '5000'] = process.argv.slice(2);
 const cases = Number(casesArg);
 const seed = Number(seedArg);
 const caseMs = Number(caseMsArg);
 const rssLimitMb = Number(process.env.LYNCDR_FUZZ_RSS_MB ?? 1536);
 
-const target = await loadTarget(name);
-const counter = new SharedArrayBuffer(8);
+let target: FuzzTarget;
+/** Shared with the watchdog: [0] the case running (n + 1; -(k + 1) for regression input k), [1] running, [2] target. */
+const counter = new SharedArrayBuffer(12);
 const cells = new Int32Array(counter);
 /**
  * The time bound of a case grows linearly with its size (20 µs a byte): parsers must be linear, not instant. It is
@@ -75,38 +78,43 @@ async function check(input: Uint8Array): Promise<{ reason: string | null; ms: nu
   return { reason, ms };
 }
 
-await target.setup?.();
-const started = performance.now();
-const failures: { case: number | string; reason: string; file: string }[] = [];
-let peakRssMb = 0;
-Atomics.store(cells, 1, 1);
-
-const regressions = regressionFiles(name);
-for (const r of regressions) {
-  Atomics.add(cells, 0, 1);
-  const bad = await check(r.bytes);
-  if (bad.reason) failures.push({ case: r.file, reason: bad.reason, file: r.file });
-}
-let ran = 0;
-for (let i = 0; i < cases && failures.length < 5; i++) {
-  const input = caseInput(target.input, seed, i);
-  Atomics.store(cells, 0, i + 1);
-  const bad = await check(input);
-  ran++;
-  if (bad.reason) failures.push({ case: i, reason: bad.reason, file: saveRegression(name, input) });
-  if (i % 256 === 0) {
-    const rss = process.memoryUsage().rss / 2 ** 20;
-    peakRssMb = Math.max(peakRssMb, rss);
-    if (rss > rssLimitMb) {
-      failures.push({ case: i, reason: `memory: rss ${Math.round(rss)} MB over ${rssLimitMb} MB`, file: saveRegression(name, input) });
-      break;
+const names = namesArg.split(',').filter(Boolean);
+for (const [index, name] of names.entries()) {
+  target = await loadTarget(name);
+  await target.setup?.();
+  const started = performance.now();
+  const failures: { case: number | string; reason: string; file: string }[] = [];
+  let peakRssMb = 0;
+  maxCaseMs = 0;
+  Atomics.store(cells, 2, index);
+  Atomics.store(cells, 1, 1);
+  const regressions = regressionFiles(name);
+  for (const [k, r] of regressions.entries()) {
+    Atomics.store(cells, 0, -(k + 1));
+    const bad = await check(r.bytes);
+    if (bad.reason) failures.push({ case: r.file, reason: bad.reason, file: r.file });
+  }
+  let ran = 0;
+  for (let i = 0; i < cases && failures.length < 5; i++) {
+    const input = caseInput(target.input, seed, i);
+    Atomics.store(cells, 0, i + 1);
+    const bad = await check(input);
+    ran++;
+    if (bad.reason) failures.push({ case: i, reason: bad.reason, file: saveRegression(name, input) });
+    if (i % 256 === 0) {
+      const rss = process.memoryUsage().rss / 2 ** 20;
+      peakRssMb = Math.max(peakRssMb, rss);
+      if (rss > rssLimitMb) {
+        failures.push({ case: i, reason: `memory: rss ${Math.round(rss)} MB over ${rssLimitMb} MB`, file: saveRegression(name, input) });
+        break;
+      }
     }
   }
+  Atomics.store(cells, 1, 0);
+  await target.teardown?.();
+  process.stdout.write(
+    JSON.stringify({ target: name, cases: ran, regressions: regressions.length, failures, seconds: Math.round((performance.now() - started) / 100) / 10, peakRssMb: Math.round(peakRssMb), maxCaseMs: Math.round(maxCaseMs) }) + '\n',
+  );
 }
-Atomics.store(cells, 1, 0);
-await target.teardown?.();
 await watchdog.terminate();
-process.stdout.write(
-  JSON.stringify({ target: name, cases: ran, regressions: regressions.length, failures, seconds: Math.round((performance.now() - started) / 100) / 10, peakRssMb: Math.round(peakRssMb), maxCaseMs: Math.round(maxCaseMs) }) + '\n',
-);
 process.exit(0);

@@ -15,8 +15,9 @@ setInterval(() => {
     since = Date.now();
     return;
   }
-  if (now > 0 && Atomics.load(cells, 1) === 1 && Date.now() - since > hangMs) {
-    writeSync(2, `FUZZ-HANG case=${now - 1}\n`);
+  if (now !== 0 && Atomics.load(cells, 1) === 1 && Date.now() - since > hangMs) {
+    const which = now > 0 ? `case=${now - 1}` : `regression=${-now - 1}`;
+    writeSync(2, `FUZZ-HANG target=${Atomics.load(cells, 2)} ${which}\n`);
     process.kill(process.pid, 'SIGKILL');
   }
 }, 250);

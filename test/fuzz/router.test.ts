@@ -1,3 +1,0 @@
-import { fuzzTest } from './harness/fuzz-test';
-
-fuzzTest('router');
