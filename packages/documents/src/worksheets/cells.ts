@@ -2,6 +2,7 @@ import type { InventoryItem } from '@lyncdr/domain';
 import type { Topology } from '@lyncdr/topology';
 import type { Lang, TableCell, TableColumn, Text } from '../model';
 import { tbd } from '../text/index';
+import { parseSchedule } from './schedule';
 import { worksheetStrings } from './strings';
 
 /** French typography puts a (non-breaking) space before a colon. */
@@ -21,10 +22,13 @@ export function serverCell(item: InventoryItem, lang: Lang): TableCell {
   return item.sqlInstance.startsWith(`${item.host}\\`) ? item.sqlInstance : [item.host, ' (', item.sqlInstance, ')'];
 }
 
-/** The overlay's schedule, else the suggested frequency in words. */
+/** The overlay's schedule (in the document's words when it is one of parseSchedule's forms), else the suggested frequency. */
 export function scheduleCell(item: InventoryItem, lang: Lang): TableCell {
-  if (item.schedule) return item.schedule;
   const s = worksheetStrings(lang);
+  if (item.schedule) {
+    const known = parseSchedule(item.schedule);
+    return known ? s.schedule(known) : item.schedule;
+  }
   return [{ text: `${s.suggested}${colon(lang)} `, style: 'italic' }, s.every(item.frequency.periodHours) + (item.afterChange ? ` ${s.afterChange}` : '')];
 }
 

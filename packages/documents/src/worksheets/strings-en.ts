@@ -6,6 +6,13 @@ export const worksheetEn: WorksheetStrings = {
     'These worksheets cover only the information needed to restore Lync Server data and settings. Keep one or more copies in a secure, readily accessible place.',
   suggested: 'Suggested',
   afterChange: 'and after every change',
+  schedule: (s) => {
+    const at = (t: string | null) => (t ? ` ${t}` : '');
+    if (s.kind === 'daily') return `daily${at(s.time)}`;
+    if (s.kind === 'weekly') return `weekly on ${s.day[0]!.toUpperCase()}${s.day.slice(1)}${at(s.time)}`;
+    if (s.kind === 'hours') return s.every === 1 ? 'hourly' : `every ${s.every} hours`;
+    return `every ${s.every} minutes`;
+  },
   every: (h) => (h === 24 ? 'daily (every 24 hours)' : h % 24 === 0 ? `every ${h / 24} days` : `every ${h} hours`),
   backupSet: ['Name:', 'Expiration:'],
   ownerLabel: 'Owner',

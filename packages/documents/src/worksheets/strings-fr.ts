@@ -1,4 +1,7 @@
+import type { Weekday } from './schedule';
 import type { WorksheetStrings } from './strings';
+
+const FR_DAYS: Record<Weekday, string> = { monday: 'lundi', tuesday: 'mardi', wednesday: 'mercredi', thursday: 'jeudi', friday: 'vendredi', saturday: 'samedi', sunday: 'dimanche' };
 
 /**
  * French text. Titles, captions, columns and row labels are those of the French Microsoft page
@@ -11,6 +14,13 @@ export const worksheetFr: WorksheetStrings = {
     'Ces feuilles de travail couvrent uniquement les informations nécessaires pour restaurer les données et les paramètres de Lync Server. Conservez-en une ou plusieurs copies dans un emplacement sécurisé et facile d’accès.',
   suggested: 'Suggéré',
   afterChange: 'et après chaque modification',
+  schedule: (s) => {
+    const at = (t: string | null) => (t ? ` à ${t.replace(':', ' h ')}` : '');
+    if (s.kind === 'daily') return `tous les jours${at(s.time)}`;
+    if (s.kind === 'weekly') return `chaque ${FR_DAYS[s.day]}${at(s.time)}`;
+    if (s.kind === 'hours') return s.every === 1 ? 'toutes les heures' : `toutes les ${s.every} heures`;
+    return `toutes les ${s.every} minutes`;
+  },
   every: (h) => (h === 24 ? 'quotidienne (toutes les 24 heures)' : h % 24 === 0 ? `tous les ${h / 24} jours` : `toutes les ${h} heures`),
   backupSet: ['Nom :', 'Expiration :'],
   ownerLabel: 'Responsable',

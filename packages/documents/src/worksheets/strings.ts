@@ -1,5 +1,6 @@
 import type { InventoryCategory } from '@lyncdr/domain';
 import type { Lang } from '../model';
+import type { Schedule } from './schedule';
 import { worksheetEn } from './strings-en';
 import { worksheetFr } from './strings-fr';
 
@@ -13,6 +14,8 @@ export interface WorksheetStrings {
   suggested: string;
   afterChange: string;
   every: (hours: number) => string;
+  /** An overlay schedule read by parseSchedule, in words. */
+  schedule: (s: Schedule) => string;
   backupSet: [string, string];
   ownerLabel: string;
   exactCommand: string;
