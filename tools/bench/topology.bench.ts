@@ -34,7 +34,7 @@ const bench: Bench = {
       const file = path.join(dir, 'topology.xml');
       const xml = renderPublished(generateSpec({ sites: 100, pools: 400, machines: 2000 }));
       writeFileSync(file, xml);
-      const fxp = createRequire(path.join(repoRoot, 'packages/topology/package.json')).resolve('fast-xml-parser');
+      const fxp = createRequire(path.join(repoRoot, 'tools/bench/package.json')).resolve('fast-xml-parser');
       const peer = path.join(dir, 'peer.cjs');
       writeFileSync(peer, `const { XMLParser } = require(${JSON.stringify(fxp)});\nnew XMLParser({ ignoreAttributes: false }).parse(require('node:fs').readFileSync(process.argv[2]));\n`);
       const r = measurePair(rows[0]!, entryCmd('lyncdr-cli', ['topology', 'show', file, '--json']), { argv: [process.execPath, peer, file] }, {
