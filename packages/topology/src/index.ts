@@ -7,6 +7,20 @@ export {
   MAX_TOPOLOGY_BYTES,
   type ShowJson,
 } from './api';
+export {
+  backEndOf,
+  fileStoreOf,
+  findPool,
+  isUserPool,
+  sameFqdn,
+  sameInstance,
+  sqlArgs,
+  sqlName,
+  storesOf,
+  userPools,
+  type SqlInstance,
+} from './query';
+export { diffTopologies, type AddedRemoved, type Change, type TopologyDiff } from './diff-topologies';
 export { STORE_ROLES } from './build/roles';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip/read-zip';
 export { readYaml, type YamlRead } from './yaml/read-yaml';

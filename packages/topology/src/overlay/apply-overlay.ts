@@ -2,6 +2,7 @@ import { LyncdrError } from '@lyncdr/errors';
 import type { Overlay, Pool, Topology, TopologyFinding } from '../model';
 import { checkTopology } from '../findings/check-topology';
 import { REF, finding } from '../findings/finding';
+import { isUserPool, sameInstance, sqlName } from '../query';
 
 /**
  * Merges an overlay into a topology (pure; returns a new model). Overlay values win; where the XML said something
@@ -29,7 +30,6 @@ export function applyOverlay(t: Topology, o: Overlay): Topology {
     wanted: (p: Pool) => boolean = () => true,
     what = 'use the FQDN of a pool in the topology',
   ): Pool => known.get(fqdn) ?? unknown(path, fqdn, wanted, what);
-  const isFe = (p: Pool): boolean => p.kind === 'FrontEnd' || p.kind === 'StandardEdition';
   const isEdge = (p: Pool): boolean => p.kind === 'Edge';
 
   const extra: TopologyFinding[] = [];
@@ -39,8 +39,8 @@ export function applyOverlay(t: Topology, o: Overlay): Topology {
   // Pairs: each once, [a, b] with a < b (REFERENCE §d.1; pairing is not readable from the XML, §f.3).
   const pairs = new Map<string, [string, string]>();
   for (const [i, [a, b]] of o.pairs.entries()) {
-    pool(`pairs[${i}][0]`, a, isFe, 'pairs name Front End pools or Standard Edition servers');
-    pool(`pairs[${i}][1]`, b, isFe, 'pairs name Front End pools or Standard Edition servers');
+    pool(`pairs[${i}][0]`, a, isUserPool, 'pairs name Front End pools or Standard Edition servers');
+    pool(`pairs[${i}][1]`, b, isUserPool, 'pairs name Front End pools or Standard Edition servers');
     const pair: [string, string] = a < b ? [a, b] : [b, a];
     pairs.set(pair.join(' '), pair);
   }
@@ -118,19 +118,19 @@ export function applyOverlay(t: Topology, o: Overlay): Topology {
     federation[k] = v;
   }
   for (const k of Object.keys(o.targets.perPool)) pool(`targets.pools.${k}`, k);
-  for (const k of Object.keys(o.groupPickup ?? {})) pool(`groupPickup.${k}`, k, isFe, 'Group Call Pickup ranges are hosted by a Front End pool or Standard Edition server');
+  for (const k of Object.keys(o.groupPickup ?? {})) pool(`groupPickup.${k}`, k, isUserPool, 'Group Call Pickup ranges are hosted by a Front End pool or Standard Edition server');
 
   // SQL mirroring (REFERENCE §c.4, lync-server-2013-back-end-server-high-availability.md).
   const sqlStores = t.sqlStores.map((s) => ({ ...s }));
   for (const [i, m] of (o.mirrors ?? []).entries()) {
-    const hits = sqlStores.filter((s) => s.server === m.primary.server && sameInstance(s.instance, m.primary.instance));
+    const hits = sqlStores.filter((s) => sameInstance(s, m.primary));
     if (!hits.length) {
       const path = `mirrors[${i}].primary`;
       const line = o.lines?.[path];
-      const servers = [...new Set(sqlStores.map((s) => (s.instance ? `${s.server}\\${s.instance}` : s.server)))];
+      const servers = [...new Set(sqlStores.map(sqlName))];
       throw new LyncdrError(
         'E_OVERLAY_UNKNOWN_SQL',
-        `no SQL store of ${t.source.file} is on ${m.primary.server}${m.primary.instance ? '\\' + m.primary.instance : ''}; use one of: ${servers.join(', ')}`,
+        `no SQL store of ${t.source.file} is on ${sqlName(m.primary)}; use one of: ${servers.join(', ')}`,
         {
           location: { file, ...(line ? { line } : {}), where: path },
         },
@@ -169,8 +169,4 @@ export function applyOverlay(t: Topology, o: Overlay): Topology {
     overlay: o,
   };
   return { ...merged, findings: [...extra, ...checkTopology(merged)] };
-}
-
-function sameInstance(a: string | null, b: string | null): boolean {
-  return (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 }
