@@ -1,7 +1,12 @@
 /**
  * The error base class of lyncdr. Every failure family has a stable `code` (E_TOPOLOGY_PARSE, E_ZIP_LIMIT, E_AUTH…),
  * a message that says what to do, and an optional `cause`. Only `{ code, message }` crosses a process or wire boundary.
+ * The codes are closed: `ErrorCode` is the table in codes.ts, so a code that is not there does not typecheck.
  */
+import type { ErrorCode } from './codes';
+
+export { ERROR_CODES, type ErrorCode } from './codes';
+
 export interface ErrorLocation {
   /** File the problem is in, as the user named it. */
   file?: string;
@@ -13,13 +18,17 @@ export interface ErrorLocation {
   where?: string;
 }
 
-export class LyncdrError extends Error {
-  readonly code: string;
+/**
+ * `C` is the code table: `ErrorCode` unless a subclass brings its own (ProtocolError uses the protocol's wire codes).
+ * The code argument does not infer `C`, so `new LyncdrError('E_TYPO', …)` is a type error.
+ */
+export class LyncdrError<C extends string = ErrorCode> extends Error {
+  readonly code: C;
   readonly location: ErrorLocation;
   /** Exit code a CLI should use: 2 for bad input or usage (the default), 1 for findings. */
   readonly exitCode: number;
 
-  constructor(code: string, message: string, options: { cause?: unknown; location?: ErrorLocation; exitCode?: number } = {}) {
+  constructor(code: NoInfer<C>, message: string, options: { cause?: unknown; location?: ErrorLocation; exitCode?: number } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'LyncdrError';
     this.code = code;
@@ -34,12 +43,13 @@ export class LyncdrError extends Error {
     return [pos, where].filter(Boolean).join(' ');
   }
 
-  toJSON(): { code: string; message: string } {
+  toJSON(): { code: C; message: string } {
     return { code: this.code, message: this.message };
   }
 }
 
-export function isLyncdrError(e: unknown): e is LyncdrError {
+/** True for a LyncdrError of any code table (its `code` is then read as a plain string). */
+export function isLyncdrError(e: unknown): e is LyncdrError<string> {
   return e instanceof LyncdrError;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode, encode, envelope, MAX_ERROR_MESSAGE, MAX_PROTOCOL_MESSAGE, ProtocolError } from './index';
+import { decode, encode, envelope, MAX_ERROR_MESSAGE, MAX_PROTOCOL_MESSAGE, PROTOCOL_CODES, ProtocolError, ProtocolErrorCode } from './index';
 
 const meta = { id: 'rep-0001-abcdef', agentId: 'fe1', sentAt: '2026-11-22T10:00:00.000Z' };
 
@@ -52,5 +52,18 @@ describe('protocol codec', () => {
     const long = decode(JSON.stringify({ ...ok, payload: { code: 'E_X', message: 'm'.repeat(900_000) } }));
     expect(Buffer.byteLength((long.payload as { message: string }).message)).toBeLessThanOrEqual(MAX_ERROR_MESSAGE);
     expect(() => decode(JSON.stringify({ ...ok, payload: { code: 'E'.repeat(65), message: 'm' } }))).toThrow(/error.payload.code/);
+  });
+});
+
+describe('protocol codes', () => {
+  it('are the closed table ProtocolError takes, each with a one-line meaning', () => {
+    for (const [code, meaning] of Object.entries(PROTOCOL_CODES)) {
+      expect(code).toMatch(/^E_PROTOCOL(_[A-Z0-9]+)*$/);
+      expect(meaning).toMatch(/^[A-Z].*\.$/);
+    }
+    for (const code of Object.values(ProtocolErrorCode)) expect(PROTOCOL_CODES).toHaveProperty(code);
+    expect(new ProtocolError('E_PROTOCOL_SIZE', 'x').code).toBe('E_PROTOCOL_SIZE');
+    // @ts-expect-error a general error code is not a wire code
+    expect(new ProtocolError('E_INPUT', 'x')).toBeInstanceOf(ProtocolError);
   });
 });

@@ -1,17 +1,19 @@
 import { LyncdrError } from '@lyncdr/errors';
 import { describeValue, truncateUtf8 } from './text';
+import type { ProtocolCode } from './codes';
 import { Envelope, payloads, PROTOCOL_VERSION, type MessageType, type Payload } from './messages';
 
-/** Stable codes of protocol failures. */
+/** Stable codes of protocol failures, by what went wrong (the meanings are in codes.ts). */
 export const ProtocolErrorCode = {
   json: 'E_PROTOCOL_JSON',
   schema: 'E_PROTOCOL_SCHEMA',
   version: 'E_PROTOCOL_VERSION',
   size: 'E_PROTOCOL_SIZE',
-} as const;
+} as const satisfies Record<string, ProtocolCode>;
 
-export class ProtocolError extends LyncdrError {
-  constructor(code: string, message: string, cause?: unknown) {
+/** A frame that cannot be decoded; its code is one of the protocol's wire codes (codes.ts). */
+export class ProtocolError extends LyncdrError<ProtocolCode> {
+  constructor(code: ProtocolCode, message: string, cause?: unknown) {
     super(code, message, { cause });
     this.name = 'ProtocolError';
   }

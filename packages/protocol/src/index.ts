@@ -1,4 +1,5 @@
 export * from './messages';
 export * from './codec';
+export * from './codes';
 export * from './status';
 export * from './text';

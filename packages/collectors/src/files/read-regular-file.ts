@@ -19,7 +19,7 @@ const CHUNK = 1024 * 1024;
  * (0 for devices such as /dev/zero, and a file may grow while it is read).
  */
 export function readRegularFileSync(full: string, o: ReadRegularFileOptions): Buffer {
-  const fail = (message: string, cause?: unknown, code = 'E_INPUT') => new LyncdrError(code, message, cause === undefined ? {} : { cause });
+  const fail = (message: string, cause?: unknown, code: 'E_INPUT' | 'E_INPUT_TOO_LARGE' = 'E_INPUT') => new LyncdrError(code, message, cause === undefined ? {} : { cause });
   let fd: number;
   try {
     fd = openSync(full, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));

@@ -21,7 +21,7 @@ interface PlanFlags extends GoalOptions, StateOptions {
 }
 
 /** Parses a JSON input file; a syntax error names the file and line. */
-export function parseJsonInput(text: string, file: string, code: string): unknown {
+export function parseJsonInput(text: string, file: string, code: 'E_STATE' | 'E_STEPS'): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
