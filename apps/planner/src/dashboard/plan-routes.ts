@@ -20,7 +20,7 @@ export function createTopologySource(store: Store): () => Topology {
   };
 }
 
-function jsonParam(q: URLSearchParams, name: string, code: string): unknown {
+function jsonParam(q: URLSearchParams, name: string, code: 'E_STATE' | 'E_STEPS'): unknown {
   const text = q.get(name);
   if (text === null || text.trim() === '') return undefined;
   try {
