@@ -7,12 +7,10 @@ export {
   exportsCollector,
   verifyExport,
   kindFromName,
-  diffTopologies,
   exportKinds,
   exportCmdlet,
   type ExportFileResult,
   type ExportKind,
-  type TopologyDiff,
   type ParseTopology,
 } from './exports/index';
 export { checkZip, isUnsafeEntryName, defaultZipLimits, type ZipCheck, type ZipLimits } from './zip/index';

@@ -3,14 +3,14 @@ import { buildInventory, type InventoryItem } from '@lyncdr/domain';
 import type { Store } from '@lyncdr/store';
 import type { Topology } from '@lyncdr/topology';
 import type { Logger } from './logger';
-import { diffTopologies } from './topology-diff';
+import { topologyChangesInWords } from './topology-diff';
 
 /** Records the deployment as a new topology version when it changed (with the differences in words). */
 export function recordTopology(store: Store, topology: Topology, log: Logger): void {
   const json = JSON.stringify(topology);
   const hash = createHash('sha256').update(json).digest('hex');
   const previous = store.latestTopology();
-  const diff = diffTopologies(previous ? (JSON.parse(previous.json) as Topology) : null, topology);
+  const diff = topologyChangesInWords(previous ? (JSON.parse(previous.json) as Topology) : null, topology);
   const saved = store.saveTopology(topology.source.file, hash, json, diff);
   if (saved) log('topology.version', { version: saved.version, source: saved.source, changes: diff.length });
 }

@@ -1,27 +1,24 @@
-import type { Topology } from '@lyncdr/topology';
+import { diffTopologies, type Topology } from '@lyncdr/topology';
 
-function setDiff(label: string, before: string[], after: string[], out: string[]): void {
-  const b = new Set(before);
-  const a = new Set(after);
-  for (const x of after) if (!b.has(x)) out.push(`${label} added: ${x}`);
-  for (const x of before) if (!a.has(x)) out.push(`${label} removed: ${x}`);
-}
-
-/** What changed between two versions of the deployment, in words (pools, machines, stores, file stores, pairs, CMS). */
-export function diffTopologies(before: Topology | null, after: Topology): string[] {
+/**
+ * What changed between two versions of the deployment, in words, one line a change: sites, pools (with their machines,
+ * services, site and backup pool), SQL stores and their mirrors, file stores, pairs, the CMS. Nothing for the first version.
+ */
+export function topologyChangesInWords(before: Topology | null, after: Topology): string[] {
   if (!before) return [];
+  const d = diffTopologies(before, after);
   const out: string[] = [];
-  setDiff('site', before.sites.map((s) => s.name), after.sites.map((s) => s.name), out);
-  setDiff('pool', before.pools.map((p) => `${p.fqdn} (${p.kind})`), after.pools.map((p) => `${p.fqdn} (${p.kind})`), out);
-  for (const p of after.pools) {
-    const old = before.pools.find((q) => q.fqdn === p.fqdn);
-    if (old) setDiff(`machine in ${p.fqdn}`, old.machines, p.machines, out);
-  }
-  const store = (s: Topology['sqlStores'][number]) => `${s.kind} ${s.server}${s.instance ? `\\${s.instance}` : ''}${s.mirror ? ` mirrored to ${s.mirror.server}` : ''}`;
-  setDiff('SQL store', before.sqlStores.map(store), after.sqlStores.map(store), out);
-  setDiff('file store', before.fileStores.map((f) => f.unc), after.fileStores.map((f) => f.unc), out);
-  setDiff('backup pool pair', before.pairs.map((p) => p.join(' ⇄ ')), after.pairs.map((p) => p.join(' ⇄ ')), out);
-  const cms = (t: Topology) => (t.cms ? `${t.cms.pool} (${t.cms.sqlServer})` : 'none');
-  if (cms(before) !== cms(after)) out.push(`Central Management store moved: ${cms(before)} → ${cms(after)}`);
+  const list = (label: string, x: { added: string[]; removed: string[] }) => {
+    for (const a of x.added) out.push(`${label} added: ${a}`);
+    for (const r of x.removed) out.push(`${label} removed: ${r}`);
+  };
+  list('site', d.sites);
+  list('pool', d.pools);
+  for (const c of d.pools.changed) for (const w of c.changes) out.push(`pool ${c.id}: ${w}`);
+  list('SQL store', d.sqlStores);
+  for (const c of d.sqlStores.changed) for (const w of c.changes) out.push(`SQL store ${c.id}: ${w}`);
+  list('file store', d.fileStores);
+  list('backup pool pair', d.pairs);
+  if (d.cms) out.push(`Central Management store moved: ${d.cms.from} → ${d.cms.to}`);
   return out;
 }

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import type { Finding, Observation } from '@lyncdr/protocol';
-import { parseTopologyDocument } from '@lyncdr/topology';
+import { diffTopologies, parseTopologyDocument } from '@lyncdr/topology';
 import { checkCollectorConfig } from '../config-check';
 import type { Collector } from '../types';
 import { discoverExports } from './discover';
 import { exportCmdlet, exportKinds, type ExportKind } from './kinds';
-import { diffTopologies } from './topology-diff';
 import { verifyExport, type ExportFileResult, type ParseTopology } from './verify-export';
 
-export { diffTopologies, type TopologyDiff } from './topology-diff';
 export { verifyExport, kindFromName, type ExportFileResult, type ParseTopology, type VerifyExportOptions } from './verify-export';
 export { exportKinds, exportCmdlet, defaultPatterns, matchesPattern, rootElement, type ExportKind } from './kinds';
 

@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { diffTopologies, verifyExport, type ExportFileResult, type TopologyDiff } from '@lyncdr/collectors';
+import { verifyExport, type ExportFileResult } from '@lyncdr/collectors';
 import { LyncdrError } from '@lyncdr/errors';
-import { parseTopologyDocument } from '@lyncdr/topology';
+import { diffTopologies, parseTopologyDocument, type TopologyDiff } from '@lyncdr/topology';
 import type { CliContext } from '../context';
 import { printJson } from '../io';
 
