@@ -1,25 +1,16 @@
 /** Read-only helpers over the topology and the DR state, shared by the operations and the goals. */
-import type { Pool, SqlStore, Topology } from '@lyncdr/topology';
+import { backEndOf, findPool, isUserPool, type Pool, type Topology } from '@lyncdr/topology';
 import type { DrState } from './types';
 
-/** Pools by lower-cased FQDN, built once per topology object (topologies are treated as immutable). */
-const poolIndex = new WeakMap<Topology, Map<string, Pool>>();
-
-export function findPool(t: Topology, fqdn: string): Pool | undefined {
-  let index = poolIndex.get(t);
-  if (!index) {
-    index = new Map(t.pools.map((p) => [p.fqdn.toLowerCase(), p]));
-    poolIndex.set(t, index);
-  }
-  return index.get(fqdn.toLowerCase());
-}
+/** The pool and Back End lookups are the topology package's (FQDNs compared ignoring case). */
+export { backEndOf, findPool };
 
 /** Partner by pool, built once per pairs array (the state replaces the array whenever pairing changes). */
 const partnerIndex = new WeakMap<[string, string][], Map<string, string>>();
 
 /** Pools that can be paired and failed over: Enterprise Edition Front End pools and Standard Edition servers. */
 export function isRegistrarPool(p: Pool | undefined): boolean {
-  return p !== undefined && (p.kind === 'FrontEnd' || p.kind === 'StandardEdition');
+  return p !== undefined && isUserPool(p);
 }
 
 export function isEdgePool(p: Pool | undefined): boolean {
@@ -59,22 +50,6 @@ export function siteOf(t: Topology, fqdn: string): string | null {
 
 export function siteName(t: Topology, siteId: string): string {
   return t.sites.find((s) => s.id === siteId)?.name ?? siteId;
-}
-
-/** The Back End SQL store of a pool (the SE server itself for Standard Edition). */
-const backEndIndex = new WeakMap<Topology, Map<string, SqlStore>>();
-
-export function backEndOf(t: Topology, fqdn: string): SqlStore | null {
-  let index = backEndIndex.get(t);
-  if (!index) {
-    index = new Map();
-    for (const s of t.sqlStores) {
-      if (s.kind !== 'BackEnd') continue;
-      for (const p of s.pools) if (!index.has(p.toLowerCase())) index.set(p.toLowerCase(), s);
-    }
-    backEndIndex.set(t, index);
-  }
-  return index.get(fqdn.toLowerCase()) ?? null;
 }
 
 /** True when the pool's Back End SQL server is listed as down (then -DisasterMode is needed, cmdlets/Invoke-CsPoolFailOver.md). */

@@ -1,4 +1,4 @@
-import type { Topology } from '@lyncdr/topology';
+import { userPools, type Topology } from '@lyncdr/topology';
 import type { Inventory, InventoryFinding } from './model';
 import { createOverlayLookup } from './overlay-lookup';
 import { userDataItems } from './userdata-items';
@@ -8,7 +8,6 @@ import { fileStoreItems } from './filestore-items';
 import { otherItems } from './other-items';
 import { notBackedUpItems } from './not-backed-up';
 import { backupServiceCoverage } from './backup-service';
-import { userPools } from './context';
 import { REF } from './refs';
 
 /**

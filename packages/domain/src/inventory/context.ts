@@ -1,4 +1,4 @@
-import type { Pool, SqlStore, Topology } from '@lyncdr/topology';
+import { storesOf, type Pool, type SqlStore, type Topology } from '@lyncdr/topology';
 import type { InventoryItem } from './model';
 import type { OverlayLookup } from './overlay-lookup';
 import { backupFile } from './naming';
@@ -9,15 +9,10 @@ export interface InventoryContext {
   lookup: OverlayLookup;
 }
 
-/** Pools that hold user data and run the Application Server (Response Group, Call Park, Announcements). */
-export function userPools(t: Topology): Pool[] {
-  return t.pools.filter((p) => p.kind === 'FrontEnd' || p.kind === 'StandardEdition');
-}
-
 /** The SQL store of a kind used by a pool, if the topology says so. */
 export function storeOf(t: Topology, pool: string, kinds: SqlStore['kind'][]): SqlStore | null {
   for (const kind of kinds) {
-    const s = t.sqlStores.find((x) => x.kind === kind && x.pools.includes(pool));
+    const s = storesOf(t, kind, pool)[0];
     if (s) return s;
   }
   return null;

@@ -1,6 +1,5 @@
 export * from './model';
 export { buildInventory } from './build-inventory';
 export { createOverlayLookup, type OverlayLookup } from './overlay-lookup';
-export { sqlInstanceName } from './naming';
 export { BACKUP_FILE_KINDS, DEFAULT_BACKUP_FILES, backupFileName, backupFilePattern, fileTag, type BackupFileKind } from './backup-files';
 export { createSampleTopology, type SampleTopologyOptions } from './sample-topology';

@@ -1,8 +1,3 @@
-/** `server\instance`, or the server alone for the default instance (the form -DBInstance and SSMS expect). */
-export function sqlInstanceName(server: string, instance: string | null): string {
-  return instance ? `${server}\\${instance}` : server;
-}
-
 /**
  * Path of a backup file: in the overlay's destination when there is one, else in `$Backup`, the shared backup folder
  * of lync-server-2013-backing-up-core-data-and-settings.md (a new folder per run, `$Backup` repointed to it).

@@ -1,7 +1,6 @@
-import type { Topology } from '@lyncdr/topology';
+import { sqlName, type Topology } from '@lyncdr/topology';
 import type { NoBackupItem } from './model';
 import { NO_BACKUP_DATABASES } from './database-names';
-import { sqlInstanceName } from './naming';
 import { REF } from './refs';
 
 /**
@@ -18,7 +17,7 @@ export function notBackedUpItems(t: Topology): NoBackupItem[] {
     for (const db of dbs) {
       const rule = NO_BACKUP_DATABASES.get(db.toLowerCase());
       if (!rule) continue;
-      const host = sqlInstanceName(store.server, store.instance);
+      const host = sqlName(store);
       const key = `${db.toLowerCase()}@${host}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -1,5 +1,6 @@
+import { fileStoreOf, userPools } from '@lyncdr/topology';
 import type { InventoryItem } from './model';
-import { userPools, withOverlay, type InventoryContext } from './context';
+import { withOverlay, type InventoryContext } from './context';
 import { REF } from './refs';
 
 /**
@@ -11,7 +12,7 @@ export function otherItems(ctx: InventoryContext): InventoryItem[] {
   const t = ctx.topology;
   const items: InventoryItem[] = [];
   for (const pool of userPools(t)) {
-    const fs = t.fileStores.find((f) => f.pools.includes(pool.fqdn));
+    const fs = fileStoreOf(t, pool.fqdn);
     const where = fs ? fs.unc : 'the pool\u2019s file store';
     items.push(
       withOverlay(

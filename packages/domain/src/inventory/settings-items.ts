@@ -1,7 +1,6 @@
-import type { Topology } from '@lyncdr/topology';
+import { sqlName, userPools, type Topology } from '@lyncdr/topology';
 import type { InventoryFinding, InventoryItem } from './model';
-import { backEndHost, storeOf, userPools, withOverlay, type InventoryContext } from './context';
-import { sqlInstanceName } from './naming';
+import { backEndHost, storeOf, withOverlay, type InventoryContext } from './context';
 import { backupFileName } from './backup-files';
 import { REF } from './refs';
 
@@ -30,7 +29,7 @@ export function settingsItems(ctx: InventoryContext): { items: InventoryItem[]; 
       ref: REF.restoreCms,
     });
   }
-  const cmsInstance = cms ? sqlInstanceName(cms.server, cms.instance) : null;
+  const cmsInstance = cms ? sqlName(cms) : null;
   const global = {
     kind: 'settings' as const,
     host: cms?.server ?? null,
@@ -101,7 +100,7 @@ export function settingsItems(ctx: InventoryContext): { items: InventoryItem[]; 
           database: 'rgsconfig',
           description: `RgsConfig database on the Back End Server: Response Group configuration of ${pool.fqdn} (pool)`,
           host: host?.server ?? null,
-          sqlInstance: host ? sqlInstanceName(host.server, host.instance) : null,
+          sqlInstance: host ? sqlName(host) : null,
           scope: 'pool',
           scopeRef: pool.fqdn,
           pools: [pool.fqdn],

@@ -1,7 +1,6 @@
-import type { SqlStore } from '@lyncdr/topology';
+import { sqlName, type SqlStore } from '@lyncdr/topology';
 import type { InventoryCategory, InventoryFinding, InventoryItem } from './model';
 import { withOverlay, type InventoryContext } from './context';
-import { sqlInstanceName } from './naming';
 import { NO_BACKUP_DATABASES, SETTINGS_DATABASES, USER_DATABASES } from './database-names';
 import { backupFileName } from './backup-files';
 import { REF } from './refs';
@@ -70,7 +69,7 @@ export function sqlStoreItems(ctx: InventoryContext): { items: InventoryItem[]; 
   const findings: InventoryFinding[] = [];
   for (const store of ctx.topology.sqlStores) {
     const databases = store.databases.length > 0 ? store.databases : (DEFAULT_DATABASES[store.kind] ?? []);
-    const instance = sqlInstanceName(store.server, store.instance);
+    const instance = sqlName(store);
     for (const db of databases) {
       const key = db.toLowerCase();
       const rule = SQL_RULES[key];
@@ -87,7 +86,7 @@ export function sqlStoreItems(ctx: InventoryContext): { items: InventoryItem[]; 
         backupService: null,
       };
       if (rule) {
-        const mirror = store.mirror ? [`mirrored to ${sqlInstanceName(store.mirror.server, store.mirror.instance)}: mirroring is not a backup`] : [];
+        const mirror = store.mirror ? [`mirrored to ${sqlName(store.mirror)}: mirroring is not a backup`] : [];
         items.push(
           withOverlay(
             ctx,

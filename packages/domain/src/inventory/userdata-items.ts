@@ -1,6 +1,6 @@
+import { sqlName, userPools } from '@lyncdr/topology';
 import type { InventoryItem } from './model';
-import { backEndHost, userPools, withOverlay, type InventoryContext } from './context';
-import { sqlInstanceName } from './naming';
+import { backEndHost, withOverlay, type InventoryContext } from './context';
 import { backupFileName } from './backup-files';
 import { REF } from './refs';
 
@@ -21,7 +21,7 @@ export function userDataItems(ctx: InventoryContext): InventoryItem[] {
         category: 'userdata',
         name: 'rtcxds',
         database: 'rtcxds',
-        sqlInstance: be ? sqlInstanceName(be.server, be.instance) : null,
+        sqlInstance: be ? sqlName(be) : null,
         description: `Rtc database on the Back End Server for user data (contact lists, permissions, scheduled conferences) of ${pool.fqdn}`,
         host: be?.server ?? null,
         scope: 'pool',
