@@ -20,7 +20,7 @@ export interface ErrorLocation {
 
 /**
  * `C` is the code table: `ErrorCode` unless a subclass brings its own (ProtocolError uses the protocol's wire codes).
- * The code argument does not infer `C`, so `new LyncdrError('E_TYPO', …)` is a type error.
+ * The code argument does not infer `C`, so a misspelt code is a type error rather than a new code.
  */
 export class LyncdrError<C extends string = ErrorCode> extends Error {
   readonly code: C;
