@@ -1,8 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// The pure packages hold every rule and do no I/O: they may not import the file system, the network, sockets,
-// the PDF library or the scheduler. I/O lives in apps/ and in the adapter packages.
+// The pure packages hold every rule and do no I/O: they may not import the file system, the network, sockets, TLS,
+// the host (os), threads, the PDF library or the scheduler. I/O lives in apps/ and in the adapter packages.
+// test/architecture.test.ts checks that this rule holds.
 const pureBoundary = {
   files: ['packages/{topology,domain,protocol,documents,errors}/src/**/*.ts'],
   ignores: ['**/*.test.ts'],
@@ -11,7 +12,8 @@ const pureBoundary = {
       'error',
       {
         paths: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http', 'https',
-          'node:https', 'child_process', 'node:child_process', 'ws', 'pdfkit', 'node-cron', 'better-sqlite3'].map(
+          'node:https', 'tls', 'node:tls', 'os', 'node:os', 'worker_threads', 'node:worker_threads', 'child_process',
+          'node:child_process', 'ws', 'pdfkit', 'node-cron', 'better-sqlite3'].map(
           (name) => ({ name, message: 'pure packages do no I/O: move this to an app or an adapter package' }),
         ),
       },
