@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encode, envelope } from '../packages/protocol/src/index';
-import { startTestPlanner, type TestPlanner } from '../apps/planner/src/server/test-setup';
+import { startTestPlanner, type TestPlanner } from '../apps/planner/src/testing/test-planner';
 import { repoRoot } from './planner-helpers';
 
 const WINE = '/usr/lib/wine/wine64';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, launchBrowser, openDashboard, startDashboardPlanner, type Browser, type Page, type DashboardPlanner } from '../apps/planner/src/dashboard/testing/dashboard-planner';
+import { foreignRequests, launchBrowser, openDashboard, startDashboardPlanner, type Browser, type Page, type DashboardPlanner } from '../apps/planner/src/testing/dashboard-planner';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-dashboard-docs-'));
 let p: DashboardPlanner;

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, launchBrowser, openDashboard, startDashboardPlanner, type Browser, type DashboardPlanner } from '../apps/planner/src/dashboard/testing/dashboard-planner';
-import { connectSimAgent, type SimAgent } from '../apps/planner/src/server/sim-agent';
+import { foreignRequests, launchBrowser, openDashboard, startDashboardPlanner, type Browser, type DashboardPlanner } from '../apps/planner/src/testing/dashboard-planner';
+import { connectSimAgent, type SimAgent } from '../apps/planner/src/testing/sim-agent';
 
 const shots = mkdtempSync(path.join(tmpdir(), 'lyncdr-dashboard-shots-'));
 let p: DashboardPlanner;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openDashboard, startDashboardPlanner, type Browser, type DashboardPlanner } from '../apps/planner/src/dashboard/testing/dashboard-planner';
-import { connectSimAgent } from '../apps/planner/src/server/sim-agent';
+import { launchBrowser, openDashboard, startDashboardPlanner, type Browser, type DashboardPlanner } from '../apps/planner/src/testing/dashboard-planner';
+import { connectSimAgent } from '../apps/planner/src/testing/sim-agent';
 
 /** The agent card shows the agent's clock offset and what the planner refused from it, in English and French. */
 let p: DashboardPlanner;

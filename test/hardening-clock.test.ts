@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Payload } from '../packages/protocol/src/index';
-import { connectSimAgent, sampleReport } from '../apps/planner/src/server/sim-agent';
-import { startTestPlanner, type TestPlanner } from '../apps/planner/src/server/test-setup';
+import { connectSimAgent, sampleReport } from '../apps/planner/src/testing/sim-agent';
+import { startTestPlanner, type TestPlanner } from '../apps/planner/src/testing/test-planner';
 
 /**
  * An agent's clock (or a forged report) must not hide a missed backup: times later than the planner's clock plus the

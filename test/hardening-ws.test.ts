@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../packages/logger/src/index';
 import { encode, envelope } from '../packages/protocol/src/index';
 import { createCliContext } from '../apps/planner/src/cli/context';
 import { runCli } from '../apps/planner/src/cli/program';
-import { connectSimAgent, type SimAgent } from '../apps/planner/src/server/sim-agent';
-import { startTestPlanner, type TestPlanner } from '../apps/planner/src/server/test-setup';
+import { connectSimAgent, type SimAgent } from '../apps/planner/src/testing/sim-agent';
+import { startTestPlanner, type TestPlanner } from '../apps/planner/src/testing/test-planner';
 import { startPlannerProcess, type PlannerProcess } from './planner-helpers';
 
 /**
@@ -73,7 +74,7 @@ describe('a planner process under big frames (event loop never blocked)', () => 
 describe('agents endpoint budgets, frame limits and logs', () => {
   let p: TestPlanner;
   const logged: string[] = [];
-  const log = (event: string, fields?: Record<string, unknown>) => void logged.push(`${event} ${JSON.stringify(fields ?? {})}`);
+  const log = createLogger({ sinks: [{ write: (r) => void logged.push(`${r.msg} ${JSON.stringify(r.fields ?? {})}`) }] });
   afterEach(async () => {
     await p?.stop();
     logged.length = 0;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAgent } from '../apps/agent/src/index';
-import { startTestPlanner } from '../apps/planner/src/server/test-setup';
+import { startTestPlanner } from '../apps/planner/src/testing/test-planner';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-planner-agent-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

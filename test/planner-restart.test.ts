@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCliContext } from '../apps/planner/src/cli/context';
 import { runCli } from '../apps/planner/src/cli/program';
-import { connectSimAgent, type SimAgent } from '../apps/planner/src/server/sim-agent';
+import { connectSimAgent, type SimAgent } from '../apps/planner/src/testing/sim-agent';
 import { createSqliteStore } from '../packages/store/src/index';
 import { startPlannerProcess, type PlannerProcess } from './planner-helpers';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectSimAgent } from '../apps/planner/src/server/sim-agent';
-import { startTestPlanner } from '../apps/planner/src/server/test-setup';
+import { connectSimAgent } from '../apps/planner/src/testing/sim-agent';
+import { startTestPlanner } from '../apps/planner/src/testing/test-planner';
 import { cliMain, repoRoot, startPlannerProcess } from './planner-helpers';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-serve-'));
@@ -52,8 +52,13 @@ describe('lyncdr serve (real child process)', () => {
       p.child.kill('SIGTERM');
     }
     expect((await p.exited).code).toBe(0);
-    expect(p.stderr()).toMatch(/planner\.ready url=http:\/\/127\.0\.0\.1:\d+/);
+    expect(p.stderr()).toMatch(/^\S+Z INFO {2}planner\.ready url=http:\/\/127\.0\.0\.1:\d+/m);
     expect(p.stderr()).toMatch(/planner\.stopped/);
+    // The same records as JSON lines in <data>/logs/planner.log.
+    const records = readFileSync(path.join(data, 'logs', 'planner.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { time: string; level: string; msg: string });
+    expect(records.find((r) => r.msg === 'planner.ready')).toMatchObject({ level: 'info', url: p.url, items: expect.any(Number) });
+    expect(records.at(-1)).toMatchObject({ level: 'info', msg: 'planner.stopped' });
+    expect(records.every((r) => !Number.isNaN(Date.parse(r.time)))).toBe(true);
   });
 
   it('exits 2 with a clear message on a bad config, without a stack trace', () => {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createAgent, type Agent } from '../../apps/agent/src/agent';
-import { sampleReport } from '../../apps/planner/src/server/sim-agent';
+import { sampleReport } from '../../apps/planner/src/testing/sim-agent';
 import type { Collector } from '../../packages/collectors/src/index';
 import type { Logger } from '../../packages/logger/src/index';
 

@@ -4,7 +4,7 @@
  * `put <id>` once each put has returned. The fault test kills it with SIGKILL in the middle of a write.
  */
 import { createOutbox } from '../../apps/agent/src/outbox';
-import { sampleReport } from '../../apps/planner/src/server/sim-agent';
+import { sampleReport } from '../../apps/planner/src/testing/sim-agent';
 import { encode, envelope } from '../../packages/protocol/src/index';
 
 const [dir = '', agentId = 'w01', bytesArg = '1000000'] = process.argv.slice(2);

@@ -7,8 +7,8 @@
  * report's ack to the new status visible in an open page (planner at its production evaluation debounce).
  */
 import type { Observation } from '@lyncdr/protocol';
-import { launchBrowser, openDashboard, startDashboardPlanner } from '../../apps/planner/src/dashboard/testing/dashboard-planner';
-import { connectSimAgent } from '../../apps/planner/src/server/sim-agent';
+import { launchBrowser, openDashboard, startDashboardPlanner } from '../../apps/planner/src/testing/dashboard-planner';
+import { connectSimAgent } from '../../apps/planner/src/testing/sim-agent';
 
 interface BenchResult {
   name: string;

@@ -1,5 +1,5 @@
 import { decode, encode, envelope } from '../../../packages/protocol/src/index';
-import { sampleReport } from '../../../apps/planner/src/server/sim-agent';
+import { sampleReport } from '../../../apps/planner/src/testing/sim-agent';
 import { mutatedDocument } from '../harness/mutate';
 import type { FuzzTarget } from '../harness/target';
 import { jsonDictionary } from './seeds';

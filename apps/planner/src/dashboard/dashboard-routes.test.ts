@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectSimAgent } from '../server/sim-agent';
-import { startDashboardPlanner, type DashboardPlanner } from './testing/dashboard-planner';
+import { connectSimAgent } from '../testing/sim-agent';
+import { startDashboardPlanner, type DashboardPlanner } from '../testing/dashboard-planner';
 
 let p: DashboardPlanner;
 beforeAll(async () => {

@@ -1,13 +1,15 @@
 import type { ServerResponse } from 'node:http';
-import { countStatuses, type InventoryItem, type PolicyRule } from '@lyncdr/domain';
+import { countStatuses, type InventoryItem, type PolicyInput, type PolicyRule } from '@lyncdr/domain';
 import type { StatusEntry, StatusSnapshot } from '@lyncdr/protocol';
 import type { Store } from '@lyncdr/store';
-import type { PolicyItem } from '../server/evaluator';
-import { sendJson } from '../server/http/respond';
-import type { Route } from '../server/http/router';
+import { sendJson } from '../http/respond';
+import type { Route } from '../http/router';
 import { createEventHub, type EventHub } from './event-hub';
 import { planRoutes } from './plan-routes';
 import { createStaticAssets } from './static-assets';
+
+/** An item as the policy judges it (id, name, period); a full InventoryItem when the planner loaded a topology. */
+type PolicyItem = PolicyInput['items'][number];
 
 export { createEventHub, type EventHub, type DashboardEvent } from './event-hub';
 export { CONTENT_SECURITY_POLICY, createStaticAssets, findAssetsDir } from './static-assets';

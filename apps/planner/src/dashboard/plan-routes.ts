@@ -4,8 +4,8 @@ import { LyncdrError } from '@lyncdr/errors';
 import { renderDocument, type Format } from '@lyncdr/render';
 import type { Store } from '@lyncdr/store';
 import type { Topology } from '@lyncdr/topology';
-import { sendJson } from '../server/http/respond';
-import type { Route } from '../server/http/router';
+import { sendJson } from '../http/respond';
+import type { Route } from '../http/router';
 
 const contentTypes: Record<Format, string> = { pdf: 'application/pdf', md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' };
 

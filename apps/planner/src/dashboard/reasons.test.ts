@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reasonCodes } from '@lyncdr/domain';
-import { reasonSamples } from '../../../../packages/domain/src/policy/reason-samples';
+import { reasonSamples } from '@lyncdr/domain/testing';
 
 type Entry = { reason: string; reasonCode?: string; reasonParams?: Record<string, unknown> };
 const assetPath = './assets/reasons.js';

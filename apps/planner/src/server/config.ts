@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LyncdrError } from '@lyncdr/errors';
+import { LOG_LEVELS } from '@lyncdr/logger';
 import { readYaml } from '@lyncdr/topology';
 
 const Rule = z.object({
@@ -79,6 +80,13 @@ export const PlannerConfig = z.object({
     /** How far ahead of the planner's clock an agent's times may be; later times are refused (E_CLOCK_SKEW). */
     clockSkewSeconds: z.number().nonnegative().default(300),
   }).strict().prefault({}),
+  logging: z.object({
+    /** Folder of the JSON log files (`planner.log`, rotated by size); `<data>/logs` when absent. */
+    dir: z.string().min(1).optional(),
+    level: z.enum(LOG_LEVELS).default('info'),
+    maxBytes: z.number().int().min(4096).default(10 * 1024 * 1024),
+    keep: z.number().int().min(0).max(100).default(5),
+  }).strict().prefault({}),
   demo: z.boolean().default(false),
 }).strict();
 export type PlannerConfig = z.infer<typeof PlannerConfig>;
@@ -115,5 +123,6 @@ export function resolveConfigPaths(config: PlannerConfig, base: string): Planner
     topology: abs(config.topology),
     overlay: abs(config.overlay),
     tls: config.tls ? { cert: path.resolve(base, config.tls.cert), key: path.resolve(base, config.tls.key) } : null,
+    logging: { ...config.logging, ...(config.logging.dir ? { dir: path.resolve(base, config.logging.dir) } : {}) },
   };
 }

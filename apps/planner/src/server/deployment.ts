@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { buildInventory, type InventoryItem } from '@lyncdr/domain';
+import type { Logger } from '@lyncdr/logger';
 import type { Store } from '@lyncdr/store';
 import type { Topology } from '@lyncdr/topology';
-import type { Logger } from './logger';
 import { topologyChangesInWords } from './topology-diff';
 
 /** Records the deployment as a new topology version when it changed (with the differences in words). */
@@ -12,7 +12,7 @@ export function recordTopology(store: Store, topology: Topology, log: Logger): v
   const previous = store.latestTopology();
   const diff = topologyChangesInWords(previous ? (JSON.parse(previous.json) as Topology) : null, topology);
   const saved = store.saveTopology(topology.source.file, hash, json, diff);
-  if (saved) log('topology.version', { version: saved.version, source: saved.source, changes: diff.length });
+  if (saved) log.info('topology.version', { version: saved.version, source: saved.source, changes: diff.length });
 }
 
 /** Inventory items the policy judges. */

@@ -1,14 +1,11 @@
-import { evaluatePolicy, type Evidence, type PolicyRule } from '@lyncdr/domain';
+import { evaluatePolicy, type Evidence, type PolicyInput, type PolicyRule } from '@lyncdr/domain';
+import type { Logger } from '@lyncdr/logger';
 import type { StatusSnapshot } from '@lyncdr/protocol';
 import type { Store } from '@lyncdr/store';
-import type { Logger } from './logger';
 import type { StatusChange } from './alerts/notifier';
 
-export interface PolicyItem {
-  id: string;
-  name: string;
-  frequency: { periodHours: number };
-}
+/** An item the policy judges: id, name and period (an InventoryItem is one). */
+export type PolicyItem = PolicyInput['items'][number];
 
 export interface Evaluator {
   /** Evaluates now, records the result and hands status changes on. */
@@ -63,7 +60,7 @@ export function createEvaluator(deps: {
         try {
           evaluate();
         } catch (e) {
-          deps.log('evaluation.failed', { error: (e as Error).message });
+          deps.log.error('evaluation.failed', { error: (e as Error).message });
         }
       }, wait);
     },

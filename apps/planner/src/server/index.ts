@@ -1,4 +1,5 @@
+export { startPlanner, type RunningPlanner, type StartPlannerOptions } from './start-planner';
 export { createPlannerServer, type PlannerServer, type PlannerServerOptions } from './planner-server';
+export { createPlannerLogger, type PlannerLogger } from './planner-logger';
 export { PlannerConfig, parsePlannerConfig, resolveConfigPaths } from './config';
-export { createLogger, silentLogger, type Logger } from './logger';
 export { newToken, hashToken } from './agents/tokens';

@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { LyncdrError } from '@lyncdr/errors';
+import { silentLogger, type Logger } from '@lyncdr/logger';
 import { createInlineCommitter, createWorkerCommitter, type AsyncCommitter, type Store } from '@lyncdr/store';
 import { createNotifier } from './alerts/notifier';
 import { createWebhookSender } from './alerts/webhook';
@@ -14,9 +15,8 @@ import { createDashboard } from './http/dashboard';
 import { createHostCheck } from './http/host-check';
 import { machineNames } from './http/machine-names';
 import { createRequestHandler } from './http/request-handler';
-import { compileRoute } from './http/router';
+import { compileRoute } from '../http/router';
 import { createUpgradeHandler } from './http/upgrade-handler';
-import { silentLogger, type Logger } from './logger';
 import { createScheduler, type Scheduler } from './scheduler';
 
 export interface PlannerServerOptions {
@@ -56,13 +56,13 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
   const dashboard = createDashboard({ store, rules: config.policy.rules, now, items });
   const evaluator = createEvaluator({
     store, now, log, items, deployment: () => o.deployment ?? null, rules: config.policy.rules,
-    onChanges: (changes, deployment) => void notifier.onChanges(changes, deployment).catch((e: Error) => log('alert.error', { error: e.message })),
+    onChanges: (changes, deployment) => void notifier.onChanges(changes, deployment).catch((e: Error) => log.error('alert.error', { error: e.message })),
     debounceMs: o.evaluateDebounceMs,
     onEvaluated: (s) => dashboard.onEvaluated(s),
   });
   // The writer starts with inline commits; start() swaps in the worker-thread committer before any agent connects.
   let committer: AsyncCommitter = createInlineCommitter(store);
-  const writer = createReportWriter({ mode: 'inline', commit: (r, t) => committer.commit(r, t), close: async () => {} }, 500, (ms, reports) => log('store.slow_commit', { ms, reports }));
+  const writer = createReportWriter({ mode: 'inline', commit: (r, t) => committer.commit(r, t), close: async () => {} }, 500, (ms, reports) => log.warn('store.slow_commit', { ms, reports }));
   const endpoint = createAgentEndpoint({
     store, writer, now, log, limits: config.limits, clockSkewMs: config.ingest.clockSkewSeconds * 1000,
     onReport: (agent, collector) => {
@@ -96,7 +96,7 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
     async start() {
       if (o.commitInWorker !== false && store.file !== ':memory:') {
         committer = await createWorkerCommitter(store.file, store);
-        log('store.committer', { mode: committer.mode });
+        log.info('store.committer', { mode: committer.mode });
       }
       await new Promise<void>((resolve, reject) => {
         server.once('error', (e: NodeJS.ErrnoException) => {
@@ -117,7 +117,7 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
             name: 'retention', cron: '17 3 * * *',
             run: () => {
               const before = new Date(now().getTime() - config.retention.rawReportsDays * 86_400_000).toISOString();
-              log('retention', { pruned: store.pruneReports(before), before });
+              log.info('retention', { pruned: store.pruneReports(before), before });
             },
           },
           { name: 'daily summary', cron: config.alerts.dailySummary, run: () => notifier.dailySummary(evaluator.evaluate()) },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { silentLogger } from '@lyncdr/logger';
 import { createScheduler } from './scheduler';
-import { connectSimAgent } from './sim-agent';
-import { startTestPlanner } from './test-setup';
-import { silentLogger } from './logger';
+import { connectSimAgent } from '../testing/sim-agent';
+import { startTestPlanner } from '../testing/test-planner';
 
 describe('scheduled evaluation (node-cron)', () => {
   it('re-evaluates on its schedule: a daily job that stops reporting goes late with no report and no API call', async () => {

@@ -1,6 +1,6 @@
 import { schedule, validate, type ScheduledTask } from 'node-cron';
 import { LyncdrError } from '@lyncdr/errors';
-import type { Logger } from './logger';
+import type { Logger } from '@lyncdr/logger';
 
 export interface Scheduler {
   stop(): void;
@@ -20,7 +20,7 @@ export function createScheduler(jobs: { name: string; cron: string | null; run: 
         try {
           await j.run();
         } catch (e) {
-          log('job.failed', { job: j.name, error: (e as Error).message });
+          log.error('job.failed', { job: j.name, error: (e as Error).message });
         }
       }, { name: j.name, timezone: 'Etc/UTC', noOverlap: true }),
     );

@@ -1,6 +1,6 @@
 import { StatusEntry } from '@lyncdr/protocol';
 import { describe, expect, it } from 'vitest';
-import { reasonSamples } from './reason-samples';
+import { reasonSamples } from '../testing/reason-samples';
 import { reasonCodes } from './reasons';
 
 describe('policy: machine-readable reasons', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRunbooks, worksheetKinds } from '@lyncdr/documents';
-import { example, run } from './cli-test-helpers.test-helper';
+import { example, run } from '../../testing/run-cli';
 
 const twoSite = [example('two-site', 'topology.xml'), '--overlay', example('two-site', 'lyncdr.yaml')];
 

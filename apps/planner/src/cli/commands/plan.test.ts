@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { example, repoRoot, run } from './cli-test-helpers.test-helper';
+import { example, repoRoot, run } from '../../testing/run-cli';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'lyncdr-plan-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

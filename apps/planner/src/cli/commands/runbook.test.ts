@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, run } from './cli-test-helpers.test-helper';
+import { example, run } from '../../testing/run-cli';
 
 const topo = example('two-site', 'topology.xml');
 const overlay = example('two-site', 'lyncdr.yaml');

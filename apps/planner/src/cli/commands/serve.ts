@@ -5,16 +5,12 @@ import type { Command } from 'commander';
 import { createSampleTopology } from '@lyncdr/domain';
 import { readRegularFile } from '@lyncdr/collectors';
 import { LyncdrError } from '@lyncdr/errors';
-import { createSqliteStore } from '@lyncdr/store';
 import type { Topology } from '@lyncdr/topology';
 import type { CliContext } from '../context';
 import { loadDeployment } from '../io';
-import { startDemoAgent, type DemoAgent } from '../../server/demo/demo-agent';
-import { inventoryItems, recordTopology } from '../../server/deployment';
-import { dbFile, loadPlannerConfig, type ConfigFlags } from '../../server/load-config';
-import { createDocumentBuilder } from '../../server/http/documents';
-import { createLogger } from '../../server/logger';
-import { createPlannerServer } from '../../server/planner-server';
+import { loadPlannerConfig, type ConfigFlags } from '../../server/load-config';
+import { createPlannerLogger } from '../../server/planner-logger';
+import { startPlanner } from '../../server/start-planner';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -65,7 +61,6 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .action(async (o: ConfigFlags) => {
       const embedded = !o.config && !o.topology;
       const config = await loadPlannerConfig(o, ctx.cwd);
-      const log = createLogger((line) => ctx.stderr(line), ctx.now);
       let topology: Topology | null = null;
       if (config.topology) {
         topology = await loadDeployment(config.topology, config.overlay ?? undefined, ctx.cwd);
@@ -75,28 +70,20 @@ export function registerServe(program: Command, ctx: CliContext): void {
         config.demo = true;
       }
       const tls = config.tls ? { cert: await readPem(config.tls.cert, 'cert'), key: await readPem(config.tls.key, 'key') } : null;
-      const store = createSqliteStore({ file: dbFile(config), now: ctx.now });
-      const items = inventoryItems(topology);
-      if (topology) recordTopology(store, topology, log);
-      const server = createPlannerServer({
-        config, store, now: ctx.now, log, tls, deployment: topology?.deployment ?? null, items: () => items,
-        documents: createDocumentBuilder({ topology: () => topology, snapshot: () => server.evaluator.latest(), now: ctx.now }),
-      });
-      let demo: DemoAgent | null = null;
+      const logger = createPlannerLogger(config, { terminal: (line) => ctx.stderr(line), now: ctx.now });
+      const { log } = logger;
       try {
-        const { url, agentUrl } = await server.start();
-        log('planner.ready', { url, agents: agentUrl, data: config.data, items: items.length });
-        if (config.demo) {
-          demo = await startDemoAgent({ agentUrl, store, folder: path.join(config.data, 'demo'), items, now: ctx.now, log });
+        const planner = await startPlanner({ config, topology, tls, now: ctx.now, log });
+        try {
+          ctx.stdout(`lyncdr planner: ${planner.url}  (agents connect to ${planner.agentUrl})\n`);
+          const sig = await untilSignal();
+          log.info('planner.stopping', { signal: sig });
+        } finally {
+          await planner.stop();
         }
-        ctx.stdout(`lyncdr planner: ${url}  (agents connect to ${agentUrl})\n`);
-        const sig = await untilSignal();
-        log('planner.stopping', { signal: sig });
+        log.info('planner.stopped');
       } finally {
-        await demo?.stop();
-        await server.stop();
-        store.close();
+        logger.close();
       }
-      log('planner.stopped');
     });
 }

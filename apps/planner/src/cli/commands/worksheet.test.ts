@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { example, run } from './cli-test-helpers.test-helper';
+import { example, run } from '../../testing/run-cli';
 import { formatFor, inputRevision } from './worksheet';
 
 const twoSite = [example('two-site', 'topology.xml'), '--overlay', example('two-site', 'lyncdr.yaml')];

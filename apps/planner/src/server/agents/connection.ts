@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
+import type { Logger } from '@lyncdr/logger';
 import { decode, encode, envelope, truncateUtf8, type Envelope, type MessageType, type Payload, type ProtocolError } from '@lyncdr/protocol';
 import type { AgentRecord, Store } from '@lyncdr/store';
-import type { Logger } from '../logger';
 import { CloseCode, closeReason } from './close-codes';
 import { createTokenBucket } from './rate-limit';
 import type { ReportWriter } from './report-writer';
@@ -76,7 +76,7 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
       if (closed) return;
       closed = true;
       clearTimeout(idle);
-      log('agent.closed', { agent: agent?.name, peer, code, reason });
+      log.info('agent.closed', { agent: agent?.name, peer, code, reason });
       ws.close(code, closeReason(reason));
       // A peer that does not answer the close handshake is cut off.
       setTimeout(() => ws.terminate(), 2000).unref();
@@ -122,7 +122,7 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
     capabilities = found.collectors.length ? found.collectors : null;
     req.socket.off('data', countUnauthenticated);
     resetIdle();
-    log('agent.connected', { agent: found.name, peer, auth: how });
+    log.info('agent.connected', { agent: found.name, peer, auth: how });
     return true;
   };
 
@@ -151,7 +151,7 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
     const receivedAt = now();
     const screened = screenReport({ id: env.id, payload: p, receivedAt, capabilities, clockSkewMs: deps.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS });
     if (screened.findings.length) writer.touch({ name, at: receivedAt.toISOString(), findings: screened.findings });
-    for (const f of screened.findings) log('report.refused', { agent: name, id: env.id, code: f.code, message: f.message });
+    for (const f of screened.findings) log.warn('report.refused', { agent: name, id: env.id, code: f.code, message: f.message });
     if (screened.refused) return sendError(screened.refused.code, screened.refused.message, env.id);
     writer.submit({
       id: env.id, agentId: name, collector: p.collector, receivedAt: receivedAt.toISOString(), startedAt: p.startedAt,
@@ -162,7 +162,7 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
         if (!duplicate) deps.onReport(name, p.collector);
       },
       (e: unknown) => {
-        log('report.store_failed', { agent: name, id: env.id, error: (e as Error).message });
+        log.error('report.store_failed', { agent: name, id: env.id, error: (e as Error).message });
         sendError('E_STORE', 'the planner could not store the report; it stays in your outbox', env.id);
       },
     );
@@ -177,7 +177,7 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
       env = decode(buf, limits.maxFrameBytes);
     } catch (e) {
       const pe = e as ProtocolError;
-      log('agent.bad_frame', { agent: agent?.name, peer, code: pe.code, message: truncateUtf8(pe.message, 300), bytes: buf.length, sample: frameSample(buf) });
+      log.warn('agent.bad_frame', { agent: agent?.name, peer, code: pe.code, message: truncateUtf8(pe.message, 300), bytes: buf.length, sample: frameSample(buf) });
       sendError(pe.code ?? 'E_PROTOCOL', pe.message);
       return conn.close(CloseCode.policy, `${pe.code ?? 'E_PROTOCOL'}: ${pe.message}`);
     }
@@ -203,8 +203,8 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
         const clock = clockOnHello(env.sentAt, now(), deps.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
         writer.touch({ name: a.name, at: now().toISOString(), version: h.version, host: h.host, collectors: h.capabilities, ...clock });
         lastTouch = now().getTime();
-        log('agent.hello', { agent: a.name, version: h.version, host: h.host });
-        if (isAgentOutdated(h.version)) log('agent.outdated', { agent: a.name, version: h.version, min: MIN_AGENT_VERSION });
+        log.info('agent.hello', { agent: a.name, version: h.version, host: h.host });
+        if (isAgentOutdated(h.version)) log.warn('agent.outdated', { agent: a.name, version: h.version, min: MIN_AGENT_VERSION });
         return;
       }
       case 'heartbeat':
@@ -218,7 +218,7 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
         return onReport(env as Envelope<'report'>, buf.toString('utf8'));
       case 'error': {
         const e = env.payload as Payload<'error'>;
-        log('agent.error', { agent: a.name, code: e.code, message: truncateUtf8(e.message, 300), ref: e.ref });
+        log.warn('agent.error', { agent: a.name, code: e.code, message: truncateUtf8(e.message, 300), ref: e.ref });
         return;
       }
       default:
@@ -231,17 +231,17 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
     try {
       onMessage(data, isBinary);
     } catch (e) {
-      log('agent.internal_error', { agent: agent?.name, peer, error: truncateUtf8(String((e as Error)?.message ?? e), 300) });
+      log.error('agent.internal_error', { agent: agent?.name, peer, error: truncateUtf8(String((e as Error)?.message ?? e), 300) });
       conn.close(CloseCode.internalError, 'the planner failed on this frame; see its log');
     }
   });
 
-  ws.on('error', (e) => log('agent.socket_error', { agent: agent?.name, peer, error: e.message }));
+  ws.on('error', (e) => log.warn('agent.socket_error', { agent: agent?.name, peer, error: e.message }));
   ws.on('close', (code) => {
     closed = true;
     clearTimeout(idle);
     if (agent) deps.onGone(agent.name, conn);
-    if (code === CloseCode.tooBig) log('agent.closed', { agent: agent?.name, peer, code, reason: `frame over ${limits.maxFrameBytes} bytes` });
+    if (code === CloseCode.tooBig) log.info('agent.closed', { agent: agent?.name, peer, code, reason: `frame over ${limits.maxFrameBytes} bytes` });
   });
 
   const headerToken = bearer(req.headers.authorization);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectSimAgent, type SimAgent } from '../sim-agent';
-import { startTestPlanner, type TestPlanner } from '../test-setup';
+import { connectSimAgent, type SimAgent } from '../../testing/sim-agent';
+import { startTestPlanner, type TestPlanner } from '../../testing/test-planner';
 
 const limits = { helloTimeoutSeconds: 0.5, idleTimeoutSeconds: 1, maxFrameBytes: 64 * 1024, reportsPerMinute: 1, burst: 20 };
 

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import type { Logger } from '@lyncdr/logger';
 import type { Store } from '@lyncdr/store';
-import type { Logger } from '../logger';
 import { addressKey } from './address-key';
 import { CloseCode } from './close-codes';
 import { handleConnection, type AgentConnection, type EndpointLimits } from './connection';
@@ -62,7 +62,7 @@ export function createAgentEndpoint(deps: AgentEndpointDeps): AgentEndpoint {
       seen.suppressed++;
       return;
     }
-    deps.log('agent.refused', { reason, ...fields, ...(seen?.suppressed ? { suppressed: seen.suppressed } : {}) });
+    deps.log.warn('agent.refused', { reason, ...fields, ...(seen?.suppressed ? { suppressed: seen.suppressed } : {}) });
     refusedLog.set(reason, { at: t, suppressed: 0 });
   };
 

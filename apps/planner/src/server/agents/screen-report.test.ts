@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleReport } from '../sim-agent';
+import { sampleReport } from '../../testing/sim-agent';
 import { clockOnHello, screenReport } from './screen-report';
 
 const now = new Date('2026-11-22T10:00:00.000Z');

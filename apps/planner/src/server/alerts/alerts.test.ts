@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectSimAgent } from '../sim-agent';
-import { startTestPlanner, type TestPlanner } from '../test-setup';
+import { connectSimAgent } from '../../testing/sim-agent';
+import { startTestPlanner, type TestPlanner } from '../../testing/test-planner';
 import { isSilenced } from './silence';
 import { createWebhookSender } from './webhook';
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '@lyncdr/logger';
 import { createSqliteStore, type Store } from '@lyncdr/store';
 import type { StatusEntry } from '@lyncdr/protocol';
 import { createNotifier } from './notifier';
@@ -29,7 +30,7 @@ describe('notifier', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   const make = (at: string) => createNotifier({
-    store, now: () => new Date(at), webhook, log: (e, f) => lines.push(`${e} ${JSON.stringify(f)}`),
+    store, now: () => new Date(at), webhook, log: createLogger({ sinks: [{ write: (r) => lines.push(`${r.msg} ${JSON.stringify(r.fields)}`) }] }),
     silence: [{ from: '01:00', to: '03:00' }],
   });
 

@@ -1,8 +1,8 @@
+import type { Logger } from '@lyncdr/logger';
 import type { StatusEntry, StatusSnapshot } from '@lyncdr/protocol';
 import { countStatuses } from '@lyncdr/domain';
 import type { Store } from '@lyncdr/store';
 import type { SilenceWindow } from '../config';
-import type { Logger } from '../logger';
 import { isSilenced } from './silence';
 import type { WebhookSender } from './webhook';
 
@@ -38,7 +38,7 @@ export function createNotifier(deps: {
       const loud: StatusChange[] = [];
       for (const c of alerting) {
         const silenced = isSilenced(deps.silence, c.entry.itemId, at);
-        log('status.changed', { item: c.entry.itemId, from: c.previous, to: c.entry.status, reason: c.entry.reason, silenced: silenced || undefined });
+        log.info('status.changed', { item: c.entry.itemId, from: c.previous, to: c.entry.status, reason: c.entry.reason, silenced: silenced || undefined });
         if (silenced) {
           store.logAlert({ at: at.toISOString(), itemId: c.entry.itemId, from: c.previous, to: c.entry.status, ...reasonOf(c.entry), channel: 'silenced', delivered: false, detail: 'in a silence window' });
         } else loud.push(c);
@@ -50,7 +50,7 @@ export function createNotifier(deps: {
           kind: 'lyncdr.alert', deployment, at: at.toISOString(),
           changes: loud.map((c) => ({ itemId: c.entry.itemId, from: c.previous, to: c.entry.status, reason: c.entry.reason, lastGood: c.entry.lastGood })),
         });
-        log(delivery.delivered ? 'alert.delivered' : 'alert.failed', { changes: loud.length, attempts: delivery.attempts, detail: delivery.detail });
+        (delivery.delivered ? log.info : log.error)(delivery.delivered ? 'alert.delivered' : 'alert.failed', { changes: loud.length, attempts: delivery.attempts, detail: delivery.detail });
       }
       for (const c of loud) {
         store.logAlert({
@@ -62,13 +62,13 @@ export function createNotifier(deps: {
     async dailySummary(snapshot) {
       const counts = countStatuses(snapshot.items);
       const notOk = snapshot.items.filter((i) => i.status !== 'ok');
-      log('summary', counts);
+      log.info('summary', counts);
       if (!deps.webhook) return;
       const d = await deps.webhook({
         kind: 'lyncdr.summary', deployment: snapshot.deployment, at: snapshot.generatedAt, counts,
         attention: notOk.map((i) => ({ itemId: i.itemId, status: i.status, reason: i.reason })),
       });
-      log(d.delivered ? 'summary.delivered' : 'summary.failed', { attempts: d.attempts, detail: d.detail });
+      (d.delivered ? log.info : log.error)(d.delivered ? 'summary.delivered' : 'summary.failed', { attempts: d.attempts, detail: d.detail });
     },
   };
 }

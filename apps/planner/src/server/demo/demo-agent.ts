@@ -2,9 +2,9 @@ import path from 'node:path';
 import { createAgent } from '@lyncdr/agent';
 import type { Collector } from '@lyncdr/collectors';
 import { LyncdrError } from '@lyncdr/errors';
+import type { Logger } from '@lyncdr/logger';
 import type { Store } from '@lyncdr/store';
 import { hashToken, newToken } from '../agents/tokens';
-import type { Logger } from '../logger';
 import { generateDemoFolders, observeDemoFolders, type DemoItem } from './demo-folders';
 
 export interface DemoAgent {
@@ -49,6 +49,6 @@ export async function startDemoAgent(o: {
   });
   await agent.start();
   await agent.runOnce('demo-folders');
-  o.log('demo.started', { agent: 'demo', folder: o.folder, items: o.items.length });
+  o.log.info('demo.started', { agent: 'demo', folder: o.folder, items: o.items.length });
   return { stop: () => agent.stop() };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StatusSnapshot } from '@lyncdr/protocol';
-import { connectSimAgent } from '../sim-agent';
-import { startTestPlanner, type TestPlanner } from '../test-setup';
+import { connectSimAgent } from '../../testing/sim-agent';
+import { startTestPlanner, type TestPlanner } from '../../testing/test-planner';
 
 const item = { id: 'filestore:\\\\fs1.contoso.test\\lyncshare', name: 'File store', frequency: { periodHours: 24 } };
 

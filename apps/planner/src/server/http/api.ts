@@ -4,8 +4,8 @@ import type { Store } from '@lyncdr/store';
 import { isAgentOutdated, MIN_AGENT_VERSION } from '../agents/agent-version';
 import type { AgentEndpoint } from '../agents/endpoint';
 import type { Evaluator, PolicyItem } from '../evaluator';
-import { readJsonBody, sendJson } from './respond';
-import type { Route } from './router';
+import { readJsonBody, sendJson } from '../../http/respond';
+import type { Route } from '../../http/router';
 
 /** Builds a document (worksheet, runbook, plan) with the current status; returns its bytes and content type. */
 export type DocumentBuilder = (kind: string, query: URLSearchParams) => Promise<{ contentType: string; body: Uint8Array | string }>;

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Store } from '@lyncdr/store';
 import { bearer, hashToken } from '../agents/tokens';
-import type { Role } from './router';
+import type { Role } from '../../http/router';
 
 /**
  * The API role of a request: `admin` or `read` from a live API token (`lyncdr agents add <name> --role read|admin`),

@@ -2,9 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LyncdrError } from '@lyncdr/errors';
+import { createLogger } from '@lyncdr/logger';
 import { createSqliteStore, type Store } from '@lyncdr/store';
 import { createRequestHandler } from './request-handler';
-import { compileRoute, type Route } from './router';
+import { compileRoute, type Route } from '../../http/router';
 
 /** A real HTTP server on port 0 around the request handler, with routes that fail in every way a handler can. */
 describe('request handler: last-resort guard', () => {
@@ -19,7 +20,7 @@ describe('request handler: last-resort guard', () => {
   async function start(routes: Route[]) {
     store = createSqliteStore({ file: ':memory:', now: () => new Date() });
     server = createServer(createRequestHandler({
-      routes: routes.map(compileRoute), store, log: (event, fields) => logged.push({ event, fields }), openRead: true, ready: () => true,
+      routes: routes.map(compileRoute), store, log: createLogger({ sinks: [{ write: (r) => logged.push({ event: r.msg, fields: r.fields }) }] }), openRead: true, ready: () => true,
       serveStatic: () => false, hostAllowed: () => true, eventStreams: { open: () => 0, max: 1 },
     }));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

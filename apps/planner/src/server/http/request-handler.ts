@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLyncdrError, LyncdrError } from '@lyncdr/errors';
+import type { Logger } from '@lyncdr/logger';
 import { truncateUtf8 } from '@lyncdr/protocol';
 import type { Store } from '@lyncdr/store';
-import type { Logger } from '../logger';
 import { allows, requestRole } from './auth';
 import { hostRefused } from './host-check';
-import { sendError } from './respond';
-import type { CompiledRoute } from './router';
+import { sendError } from '../../http/respond';
+import type { CompiledRoute } from '../../http/router';
 import { setSecurityHeaders } from './security-headers';
 
 export interface RequestHandlerDeps {
@@ -75,7 +75,7 @@ export function createRequestHandler(d: RequestHandlerDeps): (req: IncomingMessa
     if (isLyncdrError(e)) {
       if (!res.headersSent) return sendError(res, 400, e.code, e.message);
     } else {
-      d.log('http.error', { method: truncateUtf8(req.method ?? '?', 20), path: truncateUtf8(req.url ?? '', 200), error: truncateUtf8(String((e as Error)?.message ?? e), 300) });
+      d.log.error('http.error', { method: truncateUtf8(req.method ?? '?', 20), path: truncateUtf8(req.url ?? '', 200), error: truncateUtf8(String((e as Error)?.message ?? e), 300) });
       if (!res.headersSent) return sendError(res, 500, 'E_INTERNAL', 'internal error; see the planner log');
     }
     // The answer had started: cut this response off, the server goes on.

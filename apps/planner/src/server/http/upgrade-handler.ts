@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { Logger } from '@lyncdr/logger';
 import { truncateUtf8 } from '@lyncdr/protocol';
-import type { Logger } from '../logger';
 
 /**
  * HTTP upgrades: `/agent` goes to the agents' WebSocket endpoint, anything else is a 404. A malformed target is a
@@ -24,7 +24,7 @@ export function createUpgradeHandler(d: { agent: (req: IncomingMessage, socket: 
       }
       d.agent(req, socket, head);
     } catch (e) {
-      d.log('agent.upgrade_error', { path: truncateUtf8(req.url ?? '', 200), error: truncateUtf8(String((e as Error)?.message ?? e), 300) });
+      d.log.error('agent.upgrade_error', { path: truncateUtf8(req.url ?? '', 200), error: truncateUtf8(String((e as Error)?.message ?? e), 300) });
       socket.destroy();
     }
   };

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCliContext } from '../context';
-import { runCli } from '../program';
+import { createCliContext } from '../cli/context';
+import { runCli } from '../cli/program';
 
-/** Repository root (…/apps/planner/src/cli/commands → root). */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+/** Repository root (…/apps/planner/src/testing → root). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const example = (...p: string[]) => path.join(repoRoot, 'examples', ...p);
 
 /** Runs the CLI in-process with captured output and a fixed clock. */

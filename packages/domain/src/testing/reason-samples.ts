@@ -1,6 +1,6 @@
 import type { Observation, StatusEntry } from '@lyncdr/protocol';
-import { evaluatePolicy } from './evaluate';
-import type { Evidence, PolicyRule } from './model';
+import { evaluatePolicy } from '../policy/evaluate';
+import type { Evidence, PolicyRule } from '../policy/model';
 
 const H = 3_600_000;
 const t0 = Date.parse('2026-11-22T02:00:00.000Z');

@@ -7,13 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { InventoryItem } from '@lyncdr/domain';
 import type { Topology } from '@lyncdr/topology';
-import { loadDeployment } from '../../cli/io';
-import { inventoryItems, recordTopology } from '../../server/deployment';
-import { createDocumentBuilder } from '../../server/http/documents';
-import { silentLogger } from '../../server/logger';
-import { startTestPlanner, type TestPlanner } from '../../server/test-setup';
+import { loadDeployment } from '../cli/io';
+import { inventoryItems } from '../server/deployment';
+import { startTestPlanner, type TestPlanner } from './test-planner';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 export type { Browser, BrowserContext, Page } from 'playwright-core';
 
@@ -50,12 +48,9 @@ export async function startDashboardPlanner(o: { total?: number; openRead?: bool
   const topology = await loadDeployment(path.join(repoRoot, 'examples/two-site/topology.xml'), path.join(repoRoot, 'examples/two-site/lyncdr.yaml'), repoRoot);
   const base = inventoryItems(topology);
   const items = [...base, ...extraItems(topology, Math.max(0, (o.total ?? 0) - base.length))];
-  let planner: TestPlanner | null = null;
-  planner = await startTestPlanner({ api: { openRead: o.openRead ?? false } }, {
-    items: () => items, deployment: topology.deployment, ...(o.evaluateDebounceMs === undefined ? {} : { evaluateDebounceMs: o.evaluateDebounceMs }),
-    documents: createDocumentBuilder({ topology: () => topology, snapshot: () => planner!.server.evaluator.latest(), now: () => new Date() }),
+  const planner: TestPlanner = await startTestPlanner({ api: { openRead: o.openRead ?? false } }, {
+    topology, items: () => items, ...(o.evaluateDebounceMs === undefined ? {} : { evaluateDebounceMs: o.evaluateDebounceMs }),
   });
-  recordTopology(planner.store, topology, silentLogger);
   planner.server.evaluator.evaluate();
   return { ...planner, topology, items, readToken: planner.addAgent('viewer', 'read'), adminToken: planner.addAgent('operator', 'admin') };
 }
