@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkZip } from '../../../packages/collectors/src/index';
+import { DEFAULT_ZIP_LIMITS } from '../../../packages/topology/src/zip/index';
 import type { FuzzTarget } from '../harness/target';
 import { zipInputs } from './zip-seeds';
 
@@ -21,7 +22,7 @@ export const target: FuzzTarget = {
   },
   async run(bytes) {
     writeFileSync(file, bytes);
-    const r = await checkZip(file, { maxEntries: 1000, maxEntryBytes: 64 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024, keepXmlBytes: 8 * 1024 * 1024 });
+    const r = await checkZip(file, { ...DEFAULT_ZIP_LIMITS, maxRatio: Number.POSITIVE_INFINITY }, { keepXmlBytes: 8 * 1024 * 1024 });
     if (!r.ok && r.findings.length === 0) throw new Error('a zip judged not ok without a finding');
     // ZIP_UNREADABLE on a file that opened means an unexpected error inside the reader, turned into a finding.
     const unexpected = r.findings.find((f) => f.code === 'ZIP_UNREADABLE');

@@ -1,22 +1,32 @@
-import { open, stat } from 'node:fs/promises';
 import type { Finding } from '@lyncdr/protocol';
-import { readCentralDirectory, ZipFormatError, type ZipEntry } from './central-directory';
-import { checkEntry } from './entry-stream';
+import { openFileSource } from '@lyncdr/sql-backup';
+import {
+  declaredSizeError,
+  readCentralDirectory,
+  readEntryData,
+  runPlan,
+  totalSizeError,
+  unsafeNameError,
+  ZipError,
+  type ByteSource,
+  type ZipLimits,
+  type ZipProblem,
+} from '@lyncdr/topology/zip';
 
-export interface ZipLimits {
-  maxEntries: number;
-  maxEntryBytes: number;
-  maxTotalBytes: number;
-  /** Entries up to this size whose name ends in .xml are kept whole (to parse a topology). */
-  keepXmlBytes: number;
-}
+export { isUnsafeEntryName, type ZipLimits } from '@lyncdr/topology/zip';
 
+/** The limits of the streamed check: exports of several gigabytes are normal; no ratio check (the output is bounded). */
 export const defaultZipLimits: ZipLimits = {
   maxEntries: 200_000,
   maxEntryBytes: 8 * 1024 ** 3,
   maxTotalBytes: 32 * 1024 ** 3,
-  keepXmlBytes: 64 * 1024 * 1024,
+  maxRatio: Number.POSITIVE_INFINITY,
 };
+
+export interface CheckZipOptions {
+  /** Entries up to this size whose name ends in .xml are kept whole (to parse a topology); 64 MiB by default. */
+  keepXmlBytes?: number;
+}
 
 export interface ZipEntryReport {
   name: string;
@@ -37,66 +47,90 @@ export interface ZipCheck {
   heads: Map<string, Buffer>;
 }
 
-const HEAD = 4096;
+/** The finding code of each problem the zip reader names. */
+const FINDING_CODES: Record<ZipProblem, string> = {
+  'not-zip': 'ZIP_NOT_ZIP',
+  truncated: 'ZIP_TRUNCATED',
+  damaged: 'ZIP_CORRUPT',
+  crc: 'ZIP_CRC',
+  overflow: 'ZIP_BOMB',
+  'too-many-entries': 'ZIP_LIMIT',
+  'too-large': 'ZIP_BOMB',
+  'unsafe-name': 'ZIP_UNSAFE_NAME',
+  encrypted: 'ZIP_ENCRYPTED',
+  method: 'ZIP_METHOD',
+};
 
-/** True when an entry name could write outside the folder it is extracted to (absolute, drive, `..`, NUL). */
-export function isUnsafeEntryName(name: string): boolean {
-  if (name.includes('\0')) return true;
-  if (/^([a-zA-Z]:|[\\/])/.test(name)) return true;
-  return name.split(/[\\/]/).some((seg) => seg === '..');
-}
+const HEAD = 4096;
+const CHUNK = 256 * 1024;
 
 /**
  * Checks a zip without loading it: the central directory is read from the end of the file, every entry is streamed
  * through inflate + CRC-32 within limits (entry count, bytes per entry, total bytes, declared sizes), and unsafe entry
  * names are reported. Never throws for a damaged file: everything wrong becomes a finding naming the file and entry.
  */
-export async function checkZip(file: string, limits: ZipLimits = defaultZipLimits): Promise<ZipCheck> {
+export async function checkZip(file: string, limits: ZipLimits = defaultZipLimits, options: CheckZipOptions = {}): Promise<ZipCheck> {
   const result: ZipCheck = { file, opened: false, ok: false, bytes: 0, entries: [], findings: [], heads: new Map() };
   const add = (code: string, message: string) => result.findings.push({ code, message: `${file}: ${message}`, path: file, severity: 'error' });
-  let fh;
+  /** The finding for what the reader threw; anything but a ZipError is an I/O failure (ZIP_UNREADABLE). */
+  const report = (e: unknown): string => {
+    const code = e instanceof ZipError ? FINDING_CODES[e.problem] : 'ZIP_UNREADABLE';
+    add(code, e instanceof ZipError ? e.message : `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return code;
+  };
+  let source: ByteSource;
   try {
-    const st = await stat(file);
-    result.bytes = st.size;
-    fh = await open(file, 'r');
+    source = await openFileSource(file);
+    result.bytes = await source.size();
   } catch (e) {
     add('ZIP_UNREADABLE', `cannot open (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     return result;
   }
   try {
-    let entries: ZipEntry[];
+    let entries;
     try {
-      entries = await readCentralDirectory(fh, result.bytes, limits);
+      entries = await runPlan(readCentralDirectory(result.bytes, { file, maxEntries: limits.maxEntries }), source);
     } catch (e) {
-      if (e instanceof ZipFormatError) add(e.code, e.message);
-      else add('ZIP_UNREADABLE', (e as Error).message);
+      report(e);
       return result;
     }
     result.opened = true;
-    const declared = entries.reduce((n, e) => n + e.size, 0);
-    if (declared > limits.maxTotalBytes) {
-      add('ZIP_BOMB', `the entries declare ${declared} bytes in total, over the ${limits.maxTotalBytes}-byte limit; refused as a possible zip bomb`);
+    const tooLarge = totalSizeError(
+      entries.reduce((n, e) => n + e.size, 0),
+      limits,
+      file,
+    );
+    if (tooLarge) {
+      report(tooLarge);
       return result;
     }
+    const into = new Uint8Array(CHUNK);
+    const keepXml = options.keepXmlBytes ?? 64 * 1024 * 1024;
     for (const e of entries) {
-      if (isUnsafeEntryName(e.name)) {
-        add('ZIP_UNSAFE_NAME', `entry ${JSON.stringify(e.name)} has a path that escapes the extraction folder`);
-        result.entries.push({ name: e.name, size: e.size, compressedSize: e.compressedSize, ok: false, code: 'ZIP_UNSAFE_NAME' });
+      const entry: ZipEntryReport = { name: e.name, size: e.size, compressedSize: e.compressedSize, ok: true, code: null };
+      result.entries.push(entry);
+      const unsafe = unsafeNameError(e, file);
+      if (unsafe) {
+        Object.assign(entry, { ok: false, code: report(unsafe) });
         continue;
       }
       if (e.name.endsWith('/')) {
-        result.entries.push({ name: e.name, size: 0, compressedSize: 0, ok: true, code: null });
+        Object.assign(entry, { size: 0, compressedSize: 0 });
         continue;
       }
-      const keep = /\.xml$/i.test(e.name) && e.size <= limits.keepXmlBytes ? e.size : HEAD;
-      const c = await checkEntry(fh, result.bytes, e, { maxEntryBytes: limits.maxEntryBytes, keep });
-      result.entries.push({ name: e.name, size: e.size, compressedSize: e.compressedSize, ok: c.ok, code: c.code ?? null });
-      if (!c.ok) add(c.code ?? 'ZIP_CORRUPT', `entry ${e.name}: ${c.message}`);
-      else if (c.head) result.heads.set(e.name, c.head);
+      const keep = /\.xml$/i.test(e.name) && e.size <= keepXml ? e.size : HEAD;
+      try {
+        const refused = declaredSizeError(e, limits, file);
+        if (refused) throw refused;
+        const data = await runPlan(readEntryData(e, result.bytes, { file, keep, into }), source);
+        result.heads.set(e.name, Buffer.from(data.kept.buffer, data.kept.byteOffset, data.kept.length));
+      } catch (err) {
+        Object.assign(entry, { ok: false, code: report(err) });
+      }
     }
     result.ok = result.findings.length === 0;
     return result;
   } finally {
-    await fh.close();
+    await source.close();
   }
 }

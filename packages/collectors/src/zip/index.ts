@@ -1,2 +1,1 @@
-export { checkZip, defaultZipLimits, isUnsafeEntryName, type ZipCheck, type ZipEntryReport, type ZipLimits } from './check-zip';
-export { readCentralDirectory, type ZipEntry } from './central-directory';
+export { checkZip, defaultZipLimits, isUnsafeEntryName, type CheckZipOptions, type ZipCheck, type ZipEntryReport, type ZipLimits } from './check-zip';
