@@ -2,11 +2,12 @@
  * The fuzz process: `node --import tsx run-target.ts <target,target…> <cases> <seed> <caseMs>`. For each target in
  * turn, replays its regression inputs, then runs the generated cases; prints one JSON result line per target on
  * stdout. A case fails when it
- * throws anything but a LyncdrError with an E_* code, uses more CPU time than its bound (caseMs + 20 µs a byte), or raises an uncaught error or an
+ * throws anything but a LyncdrError with a code of the tables (docs/errors.md), uses more CPU time than its bound (caseMs + 20 µs a byte), or raises an uncaught error or an
  * unhandled rejection in the process while it runs. Failing inputs are kept in test/fuzz/regressions/<target>/.
  */
 import { Worker } from 'node:worker_threads';
-import { isLyncdrError } from '../../../packages/errors/src/index';
+import { ERROR_CODES, isLyncdrError } from '../../../packages/errors/src/index';
+import { PROTOCOL_CODES } from '../../../packages/protocol/src/codes';
 import { caseInput } from './case-input';
 import { regressionFiles, saveRegression } from './regressions';
 import { loadTarget } from '../targets/index';
@@ -69,7 +70,7 @@ async function check(input: Uint8Array): Promise<{ reason: string | null; ms: nu
       });
     }
   } catch (e) {
-    if (!isLyncdrError(e) || !/^E_[A-Z0-9_]+$/.test(e.code)) reason = `threw ${describe(e)}`;
+    if (!isLyncdrError(e) || !(e.code in ERROR_CODES || e.code in PROTOCOL_CODES)) reason = `threw ${describe(e)}`;
   }
   const ms = cpuMs() - t0;
   if (processError !== null) reason = `process-level error: ${describe(processError)}`;
