@@ -1,7 +1,8 @@
-import type { Topology } from '@lyncdr/topology';
+import { findPool, userPools, type Topology } from '@lyncdr/topology';
 import type { Document, Text } from '../model';
 import type { RunbookOptions, RunbookSpec } from './spec';
-import { ownerOf, tbd, userPools } from './common/deployment';
+import { ownerOf } from './common/deployment';
+import { tbd } from '../text/index';
 import { runbookLabels } from './common/labels';
 import { pick } from './common/lang';
 import { runbookDocument, type RunbookSection } from './common/procedure';
@@ -30,7 +31,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
   const t_ = pick(opts.lang);
   const L = runbookLabels(opts.lang);
   const pairs = pairsFor(t, opts.pools);
-  const machinesOf = (fqdn: string): string[] => t.pools.find((p) => p.fqdn === fqdn)?.machines ?? [];
+  const machinesOf = (fqdn: string): string[] => findPool(t, fqdn)?.machines ?? [];
   const sections: RunbookSection[] = [
     {
       heading: t_('Backup Service settings (global)', 'Paramètres du service de sauvegarde (global)'),

@@ -1,8 +1,9 @@
 import { backupFileName } from '@lyncdr/domain';
-import type { Topology } from '@lyncdr/topology';
+import { sqlName, storesOf, userPools, type Topology } from '@lyncdr/topology';
 import type { Document, Text } from '../model';
 import type { RunbookOptions, RunbookSpec } from './spec';
-import { backupFolder, backupRoot, fileStoreCopyPath, inBackup, NOT_BACKED_UP, ownerOf, q, responseGroupPools, sqlName, storesOf, tbd, userPools, uniq } from './common/deployment';
+import { backupFolder, backupRoot, fileStoreCopyPath, inBackup, NOT_BACKED_UP, ownerOf, q, responseGroupPools, uniq } from './common/deployment';
+import { tbd } from '../text/index';
 import { runbookLabels } from './common/labels';
 import { pick } from './common/lang';
 import { pickPools } from './common/pools';

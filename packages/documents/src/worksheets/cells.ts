@@ -1,5 +1,5 @@
 import type { InventoryItem } from '@lyncdr/domain';
-import type { Topology } from '@lyncdr/topology';
+import { findPool, type Topology } from '@lyncdr/topology';
 import type { Lang, TableCell, TableColumn, Text } from '../model';
 import { tbd } from '../text/index';
 import { parseSchedule } from './schedule';
@@ -62,7 +62,7 @@ export function notesCell(item: InventoryItem, lang: Lang, topology: Topology): 
 
 function backupServiceText(item: InventoryItem, lang: Lang, t: Topology): string | null {
   const s = worksheetStrings(lang).serviceText;
-  const partnerOf = (fqdn: string) => t.pools.find((p) => p.fqdn === fqdn)?.backupPool ?? null;
+  const partnerOf = (fqdn: string) => findPool(t, fqdn)?.backupPool ?? null;
   if (item.category === 'userdata') {
     const p = partnerOf(item.scopeRef);
     return p ? s.userdata(p) : null;

@@ -1,5 +1,5 @@
 import type { Inventory, InventoryItem } from '@lyncdr/domain';
-import type { Topology } from '@lyncdr/topology';
+import { fileStoreOf, type Topology } from '@lyncdr/topology';
 import type { Block, Document, TableCell } from '../model';
 import { blank, destinationCell, notesCell, scheduleCell, serverCell, sevenColumns, toolCell } from './cells';
 import { rowLabel } from './database-worksheet';
@@ -18,7 +18,7 @@ function shareCell(item: InventoryItem, topology: Topology, opts: WorksheetOptio
     const fs = topology.fileStores.find((f) => `filestore:${f.unc}` === item.id);
     return fs ? { text: fs.unc, style: 'code' } : blank(opts.lang);
   }
-  const fs = topology.fileStores.find((f) => f.pools.includes(item.scopeRef));
+  const fs = fileStoreOf(topology, item.scopeRef);
   if (!fs) return blank(opts.lang);
   const sub = item.category === 'callpark-moh' ? 'AppServerFiles\\CPS\\' : 'AppServerFiles\\RGS\\AS';
   return { text: `${fs.unc}\\…-ApplicationServer-…\\${sub}`, style: 'code' };

@@ -1,5 +1,5 @@
 import type { Inventory } from '@lyncdr/domain';
-import type { Topology } from '@lyncdr/topology';
+import { findPool, isUserPool, sqlName, type Topology } from '@lyncdr/topology';
 import { step, type RestoreScenario } from './restore-model';
 import { deploymentWizardStep, fileOf, newServerSteps, rgsStep } from './restore-steps';
 
@@ -11,8 +11,6 @@ const KIND_WORDS: Record<string, { en: string; fr: string }> = {
   Mediation: { en: 'Mediation pool', fr: 'pool de serveurs de médiation' },
   PersistentChat: { en: 'Persistent Chat pool', fr: 'pool de serveurs de conversation permanente' },
 };
-
-const inst = (server: string, instance: string | null) => (instance ? `${server}\\${instance}` : server);
 
 /**
  * c.6 A pool member (Front End, Edge, Director, Mediation, Persistent Chat) [lync-server-2013-restoring-an-enterprise-edition-member-server.md];
@@ -55,7 +53,7 @@ export function memberScenarios(t: Topology, inv: Inventory): RestoreScenario[] 
 /** c.7 A whole pool [lync-server-2013-restoring-a-lync-server-pool.md]; a paired pool is failed over first (REFERENCE §e.1). */
 export function wholePoolScenarios(t: Topology): RestoreScenario[] {
   return t.pools
-    .filter((p) => p.kind === 'FrontEnd' || p.kind === 'StandardEdition')
+    .filter(isUserPool)
     .map((p) => ({
       id: `restore-pool:${p.fqdn}`,
       section: 'c.7',
@@ -113,7 +111,7 @@ export function fileStoreScenarios(t: Topology): RestoreScenario[] {
       ),
       step(`Share the folder as ${fs.unc}.`, `Partagez le dossier sous ${fs.unc}.`, null, fs.server),
       step('If Topology Builder has not been run, reset the permissions.', 'Si le Générateur de topologie n’a pas été exécuté, réinitialisez les autorisations.', 'Enable-CsTopology'),
-      ...(fs.pools.some((p) => t.pools.find((x) => x.fqdn === p)?.backupPool)
+      ...(fs.pools.some((p) => findPool(t, p)?.backupPool)
         ? [step('Conference content can be re-synchronized from the paired pool (runbook "lyncdr runbook conference-content").', 'Le contenu des conférences peut être resynchronisé à partir du pool couplé (procédure « lyncdr runbook conference-content »).')]
         : []),
     ],
@@ -129,8 +127,8 @@ export function monitoringArchivingScenarios(t: Topology): RestoreScenario[] {
       return {
         id: `restore-sql:${s.id}`,
         section: 'c.9',
-        title: { en: `${s.kind} data on ${inst(s.server, s.instance)}`, fr: `Données ${s.kind === 'Archiving' ? 'd’archivage' : 'de surveillance'} sur ${inst(s.server, s.instance)}` },
-        subject: inst(s.server, s.instance),
+        title: { en: `${s.kind} data on ${sqlName(s)}`, fr: `Données ${s.kind === 'Archiving' ? 'd’archivage' : 'de surveillance'} sur ${sqlName(s)}` },
+        subject: sqlName(s),
         pool: s.pools[0] ?? null,
         ref: 'lync-server-2013-restoring-monitoring-or-archiving-data.md',
         referenceRto: null,
@@ -142,10 +140,10 @@ export function monitoringArchivingScenarios(t: Topology): RestoreScenario[] {
               `SQL Server Management Studio: Databases, Restore Database, To database ${db}, From device, select the backup set, check the data and log file paths.`,
               `SQL Server Management Studio : Bases de données, Restaurer la base de données, Vers la base de données ${db}, À partir de l’unité, sélectionnez le jeu de sauvegarde, vérifiez les chemins des fichiers de données et de journal.`,
               null,
-              inst(s.server, s.instance),
+              sqlName(s),
             ),
           ),
-          step('Security, Users: check that RTCComponentUniversalServices exists with the ServerRole database role; add it if missing.', 'Sécurité, Utilisateurs : vérifiez que RTCComponentUniversalServices existe avec le rôle de base de données ServerRole ; ajoutez-le s’il manque.', null, inst(s.server, s.instance)),
+          step('Security, Users: check that RTCComponentUniversalServices exists with the ServerRole database role; add it if missing.', 'Sécurité, Utilisateurs : vérifiez que RTCComponentUniversalServices existe avec le rôle de base de données ServerRole ; ajoutez-le s’il manque.', null, sqlName(s)),
         ],
       };
     });
@@ -156,7 +154,7 @@ export function persistentChatScenarios(t: Topology, inv: Inventory): RestoreSce
   return t.sqlStores
     .filter((s) => s.kind === 'PersistentChat')
     .map((s) => {
-      const i = inst(s.server, s.instance);
+      const i = sqlName(s);
       return {
         id: `restore-pchat:${i}`,
         section: 'c.10',
@@ -177,7 +175,7 @@ export function persistentChatScenarios(t: Topology, inv: Inventory): RestoreSce
 /** c.11 Response Group settings [lync-server-2013-restoring-response-group-settings.md]. */
 export function rgsScenarios(t: Topology, inv: Inventory): RestoreScenario[] {
   return t.pools
-    .filter((p) => p.kind === 'FrontEnd' || p.kind === 'StandardEdition')
+    .filter(isUserPool)
     .map((p) => ({
       id: `restore-rgs:${p.fqdn}`,
       section: 'c.11',

@@ -1,7 +1,7 @@
 import type { Inventory } from '@lyncdr/domain';
-import type { SqlStore, Topology } from '@lyncdr/topology';
+import { fileStoreOf, findPool, sameInstance, sqlArgs, sqlName, type SqlStore, type Topology } from '@lyncdr/topology';
 import { step, type RestoreScenario, type ScenarioStep } from './restore-model';
-import { deploymentWizardStep, downloadTopologyStep, fileOf, newServerSteps, rgsStep, sqlArgs, userDataSteps } from './restore-steps';
+import { deploymentWizardStep, downloadTopologyStep, fileOf, newServerSteps, rgsStep, userDataSteps } from './restore-steps';
 
 /** Database types for Invoke-CsDatabaseFailover / Uninstall-CsMirrorDatabase (cmdlets/Invoke-CsDatabaseFailover.md). */
 const DB_TYPE: Partial<Record<SqlStore['kind'], string>> = {
@@ -11,10 +11,6 @@ const DB_TYPE: Partial<Record<SqlStore['kind'], string>> = {
   Archiving: 'Archiving',
   Monitoring: 'Monitoring',
 };
-
-function sameInstance(a: { server: string; instance: string | null }, b: { server: string; instance: string | null }): boolean {
-  return a.server.toLowerCase() === b.server.toLowerCase() && (a.instance ?? '').toLowerCase() === (b.instance ?? '').toLowerCase();
-}
 
 /** Database types configured on one SQL instance, in the order the pages use (User first). */
 function typesOn(t: Topology, store: SqlStore): string[] {
@@ -37,7 +33,7 @@ export function standardEditionScenarios(t: Topology, inv: Inventory): RestoreSc
   return t.pools
     .filter((p) => p.kind === 'StandardEdition' && t.cms?.pool !== p.fqdn)
     .map((p) => {
-      const fs = t.fileStores.find((f) => f.pools.includes(p.fqdn));
+      const fs = fileStoreOf(t, p.fqdn);
       const pc = t.sqlStores.find((s) => s.kind === 'PersistentChat' && s.server === p.fqdn);
       return {
         id: `restore-se:${p.fqdn}`,
@@ -61,7 +57,7 @@ export function standardEditionScenarios(t: Topology, inv: Inventory): RestoreSc
           ...userDataSteps(inv, p.fqdn),
           rgsStep(inv, p.fqdn),
           ...(pc
-            ? [step('Restore the Persistent Chat database (mgc) with the method used to back it up.', 'Restaurez la base de données de conversation permanente (mgc) avec la méthode utilisée pour la sauvegarder.', `Import-CsPersistentChatData -DBInstance "${pc.instance ? `${pc.server}\\${pc.instance}` : pc.server}" -FileName "${fileOf(inv, `sql:mgc@${pc.instance ? `${pc.server}\\${pc.instance}` : pc.server}`)}"`, p.fqdn)]
+            ? [step('Restore the Persistent Chat database (mgc) with the method used to back it up.', 'Restaurez la base de données de conversation permanente (mgc) avec la méthode utilisée pour la sauvegarder.', `Import-CsPersistentChatData -DBInstance "${sqlName(pc)}" -FileName "${fileOf(inv, `sql:mgc@${sqlName(pc)}`)}"`, p.fqdn)]
             : []),
         ],
       };
@@ -72,9 +68,9 @@ export function standardEditionScenarios(t: Topology, inv: Inventory): RestoreSc
 export function cmsScenario(t: Topology, inv: Inventory): RestoreScenario[] {
   if (!t.cms) return [];
   const { sqlServer, instance, pool } = t.cms;
-  const se = t.pools.find((p) => p.fqdn === pool)?.kind === 'StandardEdition';
-  const fe = t.pools.find((p) => p.fqdn === pool)?.machines[0] ?? pool;
-  const fs = t.fileStores.find((f) => f.pools.includes(pool));
+  const se = findPool(t, pool)?.kind === 'StandardEdition';
+  const fe = findPool(t, pool)?.machines[0] ?? pool;
+  const fs = fileStoreOf(t, pool);
   return [
     {
       id: `restore-cms:${sqlServer}`,
@@ -99,8 +95,8 @@ export function cmsScenario(t: Topology, inv: Inventory): RestoreScenario[] {
             ]
           : [step(`Install SQL Server with the same instance name (${instance ?? 'default instance'}), logins and permissions.`, `Installez SQL Server avec le même nom d’instance (${instance ?? 'instance par défaut'}), les mêmes connexions et autorisations.`, null, sqlServer)]),
         managementShell(fe),
-        step('Create a clean Central Management store database.', 'Créez une base de données vierge du magasin central de gestion.', `Install-CsDatabase -CentralManagementDatabase -Clean ${sqlArgs(sqlServer, instance)} -Verbose`, fe),
-        step('Point Active Directory at the store.', 'Indiquez l’emplacement du magasin dans Active Directory.', `Set-CsConfigurationStoreLocation ${sqlArgs(sqlServer, instance)} -Verbose`, fe),
+        step('Create a clean Central Management store database.', 'Créez une base de données vierge du magasin central de gestion.', `Install-CsDatabase -CentralManagementDatabase -Clean ${sqlArgs({ server: sqlServer, instance })} -Verbose`, fe),
+        step('Point Active Directory at the store.', 'Indiquez l’emplacement du magasin dans Active Directory.', `Set-CsConfigurationStoreLocation ${sqlArgs({ server: sqlServer, instance })} -Verbose`, fe),
         step('Import the configuration backup.', 'Importez la sauvegarde de la configuration.', `Import-CsConfiguration -FileName "${fileOf(inv, 'export:configuration@global')}"`, fe),
         step('Enable the topology.', 'Activez la topologie.', 'Enable-CsTopology', fe),
         se
@@ -122,9 +118,9 @@ export function cmsScenario(t: Topology, inv: Inventory): RestoreScenario[] {
 export function backEndScenarios(t: Topology, inv: Inventory): RestoreScenario[] {
   return t.sqlStores
     .filter((s) => s.kind === 'BackEnd' && !(t.cms && sameInstance({ server: t.cms.sqlServer, instance: t.cms.instance }, s)))
-    .filter((s) => s.pools.some((p) => t.pools.find((x) => x.fqdn === p)?.kind === 'FrontEnd'))
+    .filter((s) => s.pools.some((p) => findPool(t, p)?.kind === 'FrontEnd'))
     .map((s) => {
-      const pool = s.pools[0]!;
+      const pool = findPool(t, s.pools[0]!)?.fqdn ?? s.pools[0]!;
       return {
         id: `restore-be:${s.server}`,
         section: 'c.3',
@@ -158,8 +154,9 @@ export function mirrorScenarios(t: Topology): RestoreScenario[] {
   const out: RestoreScenario[] = [];
   for (const s of t.sqlStores.filter((x) => x.kind === 'BackEnd' && x.mirror)) {
     const mirror = s.mirror!;
-    const pool = s.pools[0] ?? s.server;
-    const fe = t.pools.find((p) => p.fqdn === pool)?.machines[0] ?? pool;
+    const owner = s.pools[0] ? findPool(t, s.pools[0]) : undefined;
+    const pool = owner?.fqdn ?? s.pools[0] ?? s.server;
+    const fe = owner?.machines[0] ?? pool;
     const types = typesOn(t, s);
     out.push({
       id: `restore-be-primary:${s.server}`,
@@ -187,7 +184,7 @@ export function mirrorScenarios(t: Topology): RestoreScenario[] {
         step('On each Front End Server of the pool: stop the services.', 'Sur chaque serveur frontal du pool : arrêtez les services.', 'Stop-CsWindowsService', pool),
         step('On each Front End Server of the pool: start the services.', 'Sur chaque serveur frontal du pool : démarrez les services.', 'Start-CsWindowsService', pool),
         ...types.map((type) =>
-          step(`Remove mirroring of the ${type} databases.`, `Supprimez la mise en miroir des bases de données ${type}.`, `Uninstall-CsMirrorDatabase -DatabaseType ${type} ${sqlArgs(mirror.server, mirror.instance)} -Verbose`, fe),
+          step(`Remove mirroring of the ${type} databases.`, `Supprimez la mise en miroir des bases de données ${type}.`, `Uninstall-CsMirrorDatabase -DatabaseType ${type} ${sqlArgs(mirror)} -Verbose`, fe),
         ),
         ...newServerSteps(s.server, false),
         step(`Install SQL Server with the same instance name (${s.instance ?? 'default instance'}).`, `Installez SQL Server avec le même nom d’instance (${s.instance ?? 'instance par défaut'}).`, null, s.server),
@@ -209,7 +206,7 @@ export function mirrorScenarios(t: Topology): RestoreScenario[] {
       steps: [
         managementShell(fe),
         ...types.map((type) =>
-          step(`Remove mirroring of the ${type} databases.`, `Supprimez la mise en miroir des bases de données ${type}.`, `Uninstall-CsMirrorDatabase -DatabaseType ${type} ${sqlArgs(s.server, s.instance)} -Verbose`, fe),
+          step(`Remove mirroring of the ${type} databases.`, `Supprimez la mise en miroir des bases de données ${type}.`, `Uninstall-CsMirrorDatabase -DatabaseType ${type} ${sqlArgs(s)} -Verbose`, fe),
         ),
         ...newServerSteps(mirror.server, false),
         step(`Install SQL Server with the same instance name (${mirror.instance ?? 'default instance'}).`, `Installez SQL Server avec le même nom d’instance (${mirror.instance ?? 'instance par défaut'}).`, null, mirror.server),

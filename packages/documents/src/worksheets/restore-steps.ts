@@ -6,11 +6,6 @@ export function fileOf(inventory: Inventory, id: string): string {
   return inventory.items.find((i) => i.id === id)?.file ?? '<backup file>';
 }
 
-/** `-SqlServerFqdn <s> -SqlInstanceName <i>` (the instance left out for the default instance). */
-export function sqlArgs(server: string, instance: string | null): string {
-  return instance ? `-SqlServerFqdn ${server} -SqlInstanceName ${instance}` : `-SqlServerFqdn ${server}`;
-}
-
 /** Steps 1–2 of every server restore [lync-server-2013-preparing-to-restore-lync-server.md]. */
 export function newServerSteps(fqdn: string, localAdmin: boolean, members: string[] = []): ScenarioStep[] {
   const en = members.length > 1 ? `the failed server (one of ${members.join(', ')})` : fqdn;

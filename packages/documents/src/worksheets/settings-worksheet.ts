@@ -1,5 +1,5 @@
 import type { Inventory } from '@lyncdr/domain';
-import type { Topology } from '@lyncdr/topology';
+import { findPool, type Topology } from '@lyncdr/topology';
 import type { Block, Document, TableCell } from '../model';
 import { tbd } from '../text/index';
 import { blank, destinationCell, notesCell, scheduleCell, serverCell, sevenColumns, toolCell } from './cells';
@@ -17,7 +17,7 @@ function coverageBlocks(topology: Topology, opts: WorksheetOptions): Block[] {
   if (topology.pairs.length === 0) blocks.push({ type: 'paragraph', text: s.noPairs, tone: 'warning' });
   else {
     blocks.push({ type: 'keyvalue', pairs: [[s.pairs, topology.pairs.map(([a, b]) => `${a} ⇄ ${b}`).join(', ')]] });
-    const cmsPartner = topology.cms?.standbyPool ?? (topology.cms ? topology.pools.find((p) => p.fqdn === topology.cms!.pool)?.backupPool : null);
+    const cmsPartner = topology.cms?.standbyPool ?? (topology.cms ? findPool(topology, topology.cms!.pool)?.backupPool : null);
     blocks.push({ type: 'paragraph', text: { text: s.replicates, style: 'bold' } });
     blocks.push({
       type: 'list',

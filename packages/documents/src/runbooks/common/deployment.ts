@@ -1,54 +1,21 @@
 import { backupFileName, type BackupFileKind } from '@lyncdr/domain';
-import type { FileStore, Pool, SqlStore, SqlStoreKind, Topology } from '@lyncdr/topology';
+import { storesOf, userPools, type Pool, type SqlStoreKind, type Topology } from '@lyncdr/topology';
 import type { Lang } from '../../model';
-import { textFor } from '../../text/index';
-
-/** Pools that home users: Enterprise Edition Front End pools and Standard Edition servers. */
-export function userPools(t: Topology): Pool[] {
-  return t.pools.filter((p) => p.kind === 'FrontEnd' || p.kind === 'StandardEdition');
-}
-
-export function storesOf(t: Topology, kind: SqlStoreKind, pool?: string): SqlStore[] {
-  return t.sqlStores.filter((s) => s.kind === kind && (pool === undefined || s.pools.includes(pool)));
-}
-
-/** The back-end (user) store of a Front End pool or Standard Edition server. */
-export function backEndOf(t: Topology, pool: string): SqlStore | null {
-  return storesOf(t, 'BackEnd', pool)[0] ?? null;
-}
-
-export function fileStoreOf(t: Topology, pool: string): FileStore | null {
-  return t.fileStores.find((f) => f.pools.includes(pool)) ?? null;
-}
+import { tbd } from '../../text/index';
 
 /** Pools that run the Response Group application (an ApplicationServer service or an application store). */
 export function responseGroupPools(t: Topology): Pool[] {
   return userPools(t).filter((p) => p.services.some((s) => /-ApplicationServer-/i.test(s)) || storesOf(t, 'Application', p.fqdn).length > 0);
 }
 
-/** `server\instance`, or `server` for the default instance. */
 /** A backup file in the `$Backup` folder, named by the deployment's one naming scheme (domain backup-files.ts). */
 export function inBackup(t: Topology, kind: BackupFileKind, scope?: string): string {
   return `$Backup\\${backupFileName(t, kind, scope)}`;
 }
 
-export function sqlName(s: { server: string; instance: string | null }): string {
-  return s.instance ? `${s.server}\\${s.instance}` : s.server;
-}
-
-/** `-SqlServerFqdn <server> [-SqlInstanceName <instance>]`. */
-export function sqlArgs(s: { server: string; instance: string | null }): string {
-  return `-SqlServerFqdn ${s.server}${s.instance ? ` -SqlInstanceName ${s.instance}` : ''}`;
-}
-
 /** Quotes a PowerShell string argument. */
 export function q(s: string): string {
   return `"${s.replace(/"/g, '`"')}"`;
-}
-
-/** The blank a person fills in: "TBD — owner" / « À compléter — responsable ». */
-export function tbd(lang: Lang): string {
-  return textFor(lang).tbdOwner;
 }
 
 /** The overlay value for the first key that has one. */

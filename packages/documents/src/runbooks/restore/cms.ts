@@ -1,7 +1,8 @@
-import type { Topology } from '@lyncdr/topology';
+import { fileStoreOf, findPool, sqlArgs, sqlName, storesOf, type Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
-import { fileStoreOf, inBackup, ownerOf, responseGroupPools, sqlArgs, sqlName, storesOf, tbd } from '../common/deployment';
+import { inBackup, ownerOf, responseGroupPools } from '../common/deployment';
+import { tbd } from '../../text/index';
 import { runbookLabels } from '../common/labels';
 import { pick } from '../common/lang';
 import { runbookDocument, type RunbookStep } from '../common/procedure';
@@ -21,7 +22,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
   const L = runbookLabels(opts.lang);
   const lang = opts.lang;
   const cms = t.cms!;
-  const pool = t.pools.find((p) => p.fqdn === cms.pool) ?? null;
+  const pool = findPool(t, cms.pool) ?? null;
   const se = pool?.kind === 'StandardEdition';
   const sql = { server: cms.sqlServer, instance: cms.instance };
   const store = storesOf(t, 'CentralManagement').find((s) => s.server === cms.sqlServer) ?? null;

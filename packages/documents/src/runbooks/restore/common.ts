@@ -1,7 +1,8 @@
 import type { FileStore, Pool, Topology } from '@lyncdr/topology';
 import type { Lang, Text } from '../../model';
 import { backupFileName, backupFilePattern } from '@lyncdr/domain';
-import { backupFolder, backupRoot, fileStoreCopyPath, inBackup, q, tbd } from '../common/deployment';
+import { backupFolder, backupRoot, fileStoreCopyPath, inBackup, q } from '../common/deployment';
+import { tbd } from '../../text/index';
 import { pick } from '../common/lang';
 import type { RunbookStep } from '../common/procedure';
 

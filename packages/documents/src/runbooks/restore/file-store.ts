@@ -1,7 +1,8 @@
-import type { FileStore, Topology } from '@lyncdr/topology';
+import { findPool, type FileStore, type Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
-import { ownerOf, tbd } from '../common/deployment';
+import { ownerOf } from '../common/deployment';
+import { tbd } from '../../text/index';
 import { runbookLabels } from '../common/labels';
 import { pick } from '../common/lang';
 import { runbookDocument, type RunbookSection } from '../common/procedure';
@@ -25,7 +26,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
   const L = runbookLabels(opts.lang);
   const lang = opts.lang;
   const stores = storesFor(t, opts.pools);
-  const paired = stores.some((f) => f.pools.some((p) => t.pools.find((x) => x.fqdn === p)?.backupPool));
+  const paired = stores.some((f) => f.pools.some((p) => findPool(t, p)?.backupPool));
   const sections: RunbookSection[] = [
     { steps: [setBackupStep(t, lang, stores[0]?.server ?? null)] },
     ...stores.map((f) => ({

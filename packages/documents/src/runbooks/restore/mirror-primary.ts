@@ -1,7 +1,6 @@
-import type { Topology } from '@lyncdr/topology';
+import { findPool, sqlArgs, sqlName, type Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
-import { sqlArgs, sqlName } from '../common/deployment';
 import { pick } from '../common/lang';
 import { runbookDocument, type RunbookSection } from '../common/procedure';
 import { newServerStep, PREPARING, restorePreconditions, restoreRollback } from './common';
@@ -14,7 +13,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
   const lang = opts.lang;
   const instances = mirroredInstances(t, opts.pools);
   const sections: RunbookSection[] = instances.map((m) => {
-    const pool = t.pools.find((p) => p.fqdn === m.pool);
+    const pool = findPool(t, m.pool);
     const fe = pool?.machines[0] ?? m.pool;
     return {
       heading: tr(`Primary ${sqlName(m.primary)} lost — mirror ${sqlName(m.mirror)} survives (pool ${m.pool})`, `Principal ${sqlName(m.primary)} perdu — le miroir ${sqlName(m.mirror)} subsiste (pool ${m.pool})`),

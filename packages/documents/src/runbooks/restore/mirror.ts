@@ -1,7 +1,6 @@
-import type { Topology } from '@lyncdr/topology';
+import { findPool, sqlArgs, sqlName, type Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
-import { sqlArgs, sqlName } from '../common/deployment';
 import { pick } from '../common/lang';
 import { runbookDocument, type RunbookSection } from '../common/procedure';
 import { newServerStep, PREPARING, restorePreconditions, restoreRollback } from './common';
@@ -14,7 +13,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
   const lang = opts.lang;
   const instances = mirroredInstances(t, opts.pools);
   const sections: RunbookSection[] = instances.map((m) => {
-    const fe = t.pools.find((p) => p.fqdn === m.pool)?.machines[0] ?? m.pool;
+    const fe = findPool(t, m.pool)?.machines[0] ?? m.pool;
     return {
       heading: tr(`Mirror ${sqlName(m.mirror)} lost — primary ${sqlName(m.primary)} (pool ${m.pool})`, `Miroir ${sqlName(m.mirror)} perdu — principal ${sqlName(m.primary)} (pool ${m.pool})`),
       steps: [

@@ -1,6 +1,7 @@
-import type { SqlStore, Topology } from '@lyncdr/topology';
+import { sqlName, type SqlStore, type Topology } from '@lyncdr/topology';
 import type { Lang, Text } from '../../model';
-import { databaseTypeOf, ownerOf, sqlName, tbd } from '../common/deployment';
+import { databaseTypeOf, ownerOf } from '../common/deployment';
+import { tbd } from '../../text/index';
 import { runbookLabels } from '../common/labels';
 import { pick } from '../common/lang';
 

@@ -1,7 +1,8 @@
-import type { SqlStore, Topology } from '@lyncdr/topology';
+import { sqlName, storesOf, type SqlStore, type Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
-import { inBackup, ownerOf, q, sqlName, storesOf, tbd } from '../common/deployment';
+import { inBackup, ownerOf, q } from '../common/deployment';
+import { tbd } from '../../text/index';
 import { runbookLabels } from '../common/labels';
 import { pick } from '../common/lang';
 import { runbookDocument, type RunbookSection } from '../common/procedure';

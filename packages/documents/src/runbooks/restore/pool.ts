@@ -1,7 +1,8 @@
-import type { Pool, PoolKind, Topology } from '@lyncdr/topology';
+import { backEndOf, fileStoreOf, sqlName, type Pool, type PoolKind, type Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
-import { backEndOf, fileStoreOf, ownerOf, sqlName, tbd } from '../common/deployment';
+import { ownerOf } from '../common/deployment';
+import { tbd } from '../../text/index';
 import { runbookLabels } from '../common/labels';
 import { pick } from '../common/lang';
 import { pickPools } from '../common/pools';

@@ -1,7 +1,8 @@
-import type { Pool, Topology } from '@lyncdr/topology';
+import { fileStoreOf, storesOf, type Pool, type Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
-import { fileStoreOf, ownerOf, responseGroupPools, storesOf, tbd } from '../common/deployment';
+import { ownerOf, responseGroupPools } from '../common/deployment';
+import { tbd } from '../../text/index';
 import { runbookLabels } from '../common/labels';
 import { pick } from '../common/lang';
 import { pickPools } from '../common/pools';
