@@ -2,6 +2,7 @@ import type { Finding } from '@lyncdr/protocol';
 import { openFileSource } from '@lyncdr/sql-backup';
 import {
   declaredSizeError,
+  isUnsafeEntryName,
   readCentralDirectory,
   readEntryData,
   runPlan,
@@ -95,11 +96,7 @@ export async function checkZip(file: string, limits: ZipLimits = defaultZipLimit
       return result;
     }
     result.opened = true;
-    const tooLarge = totalSizeError(
-      entries.reduce((n, e) => n + e.size, 0),
-      limits,
-      file,
-    );
+    const tooLarge = totalSizeError(entries.reduce((n, e) => n + e.size, 0), limits, file);
     if (tooLarge) {
       report(tooLarge);
       return result;
@@ -107,25 +104,20 @@ export async function checkZip(file: string, limits: ZipLimits = defaultZipLimit
     const into = new Uint8Array(CHUNK);
     const keepXml = options.keepXmlBytes ?? 64 * 1024 * 1024;
     for (const e of entries) {
-      const entry: ZipEntryReport = { name: e.name, size: e.size, compressedSize: e.compressedSize, ok: true, code: null };
-      result.entries.push(entry);
-      const unsafe = unsafeNameError(e, file);
-      if (unsafe) {
-        Object.assign(entry, { ok: false, code: report(unsafe) });
+      const sizes = { name: e.name, size: e.size, compressedSize: e.compressedSize };
+      if (e.name.endsWith('/') && !isUnsafeEntryName(e.name)) {
+        result.entries.push({ ...sizes, size: 0, compressedSize: 0, ok: true, code: null });
         continue;
       }
-      if (e.name.endsWith('/')) {
-        Object.assign(entry, { size: 0, compressedSize: 0 });
-        continue;
-      }
-      const keep = /\.xml$/i.test(e.name) && e.size <= keepXml ? e.size : HEAD;
       try {
-        const refused = declaredSizeError(e, limits, file);
+        const refused = unsafeNameError(e, file) ?? declaredSizeError(e, limits, file);
         if (refused) throw refused;
+        const keep = /\.xml$/i.test(e.name) && e.size <= keepXml ? e.size : HEAD;
         const data = await runPlan(readEntryData(e, result.bytes, { file, keep, into }), source);
         result.heads.set(e.name, Buffer.from(data.kept.buffer, data.kept.byteOffset, data.kept.length));
+        result.entries.push({ ...sizes, ok: true, code: null });
       } catch (err) {
-        Object.assign(entry, { ok: false, code: report(err) });
+        result.entries.push({ ...sizes, ok: false, code: report(err) });
       }
     }
     result.ok = result.findings.length === 0;
