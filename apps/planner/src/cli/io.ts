@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readRegularFile } from '@lyncdr/collectors';
 import { LyncdrError } from '@lyncdr/errors';
+import type { Format } from '@lyncdr/render';
 import { applyOverlay, parseOverlay, parseTopologyDocument, type Topology } from '@lyncdr/topology';
 
 /** Largest topology or overlay file the CLI reads (a real published topology is well under 5 MB). */
@@ -43,4 +44,30 @@ export async function writeOutputAtomic(file: string, data: string | Uint8Array,
 
 export function printJson(ctx: { stdout: (t: string) => void }, value: unknown): void {
   ctx.stdout(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** A flag's value when it is one of `allowed`, else E_USAGE naming the flag and the choices. */
+export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new LyncdrError('E_USAGE', `${flag} "${value}" is not supported; use one of ${allowed.join(', ')}`, { location: { where: flag } });
+}
+
+const EXTENSIONS: Record<string, Format> = { '.pdf': 'pdf', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
+
+/** Output format from --format, else from the -o extension. */
+export function formatFor(output: string, format: string | undefined): Format {
+  if (format) return oneOf(format, ['pdf', 'md', 'html'] as const, '--format');
+  const f = EXTENSIONS[path.extname(output).toLowerCase()];
+  if (!f) throw new LyncdrError('E_USAGE', `cannot tell the format of ${output} from its extension; add --format pdf|md|html or name the file .pdf, .md or .html`);
+  return f;
+}
+
+/** Short sha256 of the input bytes (topology, overlay, status), printed in the document header. */
+export function inputRevision(parts: Uint8Array[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) {
+    h.update(String(p.length) + ':');
+    h.update(p);
+  }
+  return h.digest('hex').slice(0, 12);
 }

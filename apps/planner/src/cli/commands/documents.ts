@@ -6,8 +6,7 @@ import { allRunbooks, buildWorksheet, checkNamedPools, worksheetKinds, type Docu
 import { LyncdrError } from '@lyncdr/errors';
 import { renderDocument, type Format } from '@lyncdr/render';
 import type { CliContext } from '../context';
-import { loadDeployment, printJson, readInput, writeOutputAtomic } from '../io';
-import { inputRevision } from './worksheet';
+import { inputRevision, loadDeployment, printJson, readInput, writeOutputAtomic } from '../io';
 
 interface DocumentsFlags {
   overlay?: string;

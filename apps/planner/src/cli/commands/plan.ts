@@ -4,9 +4,8 @@ import { buildPlanDocument, planJson, type Lang, type Paper } from '@lyncdr/docu
 import { LyncdrError } from '@lyncdr/errors';
 import type { Topology } from '@lyncdr/topology';
 import type { CliContext } from '../context';
-import { loadDeployment, printJson, readInput, writeOutputAtomic } from '../io';
+import { formatFor, inputRevision, loadDeployment, printJson, readInput, writeOutputAtomic } from '../io';
 import { formatPlan, formatViolation } from './plan-format';
-import { formatFor, inputRevision } from './worksheet';
 
 /** Goal options (--pool, --users-of, --by, …) come from the engine's GoalOptions; the rest are CLI flags. */
 interface PlanFlags extends GoalOptions, StateOptions {

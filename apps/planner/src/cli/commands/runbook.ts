@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { allRunbooks, checkNamedPools, findRunbook, type Lang, type Paper, type RunbookSpec } from '@lyncdr/documents';
 import { LyncdrError } from '@lyncdr/errors';
-import { renderDocument, type Format } from '@lyncdr/render';
+import { renderDocument } from '@lyncdr/render';
 import type { Topology } from '@lyncdr/topology';
 import type { CliContext } from '../context';
-import { loadDeployment, printJson, readInput, writeOutputAtomic } from '../io';
+import { formatFor, inputRevision, loadDeployment, oneOf, printJson, readInput, writeOutputAtomic } from '../io';
 
 interface RunbookFlags {
   topology?: string;
@@ -18,20 +16,6 @@ interface RunbookFlags {
   output?: string;
   list?: boolean;
   json?: boolean;
-}
-
-const EXTENSIONS: Record<string, Format> = { '.pdf': 'pdf', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
-
-function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new LyncdrError('E_USAGE', `${flag} "${value}" is not supported; use one of ${allowed.join(', ')}`, { location: { where: flag } });
-}
-
-function formatOf(output: string, format: string | undefined): Format {
-  if (format) return oneOf(format, ['pdf', 'md', 'html'] as const, '--format');
-  const f = EXTENSIONS[path.extname(output).toLowerCase()];
-  if (!f) throw new LyncdrError('E_USAGE', `cannot tell the format of ${output} from its extension; add --format pdf|md|html or name the file .pdf, .md or .html`);
-  return f;
 }
 
 function ids(): string {
@@ -99,14 +83,14 @@ export function registerRunbook(program: Command, ctx: CliContext): void {
       const spec = specFor(procedure);
       if (!flags.topology) throw new LyncdrError('E_USAGE', `missing --topology <file>: the runbook is filled with a deployment (e.g. lyncdr runbook ${spec.id} --topology topology.xml -o ${spec.id}.pdf)`);
       if (!flags.output) throw new LyncdrError('E_USAGE', `missing -o <out>: name the file to write (e.g. -o ${spec.id}.pdf)`);
-      const format = formatOf(flags.output, flags.format);
+      const format = formatFor(flags.output, flags.format);
       const topology = await loadDeployment(flags.topology, flags.overlay, ctx.cwd);
       const lang = oneOf(flags.lang ?? topology.overlay?.language ?? 'en', ['en', 'fr'] as const, '--lang') as Lang;
       const pools = poolsOf(flags.pool);
       checkNamedPools(topology, pools);
       const parts = [await readInput(flags.topology, ctx.cwd, 'topology')];
       if (flags.overlay) parts.push(await readInput(flags.overlay, ctx.cwd, 'overlay'));
-      const opts = { lang, pools, now: ctx.now().toISOString(), inputRevision: revision(parts) };
+      const opts = { lang, pools, now: ctx.now().toISOString(), inputRevision: inputRevision(parts) };
       const why = spec.applies(topology, opts);
       if (why) {
         throw new LyncdrError('E_RUNBOOK_APPLIES', `runbook ${spec.id} does not apply to ${flags.topology}${pools.length ? ` (--pool ${pools.join(', ')})` : ''}: ${why}`, {
@@ -120,14 +104,4 @@ export function registerRunbook(program: Command, ctx: CliContext): void {
       else ctx.stdout(`wrote ${written} (${spec.id}, ${lang}, ${format}${format === 'pdf' ? `, ${paper}` : ''})\n`);
       ctx.exitCode = 0;
     });
-}
-
-/** Short sha256 of the inputs (topology, overlay), printed in the runbook header. */
-function revision(parts: Uint8Array[]): string {
-  const h = createHash('sha256');
-  for (const p of parts) {
-    h.update(String(p.length) + ':');
-    h.update(p);
-  }
-  return h.digest('hex').slice(0, 12);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { example, run } from '../../testing/run-cli';
-import { formatFor, inputRevision } from './worksheet';
+import { formatFor, inputRevision } from '../io';
 
 const twoSite = [example('two-site', 'topology.xml'), '--overlay', example('two-site', 'lyncdr.yaml')];
 let dir: string;

@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { buildInventory } from '@lyncdr/domain';
 import { buildWorksheet, parseStatusSnapshot, statusWarnings, worksheetKinds, type Lang, type Paper, type WorksheetKind } from '@lyncdr/documents';
 import { LyncdrError } from '@lyncdr/errors';
-import type { Format } from '@lyncdr/render';
 import type { CliContext } from '../context';
-import { loadDeployment, readInput, writeOutputAtomic } from '../io';
+import { formatFor, inputRevision, loadDeployment, oneOf, readInput, writeOutputAtomic } from '../io';
 
 interface WorksheetFlags {
   overlay?: string;
@@ -16,31 +13,6 @@ interface WorksheetFlags {
   paper: string;
   status?: string;
   output?: string;
-}
-
-const EXTENSIONS: Record<string, Format> = { '.pdf': 'pdf', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
-
-function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new LyncdrError('E_USAGE', `${flag} "${value}" is not supported; use one of ${allowed.join(', ')}`, { location: { where: flag } });
-}
-
-/** Output format from --format, else from the -o extension. */
-export function formatFor(output: string, format: string | undefined): Format {
-  if (format) return oneOf(format, ['pdf', 'md', 'html'] as const, '--format');
-  const f = EXTENSIONS[path.extname(output).toLowerCase()];
-  if (!f) throw new LyncdrError('E_USAGE', `cannot tell the format of ${output} from its extension; add --format pdf|md|html or name the file .pdf, .md or .html`);
-  return f;
-}
-
-/** Short sha256 of the input bytes (topology, overlay, status), printed in the worksheet header. */
-export function inputRevision(parts: Uint8Array[]): string {
-  const h = createHash('sha256');
-  for (const p of parts) {
-    h.update(String(p.length) + ':');
-    h.update(p);
-  }
-  return h.digest('hex').slice(0, 12);
 }
 
 /**
