@@ -7,9 +7,13 @@ import { jsonDictionary } from './seeds';
 
 const enc = new TextEncoder();
 const ids = Object.keys(OPERATIONS);
+const fqdn = 'pool02.contoso.example';
+/** Arguments its schema accepts for each operation: a switch, an FQDN, or the one value a literal allows. */
+const argsOf = (id: string): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(OPERATIONS[id]!.args.shape).map(([k, s]) => [k, s.safeParse(true).success ? true : s.safeParse(fqdn).success ? fqdn : 'yes']));
 const seeds = [
   { steps: [{ n: 1, command: 'Invoke-CsPoolFailOver -PoolFqdn pool01.contoso.example -DisasterMode', on: null, op: { id: ids[0], args: { pool: 'pool01.contoso.example', disaster: true } } }] },
-  { steps: ids.map((id, i) => ({ n: i + 1, command: null, on: 'fe01.contoso.example', op: { id, args: { pool: 'pool02.contoso.example' } } })) },
+  { steps: ids.map((id, i) => ({ n: i + 1, command: null, on: 'fe01.contoso.example', op: { id, args: argsOf(id) } })) },
   { kind: 'plan', goal: { kind: 'failover', pool: 'pool01.contoso.example' }, steps: [{ command: 'Get-CsPoolFabricState -PoolFqdn pool01.contoso.example' }] },
   [{ command: 'Get-CsManagementStoreReplicationStatus' }],
 ].map((d) => enc.encode(JSON.stringify(d, null, 2)));

@@ -6,7 +6,7 @@ import { LyncdrError } from '@lyncdr/errors';
 import type { Topology } from '@lyncdr/topology';
 import { OPERATIONS } from './operations/index';
 import { sameText, type PlanText } from './text';
-import type { DrState, Op, StepDraft } from './types';
+import type { DrState, Op, ParsedOp, StepDraft } from './types';
 
 export interface PlanBuilder {
   readonly topology: Topology;
@@ -27,10 +27,16 @@ export function createPlanBuilder(state: DrState, topology: Topology): PlanBuild
     add(op) {
       const spec = OPERATIONS[op.id];
       if (!spec) throw new LyncdrError('E_INTERNAL', `unknown DR operation ${op.id}`);
-      const [v] = spec.check(b.state, op, topology);
+      let parsed: ParsedOp;
+      try {
+        parsed = spec.parse(op, { where: `step ${b.drafts.length + 1}.op` });
+      } catch (e) {
+        throw new LyncdrError('E_INTERNAL', `generated plan: ${(e as Error).message}`, { cause: e });
+      }
+      const [v] = parsed.check(b.state, topology);
       if (v) throw new LyncdrError('E_PLAN_IMPOSSIBLE', `${v.message} [${v.rule}; ${v.ref}]`);
-      b.drafts.push(...spec.commands(topology, op));
-      b.state = spec.apply(b.state, op, topology);
+      b.drafts.push(...parsed.commands(topology));
+      b.state = parsed.apply(b.state, topology);
     },
     addSteps(steps) {
       b.drafts.push(...steps);

@@ -124,7 +124,7 @@ describe('parseStepsDocument', () => {
   it('accepts {steps}, a whole plan document and a bare array', () => {
     expect(parseStepsDocument({ steps: [{ command: 'Get-CsService -CentralManagement' }] }, 's.json')).toHaveLength(1);
     expect(parseStepsDocument({ goal: 'x', steps: [{ n: 1, command: null, op: { id: 'cms-locate', args: {} } }], warnings: [] }, 's.json')).toHaveLength(1);
-    expect(parseStepsDocument([{ command: null, op: { id: 'abc', args: { stage: 'build-c' } } }], 's.json')).toHaveLength(1);
+    expect(parseStepsDocument([{ command: null, op: { id: 'abc', args: { failed: P1, partner: P2, newPool: 'p3.contoso.com', stage: 'build-c' } } }], 's.json')).toHaveLength(1);
   });
 
   it.each([
@@ -134,6 +134,7 @@ describe('parseStepsDocument', () => {
     [{ steps: [{ title: 'x' }] }, /neither "command" nor "op"/],
     [{ steps: [{ op: { id: 'x' } }] }, /op must be/],
     [{ steps: [{ op: { id: 'teleport', args: {} } }] }, /"teleport" is not an operation/],
+    [{ steps: [{ op: { id: 'abc', args: { stage: 'build-c' } } }] }, /steps\[0\]\.op: abc: "failed" is missing/],
   ])('rejects %j', (doc, re) => {
     try {
       parseStepsDocument(doc, 'steps.json');

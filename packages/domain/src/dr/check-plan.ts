@@ -41,9 +41,10 @@ export function checkPlan(steps: (StepInput & { n?: number })[], state: DrState,
     for (const op of [...(r.implied ?? []), r.op]) {
       const spec = OPERATIONS[op.id];
       if (!spec) return { ok: false, violation: { ...violation('unknown-operation', `step ${stepN} names an unknown operation "${op.id}"; known: ${Object.keys(OPERATIONS).join(', ')}`, REF.managing), stepN } };
-      const [first] = spec.check(current, op, topology);
+      const parsed = spec.parse(op, { where: step.op ? `steps[${i}].op` : `steps[${i}]` });
+      const [first] = parsed.check(current, topology);
       if (first) return { ok: false, violation: { ...first, stepN } };
-      current = spec.apply(current, op, topology);
+      current = parsed.apply(current, topology);
       if (op.id === 'pool-failback' && typeof op.args.pool === 'string') ctx.failedBack.push(op.args.pool);
     }
   }

@@ -49,12 +49,3 @@ export function manualStep(title: PlanText, instructions: PlanText[], fields: Om
 export function violation(rule: string, message: string, ref: string): Violation {
   return { rule, stepN: 0, message, ref };
 }
-
-export function str(op: Op, key: string): string {
-  const v = op.args[key];
-  return typeof v === 'string' ? v : '';
-}
-
-export function flag(op: Op, key: string): boolean {
-  return op.args[key] === true;
-}

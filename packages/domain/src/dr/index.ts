@@ -1,5 +1,6 @@
 /** The disaster-recovery engine: DR state, operations, plan generation and plan checking (DESIGN §7). */
-export type { AbcProgress, CheckResult, DrState, Goal, Op, OperationSpec, Plan, PlanStep, StepDraft, SyncStatus, Violation } from './types';
+export type { AbcProgress, CheckResult, DrState, Goal, Op, OpArgs, Operation, OperationSpec, ParsedOp, Plan, PlanStep, StepDraft, SyncStatus, Violation } from './types';
+export { describeArgs } from './operation';
 export { initialState, buildState } from './state';
 export { txt, blank, BLANK_RE, type PlanText, type TextParam } from './text';
 export { plan, describeGoal } from './plan';

@@ -1,36 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { LyncdrError } from '@lyncdr/errors';
 import type { Topology } from '@lyncdr/topology';
-import { buildState, checkPlan, parseStepsDocument, plan, type DrState, type Goal } from './index';
+import { buildState, checkPlan, parseStepsDocument, plan, type DrState } from './index';
+import { allGoals } from './testing/all-goals';
 import { twoSiteTopology } from './testing/build-topology';
 import { createRandom, generateStateInput, generateTopology } from './testing/generate';
-
-/** Every goal for every pool (and Edge pool) of the topology. */
-function goalsFor(t: Topology, state: DrState): Goal[] {
-  const goals: Goal[] = [{ kind: 'cms-failover' }];
-  for (const p of state.pools) {
-    goals.push(
-      { kind: 'failover', pool: p },
-      { kind: 'failover', pool: p, planned: true },
-      { kind: 'failback', pool: p },
-      { kind: 'restore-conference-content', pool: p },
-      { kind: 'db-failover', pool: p, type: 'User' },
-      { kind: 'rebuild', failed: p, newFqdn: `new-${p}` },
-    );
-    for (const q of state.pools) if (q !== p) goals.push({ kind: 'serve', usersOf: p, by: q });
-  }
-  for (const e of t.pools.filter((x) => x.kind === 'Edge')) {
-    goals.push({ kind: 'edge-failover', pool: e.fqdn }, { kind: 'edge-failover', pool: e.fqdn, federation: 'xmpp' }, { kind: 'edge-failback', pool: e.fqdn });
-    for (const p of state.pools.slice(0, 3)) goals.push({ kind: 'edge-associate', pool: p, edge: e.fqdn });
-  }
-  return goals;
-}
 
 /** Plans every goal; each plan must replay cleanly from its JSON form. Returns [planned, impossible]. */
 function planAll(t: Topology, state: DrState): [number, number] {
   let ok = 0;
   let impossible = 0;
-  for (const goal of goalsFor(t, state)) {
+  for (const goal of allGoals(t, state)) {
     let p;
     try {
       p = plan(goal, state, t);

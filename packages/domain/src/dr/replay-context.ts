@@ -8,7 +8,7 @@
 import type { Topology } from '@lyncdr/topology';
 import { param, parsePowerShell } from './powershell';
 import { findPool, isDown, partnerOf } from './topology-view';
-import type { DrState } from './types';
+import type { DrState, Op } from './types';
 
 export interface Rebuild {
   a: string;
@@ -44,7 +44,7 @@ function onlyLostPool(state: DrState, t: Topology): string | null {
   return lost.length === 1 ? lost[0]! : null;
 }
 
-export function findRebuilds(steps: { command?: string | null; op?: { id: string; args: Record<string, string | boolean> } | null }[], state: DrState, t: Topology): Rebuild[] {
+export function findRebuilds(steps: { command?: string | null; op?: Op | null }[], state: DrState, t: Topology): Rebuild[] {
   const out: Rebuild[] = [];
   const add = (a: string, c: string): void => {
     const b = partnerOf(state, a);

@@ -5,6 +5,7 @@
 import { LyncdrError } from '@lyncdr/errors';
 import { OPERATIONS } from './operations/index';
 import type { StepInput } from './recognise';
+import type { OpArgs } from './types';
 
 function fail(file: string, where: string, message: string): never {
   throw new LyncdrError('E_STEPS', message, { location: { file, where } });
@@ -29,8 +30,10 @@ export function parseStepsDocument(doc: unknown, file: string): (StepInput & { n
       for (const [k, v] of Object.entries(o.args as Record<string, unknown>)) {
         if (typeof v !== 'string' && typeof v !== 'boolean') fail(file, `${where}.op.args.${k}`, `${where}.op.args.${k} must be a string or true/false`);
       }
-      if (!OPERATIONS[o.id as string]) fail(file, `${where}.op.id`, `${where}.op.id "${String(o.id)}" is not an operation; known: ${Object.keys(OPERATIONS).join(', ')}`);
-      op = { id: o.id as string, args: o.args as Record<string, string | boolean> };
+      const spec = OPERATIONS[o.id as string];
+      if (!spec) fail(file, `${where}.op.id`, `${where}.op.id "${String(o.id)}" is not an operation; known: ${Object.keys(OPERATIONS).join(', ')}`);
+      op = { id: o.id as string, args: o.args as OpArgs };
+      spec.parse(op, { file, where: `${where}.op` });
     }
     if (step.command === undefined && op === null) fail(file, where, `${where} has neither "command" nor "op"`);
     return { n: step.n as number | undefined, command: (step.command as string | null | undefined) ?? null, on: (step.on as string | null | undefined) ?? null, op };

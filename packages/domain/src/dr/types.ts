@@ -3,6 +3,7 @@
  * three pure functions, plan steps, violations and goals. Rules come from ../shared/reference/REFERENCE.md §0, §d, §e.
  */
 import type { Topology } from '@lyncdr/topology';
+import type { z } from 'zod';
 import type { PlanText } from './text';
 
 /** Backup Service status of one direction (`<from>><to>`), as reported by Get-CsBackupServiceStatus (REFERENCE rule 10). */
@@ -49,10 +50,13 @@ export interface DrState {
   groupPickup: Record<string, string>;
 }
 
-/** An operation instance: which spec and its arguments (FQDNs, switches). */
+/** The arguments of an operation as a plan step carries them: FQDNs, names and switches. */
+export type OpArgs = Record<string, string | boolean>;
+
+/** An operation instance: which spec and its arguments, parsed by the spec's `args` schema before any use (operation.ts). */
 export interface Op {
   id: string;
-  args: Record<string, string | boolean>;
+  args: OpArgs;
 }
 
 /**
@@ -94,15 +98,36 @@ export interface Violation {
   ref: string;
 }
 
-/** An operation: data plus three pure functions (DESIGN §7). */
-export interface OperationSpec {
+/**
+ * An operation: data plus three pure functions (DESIGN §7), typed by its arguments. `args` is the zod schema of
+ * `op.args` (a strict object: every argument named, none other); the functions receive the parsed arguments.
+ */
+export interface OperationSpec<Args> {
   id: string;
   /** Reference page the rules come from. */
   ref: string;
+  args: z.ZodType<Args> & { readonly shape: Record<string, z.ZodType> };
   /** Violations (stepN 0; the checker fills it in). */
-  check(state: DrState, op: Op, topology: Topology): Violation[];
-  apply(state: DrState, op: Op, topology: Topology): DrState;
-  commands(topology: Topology, op: Op): StepDraft[];
+  check(state: DrState, args: Args, topology: Topology): Violation[];
+  apply(state: DrState, args: Args, topology: Topology): DrState;
+  /** The plan steps; `op` is the operation as the step carries it, so `plan check` can replay the step. */
+  commands(topology: Topology, args: Args, op: Op): StepDraft[];
+}
+
+/** An op whose arguments its operation's schema accepted: the operation's three functions, ready to run. */
+export interface ParsedOp {
+  check(state: DrState, topology: Topology): Violation[];
+  apply(state: DrState, topology: Topology): DrState;
+  commands(topology: Topology): StepDraft[];
+}
+
+/** An operation with its argument types inside: what the registry (operations/index.ts) holds. */
+export interface Operation {
+  id: string;
+  ref: string;
+  args: OperationSpec<unknown>['args'];
+  /** Parses `op.args` with the operation's schema; a missing, misspelled or mistyped argument is E_STEPS at `at`. */
+  parse(op: Op, at: { file?: string; where: string }): ParsedOp;
 }
 
 export type Goal =

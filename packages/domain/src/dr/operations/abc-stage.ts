@@ -4,7 +4,8 @@
  * and conference directories on C, B re-paired with C, A deleted).
  */
 import type { Topology } from '@lyncdr/topology';
-import { commandStep, manualStep, str, violation } from '../draft';
+import { z } from 'zod';
+import { commandStep, manualStep, violation } from '../draft';
 import { REF } from '../refs';
 import { blank, txt, type PlanText } from '../text';
 import { findPool, machinesOf, sortedPair } from '../topology-view';
@@ -14,21 +15,35 @@ import { ABC_STAGES, abcStage, type AbcNames } from './abc-stages';
 /** Stages that need A's users failed over to B first (ABC step 7 before step 9 and what follows from B's copy). */
 const NEEDS_FAILOVER = new Set(['move-users', 'export-userdata', 'rgs-export-b']);
 
-function names(op: { args: Record<string, string | boolean> }): AbcNames {
-  return { a: String(op.args.failed ?? ''), b: String(op.args.partner ?? ''), c: String(op.args.newPool ?? '') };
+const args = z.strictObject({
+  /** The lost pool A. */
+  failed: z.string(),
+  /** Its surviving partner B. */
+  partner: z.string(),
+  /** The replacement pool C (a new FQDN). */
+  newPool: z.string(),
+  /** The id of the step (abc-stages.ts); an unknown one is a violation. */
+  stage: z.string(),
+});
+
+type AbcArgs = z.infer<typeof args>;
+
+function names(args: AbcArgs): AbcNames {
+  return { a: args.failed, b: args.partner, c: args.newPool };
 }
 
 function pageOf(id: string): string {
   return abcStage(id)?.page ?? '?';
 }
 
-export const abcStep: OperationSpec = {
+export const abcStep: OperationSpec<AbcArgs> = {
   id: 'abc',
   ref: REF.abc,
-  check(state, op, t) {
-    const n = names(op);
-    const stage = abcStage(str(op, 'stage'));
-    if (!stage) return [violation('abc-unknown-step', `unknown ABC step "${str(op, 'stage')}"; known: ${ABC_STAGES.map((s) => s.id).join(', ')}`, REF.abc)];
+  args,
+  check(state, a, t) {
+    const n = names(a);
+    const stage = abcStage(a.stage);
+    if (!stage) return [violation('abc-unknown-step', `unknown ABC step "${a.stage}"; known: ${ABC_STAGES.map((s) => s.id).join(', ')}`, REF.abc)];
     const out: Violation[] = [];
     const progress = state.abc[n.a];
     if (findPool(t, n.c)) out.push(violation('abc-new-fqdn', `${n.c} is already a pool of the topology; the ABC procedure rebuilds the lost pool under a new FQDN`, REF.abc));
@@ -51,9 +66,9 @@ export const abcStep: OperationSpec = {
     }
     return out;
   },
-  apply(state, op) {
-    const n = names(op);
-    const id = str(op, 'stage');
+  apply(state, a) {
+    const n = names(a);
+    const id = a.stage;
     const prev = state.abc[n.a] ?? { partner: n.b, newPool: n.c, done: [] };
     let next: DrState = { ...state, abc: { ...state.abc, [n.a]: { ...prev, done: prev.done.includes(id) ? prev.done : [...prev.done, id] } } };
     if (id === 'build-c' && !next.pools.includes(n.c)) next = { ...next, pools: [...next.pools, n.c].sort() };
@@ -73,9 +88,9 @@ export const abcStep: OperationSpec = {
     }
     return next;
   },
-  commands(t, op) {
-    const n = names(op);
-    const stage = abcStage(str(op, 'stage'));
+  commands(t, a, op) {
+    const n = names(a);
+    const stage = abcStage(a.stage);
     if (!stage) return [];
     const on = stage.on === 'b' ? (machinesOf(t, n.b)[0] ?? n.b) : stage.on === 'c' ? n.c : null;
     const title = txt('abc.stepTitle', { title: stage.title(n), page: stage.page });

@@ -3,7 +3,8 @@
  * service synchronization is being invoked" (cmdlets/Invoke-CsBackupServiceSync.md); the pool must be paired and both
  * pools reachable. Module names: dotted forms only (REFERENCE §d.4).
  */
-import { commandStep, str, violation } from '../draft';
+import { z } from 'zod';
+import { commandStep, violation } from '../draft';
 import { txt } from '../text';
 import { REF } from '../refs';
 import { isDown, machinesOf, partnerOf } from '../topology-view';
@@ -21,12 +22,17 @@ function abcBackupPending(state: DrState, pool: string): string | null {
   return null;
 }
 
-export const backupSync: OperationSpec = {
+const args = z.strictObject({
+  pool: z.string(),
+  /** -BackupModule; empty or absent: every module. */
+  module: z.string().optional(),
+});
+
+export const backupSync: OperationSpec<z.infer<typeof args>> = {
   id: 'backup-sync',
   ref: REF.backupSync,
-  check(state, op, t) {
-    const pool = str(op, 'pool');
-    const module = str(op, 'module');
+  args,
+  check(state, { pool, module }, t) {
     const out: Violation[] = [];
     if (module && !BACKUP_MODULES.includes(module)) {
       out.push(violation('backup-module', `-BackupModule ${module} is not in the cmdlet reference; use one of ${BACKUP_MODULES.join(', ')} or omit it to sync everything`, REF.backupSync));
@@ -41,9 +47,7 @@ export const backupSync: OperationSpec = {
     return out;
   },
   apply: (state) => state,
-  commands(t, op) {
-    const pool = str(op, 'pool');
-    const module = str(op, 'module');
+  commands(t, { pool, module }, op) {
     return [
       commandStep(module ? txt('backupSync.titleModule', { pool, module }) : txt('backupSync.title', { pool }), `Invoke-CsBackupServiceSync -PoolFqdn ${pool}${module ? ` -BackupModule ${module}` : ''}`, {
         op, on: machinesOf(t, pool)[0] ?? pool, ref: REF.backupSync,

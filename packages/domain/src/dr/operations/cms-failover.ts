@@ -5,20 +5,29 @@
  * (the standby CMS lives in the CMS pool's partner; ERRATUM: the page's -MirrorSQLServerFqdn is -BackupMirrorSqlServerFqdn),
  * lync-server-2013-central-management-store-failover.md.
  */
-import { commandStep, flag, str, violation } from '../draft';
+import { z } from 'zod';
+import { commandStep, violation } from '../draft';
 import { MINUTES, REF } from '../refs';
 import { backEndOf, isDown, machinesOf, partnerOf } from '../topology-view';
 import { blank, txt, type PlanText } from '../text';
 import type { OperationSpec, Violation } from '../types';
 
-export const cmsFailover: OperationSpec = {
+const args = z.strictObject({
+  /** The pool that receives the CMS (the CMS pool's partner); empty or absent: that partner. */
+  to: z.string().optional(),
+  /** The planned form (no -BackupSqlServerFqdn), for a reachable CMS. */
+  planned: z.boolean().optional(),
+});
+
+export const cmsFailover: OperationSpec<z.infer<typeof args>> = {
   id: 'cms-failover',
   ref: REF.cmsCmdlet,
-  check(state, op, t) {
+  args,
+  check(state, { to: target, planned }, t) {
     const active = state.cmsActive;
     if (active === null) return [violation('no-cms', 'the topology has no Central Management store to fail over', REF.cms)];
     const standby = partnerOf(state, active);
-    const to = str(op, 'to') || standby;
+    const to = target || standby;
     const out: Violation[] = [];
     if (!standby) {
       out.push(violation('cms-pool-unpaired', `the CMS pool ${active} has no backup pool, so there is no standby CMS to fail over to; restore the CMS instead (REFERENCE §c.2)`, REF.failover));
@@ -28,21 +37,20 @@ export const cmsFailover: OperationSpec = {
     if (to && isDown(state, t, to)) {
       out.push(violation('cms-target-down', `${to}, which would receive the CMS, is down`, REF.cmsCmdlet));
     }
-    if (flag(op, 'planned') && (!state.cmsAvailable || isDown(state, t, active))) {
+    if (planned && (!state.cmsAvailable || isDown(state, t, active))) {
       out.push(violation('cms-planned-needs-source', `a planned CMS failover (no -BackupSqlServerFqdn) needs the CMS on ${active} reachable; it is not — use the disaster form with -BackupSqlServerFqdn … -Force`, REF.cmsCmdlet));
     }
     return out;
   },
-  apply(state, op) {
-    const to = str(op, 'to') || (state.cmsActive ? partnerOf(state, state.cmsActive) : null);
+  apply(state, { to: target }) {
+    const to = target || (state.cmsActive ? partnerOf(state, state.cmsActive) : null);
     if (!to) return state;
     return { ...state, cmsActive: to, cmsAvailable: true };
   },
-  commands(t, op) {
-    const to = str(op, 'to');
+  commands(t, { to = '', planned }, op) {
     const on = machinesOf(t, to)[0] ?? to;
     const verify = txt('cmsFailover.check', { pool: to });
-    if (flag(op, 'planned')) {
+    if (planned) {
       return [
         commandStep(txt('cmsFailover.title.planned', { pool: to }), 'Invoke-CsManagementServerFailover -Verbose', {
           op, on, ref: REF.cmsCmdlet, minutes: MINUTES.cmsFailover, check: verify,

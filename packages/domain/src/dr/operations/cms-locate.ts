@@ -3,20 +3,26 @@
  * CMS lives) and whether the CMS is available (lync-server-2013-failing-over-a-pool.md steps 1–3). No effect on the state.
  * Args: `on` (where to run), `cmsPool` and `standby` (when known, step 2 is printed).
  */
-import { commandStep, str } from '../draft';
+import { z } from 'zod';
+import { commandStep } from '../draft';
 import { txt } from '../text';
 import { REF } from '../refs';
 import type { OperationSpec } from '../types';
 
-export const cmsLocate: OperationSpec = {
+const args = z.strictObject({
+  on: z.string().optional(),
+  cmsPool: z.string().optional(),
+  standby: z.string().optional(),
+});
+
+export const cmsLocate: OperationSpec<z.infer<typeof args>> = {
   id: 'cms-locate',
   ref: REF.failover,
+  args,
   check: () => [],
   apply: (state) => state,
-  commands(_t, op) {
-    const on = str(op, 'on') || null;
-    const cmsPool = str(op, 'cmsPool');
-    const standby = str(op, 'standby');
+  commands(_t, { on: where, cmsPool, standby }, op) {
+    const on = where || null;
     return [
       commandStep(txt('cmsLocate.title'), 'Invoke-CsManagementServerFailover -WhatIf', {
         op, on, ref: REF.failover,

@@ -5,18 +5,25 @@
  * NOTE the opposite convention to failover/failback: here -PoolFqdn is the partner, not the pool that lost the data
  * (REFERENCE §0 rule 1, §e.8). Get-CsBackupServiceStatus has no -BackupModule parameter (the page's command is wrong).
  */
-import { commandStep, str, violation } from '../draft';
+import { z } from 'zod';
+import { commandStep, violation } from '../draft';
 import { txt } from '../text';
 import { REF } from '../refs';
 import { isDown, machinesOf, partnerOf } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
 
-export const conferenceContentRestore: OperationSpec = {
+const args = z.strictObject({
+  /** The pool that lost its conference content. */
+  pool: z.string(),
+  /** -PoolFqdn of the sync: the partner holding the copy. */
+  syncPool: z.string(),
+});
+
+export const conferenceContentRestore: OperationSpec<z.infer<typeof args>> = {
   id: 'conference-content-restore',
   ref: REF.conferenceContent,
-  check(state, op, t) {
-    const pool = str(op, 'pool');
-    const syncPool = str(op, 'syncPool');
+  args,
+  check(state, { pool, syncPool }, t) {
     const partner = partnerOf(state, pool);
     if (!partner) return [violation('no-backup-pool', `${pool} is not paired: its conference content has no copy in a partner pool`, REF.conferenceContent)];
     const out: Violation[] = [];
@@ -27,9 +34,7 @@ export const conferenceContentRestore: OperationSpec = {
     return out;
   },
   apply: (state) => state,
-  commands(t, op) {
-    const pool = str(op, 'pool');
-    const syncPool = str(op, 'syncPool');
+  commands(t, { pool, syncPool }, op) {
     const on = machinesOf(t, syncPool)[0] ?? syncPool;
     return [
       commandStep(txt('conferenceContent.title', { pool, from: syncPool }), `Invoke-CsBackupServiceSync -PoolFqdn ${syncPool} -BackupModule ConfServices.DataConf`, {

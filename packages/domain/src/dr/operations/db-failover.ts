@@ -4,7 +4,8 @@
  * primary failed, `primary` when the mirror failed), cmdlets/Invoke-CsDatabaseFailover.md (its Example 2 is broken:
  * no -ExcludeDatabase switch exists, use -ExcludeDatabaseList).
  */
-import { commandStep, str, violation } from '../draft';
+import { z } from 'zod';
+import { commandStep, violation } from '../draft';
 import { txt } from '../text';
 import { MINUTES, REF } from '../refs';
 import { backEndOf, machinesOf } from '../topology-view';
@@ -20,13 +21,19 @@ export function principalKey(pool: string, type: string): string {
   return `${pool}/${type}`;
 }
 
-export const dbFailover: OperationSpec = {
+/** The cmdlet's three parameters, as written; a value outside the reference is a violation of check(), not bad input. */
+const args = z.strictObject({
+  pool: z.string(),
+  type: z.string(),
+  newPrincipal: z.string(),
+});
+
+export const dbFailover: OperationSpec<z.infer<typeof args>> = {
   id: 'db-failover',
   ref: REF.mirror,
-  check(state, op, t) {
-    const pool = str(op, 'pool');
-    const type = str(op, 'type');
-    const next = str(op, 'newPrincipal').toLowerCase();
+  args,
+  check(state, { pool, type, newPrincipal }, t) {
+    const next = newPrincipal.toLowerCase();
     const out: Violation[] = [];
     if (!DATABASE_TYPES.includes(type)) {
       out.push(violation('database-type', `-DatabaseType ${type || '(missing)'} is not one of ${DATABASE_TYPES.join(', ')}`, REF.mirrorCmdlet));
@@ -49,14 +56,12 @@ export const dbFailover: OperationSpec = {
     }
     return out;
   },
-  apply(state, op) {
-    const key = principalKey(str(op, 'pool'), str(op, 'type'));
-    return { ...state, principals: { ...state.principals, [key]: str(op, 'newPrincipal').toLowerCase() === 'mirror' ? 'mirror' : 'primary' } };
+  apply(state, { pool, type, newPrincipal }) {
+    const key = principalKey(pool, type);
+    return { ...state, principals: { ...state.principals, [key]: newPrincipal.toLowerCase() === 'mirror' ? 'mirror' : 'primary' } };
   },
-  commands(t, op) {
-    const pool = str(op, 'pool');
-    const type = str(op, 'type');
-    const next = str(op, 'newPrincipal').toLowerCase();
+  commands(t, { pool, type, newPrincipal }, op) {
+    const next = newPrincipal.toLowerCase();
     const on = machinesOf(t, pool)[0] ?? pool;
     return [
       commandStep(txt('dbFailover.state.title', { type, pool }), `Get-CsDatabaseMirrorState -PoolFqdn ${pool} -DatabaseType ${type}`, {

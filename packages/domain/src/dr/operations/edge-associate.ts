@@ -3,18 +3,25 @@
  * Front End pool → Edit Properties → Associations → "Associate Edge pool (for media components)" → OK → publish
  * (publish is implied, not written). lync-server-2013-changing-the-edge-pool-associated-with-a-front-end-pool.md.
  */
-import { manualStep, str, violation } from '../draft';
+import { z } from 'zod';
+import { manualStep, violation } from '../draft';
 import { txt } from '../text';
 import { REF } from '../refs';
 import { findPool, isDown, isEdgePool } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
 
-export const edgeAssociate: OperationSpec = {
+const args = z.strictObject({
+  /** The Front End pool. */
+  pool: z.string(),
+  /** The Edge pool it uses for media. */
+  edge: z.string(),
+});
+
+export const edgeAssociate: OperationSpec<z.infer<typeof args>> = {
   id: 'edge-associate',
   ref: REF.edgeAssociate,
-  check(state, op, t) {
-    const pool = str(op, 'pool');
-    const edge = str(op, 'edge');
+  args,
+  check(state, { pool, edge }, t) {
     const out: Violation[] = [];
     if (!state.pools.includes(pool)) out.push(violation('not-a-front-end-pool', `${pool} is not a Front End pool of this deployment`, REF.edgeAssociate));
     if (!isEdgePool(findPool(t, edge))) return [...out, violation('not-an-edge-pool', `${edge} is not an Edge pool of this deployment`, REF.edgeAssociate)];
@@ -22,12 +29,10 @@ export const edgeAssociate: OperationSpec = {
     if (!state.cmsAvailable && state.cmsActive !== null) out.push(violation('cms-writable', 'publishing the topology needs the Central Management store; fail it over first', REF.edgeAssociate));
     return out;
   },
-  apply(state, op) {
-    return { ...state, edgeAssociations: { ...state.edgeAssociations, [str(op, 'pool')]: str(op, 'edge') } };
+  apply(state, { pool, edge }) {
+    return { ...state, edgeAssociations: { ...state.edgeAssociations, [pool]: edge } };
   },
-  commands(_t, op) {
-    const pool = str(op, 'pool');
-    const edge = str(op, 'edge');
+  commands(_t, { pool, edge }, op) {
     return [
       manualStep(txt('edgeAssociate.title', { pool, edge }), [
         txt('edgeAssociate.open', { pool }),

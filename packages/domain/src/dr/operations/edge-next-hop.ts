@@ -4,18 +4,25 @@
  * -Registrar Registrar:<pool> (cmdlets/Set-CsEdgeServer.md). Both write to the CMS, so the CMS must be available
  * (REFERENCE §0 rule 4: our inference).
  */
-import { commandStep, manualStep, str, violation } from '../draft';
+import { z } from 'zod';
+import { commandStep, manualStep, violation } from '../draft';
 import { txt } from '../text';
 import { REF } from '../refs';
 import { findPool, isDown, isEdgePool, siteOf } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
 
-export const edgeNextHop: OperationSpec = {
+const args = z.strictObject({
+  /** The Edge pool. */
+  edge: z.string(),
+  /** Its new next hop (a Front End or Director pool). */
+  hop: z.string(),
+});
+
+export const edgeNextHop: OperationSpec<z.infer<typeof args>> = {
   id: 'edge-next-hop',
   ref: REF.failover,
-  check(state, op, t) {
-    const edge = str(op, 'edge');
-    const hop = str(op, 'hop');
+  args,
+  check(state, { edge, hop }, t) {
     const out: Violation[] = [];
     if (!isEdgePool(findPool(t, edge))) return [violation('not-an-edge-pool', `${edge} is not an Edge pool of this deployment`, REF.edgeNextHop)];
     const hopPool = findPool(t, hop);
@@ -29,12 +36,10 @@ export const edgeNextHop: OperationSpec = {
     }
     return out;
   },
-  apply(state, op) {
-    return { ...state, nextHops: { ...state.nextHops, [str(op, 'edge')]: str(op, 'hop') } };
+  apply(state, { edge, hop }) {
+    return { ...state, nextHops: { ...state.nextHops, [edge]: hop } };
   },
-  commands(t, op) {
-    const edge = str(op, 'edge');
-    const hop = str(op, 'hop');
+  commands(t, { edge, hop }, op) {
     const check = txt('edgeNextHop.check', { edge, hop });
     if (siteOf(t, edge) !== null && siteOf(t, edge) === siteOf(t, hop)) {
       return [

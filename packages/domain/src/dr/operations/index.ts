@@ -1,5 +1,6 @@
-/** Every DR operation, by id. One file per operation, each citing its reference page. */
-import type { OperationSpec } from '../types';
+/** Every DR operation, by id. One file per operation, each citing its reference page and declaring its arguments. */
+import { defineOperation } from '../operation';
+import type { Operation } from '../types';
 import { abcStep } from './abc-stage';
 import { backupStatus } from './backup-status';
 import { backupSync } from './backup-sync';
@@ -15,9 +16,12 @@ import { poolFailback } from './pool-failback';
 import { poolFailover } from './pool-failover';
 import { xmppFederationRoute } from './xmpp-federation-route';
 
-export const OPERATIONS: Record<string, OperationSpec> = Object.fromEntries(
-  [poolFailover, poolFailback, cmsFailover, cmsLocate, dbFailover, backupStatus, backupSync, conferenceContentRestore,
-    edgeNextHop, lyncFederationRoute, xmppFederationRoute, edgeAssociate, abcStep, groupPickupOrbit].map((s) => [s.id, s]),
+export const OPERATIONS: Record<string, Operation> = Object.fromEntries(
+  [defineOperation(poolFailover), defineOperation(poolFailback), defineOperation(cmsFailover), defineOperation(cmsLocate),
+    defineOperation(dbFailover), defineOperation(backupStatus), defineOperation(backupSync),
+    defineOperation(conferenceContentRestore), defineOperation(edgeNextHop), defineOperation(lyncFederationRoute),
+    defineOperation(xmppFederationRoute), defineOperation(edgeAssociate), defineOperation(abcStep),
+    defineOperation(groupPickupOrbit)].map((o) => [o.id, o]),
 );
 
 export { ABC_STAGES } from './abc-stages';

@@ -5,30 +5,38 @@
  * lync-server-2013-failing-back-the-edge-pool-used-for-lync-server-federation-or-xmpp-federation.md. The DR pages use
  * Topology Builder, not Set-CsSite -FederationRoute (REFERENCE §e.5).
  */
-import { manualStep, str, violation } from '../draft';
+import { z } from 'zod';
+import { manualStep, violation } from '../draft';
 import { txt } from '../text';
 import { REF } from '../refs';
 import { findPool, isDown, isEdgePool, machinesOf } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
 
-export const lyncFederationRoute: OperationSpec = {
+const args = z.strictObject({
+  /** The Edge pool that carried federation, when known. */
+  from: z.string().optional(),
+  /** The Edge pool that takes it. */
+  to: z.string(),
+  /** Present in a failback (the failback page's references). */
+  failback: z.literal('yes').optional(),
+});
+
+export const lyncFederationRoute: OperationSpec<z.infer<typeof args>> = {
   id: 'lync-federation-route',
   ref: REF.lyncFederation,
-  check(state, op, t) {
-    const to = str(op, 'to');
+  args,
+  check(state, { to }, t) {
     const out: Violation[] = [];
     if (!isEdgePool(findPool(t, to))) return [violation('not-an-edge-pool', `${to} is not an Edge pool of this deployment`, REF.lyncFederation)];
     if (isDown(state, t, to)) out.push(violation('federation-edge-down', `${to} is down; federation can only move to a running Edge pool`, REF.lyncFederation));
     if (!state.cmsAvailable && state.cmsActive !== null) out.push(violation('cms-writable', 'publishing the topology needs the Central Management store; fail it over first', REF.lyncFederation));
     return out;
   },
-  apply(state, op) {
-    return { ...state, federation: { ...state.federation, lync: str(op, 'to') } };
+  apply(state, { to }) {
+    return { ...state, federation: { ...state.federation, lync: to } };
   },
-  commands(t, op) {
-    const from = str(op, 'from');
-    const to = str(op, 'to');
-    const ref = str(op, 'failback') ? REF.edgeFailback : REF.lyncFederation;
+  commands(t, { from, to, failback }, op) {
+    const ref = failback ? REF.edgeFailback : REF.lyncFederation;
     return [
       manualStep(from ? txt('lyncFederation.title', { from, to }) : txt('lyncFederation.titleUnknown', { to }), [
         txt('lyncFederation.open'),

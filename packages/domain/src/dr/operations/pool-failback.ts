@@ -4,17 +4,27 @@
  * and cmdlets/Invoke-CsPoolFailBack.md (same -PoolFqdn as the failover: the users' home pool; -DisasterMode only when
  * the backup pool is unavailable, and then data produced on it is lost).
  */
-import { commandStep, flag, str, violation } from '../draft';
+import { z } from 'zod';
+import { commandStep, violation } from '../draft';
 import { txt } from '../text';
 import { MINUTES, REF } from '../refs';
 import { isDown, machinesOf } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
 
-export const poolFailback: OperationSpec = {
+const args = z.strictObject({
+  /** -PoolFqdn: the users' home pool, as in the failover. */
+  pool: z.string(),
+  /** The pool serving the users until now (titles, notes). */
+  from: z.string().optional(),
+  /** -DisasterMode. */
+  disaster: z.boolean().optional(),
+});
+
+export const poolFailback: OperationSpec<z.infer<typeof args>> = {
   id: 'pool-failback',
   ref: REF.failback,
-  check(state, op, t) {
-    const pool = str(op, 'pool');
+  args,
+  check(state, { pool, disaster }, t) {
     const serving = state.failedOver[pool];
     if (!serving) {
       const homes = Object.entries(state.failedOver).filter(([, s]) => s === pool).map(([h]) => h);
@@ -27,21 +37,17 @@ export const poolFailback: OperationSpec = {
     if (isDown(state, t, pool)) {
       out.push(violation('home-pool-not-healthy', `${pool} is down; fail back only after ${pool} is healthy again`, REF.failback));
     }
-    if (isDown(state, t, serving) && !flag(op, 'disaster')) {
+    if (isDown(state, t, serving) && !disaster) {
       out.push(violation('disaster-mode-required', `${serving} (the backup pool) is unavailable: only Invoke-CsPoolFailBack -DisasterMode can fail back, losing data produced on it`, REF.failbackCmdlet));
     }
     return out;
   },
-  apply(state, op) {
-    const pool = str(op, 'pool');
+  apply(state, { pool }) {
     const failedOver = { ...state.failedOver };
     delete failedOver[pool];
     return { ...state, failedOver };
   },
-  commands(t, op) {
-    const pool = str(op, 'pool');
-    const from = str(op, 'from');
-    const disaster = flag(op, 'disaster');
+  commands(t, { pool, from = '', disaster = false }, op) {
     return [
       commandStep(
         from ? txt('poolFailback.title', { pool, from }) : txt('poolFailback.titleNoFrom', { pool }),

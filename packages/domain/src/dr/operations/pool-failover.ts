@@ -4,17 +4,27 @@
  * (-PoolFqdn is the users' home pool; one direction of a pair at a time), cmdlets/Invoke-CsPoolFailOver.md (-DisasterMode
  * when the pool, or an EE pool's Back End, is not accessible).
  */
-import { commandStep, flag, str, violation } from '../draft';
+import { z } from 'zod';
+import { commandStep, violation } from '../draft';
 import { txt } from '../text';
 import { MINUTES, REF } from '../refs';
 import { backEndDown, edgesUsingNextHop, isDown, machinesOf, partnerOf } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
 
-export const poolFailover: OperationSpec = {
+const args = z.strictObject({
+  /** -PoolFqdn: the users' home pool. */
+  pool: z.string(),
+  /** The backup pool that takes the users (titles, where to run). */
+  to: z.string().optional(),
+  /** -DisasterMode. */
+  disaster: z.boolean().optional(),
+});
+
+export const poolFailover: OperationSpec<z.infer<typeof args>> = {
   id: 'pool-failover',
   ref: REF.failover,
-  check(state, op, t) {
-    const pool = str(op, 'pool');
+  args,
+  check(state, { pool, disaster }, t) {
     const out: Violation[] = [];
     if (!state.pools.includes(pool)) {
       return [violation('not-a-front-end-pool', `${pool} is not a Front End pool or Standard Edition server of this deployment; Invoke-CsPoolFailOver only fails over paired Front End pools`, REF.failoverCmdlet)];
@@ -40,21 +50,17 @@ export const poolFailover: OperationSpec = {
     if (edges.length > 0) {
       out.push(violation('edge-next-hop-before-pool', `Edge pool ${edges.join(', ')} still uses ${pool} as its next hop; point it to another pool first, otherwise Invoke-CsPoolFailOver errors out (REFERENCE §0 rule 4)`, REF.failover));
     }
-    if ((isDown(state, t, pool) || backEndDown(state, t, pool)) && !flag(op, 'disaster')) {
+    if ((isDown(state, t, pool) || backEndDown(state, t, pool)) && !disaster) {
       out.push(violation('disaster-mode-required', `${pool} (or its Back End) is not accessible: only Invoke-CsPoolFailOver -DisasterMode can fail it over`, REF.failoverCmdlet));
     }
     return out;
   },
-  apply(state, op) {
-    const pool = str(op, 'pool');
+  apply(state, { pool }) {
     const partner = partnerOf(state, pool);
     if (!partner) return state;
     return { ...state, failedOver: { ...state.failedOver, [pool]: partner } };
   },
-  commands(t, op) {
-    const pool = str(op, 'pool');
-    const to = str(op, 'to');
-    const disaster = flag(op, 'disaster');
+  commands(t, { pool, to = '', disaster = false }, op) {
     const on = to ? machinesOf(t, to)[0] ?? to : null;
     return [
       commandStep(

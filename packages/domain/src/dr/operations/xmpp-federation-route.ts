@@ -6,29 +6,37 @@
  * -XmppExternalFederationRoute, a parameter that exists in no version of cmdlets/Set-CsSite.md; the real one is
  * -XmppFederationRoute with a service identity EdgeServer:<fqdn> (REFERENCE §e.5).
  */
-import { commandStep, manualStep, str, violation } from '../draft';
+import { z } from 'zod';
+import { commandStep, manualStep, violation } from '../draft';
 import { blank, txt } from '../text';
 import { REF } from '../refs';
 import { findPool, isDown, isEdgePool, machinesOf, siteName, siteOf } from '../topology-view';
 import type { OperationSpec, StepDraft, Violation } from '../types';
 
-export const xmppFederationRoute: OperationSpec = {
+const args = z.strictObject({
+  /** The Edge pool that carried XMPP federation, when known. */
+  from: z.string().optional(),
+  /** The Edge pool that takes it (-XmppFederationRoute EdgeServer:<to>). */
+  to: z.string(),
+  /** Present in a failback: the services are not stopped and started around it. */
+  failback: z.literal('yes').optional(),
+});
+
+export const xmppFederationRoute: OperationSpec<z.infer<typeof args>> = {
   id: 'xmpp-federation-route',
   ref: REF.xmppFederation,
-  check(state, op, t) {
-    const to = str(op, 'to');
+  args,
+  check(state, { to }, t) {
     const out: Violation[] = [];
     if (!isEdgePool(findPool(t, to))) return [violation('not-an-edge-pool', `${to} is not an Edge pool of this deployment`, REF.setSite)];
     if (isDown(state, t, to)) out.push(violation('federation-edge-down', `${to} is down; XMPP federation can only move to a running Edge pool`, REF.xmppFederation));
     if (!state.cmsAvailable && state.cmsActive !== null) out.push(violation('cms-writable', 'Set-CsSite writes to the Central Management store, which is unavailable; fail it over first', REF.xmppFederation));
     return out;
   },
-  apply(state, op) {
-    return { ...state, federation: { ...state.federation, xmpp: str(op, 'to') } };
+  apply(state, { to }) {
+    return { ...state, federation: { ...state.federation, xmpp: to } };
   },
-  commands(t, op) {
-    const to = str(op, 'to');
-    const failback = str(op, 'failback') !== '';
+  commands(t, { to, failback }, op) {
     const ref = failback ? REF.edgeFailback : REF.xmppFederation;
     const siteId = siteOf(t, to);
     const site = siteId === null ? null : siteName(t, siteId);
