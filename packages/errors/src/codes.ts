@@ -75,7 +75,7 @@ export const ERROR_CODES = {
   E_SQL_UNSUPPORTED_TYPE: 'A backup is of a type the chain check does not use (file, filegroup or partial).',
   E_STATE: 'The DR state input is not valid or contradicts itself.',
   E_STATUS_INVALID: 'The --status snapshot is not JSON or does not match the status schema.',
-  E_STEPS: 'The steps of plan check are not valid (a step lacks a command or op, names an unknown FQDN, or its op has a missing, misspelled or mistyped argument).',
+  E_STEPS: 'The steps of plan check are not valid (no command or op, an unknown FQDN, or a bad op argument).',
   E_STORE: 'The planner could not store a report; the agent keeps it in its outbox.',
   E_STORE_BACKUP: 'The planner database cannot be backed up, or the copy fails its check.',
   E_STORE_OPEN: 'The planner database cannot be opened or is not a lyncdr database.',
