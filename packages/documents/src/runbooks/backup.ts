@@ -1,5 +1,5 @@
 import { backupFileName } from '@lyncdr/domain';
-import { sqlName, storesOf, userPools, type Topology } from '@lyncdr/topology';
+import { isUserPool, sqlName, storesOf, userPools, type Topology } from '@lyncdr/topology';
 import type { Document, Text } from '../model';
 import type { RunbookOptions, RunbookSpec } from './spec';
 import { backupFolder, backupRoot, fileStoreCopyPath, inBackup, NOT_BACKED_UP, ownerOf, q, responseGroupPools, uniq } from './common/deployment';
@@ -20,7 +20,7 @@ const ABC_PREREQ = 'lync-server-2013-backup-prerequisites-for-abc-pool-failover.
 function applies(t: Topology, opts: RunbookOptions): string | null {
   if (userPools(t).length === 0 && !t.cms) return 'this deployment has no Front End pool, Standard Edition server or Central Management store to back up';
   if (opts.pools.length > 0) {
-    const r = pickPools(t, opts.pools, (p) => p.kind === 'FrontEnd' || p.kind === 'StandardEdition', 'Front End pool or Standard Edition server');
+    const r = pickPools(t, opts.pools, isUserPool, 'Front End pool or Standard Edition server');
     if (typeof r === 'string') return r;
   }
   return null;

@@ -1,4 +1,5 @@
 import type { Topology, TopologyFinding } from '../model';
+import { isUserPool } from '../query';
 import { REF, finding } from './finding';
 
 /** Findings about the deployment as a whole: unpaired Front End pools, the CMS, shared file stores, dependencies. */
@@ -32,7 +33,7 @@ export function checkStructure(t: Omit<Topology, 'findings'>): TopologyFinding[]
     }
   }
   for (const p of t.pools) {
-    if ((p.kind === 'FrontEnd' || p.kind === 'StandardEdition') && !p.backupPool) {
+    if (isUserPool(p) && !p.backupPool) {
       out.push(
         finding(
           'POOL_NO_BACKUP',

@@ -1,7 +1,4 @@
-import type { SqlInstanceRef, Topology } from '@lyncdr/topology';
-
-const sql = (server: string, instance: string | null): string => (instance ? `${server}\\${instance}` : server);
-const ref = (r: SqlInstanceRef | null): string => (r ? sql(r.server, r.instance) : '');
+import { sqlName, type Topology } from '@lyncdr/topology';
 
 /** Human output of `topology show`: sites → pools → machines, stores and databases, pairs, CMS, findings. */
 export function formatTopology(t: Topology): string {
@@ -32,10 +29,10 @@ export function formatTopology(t: Topology): string {
   out.push('', 'SQL stores');
   if (!t.sqlStores.length) out.push('  (none)');
   for (const s of t.sqlStores) {
-    const ha = [s.mirror ? `mirror ${ref(s.mirror)}` : '', s.witness ? `witness ${ref(s.witness)}` : '']
+    const ha = [s.mirror ? `mirror ${sqlName(s.mirror)}` : '', s.witness ? `witness ${sqlName(s.witness)}` : '']
       .filter(Boolean)
       .join(', ');
-    out.push(`  ${s.id}  [${s.kind}] on ${sql(s.server, s.instance)}${ha ? ` (${ha})` : ''}`);
+    out.push(`  ${s.id}  [${s.kind}] on ${sqlName(s)}${ha ? ` (${ha})` : ''}`);
     out.push(`      databases: ${s.databases.join(', ') || '(not known for this role)'}`);
     out.push(`      used by: ${s.pools.join(', ') || '(no pool)'}`);
   }
@@ -48,7 +45,7 @@ export function formatTopology(t: Topology): string {
   out.push('', 'Central Management store');
   if (t.cms) {
     out.push(
-      `  pool ${t.cms.pool}, SQL ${sql(t.cms.sqlServer, t.cms.instance)}${t.cms.standbyPool ? `, standby in ${t.cms.standbyPool}` : ', no standby (pool not paired)'}`,
+      `  pool ${t.cms.pool}, SQL ${sqlName({ server: t.cms.sqlServer, instance: t.cms.instance })}${t.cms.standbyPool ? `, standby in ${t.cms.standbyPool}` : ', no standby (pool not paired)'}`,
     );
   } else out.push('  not found in this topology');
   if (t.federation.lyncEdge || t.federation.xmppEdge) {

@@ -1,5 +1,5 @@
 /** Runbook: failing over a mirrored Back End database (lync-server-2013-failing-over-a-mirrored-database.md). */
-import type { Topology } from '@lyncdr/topology';
+import { findPool, isUserPool, type Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import { pick } from '../common/lang';
 import { runbookDocument, type RunbookSection } from '../common/procedure';
@@ -13,7 +13,10 @@ function mirroredPools(t: Topology, named: string[]): string[] {
   return t.sqlStores
     .filter((s) => s.kind === 'BackEnd' && s.mirror)
     .flatMap((s) => s.pools)
-    .filter((p) => t.pools.some((x) => x.fqdn === p && (x.kind === 'FrontEnd' || x.kind === 'StandardEdition')))
+    .filter((p) => {
+      const pool = findPool(t, p);
+      return pool !== undefined && isUserPool(pool);
+    })
     .filter((p) => wanted.size === 0 || wanted.has(p.toLowerCase()))
     .sort();
 }

@@ -1,4 +1,4 @@
-import type { Pool, PoolKind, Topology } from '@lyncdr/topology';
+import { isUserPool, type Pool, type PoolKind, type Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
 import { ownerOf } from '../common/deployment';
@@ -24,7 +24,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
   const L = runbookLabels(opts.lang);
   const lang = opts.lang;
   const pools = pickPools(t, opts.pools, fits, 'pool') as Pool[];
-  const internal = t.cms?.pool ?? t.pools.find((p) => p.kind === 'FrontEnd' || p.kind === 'StandardEdition')?.fqdn ?? null;
+  const internal = t.cms?.pool ?? t.pools.find(isUserPool)?.fqdn ?? null;
   const sections: RunbookSection[] = pools.map((pool) => {
     const steps: RunbookStep[] = [newServerStep(lang, pool.machines, REF, false, pool.kind === 'Edge' ? 'edge' : 'internal')];
     if (pool.kind === 'Edge') {

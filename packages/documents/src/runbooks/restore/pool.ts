@@ -1,4 +1,4 @@
-import { backEndOf, fileStoreOf, sqlName, type Pool, type PoolKind, type Topology } from '@lyncdr/topology';
+import { backEndOf, fileStoreOf, isUserPool, sqlName, type Pool, type PoolKind, type Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import type { RunbookOptions, RunbookSpec } from '../spec';
 import { ownerOf } from '../common/deployment';
@@ -38,7 +38,7 @@ function build(t: Topology, opts: RunbookOptions): Document {
         ref: REF,
       });
     }
-    const be = pool.kind === 'FrontEnd' || pool.kind === 'StandardEdition' ? backEndOf(t, pool.fqdn) : null;
+    const be = isUserPool(pool) ? backEndOf(t, pool.fqdn) : null;
     if (be) {
       const hostsCms = t.cms?.pool === pool.fqdn && t.cms.sqlServer === be.server;
       steps.push({
