@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openFileSource } from '@lyncdr/sql-backup';
 import { writeZip64 } from '@lyncdr/topology/testing';
 import { checkZip, defaultZipLimits, isUnsafeEntryName } from './check-zip';
 
@@ -88,5 +89,28 @@ describe('checkZip (central directory + streamed inflate and CRC-32)', () => {
     expect(isUnsafeEntryName('a/../../b')).toBe(true);
     expect(isUnsafeEntryName('\\\\server\\share')).toBe(true);
     expect(isUnsafeEntryName('folder/file..txt')).toBe(false);
+  });
+});
+
+describe('checkZip on a file that fails to read', () => {
+  it('reports the entry whose read failed as ZIP_UNREADABLE and checks the others', async () => {
+    const z = zipSync({ 'a.xml': strToU8('<a/>'), 'b.bin': new Uint8Array(5000).map((_, i) => i % 7), 'c.xml': strToU8('<c/>') }, { level: 0 });
+    const f = write('eio.zip', z);
+    const bOffset = Buffer.from(z).indexOf('b.bin');
+    const openSource = async (file: string) => {
+      const real = await openFileSource(file);
+      return {
+        ...real,
+        read: (offset: number, length: number, into?: Uint8Array) =>
+          offset > bOffset && offset < bOffset + 5000 ? Promise.reject(Object.assign(new Error('i/o error'), { code: 'EIO' })) : real.read(offset, length, into),
+      };
+    };
+    const r = await checkZip(f, defaultZipLimits, { openSource });
+    expect(r.entries.map((e) => [e.name, e.ok, e.code])).toEqual([
+      ['a.xml', true, null],
+      ['b.bin', false, 'ZIP_UNREADABLE'],
+      ['c.xml', true, null],
+    ]);
+    expect(r.findings.map((x) => x.message)).toEqual([`${f}: entry b.bin: cannot read (EIO)`]);
   });
 });

@@ -27,6 +27,8 @@ export const defaultZipLimits: ZipLimits = {
 export interface CheckZipOptions {
   /** Entries up to this size whose name ends in .xml are kept whole (to parse a topology); 64 MiB by default. */
   keepXmlBytes?: number;
+  /** Opens the file for positioned reads; @lyncdr/sql-backup's file source by default (tests inject failures). */
+  openSource?: (file: string) => Promise<ByteSource>;
 }
 
 export interface ZipEntryReport {
@@ -74,14 +76,17 @@ export async function checkZip(file: string, limits: ZipLimits = defaultZipLimit
   const result: ZipCheck = { file, opened: false, ok: false, bytes: 0, entries: [], findings: [], heads: new Map() };
   const add = (code: string, message: string) => result.findings.push({ code, message: `${file}: ${message}`, path: file, severity: 'error' });
   /** The finding for what the reader threw; anything but a ZipError is an I/O failure (ZIP_UNREADABLE). */
-  const report = (e: unknown): string => {
-    const code = e instanceof ZipError ? FINDING_CODES[e.problem] : 'ZIP_UNREADABLE';
-    add(code, e instanceof ZipError ? e.message : `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    return code;
+  const report = (e: unknown, entry?: string): string => {
+    if (e instanceof ZipError) {
+      add(FINDING_CODES[e.problem], e.message);
+      return FINDING_CODES[e.problem];
+    }
+    add('ZIP_UNREADABLE', `${entry ? `entry ${entry}: ` : ''}cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return 'ZIP_UNREADABLE';
   };
   let source: ByteSource;
   try {
-    source = await openFileSource(file);
+    source = await (options.openSource ?? openFileSource)(file);
     result.bytes = await source.size();
   } catch (e) {
     add('ZIP_UNREADABLE', `cannot open (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
@@ -117,7 +122,7 @@ export async function checkZip(file: string, limits: ZipLimits = defaultZipLimit
         result.heads.set(e.name, Buffer.from(data.kept.buffer, data.kept.byteOffset, data.kept.length));
         result.entries.push({ ...sizes, ok: true, code: null });
       } catch (err) {
-        result.entries.push({ ...sizes, ok: false, code: report(err) });
+        result.entries.push({ ...sizes, ok: false, code: report(err, e.name) });
       }
     }
     result.ok = result.findings.length === 0;
