@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocument } from './index';
-import { sampleDocument } from './sample-document.test-helper';
+import { sampleDocument } from './testing/sample-document';
 
 describe('renderDocument to HTML', () => {
   it('renders every block type in one self-contained page (snapshot)', async () => {

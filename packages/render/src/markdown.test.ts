@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocument } from './index';
-import { sampleDocument } from './sample-document.test-helper';
+import { sampleDocument } from './testing/sample-document';
 
 describe('renderDocument to Markdown', () => {
   it('renders every block type (snapshot)', async () => {

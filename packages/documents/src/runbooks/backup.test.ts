@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backupRunbook } from './backup';
 import { backupServiceRunbook } from './backup-service';
-import { allText, commands, options, steps, topology } from './test-helpers.test-helper';
+import { allText, commands, options, steps, topology } from '../testing/runbook-helpers';
 
 describe('backup runbook', () => {
   const t = topology({ persistentChat: true, overlay: { deployment: 'Contoso', destinations: { settings: '\\\\bk01.contoso.test\\lync\\settings', filestore: '\\\\bk01.contoso.test\\lync\\files', sql: '\\\\bk01.contoso.test\\lync\\sql' } } });

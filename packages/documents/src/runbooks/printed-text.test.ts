@@ -13,7 +13,7 @@ import { buildWorksheet } from '../worksheets/build-worksheet';
 import { allRunbooks } from './registry';
 import { poolFailoverRunbook } from './dr/pool-failover';
 import { restoreMemberRunbook } from './restore/member';
-import { allText, commands, options, steps } from './test-helpers.test-helper';
+import { allText, commands, options, steps } from '../testing/runbook-helpers';
 
 const generated = generateTopology(4242, 4);
 const fabrikam = createSampleTopology({ domain: 'fabrikam.test', edge: true, director: true, persistentChat: true });

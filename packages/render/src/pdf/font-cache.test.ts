@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleDocument } from '../sample-document.test-helper';
+import { sampleDocument } from '../testing/sample-document';
 import { createFontCache } from './font-cache';
 import { renderPdf } from './render-pdf';
 

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '@lyncdr/documents';
 import { renderDocument } from '../index';
-import { pdfText } from '../pdf-test-tools.test-helper';
-import { sampleDocument } from '../sample-document.test-helper';
+import { pdfText } from '../testing/pdf-tools';
+import { sampleDocument } from '../testing/sample-document';
 import { theme } from './theme';
 
 interface Box { page: number; word: string; xMin: number; yMin: number; xMax: number; yMax: number; w: number; h: number }

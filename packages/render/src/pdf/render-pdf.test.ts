@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isLyncdrError } from '@lyncdr/errors';
 import type { Document } from '@lyncdr/documents';
 import { renderDocument } from '../index';
-import { firstPageVariance, pdfText } from '../pdf-test-tools.test-helper';
-import { sampleDocument } from '../sample-document.test-helper';
+import { firstPageVariance, pdfText } from '../testing/pdf-tools';
+import { sampleDocument } from '../testing/sample-document';
 
 async function pdf(doc: Document, paper: 'a4' | 'letter' = 'a4'): Promise<Uint8Array> {
   const out = await renderDocument(doc, { format: 'pdf', paper });

@@ -4,7 +4,7 @@ import type { Topology } from '@lyncdr/topology';
 import { restoreBackEndRunbook } from '../restore/back-end';
 import { restorePoolRunbook } from '../restore/pool';
 import { restoreScenarios } from '../../worksheets/restore-scenarios';
-import { options, topology } from '../test-helpers.test-helper';
+import { options, topology } from '../../testing/runbook-helpers';
 
 /** The same deployment with the stores' and file stores' pool FQDNs in capitals (as another tool may write them). */
 function shouting(t: Topology): Topology {

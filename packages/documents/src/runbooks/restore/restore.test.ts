@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allText, commands, options, steps, topology } from '../test-helpers.test-helper';
+import { allText, commands, options, steps, topology } from '../../testing/runbook-helpers';
 import { restoreBackEndRunbook } from './back-end';
 import { restoreCmsRunbook } from './cms';
 import { restoreFileStoreRunbook } from './file-store';

@@ -1,7 +1,7 @@
 import { createSampleTopology, type SampleTopologyOptions } from '@lyncdr/domain';
 import type { Topology } from '@lyncdr/topology';
 import type { Block, Document, StepBlock, Text } from '../model';
-import type { RunbookOptions } from './spec';
+import type { RunbookOptions } from '../runbooks/spec';
 
 export function topology(opts: SampleTopologyOptions = {}): Topology {
   return createSampleTopology(opts);
