@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { InventoryItem } from '@lyncdr/domain';
-import type { Topology } from '@lyncdr/topology';
+import { userPools, type Topology } from '@lyncdr/topology';
 import { loadDeployment } from '../cli/io';
 import { inventoryItems } from '../server/deployment';
 import { startTestPlanner, type TestPlanner } from './test-planner';
@@ -29,7 +29,7 @@ export interface DashboardPlanner extends TestPlanner {
 
 /** Synthetic file-share items added to the example deployment (to reach a given number of items). */
 function extraItems(topology: Topology, count: number): InventoryItem[] {
-  const pools = topology.pools.filter((p) => p.kind === 'FrontEnd' || p.kind === 'StandardEdition');
+  const pools = userPools(topology);
   return Array.from({ length: count }, (_, i) => {
     const pool = pools[i % pools.length]!;
     return {
