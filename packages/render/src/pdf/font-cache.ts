@@ -1,11 +1,12 @@
 import { fontKeys, loadFontBytes, type FontBytes, type FontKey } from './fonts';
 import { shareTrailingSpace, type EmbeddedFontRuns } from './space-runs';
-import { speedUpSubset, type SubsetEncoderState, type TtfSubsetInternals } from './subset-encoder';
 
-/** The parts of pdfkit's internals the cache touches (pdfkit has no public API to share a parsed font). */
+/**
+ * The parts of pdfkit's and fontkit's internals the cache touches (pdfkit has no public API to share a parsed font);
+ * package.json pins both versions exactly and font-cache.test.ts checks the pin.
+ */
 interface EmbeddedFontInternals {
   font: unknown;
-  subset: TtfSubsetInternals;
   layoutCache?: Record<string, unknown>;
   constructor: new (doc: unknown, font: unknown, id: string) => EmbeddedFontInternals;
 }
@@ -46,10 +47,8 @@ export function createFontCache(load: () => FontBytes = loadFontBytes): FontCach
         let ctor: EmbeddedFontInternals['constructor'] | null = null;
         for (const key of fontKeys) {
           doc.font(key);
-          const state: SubsetEncoderState = {};
-          speedUpSubset(internals._font.subset, state);
           shareTrailingSpace(internals._font as unknown as EmbeddedFontRuns);
-          fonts.set(key, fastSubsets(memoizeGlyphDecoding(internals._font.font as FontkitFont), state));
+          fonts.set(key, memoizeGlyphDecoding(internals._font.font as FontkitFont));
           layouts.set(key, (internals._font.layoutCache ??= Object.create(null) as Record<string, unknown>));
           ctor = internals._font.constructor;
         }
@@ -78,18 +77,6 @@ interface FontkitGlyph {
 }
 interface FontkitFont {
   getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
-  createSubset(): TtfSubsetInternals;
-}
-
-/** Every later subset of the shared font encodes with the fast encoder (same bytes as fontkit's). */
-function fastSubsets(font: FontkitFont, state: SubsetEncoderState): FontkitFont {
-  const createSubset = font.createSubset.bind(font);
-  font.createSubset = () => {
-    const subset = createSubset();
-    speedUpSubset(subset, state);
-    return subset;
-  };
-  return font;
 }
 
 /**
