@@ -5,8 +5,6 @@ import { unsafeNameError } from './entry-name';
 import { ZipError } from './zip-error';
 import { DEFAULT_ZIP_LIMITS, declaredSizeError, totalSizeError, type ZipLimits } from './zip-limits';
 
-export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-limits';
-
 export interface ZipEntry {
   name: string;
   data: Uint8Array;
