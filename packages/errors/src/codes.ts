@@ -48,6 +48,7 @@ export const ERROR_CODES = {
   E_OVERLAY_PARSE: 'The lyncdr.yaml overlay is not valid YAML.',
   E_OVERLAY_UNKNOWN_POOL: 'The overlay names a pool that is not in the topology.',
   E_OVERLAY_UNKNOWN_SQL: 'The overlay names a SQL server or instance that holds no SQL store of the topology.',
+  E_PLANNER_UNREACHABLE: 'The planner named with --planner cannot be reached, or answered with something that is not its API.',
   E_PLAN_IMPOSSIBLE: 'The DR goal cannot be reached from the given state (a rule forbids a needed step).',
   E_RATE_LIMIT: 'An agent sent more reports per minute than allowed; it keeps them in its outbox and resends later.',
   E_RENDER_GLYPH: 'A character of the document is in none of the embedded fonts.',

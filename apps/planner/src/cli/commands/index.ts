@@ -27,6 +27,7 @@ export const commands: LazyCommand[] = [
   { name: 'serve', summary: 'run the planner: agents at /agent, HTTP API, scheduled evaluation and alerts', load: async () => (await import('./serve')).registerServe },
   { name: 'agents', summary: 'manage agent and API tokens of the planner (stored hashed)', load: async () => (await import('./agents')).registerAgents },
   { name: 'db', summary: "the planner's database", load: async () => (await import('./db')).registerDb },
+  { name: 'run', summary: 'drills and real runs on a planner: start, tick steps with evidence, finish, report', load: async () => (await import('./run')).registerRun },
 ];
 
 /** The command that argv runs (`lyncdr help <command>` included), or undefined for the program's own help. */
