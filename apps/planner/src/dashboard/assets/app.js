@@ -9,9 +9,10 @@ import { bindAgents, renderAgents } from './view-agents.js';
 import { bindOverview, renderOverview } from './view-overview.js';
 import { bindDocuments, renderDocuments } from './view-documents.js';
 import { renderAlerts } from './view-alerts.js';
+import { bindRuns, loadRuns, onRunEvent, openRun } from './view-runs.js';
 
 const $ = (id) => document.getElementById(id);
-const SECTIONS = ['status', 'agents', 'overview', 'documents', 'alerts'];
+const SECTIONS = ['status', 'agents', 'overview', 'documents', 'runs', 'alerts'];
 const state = { status: null, inventory: new Map(), topology: null, ix: indexTopology(null), rows: [], poolStatus: new Map(), agents: [], alerts: [], policy: null, versions: [], runbooks: null };
 
 function message(text) {
@@ -63,6 +64,11 @@ async function loadAll() {
   renderOverview(state);
   renderDocuments(state);
   renderAlerts(state);
+  // A planner without the runs API (older build) answers 404: the Runs view then stays empty.
+  if ((await optional(loadRuns().then(() => true))) === true) {
+    const [section, run] = location.hash.slice(1).split('/');
+    if (section === 'runs' && run) await openRun(decodeURIComponent(run));
+  }
 }
 
 /** Runs `fn` now, or once more after the current run when called during it (coalesces bursts of events). */
@@ -142,7 +148,8 @@ const refreshAlerts = coalesced(async () => {
   renderAlerts(state);
 });
 
-function show(section, focus) {
+function show(hash, focus) {
+  const [section, sub] = hash.split('/');
   const id = SECTIONS.includes(section) ? section : 'status';
   for (const s of SECTIONS) $(s).hidden = s !== id;
   for (const a of document.querySelectorAll('.tabs a')) {
@@ -150,6 +157,7 @@ function show(section, focus) {
     else a.removeAttribute('aria-current');
   }
   if (id === 'overview' && state.status) renderOverview(state);
+  if (id === 'runs' && state.status) openRun(sub ? decodeURIComponent(sub) : null).catch((e) => message(t('error', { message: e.message })));
   const heading = $(`${id}-h`);
   if (focus && heading) {
     heading.setAttribute('tabindex', '-1');
@@ -192,6 +200,8 @@ async function start() {
     if (type === 'status') {
       onStatusEvent(data);
       void refreshAlerts();
+    } else if (type === 'run') {
+      onRunEvent(data).catch((e) => message(t('error', { message: e.message })));
     } else if (type === 'report' && !reportsTimer) {
       // At most one agents refresh per 300 ms, however many reports stream in.
       reportsTimer = setTimeout(() => {
@@ -229,6 +239,7 @@ $('lang').addEventListener('change', () => {
     renderOverview(state);
     renderDocuments(state);
     renderAlerts(state);
+    optional(loadRuns()).catch((e) => message(t('error', { message: e.message })));
   }
   $('live').textContent = document.body.dataset.live === 'true' ? t('live') : t('offline');
 });
@@ -242,5 +253,8 @@ bindOverview((pool) => {
   $('f-pool').value = pool;
   applyFilters();
 });
-bindDocuments();
+bindDocuments((id) => {
+  location.hash = `#runs/${encodeURIComponent(id)}`;
+});
+bindRuns();
 void start();

@@ -1,6 +1,6 @@
 /* global document, URLSearchParams */
 /* Documents: worksheets, runbooks (en/fr) and the failover plan wizard (goal → pools → state → steps, checked). */
-import { getBlob, getJson } from './api.js';
+import { getBlob, getJson, postJson } from './api.js';
 import { getLang, t } from './i18n.js';
 import { esc, saveBlob, shortName } from './util.js';
 
@@ -14,6 +14,7 @@ const FIELDS = {
 const DB_TYPES = ['User', 'CentralMgmt', 'Archiving', 'Monitoring', 'PersistentChat', 'PersistentChatCompliance', 'Application'];
 let wiz = { steps: [], violation: null, checked: null, error: null, warnings: [] };
 let ctx = null;
+let onRunStarted = () => {};
 
 const sel = (id, values, label = (v) => v, extra = '') =>
   `<select id="${id}" ${extra}>${values.map((v) => `<option value="${esc(v)}">${esc(label(v))}</option>`).join('')}</select>`;
@@ -56,7 +57,10 @@ export function renderDocuments(state) {
       `<h3>${esc(t('step4'))}</h3><div class="docform"><button type="button" id="pw-plan">${esc(t('makePlan'))}</button>` +
       `<button type="button" id="pw-check" class="secondary">${esc(t('checkSteps'))}</button>` +
       field('language', langSel('pw-lang')) + `<button type="button" id="pw-pdf" class="secondary">${esc(t('downloadPlan'))}</button></div><p class="note" id="pw-out" role="status"></p>` +
-      `<div id="pw-result" aria-live="polite"></div></fieldset>`;
+      `<div id="pw-result" aria-live="polite"></div>` +
+      `<h3>${esc(t('step5'))}</h3><div class="docform">${field('runTitle', `<input id="pw-title" type="text" autocomplete="off" size="40" value="${esc(t('drillTitle'))}">`)}` +
+      `${field('kind', sel('pw-kind', ['drill', 'real'], (k) => t(`kind_${k}`)))}<button type="button" id="pw-drill">${esc(t('startRun'))}</button></div>` +
+      `<p class="note" id="pw-run-out" role="status"></p></fieldset>`;
   for (const id of ['ws-lang', 'rb-lang', 'pw-lang']) $(id).value = lang;
   const firstApplicable = runbooks.find((r) => !r.applies);
   if (firstApplicable) $('rb-id').value = firstApplicable.id;
@@ -184,7 +188,24 @@ async function checkSteps() {
   document.querySelector('#pw-result li.bad button, #pw-result .check-ok')?.focus?.();
 }
 
-export function bindDocuments() {
+/** Starts a drill (or a real run) of the goal as the wizard sets it: the planner plans it again and freezes it. */
+async function startRun() {
+  const q = planQuery();
+  const args = {};
+  for (const [k, v] of q) if (k !== 'goal') args[k] = k === 'planned' ? v === 'true' : v;
+  $('pw-run-out').textContent = '…';
+  try {
+    const r = await postJson(`/api/runs?lang=${getLang()}`, { goal: q.get('goal'), args, kind: $('pw-kind').value, title: $('pw-title').value.trim() });
+    $('pw-run-out').textContent = t('runStarted', { title: r.title });
+    onRunStarted(r.id);
+  } catch (e) {
+    $('pw-run-out').textContent = e.status === 403 ? t('adminNeeded') : t('error', { message: e.message });
+  }
+}
+
+/** `runStarted(id)` is called with the id of a run the wizard started. */
+export function bindDocuments(runStarted = () => {}) {
+  onRunStarted = runStarted;
   $('docs').addEventListener('click', (ev) => {
     const b = ev.target.closest('button');
     if (!b) return;
@@ -199,6 +220,8 @@ export function bindDocuments() {
       void makePlan();
     } else if (b.id === 'pw-check') {
       void checkSteps();
+    } else if (b.id === 'pw-drill') {
+      void startRun();
     } else if (b.id === 'pw-pdf') {
       const q = planQuery();
       q.set('format', 'pdf');
