@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 
-/** A server-sent event the dashboard listens to: a new report stored, a new evaluation, an agent command sent. */
+/** A server-sent event the dashboard listens to: a new report stored, a new evaluation, an agent command sent, a run changed. */
 export interface DashboardEvent {
-  type: 'report' | 'status' | 'collect';
+  type: 'report' | 'status' | 'collect' | 'run';
   data: Record<string, unknown>;
 }
 
