@@ -42,14 +42,15 @@ function extraItems(topology: Topology, count: number): InventoryItem[] {
 
 /**
  * A real planner on port 0 with the bundled example deployment (examples/two-site) loaded, documents on demand, a read
- * token and an admin token; `total` pads the inventory with synthetic items up to that many.
+ * token and an admin token; `total` pads the inventory with synthetic items up to that many, `overlay` replaces the
+ * example's lyncdr.yaml and `now` is the planner's clock.
  */
-export async function startDashboardPlanner(o: { total?: number; openRead?: boolean; evaluateDebounceMs?: number } = {}): Promise<DashboardPlanner> {
-  const topology = await loadDeployment(path.join(repoRoot, 'examples/two-site/topology.xml'), path.join(repoRoot, 'examples/two-site/lyncdr.yaml'), repoRoot);
+export async function startDashboardPlanner(o: { total?: number; openRead?: boolean; evaluateDebounceMs?: number; now?: () => Date; overlay?: string } = {}): Promise<DashboardPlanner> {
+  const topology = await loadDeployment(path.join(repoRoot, 'examples/two-site/topology.xml'), o.overlay ?? path.join(repoRoot, 'examples/two-site/lyncdr.yaml'), repoRoot);
   const base = inventoryItems(topology);
   const items = [...base, ...extraItems(topology, Math.max(0, (o.total ?? 0) - base.length))];
   const planner: TestPlanner = await startTestPlanner({ api: { openRead: o.openRead ?? false } }, {
-    topology, items: () => items, ...(o.evaluateDebounceMs === undefined ? {} : { evaluateDebounceMs: o.evaluateDebounceMs }),
+    topology, items: () => items, ...(o.evaluateDebounceMs === undefined ? {} : { evaluateDebounceMs: o.evaluateDebounceMs }), ...(o.now ? { now: o.now } : {}),
   });
   planner.server.evaluator.evaluate();
   return { ...planner, topology, items, readToken: planner.addAgent('viewer', 'read'), adminToken: planner.addAgent('operator', 'admin') };
