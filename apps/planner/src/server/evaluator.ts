@@ -1,6 +1,6 @@
 import { evaluatePolicy, type Evidence, type PolicyInput, type PolicyRule } from '@lyncdr/domain';
 import type { Logger } from '@lyncdr/logger';
-import type { StatusSnapshot } from '@lyncdr/protocol';
+import type { StatusEntry, StatusSnapshot } from '@lyncdr/protocol';
 import type { Store } from '@lyncdr/store';
 import type { StatusChange } from './alerts/notifier';
 
@@ -29,6 +29,8 @@ export function createEvaluator(deps: {
   debounceMs?: number;
   /** Called after every evaluation (the dashboard's live updates). */
   onEvaluated?: (snapshot: StatusSnapshot) => void;
+  /** Entries judged beside the backup items at the same time (overdue drills), recorded and alerted like them. */
+  more?: (now: Date) => StatusEntry[];
 }): Evaluator {
   let timer: NodeJS.Timeout | null = null;
   let last: StatusSnapshot | null = null;
@@ -41,7 +43,8 @@ export function createEvaluator(deps: {
     }));
     lastRun = Date.now();
     const now = deps.now();
-    const snapshot = evaluatePolicy({ deployment: deps.deployment(), items: deps.items(), evidence, rules: deps.rules, now });
+    const judged = evaluatePolicy({ deployment: deps.deployment(), items: deps.items(), evidence, rules: deps.rules, now });
+    const snapshot = deps.more ? { ...judged, items: [...judged.items, ...deps.more(now)] } : judged;
     const changes = deps.store.recordEvaluation(snapshot.generatedAt, snapshot.items);
     last = snapshot;
     deps.onEvaluated?.(snapshot);
