@@ -45,7 +45,23 @@ export interface Pool {
   nextHop: string | null;
   /** True when the pool's Front End services depend on a mirrored back end. */
   mirroredBackEnd: boolean;
+  /** Product version of the pool and where it comes from (product/product-version.ts); absent means unknown. */
+  product?: ProductVersion;
+  productSource?: ProductSource;
 }
+
+/** Product versions lyncdr knows; `unknown` when neither the overlay nor the topology says (docs/topology.md). */
+export type KnownProduct = 'lync2013' | 'sfb2015' | 'sfb2019';
+export type ProductVersion = KnownProduct | 'unknown';
+export type ProductSource = 'overlay' | 'topology' | 'unknown';
+
+/** High availability of a Back End SQL instance: SQL mirroring, AlwaysOn Availability Group, failover cluster instance. */
+export type BackEndHaType = 'none' | 'mirror' | 'alwayson' | 'fci';
+/**
+ * Where the HA type comes from: the overlay's `backEndHa:`, its `mirrors:`, or nobody said (`unknown`). The topology
+ * is not a source yet: how the XML encodes a mirror or an AlwaysOn listener is unknown (docs/topology.md).
+ */
+export type BackEndHaSource = 'overlay' | 'mirrors' | 'unknown';
 
 /** Where a service is installed: a pool (cluster) or a SQL instance. */
 export type InstalledOn = { kind: 'pool'; fqdn: string } | { kind: 'sql'; server: string; instance: string | null };
@@ -61,6 +77,8 @@ export interface Service {
   dependsOn: string[];
   /** Role-specific attributes flattened (ShareName, IsActive, IsDirector, …). */
   attributes: Record<string, string>;
+  /** `Service@ServiceVersion` as written (`7`), null when absent; mapped to a product in product/product-version.ts. */
+  serviceVersion?: string | null;
 }
 
 export type SqlStoreKind =
@@ -89,6 +107,9 @@ export interface SqlStore {
   /** Mirror server and instance when the store is mirrored. */
   mirror: { server: string; instance: string | null } | null;
   witness: { server: string; instance: string | null } | null;
+  /** HA type of the SQL instance the store is on; absent means unknown. */
+  haType?: BackEndHaType | 'unknown';
+  haSource?: BackEndHaSource;
 }
 
 export interface FileStore {
@@ -172,6 +193,11 @@ export interface Overlay {
   extra: Record<string, unknown>;
   /** SQL mirroring of back-end instances (its XML encoding is unknown, REFERENCE §f.3): primary → mirror, witness. */
   mirrors?: { primary: SqlInstanceRef; mirror: SqlInstanceRef; witness: SqlInstanceRef | null }[];
+  /** `product:`, the version of every pool the overlay does not name in `products:` (per pool FQDN). */
+  product?: KnownProduct | null;
+  products?: Record<string, KnownProduct>;
+  /** `backEndHa:` per SQL instance (`server\instance`, case-insensitive), in file order with its key. */
+  backEndHa?: { key: string; sql: SqlInstanceRef; type: BackEndHaType }[];
   /** The overlay file, and the line of each key path (`pairs[0][1]`), for error messages. */
   file?: string;
   lines?: Record<string, number>;
@@ -216,5 +242,7 @@ export interface Topology {
   pairs: [string, string][];
   federation: Federation;
   overlay: Overlay | null;
+  /** Product version of the deployment (product/product-version.ts); absent means unknown. */
+  product?: { version: ProductVersion; source: ProductSource };
   findings: TopologyFinding[];
 }

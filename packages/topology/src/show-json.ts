@@ -1,4 +1,5 @@
 import type { Topology } from './model';
+import { poolProduct, productsOf } from './product/product-version';
 
 /**
  * The `lyncdr topology show --json` document (DESIGN §4). The contract names sites, pools, sqlStores, fileStores
@@ -7,6 +8,7 @@ import type { Topology } from './model';
 export function toShowJson(t: Topology) {
   return {
     deployment: t.deployment,
+    product: { ...(t.product ?? { version: 'unknown' as const, source: 'unknown' as const }), versions: productsOf(t.pools) },
     source: {
       file: t.source.file,
       format: t.source.format,
@@ -24,6 +26,8 @@ export function toShowJson(t: Topology) {
       edgePool: p.edgePool,
       nextHop: p.nextHop,
       mirroredBackEnd: p.mirroredBackEnd,
+      product: poolProduct(p),
+      productSource: p.productSource ?? ('unknown' as const),
       services: [...p.services],
     })),
     sqlStores: t.sqlStores.map((s) => ({
@@ -35,6 +39,8 @@ export function toShowJson(t: Topology) {
       pools: [...s.pools],
       mirror: s.mirror,
       witness: s.witness,
+      haType: s.haType ?? ('unknown' as const),
+      haSource: s.haSource ?? ('unknown' as const),
     })),
     fileStores: t.fileStores.map((f) => ({
       id: f.id,

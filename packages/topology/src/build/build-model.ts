@@ -4,6 +4,7 @@ import type { RawTopology } from '../read/raw';
 import { checkIdentity } from './check-identity';
 import { findCms } from './find-cms';
 import { poolKind, storeRole } from './roles';
+import { withTopologyProducts } from '../product/product-version';
 
 /**
  * Builds the model from what a reader found: pools with their kind, machines and services; SQL stores with their
@@ -55,6 +56,7 @@ export function buildModel(raw: RawTopology, file: string): Omit<Topology, 'find
         installedOn,
         dependsOn,
         attributes: s.attributes,
+        serviceVersion: s.serviceVersion,
       };
     });
   const serviceById = new Map(services.map((s) => [s.id, s]));
@@ -142,6 +144,8 @@ export function buildModel(raw: RawTopology, file: string): Omit<Topology, 'find
         pools: usersOf(s.id),
         mirror: null,
         witness: null,
+        haType: 'unknown' as const,
+        haSource: 'unknown' as const,
       };
     });
 
@@ -153,7 +157,7 @@ export function buildModel(raw: RawTopology, file: string): Omit<Topology, 'find
       return { id: s.id, server, share, unc: `\\\\${server}\\${share}`, pools: usersOf(s.id) };
     });
 
-  return {
+  return withTopologyProducts({
     source: { file, format: raw.format, sha256: null, signature: raw.signature },
     deployment: null,
     sites: raw.sites.map(({ line: _line, ...s }) => s),
@@ -165,7 +169,7 @@ export function buildModel(raw: RawTopology, file: string): Omit<Topology, 'find
     pairs: [],
     federation: { lyncEdge: null, xmppEdge: null },
     overlay: null,
-  };
+  });
 }
 
 const collator = new Intl.Collator('en', { numeric: true });

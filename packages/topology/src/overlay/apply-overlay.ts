@@ -1,8 +1,10 @@
 import { LyncdrError } from '@lyncdr/errors';
-import type { Overlay, Pool, Topology, TopologyFinding } from '../model';
+import type { Overlay, Pool, SqlInstanceRef, Topology, TopologyFinding } from '../model';
 import { checkTopology } from '../findings/check-topology';
 import { REF, finding } from '../findings/finding';
 import { isUserPool, sameInstance, sqlName } from '../query';
+import { applyBackEndHa, applyProducts } from './apply-versions';
+import { deploymentProduct } from '../product/product-version';
 
 /**
  * Merges an overlay into a topology (pure; returns a new model). Overlay values win; where the XML said something
@@ -120,22 +122,26 @@ export function applyOverlay(t: Topology, o: Overlay): Topology {
   for (const k of Object.keys(o.targets.perPool)) pool(`targets.pools.${k}`, k);
   for (const k of Object.keys(o.groupPickup ?? {})) pool(`groupPickup.${k}`, k, isUserPool, 'Group Call Pickup ranges are hosted by a Front End pool or Standard Edition server');
 
+  // Product versions (docs/topology.md "Product version").
+  for (const k of Object.keys(o.products ?? {})) pool(`products.${k}`, k);
+  extra.push(...applyProducts(pools, o));
+
   // SQL mirroring (REFERENCE §c.4, lync-server-2013-back-end-server-high-availability.md).
   const sqlStores = t.sqlStores.map((s) => ({ ...s }));
+  const unknownSql = (path: string, sql: SqlInstanceRef): never => {
+    const line = o.lines?.[path];
+    const servers = [...new Set(sqlStores.map(sqlName))];
+    throw new LyncdrError(
+      'E_OVERLAY_UNKNOWN_SQL',
+      `no SQL store of ${t.source.file} is on ${sqlName(sql)}; use one of: ${servers.join(', ')}`,
+      {
+        location: { file, ...(line ? { line } : {}), where: path },
+      },
+    );
+  };
   for (const [i, m] of (o.mirrors ?? []).entries()) {
     const hits = sqlStores.filter((s) => sameInstance(s, m.primary));
-    if (!hits.length) {
-      const path = `mirrors[${i}].primary`;
-      const line = o.lines?.[path];
-      const servers = [...new Set(sqlStores.map(sqlName))];
-      throw new LyncdrError(
-        'E_OVERLAY_UNKNOWN_SQL',
-        `no SQL store of ${t.source.file} is on ${sqlName(m.primary)}; use one of: ${servers.join(', ')}`,
-        {
-          location: { file, ...(line ? { line } : {}), where: path },
-        },
-      );
-    }
+    if (!hits.length) unknownSql(`mirrors[${i}].primary`, m.primary);
     for (const s of hits) {
       s.mirror = m.mirror;
       s.witness = m.witness;
@@ -144,6 +150,7 @@ export function applyOverlay(t: Topology, o: Overlay): Topology {
   for (const p of pools) {
     p.mirroredBackEnd = sqlStores.some((s) => s.kind === 'BackEnd' && s.mirror !== null && s.pools.includes(p.fqdn));
   }
+  extra.push(...applyBackEndHa(sqlStores, o, unknownSql));
 
   for (const k of Object.keys(o.extra)) {
     extra.push(
@@ -167,6 +174,7 @@ export function applyOverlay(t: Topology, o: Overlay): Topology {
     pairs: [...pairs.values()].sort((x, y) => x[0].localeCompare(y[0])),
     federation,
     overlay: o,
+    product: deploymentProduct(pools, o.product),
   };
   return { ...merged, findings: [...extra, ...checkTopology(merged)] };
 }

@@ -1,7 +1,16 @@
 import { LyncdrError } from '@lyncdr/errors';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { readYaml } from '../yaml/read-yaml';
-import { BACKUP_FILE_KEYS, type BackupFileKey, type Overlay, type Owner, type SqlInstanceRef } from '../model';
+import {
+  BACKUP_FILE_KEYS,
+  type BackEndHaType,
+  type BackupFileKey,
+  type KnownProduct,
+  type Overlay,
+  type Owner,
+  type SqlInstanceRef,
+} from '../model';
+import { KNOWN_PRODUCTS, isKnownProduct } from '../product/product-version';
 
 /** Top-level keys of lyncdr.yaml (docs/overlay.md). */
 export const OVERLAY_KEYS = [
@@ -17,7 +26,12 @@ export const OVERLAY_KEYS = [
   'mirrors',
   'groupPickup',
   'backupFiles',
+  'product',
+  'products',
+  'backEndHa',
 ] as const;
+
+const HA_TYPES = ['none', 'mirror', 'alwayson', 'fci'] as const;
 
 /**
  * Parses and schema-checks a lyncdr.yaml overlay. Every error is E_OVERLAY_INVALID (or E_OVERLAY_PARSE for broken
@@ -203,11 +217,41 @@ export function parseOverlay(text: string, opts: { file: string }): Overlay {
         });
         break;
       }
+      case 'product':
+        overlay.product = product(key, value);
+        break;
+      case 'products':
+        overlay.products = {};
+        for (const [k, v] of map(key, value)) {
+          const pool = k.toLowerCase();
+          overlay.products[pool] = product(`products.${pool}`, v);
+        }
+        break;
+      case 'backEndHa':
+        overlay.backEndHa = [];
+        for (const [k, v] of map(key, value)) {
+          const path = `backEndHa.${k.toLowerCase()}`;
+          const type = str(path, v).toLowerCase();
+          if (!(HA_TYPES as readonly string[]).includes(type)) bad(path, v, `"${type}" is not an HA type; use ${HA_TYPES.join(', ')}`);
+          const [server, instance, more] = k.split('\\');
+          if (!server?.trim() || more !== undefined) bad(path, v, `"${k}" should be server.fqdn\\instance (or server.fqdn for the default instance)`);
+          const sql = { server: server!.trim().toLowerCase(), instance: instance?.trim() || null };
+          if (overlay.backEndHa.some((e) => e.sql.server === sql.server && (e.sql.instance ?? '').toLowerCase() === (sql.instance ?? '').toLowerCase()))
+            bad(path, v, `${k} is listed twice (keys are case-insensitive)`);
+          overlay.backEndHa.push({ key: k, sql, type: type as BackEndHaType });
+        }
+        break;
       default:
         overlay.extra[key] = value?.toJSON?.() ?? null;
     }
   }
   return overlay;
+
+  function product(path: string, node: Node | null): KnownProduct {
+    const v = str(path, node).toLowerCase();
+    if (!isKnownProduct(v)) bad(path, node, `"${v}" is not a product version; use ${KNOWN_PRODUCTS.join(', ')}`);
+    return v as KnownProduct;
+  }
 
   function owner(path: string, node: Node | null): Owner {
     if (isScalar(node)) return { name: str(path, node), email: null };

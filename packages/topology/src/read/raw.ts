@@ -35,6 +35,8 @@ export interface RawService {
   /** Keys of the services this one depends on. */
   dependsOn: string[];
   attributes: Record<string, string>;
+  /** `Service@ServiceVersion`, null when absent. */
+  serviceVersion: string | null;
   line: number;
 }
 

@@ -84,6 +84,7 @@ export function readPublished(root: XmlElement, file: string): RawTopology {
       installedOn,
       dependsOn,
       attributes: serviceAttributes(s),
+      serviceVersion: s.attrs.ServiceVersion ?? null,
       line: s.line,
     });
   }

@@ -85,6 +85,7 @@ export function readTbxml(root: XmlElement, file: string): RawTopology {
         required(d, 'ServiceUniqueId', file).toLowerCase(),
       ),
       attributes: serviceAttributes(s),
+      serviceVersion: s.attrs.ServiceVersion ?? null,
       line: s.line,
     });
   }

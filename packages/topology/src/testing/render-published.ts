@@ -46,7 +46,7 @@ export function renderPublished(spec: TopologySpec): string {
     const type = s.element
       ? ` Type="Microsoft.Rtc.Management.Deploy.Internal.ServiceRoles.${esc(s.element.name)}"`
       : '';
-    out.push(`    <Service RoleVersion="1" ServiceVersion="6"${type}>`);
+    out.push(`    <Service RoleVersion="1" ServiceVersion="${esc(s.serviceVersion ?? '6')}"${type}>`);
     out.push(`      <ServiceId SiteId="${esc(s.site)}" RoleName="${esc(s.role)}" Instance="${s.instance}" />`);
     if (s.deps?.length) {
       out.push('      <DependsOn>');

@@ -73,7 +73,7 @@ export function renderTbxml(spec: TopologySpec): string {
       ? ` Type="Microsoft.Rtc.Management.Deploy.Internal.ServiceRoles.${esc(s.element.name)}"`
       : '';
     out.push(
-      `        <Service UniqueId="${serviceGuid.get(serviceId(s))}" RoleName="${esc(s.role)}" RoleVersion="1" InstalledOn="${on}" ServiceVersion="6"${type}>`,
+      `        <Service UniqueId="${serviceGuid.get(serviceId(s))}" RoleName="${esc(s.role)}" RoleVersion="1" InstalledOn="${on}" ServiceVersion="${esc(s.serviceVersion ?? '6')}"${type}>`,
     );
     if (s.deps?.length) {
       out.push('          <DependsOn>');

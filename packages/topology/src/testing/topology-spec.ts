@@ -29,6 +29,8 @@ export interface SpecService {
   deps?: string[];
   /** Role-specific element (`RegistrarService IsDirector="false"`, `FileStoreService ShareName="…"`, …). */
   element?: { name: string; attrs: Record<string, string> };
+  /** `ServiceVersion` written on the Service (default `6`, which lyncdr does not map to a product). */
+  serviceVersion?: string;
 }
 
 export interface TopologySpec {
