@@ -22,5 +22,12 @@ export {
 } from './query';
 export { diffTopologies, type AddedRemoved, type Change, type TopologyDiff } from './diff-topologies';
 export { STORE_ROLES } from './build/roles';
+export {
+  KNOWN_PRODUCTS,
+  isKnownProduct,
+  poolProduct,
+  productOfServiceVersion,
+  productsOf,
+} from './product/product-version';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip/zip-limits';
 export { readYaml, type YamlRead } from './yaml/read-yaml';

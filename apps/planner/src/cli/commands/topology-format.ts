@@ -1,10 +1,24 @@
-import { sqlName, type Topology } from '@lyncdr/topology';
+import { productsOf, sqlName, type ProductSource, type SqlStore, type Topology } from '@lyncdr/topology';
+
+const PRODUCT_FROM: Record<ProductSource, string> = {
+  overlay: 'lyncdr.yaml',
+  topology: 'topology ServiceVersion',
+  unknown: 'set product: or products: in lyncdr.yaml',
+};
+const HA_FROM = { overlay: 'backEndHa:', mirrors: 'mirrors:', unknown: 'set backEndHa: in lyncdr.yaml' };
+const haText = (s: SqlStore): string => `HA ${s.haType ?? 'unknown'} (${HA_FROM[s.haSource ?? 'unknown']})`;
+const versionText = (v: string, source: ProductSource): string =>
+  source === 'unknown' ? 'version unknown' : `version ${v} (${PRODUCT_FROM[source]})`;
 
 /** Human output of `topology show`: sites → pools → machines, stores and databases, pairs, CMS, findings. */
 export function formatTopology(t: Topology): string {
   const out: string[] = [];
   out.push(`Deployment: ${t.deployment ?? 'TBD — owner'}`);
   out.push(`Source: ${t.source.file} (${t.source.format})`);
+  const product = t.product ?? { version: 'unknown', source: 'unknown' as const };
+  const versions = productsOf(t.pools);
+  const mixed = product.source === 'unknown' && versions.length > 1;
+  out.push(`Product: ${product.version} (${mixed ? `mixed: ${versions.join(', ')}` : PRODUCT_FROM[product.source]})`);
   if (t.source.documents) {
     out.push('Documents in the export:');
     for (const d of t.source.documents)
@@ -23,6 +37,9 @@ export function formatTopology(t: Topology): string {
         p.mirroredBackEnd ? 'mirrored back end' : '',
       ].filter(Boolean);
       out.push(`    ${p.fqdn}  [${p.kind}]${extra.length ? '  ' + extra.join(', ') : ''}`);
+      out.push(`      ${versionText(p.product ?? 'unknown', p.productSource ?? 'unknown')}`);
+      for (const b of t.sqlStores.filter((x) => x.kind === 'BackEnd' && x.pools.includes(p.fqdn)))
+        out.push(`      back end: ${sqlName(b)}, ${haText(b)}`);
       for (const m of p.machines) out.push(`      - ${m}`);
     }
   }
@@ -34,6 +51,7 @@ export function formatTopology(t: Topology): string {
       .join(', ');
     out.push(`  ${s.id}  [${s.kind}] on ${sqlName(s)}${ha ? ` (${ha})` : ''}`);
     out.push(`      databases: ${s.databases.join(', ') || '(not known for this role)'}`);
+    out.push(`      ${haText(s)}`);
     out.push(`      used by: ${s.pools.join(', ') || '(no pool)'}`);
   }
   out.push('', 'File stores');
