@@ -8,11 +8,17 @@ import { closest } from './closest';
 import { commandUses } from './command-uses';
 import { erratumOf } from './errata';
 import { LYNC2013_CMDLETS } from './index-2013';
+import { SFB2015_CMDLETS } from './index-2015';
+import { SFB2019_CMDLETS } from './index-2019';
 import { allowedProgram } from './programs';
 import type { CmdletEntry, CmdletSet } from './types';
 
-/** The cmdlet sets, keyed by product version. */
-export const CMDLET_SETS = { lync2013: LYNC2013_CMDLETS } as const satisfies Record<string, CmdletSet>;
+/** The cmdlet sets, keyed by product version (the keys of the topology's product versions, docs/topology.md). */
+export const CMDLET_SETS = {
+  lync2013: LYNC2013_CMDLETS,
+  sfb2015: SFB2015_CMDLETS,
+  sfb2019: SFB2019_CMDLETS,
+} as const satisfies Record<string, CmdletSet>;
 export type ProductVersion = keyof typeof CMDLET_SETS;
 
 export type CommandRule = 'unknown-cmdlet' | 'cmdlet-not-in-version' | 'unknown-parameter' | 'parameter-not-in-version' | 'erratum-parameter';
