@@ -8,7 +8,7 @@ const PAIRABLE = new Set(['FrontEnd', 'StandardEdition']);
  * reciprocal"): EE↔EE or SE↔SE, Front End pools only, one partner each. Recommendations ("should", "assume"):
  * different sites, the same back-end HA technology on both sides.
  */
-export function checkPairs(t: Pick<Topology, 'pools' | 'pairs'>): TopologyFinding[] {
+export function checkPairs(t: Pick<Topology, 'pools' | 'pairs'> & Partial<Pick<Topology, 'sqlStores'>>): TopologyFinding[] {
   const out: TopologyFinding[] = [];
   const byFqdn = new Map(t.pools.map((p) => [p.fqdn, p]));
   const partners = new Map<string, string[]>();
@@ -92,9 +92,29 @@ export function checkPairs(t: Pick<Topology, 'pools' | 'pairs'>): TopologyFindin
           REF.backEndHa,
         ),
       );
+    } else if (pa.kind === 'FrontEnd' && pb.kind === 'FrontEnd') {
+      // Both HA types known (backEndHa:) and different: alwayson ↔ fci, none ↔ alwayson…
+      const [ha, hb] = [haOf(t.sqlStores ?? [], a), haOf(t.sqlStores ?? [], b)];
+      if (ha && hb && ha !== hb) {
+        out.push(
+          finding(
+            'PAIR_HA_MISMATCH',
+            'warning',
+            subject,
+            `the back end of ${a} is ${ha}, that of ${b} is ${hb}; paired pools should use the same back-end high-availability technology`,
+            REF.backEndHa,
+          ),
+        );
+      }
     }
   }
   return out;
+}
+
+/** The known HA type of the pool's Back End (null when it has none or it is unknown). */
+function haOf(stores: Topology['sqlStores'], pool: string): string | null {
+  const ha = stores.find((s) => s.kind === 'BackEnd' && s.pools.includes(pool))?.haType;
+  return ha && ha !== 'unknown' ? ha : null;
 }
 
 function label(p: Pool): string {

@@ -67,3 +67,25 @@ describe('back-end HA type', () => {
     expect((e as LyncdrError).location).toMatchObject({ where: 'backEndHa.sql09.contoso.example\\rtc', line: 2 });
   });
 });
+
+describe('pairing rule: same back-end HA type', () => {
+  const pair = 'pairs:\n  - [pool01.contoso.example, pool02.contoso.example]\n';
+  it('warns when both types are known and differ', () => {
+    const t = applyOverlay(
+      topology(),
+      overlay(`${pair}backEndHa:\n  sql01.contoso.example\\rtc: alwayson\n  sql02.contoso.example\\rtc: fci\n`),
+    );
+    const f = t.findings.filter((x) => x.code === 'PAIR_HA_MISMATCH');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toMatch(/the back end of pool01.contoso.example is alwayson, that of pool02.contoso.example is fci/);
+  });
+  it('is quiet when they match or one is unknown', () => {
+    const same = applyOverlay(
+      topology(),
+      overlay(`${pair}backEndHa:\n  sql01.contoso.example\\rtc: alwayson\n  sql02.contoso.example\\rtc: alwayson\n`),
+    );
+    expect(same.findings.some((x) => x.code === 'PAIR_HA_MISMATCH')).toBe(false);
+    const half = applyOverlay(topology(), overlay(`${pair}backEndHa:\n  sql01.contoso.example\\rtc: alwayson\n`));
+    expect(half.findings.some((x) => x.code === 'PAIR_HA_MISMATCH')).toBe(false);
+  });
+});
