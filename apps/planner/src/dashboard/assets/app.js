@@ -64,8 +64,12 @@ async function loadAll() {
   renderOverview(state);
   renderDocuments(state);
   renderAlerts(state);
-  // A planner without the runs API (older build) answers 404: the Runs view then stays empty.
-  if ((await optional(loadRuns().then(() => true))) === true) {
+  // A planner without the runs API answers 404: its tab is then hidden.
+  const runs = (await optional(loadRuns().then(() => true))) === true;
+  $('tab-runs').hidden = !runs;
+  if (runs) {
+    state.runsApi = true;
+    renderDocuments(state);
     const [section, run] = location.hash.slice(1).split('/');
     if (section === 'runs' && run) await openRun(decodeURIComponent(run));
   }
@@ -113,7 +117,7 @@ const syncStatus = coalesced(async () => {
     }
     state.status.items = [...byId.values()];
   }
-  if (state.status.items.some((e) => !state.inventory.has(e.itemId) && !/^(backup-service|mirror-state|cms-replication):/.test(e.itemId))) {
+  if (state.status.items.some((e) => !state.inventory.has(e.itemId) && !/^(backup-service|mirror-state|cms-replication|drill):/.test(e.itemId))) {
     const items = await getJson('/api/dashboard/items');
     state.inventory = new Map(items.items.map((i) => [i.id, i]));
   }

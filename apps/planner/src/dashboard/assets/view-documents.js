@@ -57,10 +57,10 @@ export function renderDocuments(state) {
       `<h3>${esc(t('step4'))}</h3><div class="docform"><button type="button" id="pw-plan">${esc(t('makePlan'))}</button>` +
       `<button type="button" id="pw-check" class="secondary">${esc(t('checkSteps'))}</button>` +
       field('language', langSel('pw-lang')) + `<button type="button" id="pw-pdf" class="secondary">${esc(t('downloadPlan'))}</button></div><p class="note" id="pw-out" role="status"></p>` +
-      `<div id="pw-result" aria-live="polite"></div>` +
+      `<div id="pw-result" aria-live="polite"></div>` + (!state.runsApi ? '' :
       `<h3>${esc(t('step5'))}</h3><div class="docform">${field('runTitle', `<input id="pw-title" type="text" autocomplete="off" size="40" value="${esc(t('drillTitle'))}">`)}` +
       `${field('kind', sel('pw-kind', ['drill', 'real'], (k) => t(`kind_${k}`)))}<button type="button" id="pw-drill">${esc(t('startRun'))}</button></div>` +
-      `<p class="note" id="pw-run-out" role="status"></p></fieldset>`;
+      `<p class="note" id="pw-run-out" role="status"></p>`) + '</fieldset>';
   for (const id of ['ws-lang', 'rb-lang', 'pw-lang']) $(id).value = lang;
   const firstApplicable = runbooks.find((r) => !r.applies);
   if (firstApplicable) $('rb-id').value = firstApplicable.id;

@@ -1,4 +1,4 @@
-/* global document, navigator, location, setInterval, URLSearchParams */
+/* global document, navigator, location, URLSearchParams */
 /* Drills and real runs: the list, one run's checklist (live for every browser), the step to do now, the timer, the report. */
 import { getBlob, getJson, postJson } from './api.js';
 import { getLang, t } from './i18n.js';
