@@ -21,6 +21,7 @@ beforeAll(async () => {
       seen.push({ auth: req.headers.authorization, body });
       if (req.url === '/api/ok') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       if (req.url === '/api/bad') return void res.writeHead(409, { 'content-type': 'application/json' }).end('{"error":{"code":"E_AUTH","message":"no"}}');
+      if (req.url === '/api/runs') return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"E_HTTP_NOT_FOUND","message":"no such endpoint"}}');
       res.writeHead(502).end('<html>proxy</html>');
     });
   });
@@ -43,6 +44,11 @@ describe('the planner client of lyncdr run', () => {
     const c = await createPlannerClient({ planner: url, tokenFile: 'token' }, dir);
     await expect(c.getJson('/api/bad')).rejects.toMatchObject({ code: 'E_AUTH', message: 'no (HTTP 409)' });
     await expect(c.getJson('/api/other')).rejects.toMatchObject({ code: 'E_PLANNER_UNREACHABLE', message: expect.stringContaining('HTTP 502') });
+  });
+
+  it('says so when the planner does not serve runs', async () => {
+    const c = await createPlannerClient({ planner: url, tokenFile: 'token' }, dir);
+    await expect(c.getJson('/api/runs')).rejects.toMatchObject({ code: 'E_HTTP_NOT_FOUND', message: expect.stringContaining('does not serve runs') });
   });
 
   it('names a planner it cannot reach, a URL that is not one and a token file without one token', async () => {

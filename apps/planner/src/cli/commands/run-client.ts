@@ -61,6 +61,9 @@ export async function createPlannerClient(flags: PlannerFlags, cwd: string, fetc
       /* not JSON: not the planner's API */
     }
     const err = (answer as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    if (res.status === 404 && err?.code === 'E_HTTP_NOT_FOUND') {
+      throw new LyncdrError('E_HTTP_NOT_FOUND', `the planner at ${base.origin} does not serve runs (no ${url.pathname}): it is older than this lyncdr, or runs are not enabled on it (HTTP 404)`);
+    }
     if (typeof err?.code === 'string' && typeof err.message === 'string') throw new LyncdrError<string>(err.code, `${err.message} (HTTP ${res.status})`);
     throw new LyncdrError('E_PLANNER_UNREACHABLE', `${base.origin}${url.pathname} answered HTTP ${res.status} without a lyncdr error; is --planner the planner's URL?`);
   };
