@@ -21,6 +21,8 @@ const pureBoundary = {
   },
 };
 
+const onlyRenderImportsPdfkit = { selector: 'ImportDeclaration[source.value=/^pdfkit$/]', message: 'only packages/render imports pdfkit' };
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'examples/**', '**/*.d.ts', 'apps/planner/src/dashboard/vendor/**'] },
   js.configs.recommended,
@@ -30,9 +32,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': ['error', { selector: 'ImportDeclaration[source.value=/^pdfkit$/]', message: 'only packages/render imports pdfkit' }],
+      'no-restricted-syntax': ['error', onlyRenderImportsPdfkit],
     },
   },
   { files: ['packages/render/src/**/*.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  // The public API of the core packages is read in their indexes: every name is listed there (no `export *`).
+  {
+    files: ['packages/{domain,documents,protocol}/src/**/index.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', onlyRenderImportsPdfkit,
+        { selector: 'ExportAllDeclaration', message: 'list the exported names: the index is where the public API is read' }],
+    },
+  },
   pureBoundary,
 );

@@ -1,7 +1,7 @@
 /**
  * The shape of the workspace holds: the package graph of docs/architecture.md (the truth) matches every package.json
  * and every import of packages/*, apps/* and tools/*, uses only lower layers and has no cycle; and the ESLint rule keeps
- * the pure packages free of I/O modules.
+ * the pure packages free of I/O modules; the core packages' indexes name every export.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -83,5 +83,23 @@ describe('the pure packages', () => {
     expect(await restricted('packages/store/src/boundary-probe.ts', 'node:worker_threads')).toBe(false);
     expect(await restricted('apps/planner/src/server/boundary-probe.ts', 'node:tls')).toBe(false);
     expect(await restricted('packages/collectors/src/boundary-probe.ts', 'node:os')).toBe(false);
+  });
+});
+
+describe('the public API of domain, documents and protocol', () => {
+  const eslint = new ESLint({ cwd: repoRoot });
+  const restricted = async (file: string, text: string) => {
+    const [result] = await eslint.lintText(text, { filePath: path.join(repoRoot, file) });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+
+  it.each(['domain', 'documents', 'protocol'])('%s lists its exported names in its indexes (ESLint forbids export *)', async (pkg) => {
+    expect(await restricted(`packages/${pkg}/src/index.ts`, "export * from './model';\n")).toEqual([
+      'list the exported names: the index is where the public API is read',
+    ]);
+    expect(await restricted(`packages/${pkg}/src/probe/index.ts`, "export { a } from './a';\n")).toEqual([]);
+    expect(await restricted(`packages/${pkg}/src/index.ts`, "import PDFDocument from 'pdfkit';\nexport const d = PDFDocument;\n")).toEqual([
+      'only packages/render imports pdfkit',
+    ]);
   });
 });

@@ -1,3 +1,28 @@
-export * from './inventory/index';
-export * from './dr/index';
-export * from './policy/index';
+/** The pure model: data inventory, backup policy, DR state machine and plan generation. */
+export {
+  BACKUP_FILE_KINDS, DEFAULT_BACKUP_FILES, backupFileName, backupFilePattern, buildInventory, createOverlayLookup,
+  createSampleTopology, fileTag
+} from './inventory/index';
+export type {
+  BackupFileKind, BackupServiceCoverage, DataKind, Inventory, InventoryCategory, InventoryFinding, InventoryItem,
+  InventoryScope, NoBackupItem, OverlayLookup, SampleTopologyOptions
+} from './inventory/index';
+export {
+  ABC_STAGES, ALLOWED_PROGRAMS, BACKUP_MODULES, BLANK_RE, CMDLET_SETS, DATABASE_TYPES, DR_MINUTES, DR_REFS,
+  GOAL_KINDS, OPERATIONS, PARAMETER_ERRATA, allowedProgram, blank, buildState, buildTopology, checkPlan, closest,
+  commandProblems, commandUses, createRandom, describeArgs, describeGoal, generateStateInput, generateTopology,
+  initialState, parseGoal, parsePowerShell, parseStepsDocument, plan, recogniseStep, stateInputWith,
+  twoSiteTopology, txt
+} from './dr/index';
+export type {
+  AbcProgress, CheckOptions, CheckResult, CmdletEntry, CmdletSet, CommandProblem, CommandRule, CommandUse, DrState,
+  Goal, GoalOptions, Op, OpArgs, Operation, OperationSpec, ParsedOp, Plan, PlanStep, PlanText, PoolSpec,
+  ProductVersion, PsCommand, StateOptions, StepDraft, StepInput, SyncStatus, TextParam, TopologySpec, Violation
+} from './dr/index';
+export {
+  countStatuses, defaultPolicy, evaluateBackupItem, evaluateBackupService, evaluateCmsReplication,
+  evaluateMirrorState, evaluatePolicy, formatDuration, reasonCodes
+} from './policy/index';
+export type {
+  Evidence, PolicyDefaults, PolicyInput, PolicyRule, ReasonCode, ReasonParams, Verdict
+} from './policy/index';

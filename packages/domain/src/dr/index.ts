@@ -5,7 +5,10 @@ export { initialState, buildState } from './state';
 export { txt, blank, BLANK_RE, type PlanText, type TextParam } from './text';
 export { plan, describeGoal } from './plan';
 export { checkPlan, type CheckOptions } from './check-plan';
-export * from './cmdlets/index';
+export {
+  ALLOWED_PROGRAMS, CMDLET_SETS, PARAMETER_ERRATA, allowedProgram, closest, commandProblems, commandUses
+} from './cmdlets/index';
+export type { CmdletEntry, CmdletSet, CommandProblem, CommandRule, CommandUse, ProductVersion } from './cmdlets/index';
 export { recogniseStep, type StepInput } from './recognise';
 export { parsePowerShell, type PsCommand } from './powershell';
 export { OPERATIONS, ABC_STAGES, DATABASE_TYPES, BACKUP_MODULES } from './operations/index';

@@ -1,4 +1,7 @@
-export * from './model';
+export type {
+  BackupServiceCoverage, DataKind, Inventory, InventoryCategory, InventoryFinding, InventoryItem, InventoryScope,
+  NoBackupItem
+} from './model';
 export { buildInventory } from './build-inventory';
 export { createOverlayLookup, type OverlayLookup } from './overlay-lookup';
 export { BACKUP_FILE_KINDS, DEFAULT_BACKUP_FILES, backupFileName, backupFilePattern, fileTag, type BackupFileKind } from './backup-files';

@@ -1,4 +1,4 @@
-export * from './model';
+export type { Evidence, PolicyDefaults, PolicyInput, PolicyRule, Verdict } from './model';
 export { evaluatePolicy, countStatuses, defaultPolicy } from './evaluate';
 export { evaluateBackupItem } from './backup-item';
 export { evaluateBackupService } from './backup-service';
