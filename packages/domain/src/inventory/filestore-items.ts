@@ -1,16 +1,25 @@
 import type { InventoryItem } from './model';
 import { withOverlay, type InventoryContext } from './context';
 import { REF } from './refs';
+import { poolRemovedBy } from './versions';
 
 /**
  * Every Lync Server file store, copied with Robocopy or another file tool to `$Backup\filestore`, skipping files named
  * Meeting.Active (locked during meetings); restored to the identical path and share name, then Enable-CsTopology if
  * Topology Builder was not run. [lync-server-2013-backing-up-file-stores.md, lync-server-2013-restoring-a-file-store.md,
  * lync-server-2013-backup-and-restoration-worksheets.md]
+ * A pool of a role its version lacks (versions.ts: a Persistent Chat pool marked Skype for Business Server 2019) is
+ * not named, and a file store used only by such pools is not listed.
  */
 export function fileStoreItems(ctx: InventoryContext): InventoryItem[] {
   const t = ctx.topology;
-  return t.fileStores.map((fs) => {
+  return t.fileStores.flatMap((store) => {
+    const pools = store.pools.filter((fqdn) => {
+      const pool = t.pools.find((p) => p.fqdn === fqdn);
+      return !pool || !poolRemovedBy(t, fqdn, pool.kind);
+    });
+    if (store.pools.length > 0 && pools.length === 0) return [];
+    const fs = { ...store, pools };
     const paired = fs.pools
       .map((p) => t.pools.find((x) => x.fqdn === p))
       .filter((p) => p?.backupPool)

@@ -4,6 +4,7 @@ import { withOverlay, type InventoryContext } from './context';
 import { NO_BACKUP_DATABASES, SETTINGS_DATABASES, USER_DATABASES } from './database-names';
 import { backupFileName } from './backup-files';
 import { REF } from './refs';
+import { databaseRemovedBy, PRODUCT_NAMES, productsOfPools, type RemovedFeature } from './versions';
 
 interface SqlRule {
   category: InventoryCategory;
@@ -72,6 +73,11 @@ export function sqlStoreItems(ctx: InventoryContext): { items: InventoryItem[]; 
     const instance = sqlName(store);
     for (const db of databases) {
       const key = db.toLowerCase();
+      const removed = databaseRemovedBy(ctx.topology, store.pools, db);
+      if (removed) {
+        findings.push(versionLacksFinding(ctx, store, instance, db, removed));
+        continue;
+      }
       const rule = SQL_RULES[key];
       const base = {
         id: `sql:${db}@${instance}`,
@@ -86,7 +92,8 @@ export function sqlStoreItems(ctx: InventoryContext): { items: InventoryItem[]; 
         backupService: null,
       };
       if (rule) {
-        const mirror = store.mirror ? [`mirrored to ${sqlName(store.mirror)}: mirroring is not a backup`] : [];
+        const mirror = [...haNotes(store, instance)];
+        if (rule.category === 'persistentchat' && store.haType === 'alwayson') findings.push(pchatAlwaysOnFinding(store, instance, db));
         items.push(
           withOverlay(
             ctx,
@@ -137,4 +144,38 @@ export function sqlStoreItems(ctx: InventoryContext): { items: InventoryItem[]; 
     }
   }
   return { items, findings };
+}
+
+/**
+ * What the store's high availability means for its backup. Mirror: a copy, not a backup. AlwaysOn: the SQL Server FQDN
+ * of the store in Topology Builder is the Availability Group listener ("in the SQL Server FQDN box, change the value to
+ * the FQDN of the Listener of the AG", docs-sfb/alwayson-availability-group.md), so `instance` already names it.
+ */
+function haNotes(store: SqlStore, instance: string): string[] {
+  const out: string[] = [];
+  if (store.mirror) out.push(`mirrored to ${sqlName(store.mirror)}: mirroring is not a backup`);
+  if (store.haType === 'alwayson') out.push(`AlwaysOn Availability Group: ${instance} is its listener (the SQL Server FQDN of the store in Topology Builder)`);
+  return out;
+}
+
+function versionLacksFinding(ctx: InventoryContext, store: SqlStore, instance: string, db: string, removed: RemovedFeature): InventoryFinding {
+  const versions = [...new Set(productsOfPools(ctx.topology, store.pools))].map((v) => (v === 'unknown' ? v : PRODUCT_NAMES[v]));
+  return {
+    code: 'INV_VERSION_LACKS',
+    severity: 'warning',
+    message: `database ${db} on ${instance} (store ${store.id}) belongs to ${store.pools.join(', ')} (${versions.join(', ')}), which has no ${removed.feature}: it is not listed; if the store is real, correct product:/products: in lyncdr.yaml`,
+    subject: `${db}@${instance}`,
+    ref: removed.ref,
+  };
+}
+
+/** "Using an AG with a Persistent Chat Server role is not supported" (docs-sfb/alwayson-availability-group.md). */
+function pchatAlwaysOnFinding(store: SqlStore, instance: string, db: string): InventoryFinding {
+  return {
+    code: 'INV_PCHAT_ALWAYSON',
+    severity: 'warning',
+    message: `Persistent Chat database ${db} on ${instance} (store ${store.id}) is on an AlwaysOn Availability Group, which Persistent Chat does not support: keep its databases out of the group`,
+    subject: `${db}@${instance}`,
+    ref: 'docs-sfb/alwayson-availability-group.md',
+  };
 }
