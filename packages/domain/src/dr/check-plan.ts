@@ -1,8 +1,8 @@
 /**
  * Replays a list of steps from a state and returns the first broken rule (step number, rule, reference), or the state
  * the steps lead to. DESIGN §7: checkPlan(steps, state, topology) → first Violation | ok.
- * Every step's PowerShell line is first checked against the cmdlet reference of the product version (cmdlets/):
- * an unknown cmdlet or parameter is a violation naming it and the closest valid name. Steps written as commands only
+ * Every step's PowerShell line is first checked against the cmdlet reference of the product version of the pool it
+ * names (versions.ts; cmdlets/): an unknown cmdlet or parameter is a violation naming it and the closest valid name. Steps written as commands only
  * (no `op`) are recognised from their cmdlets, with what the whole list tells (replay-context.ts).
  */
 import type { Topology } from '@lyncdr/topology';
@@ -12,10 +12,14 @@ import { recogniseStep, type StepInput } from './recognise';
 import { findRebuilds, type ReplayContext } from './replay-context';
 import { violation } from './draft';
 import { REF } from './refs';
+import { lineVersion } from './versions';
 import type { CheckResult, DrState, Violation } from './types';
 
 export interface CheckOptions {
-  /** The cmdlet set the commands are checked against (default Lync Server 2013). */
+  /**
+   * The cmdlet set every command is checked against. Default: per line, the version of the pool the line names (or
+   * runs on), Lync Server 2013 where the topology does not say (versions.ts).
+   */
   version?: ProductVersion;
 }
 
@@ -28,12 +32,17 @@ function commandViolation(command: string, version: ProductVersion): Violation |
 }
 
 export function checkPlan(steps: (StepInput & { n?: number })[], state: DrState, topology: Topology, options: CheckOptions = {}): CheckResult {
-  const version = options.version ?? 'lync2013';
   let current = state;
   const ctx: ReplayContext = { rebuilds: findRebuilds(steps, state, topology), failedBack: [] };
   for (const [i, step] of steps.entries()) {
     const stepN = typeof step.n === 'number' ? step.n : i + 1;
-    const bad = step.command ? commandViolation(step.command, version) : null;
+    const alias = (fqdn: string): string | null => {
+      const lower = fqdn.toLowerCase();
+      if (step.op?.id === 'abc' && typeof step.op.args.failed === 'string') return step.op.args.failed;
+      const abc = Object.entries(current.abc).find(([, p]) => p.newPool.toLowerCase() === lower);
+      return abc?.[0] ?? ctx.rebuilds.find((r) => r.c.toLowerCase() === lower)?.a ?? null;
+    };
+    const bad = step.command ? commandViolation(step.command, options.version ?? lineVersion(topology, step.command, step.on, alias)) : null;
     if (bad) return { ok: false, violation: { ...bad, stepN } };
     const r = recogniseStep(step, current, topology, `steps[${i}]`, ctx);
     if (r === null) continue;

@@ -188,6 +188,11 @@ function recogniseAbc(cmd: PsCommand, name: string, step: StepInput, state: DrSt
       if (backup) return stageOf(ctx, isC ? 'start-backup-c' : 'start-backup-b');
       return isC && !param(cmd, 'Name') ? stageOf(ctx, 'start-c') : null;
     }
+    case 'start-cspool': {
+      const target = param(cmd, 'PoolFqdn') || (cmd.positional[0] ?? '');
+      const hit = byName(target);
+      return hit && target.toLowerCase() === hit[1].newPool.toLowerCase() ? stageOf(hit, 'start-c') : null;
+    }
     case 'install-csdatabase':
       return hasSwitch(cmd, 'CentralManagementDatabase') ? stageOf(byName(param(cmd, 'SqlServerFqdn')), 'standby-cms') : null;
     default:

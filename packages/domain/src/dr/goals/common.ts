@@ -5,7 +5,8 @@ import { backupFileName } from '../../inventory/backup-files';
 import { impossible, type PlanBuilder } from '../builder';
 import { commandStep, manualStep } from '../draft';
 import { MINUTES, REF } from '../refs';
-import { backEndDown, edgesUsingNextHop, findPool, isDown, isRegistrarPool, partnerOf, siteOf, syncKey } from '../topology-view';
+import { backEndDown, edgesUsingNextHop, findPool, isDown, isRegistrarPool, machinesOf, partnerOf, siteOf, syncKey } from '../topology-view';
+import { hasStartPool, VERSION_REF } from '../versions';
 import { originalState } from '../state';
 import { blank, txt } from '../text';
 import type { DrState } from '../types';
@@ -92,6 +93,22 @@ export function redirectGroupPickup(b: PlanBuilder, from: string, to: string, di
   for (const range of ranges) b.add({ id: 'group-pickup-orbit', args: { range, pool: to, from } });
 }
 
+/**
+ * SfB 2015+: the home pool, back after the disaster, is started as a whole with Start-CsPool (cmdlets/Start-CsPool.md,
+ * docs-sfb; -QuorumLossRecovery only for routing groups in quorum loss). Lync 2013 has no such cmdlet: its servers are
+ * started one by one, as the failback page assumes a healthy pool.
+ */
+function startPool(b: PlanBuilder, pool: string): void {
+  if (!hasStartPool(b.topology, pool)) return;
+  b.addSteps([
+    commandStep(txt('startPool.title', { pool }), `Start-CsPool -PoolFqdn ${pool}`, {
+      on: machinesOf(b.topology, pool)[0] ?? pool, ref: VERSION_REF.startPool,
+      check: txt('startPool.check', { pool }),
+      notes: [txt('startPool.note.cold', { pool }), txt('startPool.note.quorum', { ref: VERSION_REF.startPool })],
+    }),
+  ]);
+}
+
 /** Invoke-CsPoolFailBack for `pool` (its users come home from its partner) with the documented follow-ups. */
 export function failbackPool(b: PlanBuilder, pool: string, opts: { followUps: boolean }): void {
   const serving = b.state.failedOver[pool];
@@ -99,6 +116,7 @@ export function failbackPool(b: PlanBuilder, pool: string, opts: { followUps: bo
   if (isDown(b.state, b.topology, pool)) {
     impossible(`${pool} is down: fail back only once ${pool} is healthy again (${REF.failback}); restore it (REFERENCE §c.7), or if it is lost for good rebuild it: lyncdr plan rebuild --failed ${pool} --new-fqdn <new pool FQDN>`);
   }
+  startPool(b, pool);
   b.add({ id: 'backup-status', args: { pool: serving } });
   b.add({ id: 'backup-status', args: { pool } });
   b.add({ id: 'pool-failback', args: { pool, from: serving, disaster: isDown(b.state, b.topology, serving) } });

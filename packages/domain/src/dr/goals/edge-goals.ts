@@ -10,6 +10,7 @@ import { findPool, isDown, isEdgePool, machinesOf, siteOf } from '../topology-vi
 import { originalState } from '../state';
 import { failbackPool, requirePool } from './common';
 import { txt } from '../text';
+import { hasXmpp, VERSION_REF } from '../versions';
 import { federationFact, type FactSource, type FederationFact, type FederationKind } from '../federation-facts';
 
 function requireEdge(b: PlanBuilder, fqdn: string, option: string): string {
@@ -39,7 +40,9 @@ export function planEdgeFailover(b: PlanBuilder, edgeArg: string, federation: Fe
   if (!to) impossible(`no other running Edge pool can take over from ${edge}; deploy a second Edge pool first (REFERENCE §e.5)`);
   if (to === edge) impossible(`--to names ${edge} itself; choose another Edge pool`);
   if (isDown(b.state, b.topology, to)) impossible(`${to} is down; federation can only move to a running Edge pool`);
-  const facts = (['lync', 'xmpp'] as const).map((k) => federationFact(b.state, b.topology, k));
+  if (federation === 'xmpp' && !hasXmpp(b.topology, edge)) impossible(`${edge} is Skype for Business Server 2019, which has no XMPP federation (${VERSION_REF.deprecated2019}); nothing to fail over for XMPP`);
+  const federationKinds = hasXmpp(b.topology, edge) ? (['lync', 'xmpp'] as const) : (['lync'] as const);
+  const facts = federationKinds.map((k) => federationFact(b.state, b.topology, k));
   const chosen = facts.filter((f) => (federation ? f.kind === federation : f.edge === edge));
   for (const f of chosen) {
     if (f.edge !== null && f.edge !== edge) impossible(`${NAME[f.kind]} federation goes through ${f.edge}, not ${edge}, according to ${SOURCE[f.source ?? 'state']}; nothing to fail over for it`);
@@ -47,6 +50,7 @@ export function planEdgeFailover(b: PlanBuilder, edgeArg: string, federation: Fe
     else warnSource(b, f);
   }
   const kinds = chosen.map((f) => f.kind);
+  if (kinds.includes('xmpp') && !hasXmpp(b.topology, to)) impossible(`XMPP federation goes through ${edge}, but ${to} is Skype for Business Server 2019, which has no XMPP federation (${VERSION_REF.deprecated2019}); pass --to an Edge pool of an earlier version`);
   const feUsers = Object.entries(b.state.edgeAssociations).filter(([fe, e]) => e === edge && !isDown(b.state, b.topology, fe)).map(([fe]) => fe);
   if (kinds.length === 0 && feUsers.length === 0) {
     impossible(`${edge} carries no federation route and no running Front End pool uses it for media; pass --federation lync|xmpp (or --federation-on ${edge}) if the topology does not say`);
@@ -77,7 +81,7 @@ export function planEdgeFailback(b: PlanBuilder, edgeArg: string): void {
     on: m, ref: REF.edgeFailback, check: txt('edge.start.check', { server: m }),
   })));
   let moved = 0;
-  for (const k of ['lync', 'xmpp'] as const) {
+  for (const k of hasXmpp(b.topology, edge) ? (['lync', 'xmpp'] as const) : (['lync'] as const)) {
     const f = federationFact(b.state, b.topology, k);
     if (f.edge === edge) continue;
     if (f.edge === null) {

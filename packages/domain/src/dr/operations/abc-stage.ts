@@ -94,7 +94,7 @@ export const abcStep: OperationSpec<AbcArgs> = {
     if (!stage) return [];
     const on = stage.on === 'b' ? (machinesOf(t, n.b)[0] ?? n.b) : stage.on === 'c' ? n.c : null;
     const title = txt('abc.stepTitle', { title: stage.title(n), page: stage.page });
-    const fields = { op, on, ref: stage.ref, check: stage.check ? stage.check(n) : null, notes: stage.notes ?? [] };
+    const fields = { op, on, ref: stage.ref, check: stage.check ? stage.check(n) : null, notes: typeof stage.notes === 'function' ? stage.notes(t, n) : (stage.notes ?? []) };
     if (stage.command) {
       const blanks: PlanText[] = [];
       const line = stage.command(n, (what) => blank(blanks.push(what) - 1), t);

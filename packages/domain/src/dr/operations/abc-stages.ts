@@ -8,6 +8,7 @@
 import type { Topology } from '@lyncdr/topology';
 import { backupFileName } from '../../inventory/backup-files';
 import { REF } from '../refs';
+import { bootstrapperPath, hasPersistentChat, hasStartPool, productAt, VERSION_REF } from '../versions';
 import { txt, type PlanText } from '../text';
 import type { DrState } from '../types';
 
@@ -27,7 +28,8 @@ export interface AbcStage {
   after: string[];
   /** Only when this holds for the deployment (e.g. Persistent Chat present, CMS on B). */
   when?: (t: Topology, state: DrState, n: AbcNames) => boolean;
-  notes?: PlanText[];
+  /** Notes printed with the step; a function when they depend on the version (of the lost pool A, which C replaces). */
+  notes?: PlanText[] | ((t: Topology, n: AbcNames) => PlanText[]);
   ref: string;
 }
 
@@ -138,7 +140,7 @@ export const ABC_STAGES: AbcStage[] = [
   },
   {
     id: 'pchat-next-hop', page: '15', on: null, after: ['build-c'], ref: REF.abc,
-    when: (t) => t.pools.some((p) => p.kind === 'PersistentChat'),
+    when: (t) => t.pools.some((p) => p.kind === 'PersistentChat' && hasPersistentChat(t, p.fqdn)),
     title: (n) => txt('abc.pchatNextHop.title', { a: n.a, c: n.c }),
     command: null,
     instructions: (n) => [txt('abc.pchatNextHop.i0', { a: n.a, c: n.c })],
@@ -147,9 +149,10 @@ export const ABC_STAGES: AbcStage[] = [
   {
     id: 'start-c', page: '15', on: 'c', after: ['move-users', 'move-conference-directory', 'move-caa', 'copy-content', 'import-userdata', 'call-park'], ref: REF.abc,
     title: (n) => txt('abc.startC.title', { c: n.c }),
-    command: (_n) => 'Start-CsWindowsService',
+    // SfB 2015+: a pool is started with Start-CsPool (cmdlets/Start-CsPool.md, docs-sfb), Lync 2013: on each server.
+    command: (n, _ph, t) => (hasStartPool(t, n.a) ? `Start-CsPool -PoolFqdn ${n.c}` : 'Start-CsWindowsService'),
     check: (n) => txt('abc.startC.check', { a: n.a, c: n.c }),
-    notes: [txt('abc.startC.note0')],
+    notes: (t, n) => (hasStartPool(t, n.a) ? [txt('abc.startC.notePool', { c: n.c }), txt('startPool.note.quorum', { ref: VERSION_REF.startPool })] : [txt('abc.startC.note0')]),
   },
   {
     id: 'rgs-export-b', page: '16', on: 'b', after: ['rgs-import-b'], ref: REF.abc,
@@ -206,9 +209,14 @@ export const ABC_STAGES: AbcStage[] = [
   {
     id: 'bootstrap-c', page: '23', on: 'c', after: ['repair'], ref: REF.abc,
     title: (n) => txt('abc.bootstrapC.title', { c: n.c }),
-    command: (_n) => '& "$env:SystemDrive\\Program Files\\Microsoft Lync Server 2013\\Deployment\\Bootstrapper.exe"',
+    command: (n, _ph, t) => `& "${bootstrapperPath(productAt(t, n.a))}"`,
     check: null,
-    notes: [txt('abc.bootstrapC.note0')],
+    notes: (t, n) => {
+      const v = productAt(t, n.a);
+      if (v === 'sfb2015') return [txt('abc.bootstrapC.note2015', { ref: VERSION_REF.pairing2015 })];
+      if (v === 'sfb2019') return [txt('abc.bootstrapC.note2019', { ref: VERSION_REF.lab2019 })];
+      return [txt('abc.bootstrapC.note0')];
+    },
   },
   {
     id: 'start-backup-c', page: '23', on: 'c', after: ['bootstrap-c'], ref: REF.abc,

@@ -4,7 +4,8 @@
  * port 5269 open inbound, start the services.
  * lync-server-2013-failing-over-the-edge-pool-used-for-xmpp-federation.md; ERRATUM: the page writes
  * -XmppExternalFederationRoute, a parameter that exists in no version of cmdlets/Set-CsSite.md; the real one is
- * -XmppFederationRoute with a service identity EdgeServer:<fqdn> (REFERENCE §e.5).
+ * -XmppFederationRoute with a service identity EdgeServer:<fqdn> (REFERENCE §e.5). SfB 2019 has no XMPP Gateway/proxy
+ * (docs-sfb/SfBServer2019/deprecated.md): never onto a 2019 Edge pool.
  */
 import { z } from 'zod';
 import { commandStep, manualStep, violation } from '../draft';
@@ -12,6 +13,7 @@ import { blank, txt } from '../text';
 import { REF } from '../refs';
 import { findPool, isDown, isEdgePool, machinesOf, siteName, siteOf } from '../topology-view';
 import type { OperationSpec, StepDraft, Violation } from '../types';
+import { hasXmpp, VERSION_REF } from '../versions';
 
 const args = z.strictObject({
   /** The Edge pool that carried XMPP federation, when known. */
@@ -29,6 +31,7 @@ export const xmppFederationRoute: OperationSpec<z.infer<typeof args>> = {
   check(state, { to }, t) {
     const out: Violation[] = [];
     if (!isEdgePool(findPool(t, to))) return [violation('not-an-edge-pool', `${to} is not an Edge pool of this deployment`, REF.setSite)];
+    if (!hasXmpp(t, to)) return [violation('not-in-version', `${to} is Skype for Business Server 2019, which has no XMPP federation (the XMPP Gateway/proxy is removed)`, VERSION_REF.deprecated2019)];
     if (isDown(state, t, to)) out.push(violation('federation-edge-down', `${to} is down; XMPP federation can only move to a running Edge pool`, REF.xmppFederation));
     if (!state.cmsAvailable && state.cmsActive !== null) out.push(violation('cms-writable', 'Set-CsSite writes to the Central Management store, which is unavailable; fail it over first', REF.xmppFederation));
     return out;
