@@ -1,13 +1,30 @@
 <#
   lyncdr bridge: Get-CsManagementStoreReplicationStatus, printed as JSON.
-  Cmdlet and properties: docs-en/cmdlets/Get-CsManagementStoreReplicationStatus.md (ReplicaFqdn, UpToDate,
-  LastUpdateCreation; -CentralManagementStoreStatus for the Active Master and File Transfer Agent).
+  Cmdlet and properties: docs-en/cmdlets/Get-CsManagementStoreReplicationStatus.md (Lync Server 2013) and
+  docs-sfb/cmdlets/Get-CsManagementStoreReplicationStatus.md (SfB Server 2015 and 2019): ReplicaState objects
+  (ReplicaFqdn, UpToDate, LastUpdateCreation); -CentralManagementStoreStatus for the Active Master and File Transfer
+  Agent. Same parameters and JSON on the three versions; ProductVersion tells the replicas' versions apart.
   Dates are printed as ISO 8601 UTC text.
 #>
 param([switch]$CentralManagementStoreStatus)
 $ErrorActionPreference = 'Stop'
-Import-Module Lync -ErrorAction SilentlyContinue
-if (-not (Get-Command Get-CsManagementStoreReplicationStatus -ErrorAction SilentlyContinue)) { Import-Module SkypeForBusiness }
+# region lyncdr management shell module (the same block in every Lync bridge script; test/agent-bridge-cmdlets.test.ts)
+# Lync Server 2013 ships its cmdlets in the module `Lync` (the Lync Server Management Shell); Skype for Business
+# Server 2015 and 2019 ship them in `SkypeForBusiness` (the "Module Name" of docs-sfb/cmdlets/*.md). Whichever is
+# installed is loaded. The module's major version is the product's, numbered as the version table of
+# docs-en/cmdlets/Move-CsUser.md numbers the servers (5.0 Lync Server 2013, 6.0 SfB Server 2015, 7.0 SfB Server 2019):
+# $csProduct is lync2013, sfb2015 or sfb2019. With neither module the script prints a coded line on stderr and
+# exits 3; the agent reports it as E_BRIDGE_NO_MODULE.
+$csModule = Get-Module -ListAvailable -Name SkypeForBusiness, Lync | Sort-Object -Property Version -Descending | Select-Object -First 1
+if (-not $csModule) {
+  [Console]::Error.WriteLine('lyncdr:E_BRIDGE_NO_MODULE: neither the SkypeForBusiness module (Skype for Business Server 2015/2019) nor the Lync module (Lync Server 2013) is installed on this computer; install the Management Shell (administrative tools) here or run the agent on a server that has it')
+  exit 3
+}
+Import-Module $csModule
+if ($csModule.Name -eq 'Lync') { $csProduct = 'lync2013' }
+elseif ($csModule.Version.Major -ge 7) { $csProduct = 'sfb2019' }
+else { $csProduct = 'sfb2015' }
+# endregion
 
 function IsoOrNull($d) { if ($d) { ([datetime]$d).ToUniversalTime().ToString('o') } else { $null } }
 

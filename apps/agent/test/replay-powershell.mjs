@@ -3,6 +3,11 @@
 // <script> -Name value…), looks up a recorded output for that script and those arguments in ./recordings (or
 // $LYNCDR_REPLAY_DIR) and replays it: stdout, stderr and exit code, or a hang, or a flood of output (and a file
 // written, for a script that writes one).
+//
+// The product the stand-in plays is $LYNCDR_REPLAY_PRODUCT: lync2013 (the default), sfb2015, sfb2019, or none (a
+// computer with neither the Lync nor the SkypeForBusiness module). A recording with a "product" key (one name or a
+// list) plays only for those products, one without it for lync2013; a file where no recording has the key (a script
+// that does not depend on the Lync version) plays for every product.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,9 +38,12 @@ try {
   process.stderr.write(`The term '${script}' has no recording in ${dir}.\n`);
   process.exit(1);
 }
-const match = cases.find((c) => Object.entries(c.args ?? {}).every(([k, v]) => String(args[k]) === String(v)));
+const product = process.env.LYNCDR_REPLAY_PRODUCT || 'lync2013';
+const versioned = cases.some((c) => c.product !== undefined);
+const playsFor = (c) => !versioned || [c.product ?? 'lync2013'].flat().includes(product);
+const match = cases.find((c) => playsFor(c) && Object.entries(c.args ?? {}).every(([k, v]) => String(args[k]) === String(v)));
 if (!match) {
-  process.stderr.write(`Get-Cs…: no recording of ${script} for ${JSON.stringify(args)}\n`);
+  process.stderr.write(`Get-Cs…: no recording of ${script} for ${JSON.stringify(args)} on ${product}\n`);
   process.exit(1);
 }
 if (match.stderr) process.stderr.write(match.stderr);

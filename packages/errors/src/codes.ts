@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   E_BRIDGE: 'A PowerShell bridge call failed in a way that has no more precise code.',
   E_BRIDGE_EXIT: 'A PowerShell bridge script ended with a non-zero exit code.',
   E_BRIDGE_JSON: 'A PowerShell bridge script printed something that is not the JSON it should print.',
+  E_BRIDGE_NO_MODULE: 'A bridge script found neither the Lync nor the SkypeForBusiness management shell module.',
   E_BRIDGE_OUTPUT_LIMIT: 'A PowerShell bridge script printed more than the output cap; it was stopped.',
   E_BRIDGE_SCRIPT: 'A PowerShell bridge script name is not allowed, or the script file does not exist.',
   E_BRIDGE_SPAWN: 'PowerShell could not be started for a bridge call.',

@@ -26,7 +26,22 @@ export const BridgeErrorCode = {
   json: 'E_BRIDGE_JSON',
   tooLarge: 'E_BRIDGE_OUTPUT_LIMIT',
   script: 'E_BRIDGE_SCRIPT',
+  noModule: 'E_BRIDGE_NO_MODULE',
 } as const;
+
+/**
+ * Codes a script may name itself: it prints `lyncdr:<code>: <message>` on stderr and exits non-zero (the Lync bridge
+ * scripts do so when neither the Lync nor the SkypeForBusiness module is installed). Any other code stays E_BRIDGE_EXIT.
+ */
+const SCRIPT_CODES = new Set<string>([BridgeErrorCode.noModule]);
+const SCRIPT_LINE = /^lyncdr:(E_[A-Z_]+): *(.*)$/m;
+
+/** The coded failure a script printed on stderr, or null when it printed none the bridge knows. */
+export function scriptFailure(script: string, stderr: string): LyncdrError | null {
+  const m = SCRIPT_LINE.exec(stderr);
+  if (!m || !SCRIPT_CODES.has(m[1]!)) return null;
+  return new LyncdrError(m[1] as (typeof BridgeErrorCode)['noModule'], `${script}: ${m[2]!.trim()}`);
+}
 
 const STDERR_KEEP = 8 * 1024;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -114,6 +129,8 @@ function runProcess(opts: PowerShellBridgeOptions, argv: string[], script: strin
         if (failure) throw failure;
         const err = stderr.trim();
         if (code !== 0) {
+          const coded = scriptFailure(script, err);
+          if (coded) throw coded;
           throw new LyncdrError(BridgeErrorCode.exit, `${script} exited with ${code ?? signal}${err ? `: ${lastLines(err)}` : ''}`);
         }
         const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').trim();

@@ -30,8 +30,20 @@ const Config = z.object({
  * `MirroringStatusOnMirror` (fixtures/cmdlet-output/get-csdatabasemirrorstate…): both are accepted. Values outside
  * the documented vocabulary are reported as findings, not guessed at.
  */
-export function normaliseMirrorRows(pool: string, raw: unknown): { databases: MirrorState[]; findings: Finding[] } {
+export function normaliseMirrorRows(pool: string, raw: unknown): { databases: MirrorState[]; findings: Finding[]; mirroring?: 'not-supported' } {
   const root = asList(raw)[0];
+  // database-mirror-state.ps1 on Skype for Business Server 2019 does not call the cmdlet: "SQL Mirroring can't be
+  // deployed with Skype for Business Server 2019" (docs-sfb/SfBServer2019/deprecated.md), and
+  // docs-sfb/cmdlets/Get-CsDatabaseMirrorState.md lists none of its parameters for 2019.
+  if (!Array.isArray(raw) && text(pick(root, 'mirroring')) === 'not-supported') {
+    const finding: Finding = {
+      code: 'MIRROR_NOT_SUPPORTED',
+      message: `${pool}: Skype for Business Server 2019 has no SQL mirroring (SfBServer2019/deprecated.md), so there is no mirror state to check; its Back End is protected by Always On or failover clustering`,
+      path: null,
+      severity: 'info',
+    };
+    return { databases: [], findings: [finding], mirroring: 'not-supported' };
+  }
   const rows = asList(root && pick(root, 'databases') !== undefined ? pick(root, 'databases') : raw);
   const findings: Finding[] = [];
   const databases: MirrorState[] = [];
@@ -77,17 +89,23 @@ export const mirrorStateCollector: Collector = {
       const types: (string | undefined)[] = cfg.databaseTypes ?? [undefined];
       const databases: MirrorState[] = [];
       const findings: Finding[] = [];
+      let notSupported = false;
       for (const t of types) {
         try {
           const r = normaliseMirrorRows(pool, await ctx.bridge.run('database-mirror-state.ps1', t ? { PoolFqdn: pool, DatabaseType: t } : { PoolFqdn: pool }));
           databases.push(...r.databases);
-          findings.push(...r.findings);
+          // One "not supported" per pool, whatever the number of database types asked for.
+          if (r.mirroring === 'not-supported') {
+            if (!notSupported) findings.push(...r.findings);
+            notSupported = true;
+          } else findings.push(...r.findings);
         } catch (e) {
           findings.push(bridgeFailure('Get-CsDatabaseMirrorState', t ? `${pool} (${t})` : pool, e));
         }
       }
       const ok = findings.every((f) => f.severity !== 'error');
-      observations.push({ kind: 'mirror-state', subject: pool, ok, lastGood: null, findings, data: { databases } });
+      const data = notSupported ? { databases, mirroring: 'not-supported' } : { databases };
+      observations.push({ kind: 'mirror-state', subject: pool, ok, lastGood: null, findings, data });
     }
     return { ok: observations.every((o) => o.ok), observations, findings: [] };
   },
