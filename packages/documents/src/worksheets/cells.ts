@@ -1,5 +1,5 @@
 import type { InventoryItem } from '@lyncdr/domain';
-import { findPool, type Topology } from '@lyncdr/topology';
+import { findPool, poolProduct, type Topology } from '@lyncdr/topology';
 import type { Lang, TableCell, TableColumn, Text } from '../model';
 import { tbd } from '../text/index';
 import { parseSchedule } from './schedule';
@@ -49,11 +49,20 @@ export function destinationCell(item: InventoryItem, lang: Lang): TableCell {
   return item.destination ?? blank(lang);
 }
 
+/** The category's notes, or its notes for the version of the item's pool when they differ. */
+export function categoryNotes(item: InventoryItem, lang: Lang, topology: Topology): string[] {
+  if (!item.category) return [];
+  const s = worksheetStrings(lang);
+  const pool = item.scope === 'pool' ? findPool(topology, item.scopeRef) : null;
+  const product = pool ? poolProduct(pool) : 'unknown';
+  return (product !== 'unknown' ? s.versionNotes[item.category]?.[product] : undefined) ?? s.notes[item.category] ?? [];
+}
+
 /** Notes: the category's notes, what the Backup Service covers, and the owner (or a blank for one). */
 export function notesCell(item: InventoryItem, lang: Lang, topology: Topology): TableCell {
   const s = worksheetStrings(lang);
   const out: Exclude<Text, string> = [];
-  for (const n of item.category ? (s.notes[item.category] ?? []) : []) out.push(n, ' ');
+  for (const n of categoryNotes(item, lang, topology)) out.push(n, ' ');
   const covered = item.backupService ? backupServiceText(item, lang, topology) : null;
   if (covered) out.push({ text: `${s.backupServiceLabel}${colon(lang)}`, style: 'bold' }, ` ${covered} `);
   out.push({ text: `${s.ownerLabel}${colon(lang)}`, style: 'bold' }, ' ', item.owner ?? { text: tbd(lang), style: 'blank' });

@@ -19,6 +19,7 @@ const KIND_WORDS: Record<string, { en: string; fr: string }> = {
 export function memberScenarios(t: Topology, inv: Inventory): RestoreScenario[] {
   return t.pools
     .filter((p) => ['FrontEnd', 'Edge', 'Director', 'Mediation', 'PersistentChat'].includes(p.kind))
+    .filter((p) => p.kind !== 'PersistentChat' || inv.notBackedUp.some((n) => n.key === 'pool-config' && n.host === p.fqdn))
     .map((p) => {
       const edge = p.kind === 'Edge';
       const members = p.machines.join(', ') || p.fqdn;
@@ -149,10 +150,13 @@ export function monitoringArchivingScenarios(t: Topology): RestoreScenario[] {
     });
 }
 
-/** c.10 Persistent Chat data [lync-server-2013-restoring-persistent-chat-data.md]. */
+/**
+ * c.10 Persistent Chat data [lync-server-2013-restoring-persistent-chat-data.md], for each store the inventory lists
+ * (none for a Skype for Business Server 2019 pool, which has no Persistent Chat: docs-sfb/SfBServer2019/deprecated.md).
+ */
 export function persistentChatScenarios(t: Topology, inv: Inventory): RestoreScenario[] {
   return t.sqlStores
-    .filter((s) => s.kind === 'PersistentChat')
+    .filter((s) => s.kind === 'PersistentChat' && inv.items.some((i) => i.id === `sql:mgc@${sqlName(s)}`))
     .map((s) => {
       const i = sqlName(s);
       return {

@@ -34,7 +34,7 @@ export function standardEditionScenarios(t: Topology, inv: Inventory): RestoreSc
     .filter((p) => p.kind === 'StandardEdition' && t.cms?.pool !== p.fqdn)
     .map((p) => {
       const fs = fileStoreOf(t, p.fqdn);
-      const pc = t.sqlStores.find((s) => s.kind === 'PersistentChat' && s.server === p.fqdn);
+      const pc = t.sqlStores.find((s) => s.kind === 'PersistentChat' && s.server === p.fqdn && inv.items.some((i) => i.id === `sql:mgc@${sqlName(s)}`));
       return {
         id: `restore-se:${p.fqdn}`,
         section: 'c.1',

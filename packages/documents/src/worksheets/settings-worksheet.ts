@@ -9,8 +9,12 @@ import type { WorksheetOptions } from './options';
 import { statusCells, statusColumns, statusIndex } from './status';
 import { worksheetStrings } from './strings';
 
-/** What the Backup Service replicates between this deployment's pairs, and what it leaves to these worksheets (REFERENCE §d.2). */
-function coverageBlocks(topology: Topology, opts: WorksheetOptions): Block[] {
+/**
+ * What the Backup Service replicates between this deployment's pairs, and what it leaves to these worksheets
+ * (REFERENCE §d.2). Persistent Chat is left out of a Skype for Business Server 2019 deployment that lists none: 2019
+ * has no Persistent Chat (docs-sfb/SfBServer2019/deprecated.md).
+ */
+function coverageBlocks(topology: Topology, inventory: Inventory, opts: WorksheetOptions): Block[] {
   const s = worksheetStrings(opts.lang).coverage;
   const all = worksheetStrings(opts.lang);
   const blocks: Block[] = [{ type: 'heading', level: 2, text: s.title }];
@@ -30,7 +34,10 @@ function coverageBlocks(topology: Topology, opts: WorksheetOptions): Block[] {
     });
   }
   blocks.push({ type: 'paragraph', text: { text: s.notProtected, style: 'bold' } });
-  blocks.push({ type: 'list', ordered: false, items: all.doesNotProtect });
+  const persistentChat = topology.product?.version !== 'sfb2019' || inventory.items.some((i) => i.category === 'persistentchat');
+  const notProtected = [...all.doesNotProtect];
+  if (persistentChat) notProtected.splice(5, 0, all.doesNotProtectPersistentChat);
+  blocks.push({ type: 'list', ordered: false, items: notProtected });
   return blocks;
 }
 
@@ -65,7 +72,7 @@ export function settingsBlocks(topology: Topology, inventory: Inventory, opts: W
       rows,
       repeatHeader: true,
     },
-    ...coverageBlocks(topology, opts),
+    ...coverageBlocks(topology, inventory, opts),
     { type: 'heading', level: 2, text: s.settings.otherTitle },
     {
       type: 'table',

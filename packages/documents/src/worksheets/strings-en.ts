@@ -114,6 +114,15 @@ export const worksheetEn: WorksheetStrings = {
     'monitoring-qoe': ['After a restore, check that RTCComponentUniversalServices has the ServerRole role.'],
     'sql-other': ['Confirm whether this database needs a backup.'],
   },
+  // Response Group data replication by the Backup Service came with the Skype for Business Server 2019 July 2019
+  // cumulative update (docs-sfb/SfBServer2019/backup-rgs-data.md); -EnableRgsBackupService is "Applicable: Skype for
+  // Business Server 2019" only (docs-sfb/cmdlets/Set-CsBackupServiceConfiguration.md).
+  versionNotes: {
+    rgs: {
+      sfb2015: ['Not replicated by the Skype for Business Server 2015 Backup Service.'],
+      sfb2019: ['Replicated to the paired pool by the Backup Service only from the July 2019 cumulative update, once Set-CsBackupServiceConfiguration -EnableRgsBackupService 1 has been run; keep this export.'],
+    },
+  },
   noBackupReasons: {
     rtcdyn: 'Transient user data, not needed to restore service.',
     rtcab: 'Address Book database, re-created automatically from the global address list in Active Directory Domain Services.',
@@ -135,10 +144,10 @@ export const worksheetEn: WorksheetStrings = {
     'Call Park settings and custom music on hold',
     'Announcement audio files and configuration',
     'Archiving and Monitoring databases',
-    'Persistent Chat (its own disaster-recovery design)',
     'Active Directory Domain Services, certificates, DNS, load balancers, IIS, firewalls, PSTN gateways, Exchange / Unified Messaging',
     'Users homed on Survivable Branch Appliances',
   ],
+  doesNotProtectPersistentChat: 'Persistent Chat (its own disaster-recovery design)',
   other: {
     certificates: { content: 'Server certificates and private keys of every server (and the issuing CA)', tool: 'Certificate export (exportable keys) or re-enrollment from the CA' },
     'ad-ds': { content: 'User SIP attributes, Response Group and CAA contact objects, the Central Management store service connection point, RTC groups', tool: 'AD DS backup, at the same time as the Lync Server backups' },

@@ -125,6 +125,12 @@ export const worksheetFr: WorksheetStrings = {
     'monitoring-qoe': ['Après une restauration, vérifiez que RTCComponentUniversalServices a le rôle ServerRole.'],
     'sql-other': ['Vérifiez si cette base de données doit être sauvegardée.'],
   },
+  versionNotes: {
+    rgs: {
+      sfb2015: ['Non répliqué par le service de sauvegarde de Skype Entreprise Server 2015.'],
+      sfb2019: ['Répliqué vers le pool associé par le service de sauvegarde uniquement à partir de la mise à jour cumulative de juillet 2019, une fois Set-CsBackupServiceConfiguration -EnableRgsBackupService 1 exécutée ; conservez cette exportation.'],
+    },
+  },
   noBackupReasons: {
     rtcdyn: 'Les données utilisateur temporaires de cette base de données ne sont pas nécessaires pour la restauration du service.',
     rtcab: 'La base de données du carnet d’adresses est automatiquement recréée à partir de la liste d’adresses globale dans les services de domaine Active Directory.',
@@ -146,10 +152,10 @@ export const worksheetFr: WorksheetStrings = {
     'Paramètres du parcage d’appel et musique d’attente personnalisée',
     'Fichiers audio et configuration des annonces',
     'Bases de données d’archivage et de surveillance',
-    'Conversation permanente (sa propre conception de reprise après sinistre)',
     'Services de domaine Active Directory, certificats, DNS, équilibreurs de charge, IIS, pare-feu, passerelles RTC, Exchange / messagerie unifiée',
     'Utilisateurs hébergés sur des Survivable Branch Appliances',
   ],
+  doesNotProtectPersistentChat: 'Conversation permanente (sa propre conception de reprise après sinistre)',
   other: {
     certificates: { content: 'Certificats de serveur et clés privées de chaque serveur (et l’autorité de certification émettrice)', tool: 'Exportation du certificat (clés exportables) ou nouvelle demande auprès de l’autorité de certification' },
     'ad-ds': { content: 'Attributs SIP des utilisateurs, objets contact Response Group et CAA, point de connexion de service du magasin central de gestion, groupes RTC', tool: 'Sauvegarde des services de domaine Active Directory, en même temps que les sauvegardes Lync Server' },

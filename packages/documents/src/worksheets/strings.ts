@@ -1,4 +1,5 @@
 import type { InventoryCategory } from '@lyncdr/domain';
+import type { KnownProduct } from '@lyncdr/topology';
 import type { Lang } from '../model';
 import type { Schedule } from './schedule';
 import { worksheetEn } from './strings-en';
@@ -44,10 +45,14 @@ export interface WorksheetStrings {
   rows: Record<InventoryCategory, string>;
   tools: Record<string, string>;
   notes: Partial<Record<InventoryCategory, string[]>>;
+  /** Notes that replace `notes` for an item of a pool of this version. */
+  versionNotes: Partial<Record<InventoryCategory, Partial<Record<KnownProduct, string[]>>>>;
   noBackupReasons: Record<string, string>;
   poolConfig: (kind: string) => string;
   serviceText: { userdata: (p: string) => string; conference: (pairs: string) => string; cms: (p: string) => string };
   doesNotProtect: string[];
+  /** The Persistent Chat line of `doesNotProtect`, left out where no pool can have Persistent Chat (Skype for Business Server 2019). */
+  doesNotProtectPersistentChat: string;
   /** Content and tool of the data outside Lync Server. */
   other: Record<'certificates' | 'ad-ds' | 'infrastructure', { content: string; tool: string }>;
 }

@@ -1,4 +1,4 @@
-import { sqlName, userPools, type Topology } from '@lyncdr/topology';
+import { poolProduct, sqlName, userPools, type Pool, type Topology } from '@lyncdr/topology';
 import type { InventoryFinding, InventoryItem } from './model';
 import { backEndHost, storeOf, withOverlay, type InventoryContext } from './context';
 import { backupFileName } from './backup-files';
@@ -110,7 +110,7 @@ export function settingsItems(ctx: InventoryContext): { items: InventoryItem[]; 
           restore: `Import-CsRgsConfiguration -Destination "service:ApplicationServer:${pool.fqdn}" -OverwriteOwner -FileName <zip>`,
           ref: REF.coreData,
           backupService: null,
-          notes: ['not replicated by the Lync Server 2013 Backup Service'],
+          notes: [rgsReplicationNote(pool)],
         },
         'settings',
         backupFileName(t, 'rgs', pool.fqdn),
@@ -119,4 +119,21 @@ export function settingsItems(ctx: InventoryContext): { items: InventoryItem[]; 
     );
   }
   return { items, findings };
+}
+
+/**
+ * Whether the Backup Service replicates the pool's Response Group data: from the Skype for Business Server 2019 July
+ * 2019 cumulative update, once switched on (docs-sfb/SfBServer2019/backup-rgs-data.md; -EnableRgsBackupService is
+ * "Applicable: Skype for Business Server 2019" only, docs-sfb/cmdlets/Set-CsBackupServiceConfiguration.md); never
+ * before (lync-server-2013-backup-prerequisites-for-abc-pool-failover.md).
+ */
+function rgsReplicationNote(pool: Pool): string {
+  switch (poolProduct(pool)) {
+    case 'sfb2019':
+      return 'replicated to the paired pool by the Backup Service only from the July 2019 cumulative update, once Set-CsBackupServiceConfiguration -EnableRgsBackupService 1 has been run; keep this export';
+    case 'sfb2015':
+      return 'not replicated by the Skype for Business Server 2015 Backup Service';
+    default:
+      return 'not replicated by the Lync Server 2013 Backup Service';
+  }
 }

@@ -99,6 +99,20 @@ describe('databases per product version', () => {
   });
 });
 
+describe('Response Group replication note per version', () => {
+  it('names the version of the pool the export belongs to', () => {
+    const inv = buildInventory(deployment({ [RED]: 'sfb2019', [DUB]: 'sfb2015' }));
+    const note = (pool: string) => inv.items.find((i) => i.id === `export:rgs@${pool}`)!.notes;
+    expect(note(RED)).toEqual([
+      'replicated to the paired pool by the Backup Service only from the July 2019 cumulative update, once Set-CsBackupServiceConfiguration -EnableRgsBackupService 1 has been run; keep this export',
+    ]);
+    expect(note(DUB)).toEqual(['not replicated by the Skype for Business Server 2015 Backup Service']);
+    const old = buildInventory(deployment({ [RED]: 'lync2013' }));
+    expect(old.items.find((i) => i.id === `export:rgs@${RED}`)!.notes).toEqual(['not replicated by the Lync Server 2013 Backup Service']);
+    expect(old.items.find((i) => i.id === `export:rgs@${DUB}`)!.notes).toEqual(['not replicated by the Lync Server 2013 Backup Service']);
+  });
+});
+
 describe('back-end HA in the inventory', () => {
   const withHa = (t: Topology, kinds: SqlStore['kind'][], haType: SqlStore['haType']): Topology => ({
     ...t,
