@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildInventory, createSampleTopology } from '@lyncdr/domain';
 import type { KnownProduct, Topology } from '@lyncdr/topology';
 import type { Block, Document, TableBlock, TableCell, Text } from '../model';
+import type { WorksheetOptions } from './options';
 import { buildWorksheet } from './build-worksheet';
 
 const NOW = '2026-11-22T20:00:00.000Z';
-const en = { lang: 'en' as const, now: NOW, inputRevision: 'r1' };
-const fr = { lang: 'fr' as const, now: NOW, inputRevision: 'r1' };
+const en: WorksheetOptions = { lang: 'en', now: NOW, inputRevision: 'r1' };
+const fr: WorksheetOptions = { lang: 'fr', now: NOW, inputRevision: 'r1' };
 const RED = 'pool-red.contoso.test';
 const DUB = 'pool-dub.contoso.test';
 const PCHAT = 'pchat-red.contoso.test';
