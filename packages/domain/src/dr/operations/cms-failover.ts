@@ -11,6 +11,7 @@ import { MINUTES, REF } from '../refs';
 import { backEndOf, isDown, machinesOf, partnerOf } from '../topology-view';
 import { blank, txt, type PlanText } from '../text';
 import type { OperationSpec, Violation } from '../types';
+import { mirrorAt } from '../versions';
 
 const args = z.strictObject({
   /** The pool that receives the CMS (the CMS pool's partner); empty or absent: that partner. */
@@ -63,7 +64,9 @@ export const cmsFailover: OperationSpec<z.infer<typeof args>> = {
     const fill = (what: PlanText): string => blank(blanks.push(what) - 1);
     const server = be?.server ?? fill(txt('blank.backEndServer', { pool: to }));
     const inst = be ? (be.instance ? ` -BackupSqlInstanceName ${be.instance}` : '') : ` -BackupSqlInstanceName ${fill(txt('blank.sqlInstance', { pool: to }))}`;
-    const mirror = be?.mirror ? ` -BackupMirrorSqlServerFqdn ${be.mirror.server}${be.mirror.instance ? ` -BackupMirrorSqlInstanceName ${be.mirror.instance}` : ''}` : '';
+    // The mirror parameters only for a mirrored Back End where mirroring exists (versions.ts: not AlwaysOn/FCI, not 2019).
+    const m = mirrorAt(t, to);
+    const mirror = m ? ` -BackupMirrorSqlServerFqdn ${m.server}${m.instance ? ` -BackupMirrorSqlInstanceName ${m.instance}` : ''}` : '';
     return [
       commandStep(
         txt('cmsFailover.title.disaster', { pool: to }),
@@ -72,7 +75,7 @@ export const cmsFailover: OperationSpec<z.infer<typeof args>> = {
           op, on, ref: REF.cmsCmdlet, minutes: MINUTES.cmsFailover, check: verify, blanks,
           notes: [
             txt('cmsFailover.note.erratumMirror'),
-            ...(be?.mirror ? [txt('cmsFailover.note.uncertainPrincipal')] : []),
+            ...(m ? [txt('cmsFailover.note.uncertainPrincipal')] : []),
             txt('cmsFailover.note.noFailback'),
           ],
         },
