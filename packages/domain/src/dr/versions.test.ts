@@ -140,6 +140,15 @@ describe('XMPP federation by version', () => {
   });
 });
 
+describe('the Deployment Wizard by version', () => {
+  it('names the Skype for Business Server wizard on SfB Edge servers and the Lync Server one on 2013', () => {
+    const wizard = (t: Topology) => plan({ kind: 'edge-failover', pool: EDGE1, federation: 'lync' }, buildState(t, { down: [EDGE1] }), t)
+      .steps.filter((s) => s.title.code === 'lyncFederation.wizard.title').map((s) => [s.instructions.map((i) => i.code), s.ref]);
+    expect(wizard(versioned(all2019))).toEqual([[['lyncFederation.wizard.openSfb', 'lyncFederation.wizard.runAgainSfb'], 'docs-sfb/failing-over-and-failing-back-a-pool.md']]);
+    expect(wizard(versioned({}))).toEqual([[['lyncFederation.wizard.open', 'lyncFederation.wizard.runAgain'], 'lync-server-2013-failing-over-the-edge-pool-used-for-lync-server-federation.md']]);
+  });
+});
+
 describe('starting a pool by version', () => {
   const failback = (t: Topology): Plan => plan({ kind: 'failback', pool: P1 }, buildState(t, { failedOver: { [P1]: P2 } }), t);
 

@@ -12,6 +12,7 @@ export const VERSION_REF = {
   backEndHa: 'docs-sfb/back-end-server.md',
   alwaysOn: 'docs-sfb/alwayson-availability-group.md',
   startPool: 'docs-sfb/cmdlets/Start-CsPool.md',
+  poolFailoverSfb: 'docs-sfb/failing-over-and-failing-back-a-pool.md',
   pairing2015: 'docs-sfb/front-end-pools-for-disaster-recovery.md',
   /** The SfB 2019 Deployment folder: the public lab script of REFERENCE.md §f.3 (code index id 43564047170). */
   lab2019: 'REFERENCE.md §f.3',

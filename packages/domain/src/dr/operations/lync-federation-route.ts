@@ -11,6 +11,7 @@ import { txt } from '../text';
 import { REF } from '../refs';
 import { findPool, isDown, isEdgePool, machinesOf } from '../topology-view';
 import type { OperationSpec, Violation } from '../types';
+import { cmdletVersionAt, VERSION_REF } from '../versions';
 
 const args = z.strictObject({
   /** The Edge pool that carried federation, when known. */
@@ -44,12 +45,14 @@ export const lyncFederationRoute: OperationSpec<z.infer<typeof args>> = {
         txt('lyncFederation.tick', { to }),
         txt('lyncFederation.publish'),
       ], { op, ref, check: txt('lyncFederation.check', { to }) }),
-      ...machinesOf(t, to).map((m) =>
-        manualStep(txt('lyncFederation.wizard.title', { server: m }), [
-          txt('lyncFederation.wizard.open'),
-          txt('lyncFederation.wizard.runAgain'),
-        ], { on: m, ref, check: txt('lyncFederation.wizard.check') }),
-      ),
+      ...machinesOf(t, to).map((m) => {
+        // SfB 2015/2019 name the wizard and its buttons after the product (docs-sfb/failing-over-and-failing-back-a-pool.md).
+        const sfb = cmdletVersionAt(t, m) !== 'lync2013';
+        return manualStep(txt('lyncFederation.wizard.title', { server: m }), [
+          txt(sfb ? 'lyncFederation.wizard.openSfb' : 'lyncFederation.wizard.open'),
+          txt(sfb ? 'lyncFederation.wizard.runAgainSfb' : 'lyncFederation.wizard.runAgain'),
+        ], { on: m, ref: sfb ? VERSION_REF.poolFailoverSfb : ref, check: txt('lyncFederation.wizard.check') });
+      }),
       manualStep(txt('lyncFederation.dns.title'), [
         txt('lyncFederation.dns.srv', { to }),
       ], { ref: REF.edgeDr, check: txt('lyncFederation.dns.check', { to }) }),
