@@ -1,10 +1,11 @@
 /**
  * The cmdlet check: every PowerShell line of every runbook (backup, restore and disaster recovery), built for every
  * example deployment and for generated deployments that cover the other shapes (Standard Edition, mirrored back
- * ends, Persistent Chat, Edge), is checked against the Lync Server 2013 cmdlet index of packages/domain (generated
- * from ../shared/reference/docs-en/cmdlets by tools/gen-cmdlet-index.mjs; test/cmdlet-index.test.ts keeps it fresh):
- * the cmdlet must have a page that applies to Lync Server 2013, and each -Parameter must be one of the parameters that
- * page lists for Lync Server 2013. Commands with no page (robocopy…) must be on the domain's short allow-list, which
+ * ends, Persistent Chat, Edge, SfB 2019 with AlwaysOn), is checked against the cmdlet index of packages/domain for the
+ * product version of the pool the line names (else the deployment's; Lync Server 2013 when unknown), generated from
+ * ../shared/reference/docs-en/cmdlets and docs-sfb/cmdlets by tools/gen-cmdlet-index.mjs (test/cmdlet-index.test.ts
+ * keeps it fresh): the cmdlet must have a page that applies to that version, and each -Parameter must be one of the
+ * parameters that page lists for it. Commands with no page (robocopy…) must be on the domain's short allow-list, which
  * names the procedure page where they appear; the test checks, when ../shared is present, that they do appear there.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allRunbooks, type Document, type RunbookSpec } from '../packages/documents/src/index';
-import { ALLOWED_PROGRAMS, commandProblems, commandUses, createSampleTopology } from '../packages/domain/src/index';
+import { ALLOWED_PROGRAMS, commandProblems, commandUses, createSampleTopology, lineVersion } from '../packages/domain/src/index';
 import { applyOverlay, parseOverlay, parseTopologyDocument, type Topology } from '../packages/topology/src/index';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,12 +71,15 @@ function documentsFor(spec: RunbookSpec, topology: Topology): Document[] {
   return docs;
 }
 
-/** What is wrong with these PowerShell lines against the Lync Server 2013 cmdlet index (empty when all is documented). */
-function problemsOf(lines: string[]): string[] {
-  return lines.flatMap((line) => commandProblems(line, 'lync2013').map((p) => `${p.message}: ${line}`));
+/**
+ * What is wrong with these PowerShell lines against the cmdlet index (empty when all is documented): Lync Server 2013's,
+ * or with a deployment, the version of the pool each line names.
+ */
+function problemsOf(lines: string[], topology?: Topology): string[] {
+  return lines.flatMap((line) => commandProblems(line, topology ? lineVersion(topology, line, null) : 'lync2013').map((p) => `${p.message}: ${line}`));
 }
 
-describe('every runbook command exists in the Lync Server 2013 cmdlet reference', () => {
+describe('every runbook command exists in the cmdlet reference of its version', () => {
   const deployments = [...exampleDeployments(), ...generatedDeployments()];
 
   it('catches the documentation errata, invented cmdlets and Skype-only parameters', () => {
@@ -109,7 +113,7 @@ describe('every runbook command exists in the Lync Server 2013 cmdlet reference'
   });
 
   for (const spec of allRunbooks()) {
-    it(`${spec.id}: every cmdlet and -Parameter is documented for Lync Server 2013`, () => {
+    it(`${spec.id}: every cmdlet and -Parameter is documented for the version it runs on`, () => {
       const problems = new Set<string>();
       let checked = 0;
       let built = 0;
@@ -118,7 +122,7 @@ describe('every runbook command exists in the Lync Server 2013 cmdlet reference'
           built++;
           const lines = powershellLines(doc);
           checked += lines.flatMap(commandUses).length;
-          for (const p of problemsOf(lines)) problems.add(`${name}: ${p}`);
+          for (const p of problemsOf(lines, topology)) problems.add(`${name}: ${p}`);
         }
       }
       expect([...problems]).toEqual([]);

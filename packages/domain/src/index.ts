@@ -12,12 +12,13 @@ export {
   GOAL_KINDS, OPERATIONS, PARAMETER_ERRATA, allowedProgram, blank, buildState, buildTopology, checkPlan, closest,
   commandProblems, commandUses, createRandom, describeArgs, describeGoal, generateStateInput, generateTopology,
   initialState, parseGoal, parsePowerShell, parseStepsDocument, plan, recogniseStep, stateInputWith,
-  twoSiteTopology, txt
+  twoSiteTopology, txt, backEndHaAt, bootstrapperPath, cmdletVersionAt, hasPersistentChat, hasStartPool, hasXmpp, lineVersion,
+  mirrorAt, productAt, VERSION_REF
 } from './dr/index';
 export type {
   AbcProgress, CheckOptions, CheckResult, CmdletEntry, CmdletSet, CommandProblem, CommandRule, CommandUse, DrState,
   Goal, GoalOptions, Op, OpArgs, Operation, OperationSpec, ParsedOp, Plan, PlanStep, PlanText, PoolSpec,
-  ProductVersion, PsCommand, StateOptions, StepDraft, StepInput, SyncStatus, TextParam, TopologySpec, Violation
+  ProductVersion, PsCommand, StateOptions, StepDraft, StepInput, SyncStatus, TextParam, TopologySpec, Violation, HostAlias
 } from './dr/index';
 export {
   countStatuses, defaultPolicy, evaluateBackupItem, evaluateBackupService, evaluateCmsReplication,

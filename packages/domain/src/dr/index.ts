@@ -15,6 +15,10 @@ export { OPERATIONS, ABC_STAGES, DATABASE_TYPES, BACKUP_MODULES } from './operat
 export { REF as DR_REFS, MINUTES as DR_MINUTES } from './refs';
 export { parseGoal, GOAL_KINDS, stateInputWith, type GoalOptions, type StateOptions } from './goal-input';
 export { parseStepsDocument } from './steps-input';
+export {
+  backEndHaAt, bootstrapperPath, cmdletVersionAt, hasPersistentChat, hasStartPool, hasXmpp, lineVersion, mirrorAt, productAt, VERSION_REF,
+  type HostAlias,
+} from './versions';
 /** Builders of synthetic deployments and states (pure), for tests and benchmarks. */
 export { buildTopology, twoSiteTopology, type PoolSpec, type TopologySpec } from './testing/build-topology';
 export { createRandom, generateTopology, generateStateInput } from './testing/generate';

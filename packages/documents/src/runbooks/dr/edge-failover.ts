@@ -8,7 +8,7 @@ import { pick } from '../common/lang';
 import { runbookDocument } from '../common/procedure';
 import type { RunbookOptions, RunbookSpec } from '../spec';
 import { planWarnings, runbookSteps, stateWith, tryPlan } from './common';
-import { edgeApplies, federationEdge } from './edge-common';
+import { edgeApplies, federationEdge, xmppApplies } from './edge-common';
 
 const LYNC = 'lync-server-2013-failing-over-the-edge-pool-used-for-lync-server-federation.md';
 const XMPP = 'lync-server-2013-failing-over-the-edge-pool-used-for-xmpp-federation.md';
@@ -57,6 +57,6 @@ export const xmppFailoverRunbook: RunbookSpec = {
   id: 'xmpp-failover',
   title: { en: 'Failing over the Edge pool used for XMPP federation', fr: 'Basculement du pool Edge utilisé pour la fédération XMPP' },
   refs: [XMPP, 'cmdlets/Set-CsSite.md'],
-  applies: (t) => edgeApplies(t),
+  applies: (t) => edgeApplies(t) ?? xmppApplies(t),
   build: builder('xmpp'),
 };

@@ -1,4 +1,9 @@
-/** Runbook: failing over a mirrored Back End database (lync-server-2013-failing-over-a-mirrored-database.md). */
+/**
+ * Runbook: failing over a mirrored Back End database (lync-server-2013-failing-over-a-mirrored-database.md). Only pools
+ * whose Back End is SQL-mirrored where mirroring exists (not an AlwaysOn group or a failover cluster instance, not SfB
+ * 2019: docs-sfb/back-end-server.md, docs-sfb/SfBServer2019/deprecated.md).
+ */
+import { mirrorAt } from '@lyncdr/domain';
 import { findPool, isUserPool, type Topology } from '@lyncdr/topology';
 import type { Document } from '../../model';
 import { pick } from '../common/lang';
@@ -15,7 +20,7 @@ function mirroredPools(t: Topology, named: string[]): string[] {
     .flatMap((s) => s.pools)
     .filter((p) => {
       const pool = findPool(t, p);
-      return pool !== undefined && isUserPool(pool);
+      return pool !== undefined && isUserPool(pool) && mirrorAt(t, p) !== null;
     })
     .filter((p) => wanted.size === 0 || wanted.has(p.toLowerCase()))
     .sort();
@@ -59,6 +64,6 @@ export const mirrorFailoverRunbook: RunbookSpec = {
   id: 'mirror-failover',
   title: { en: 'Failing over a mirrored Back End', fr: 'Basculement d’un serveur principal en miroir' },
   refs: [REF],
-  applies: (t, opts) => (mirroredPools(t, opts.pools).length > 0 ? null : 'no Front End pool of this deployment has a mirrored Back End (declare mirrors under `mirrors:` in lyncdr.yaml if the topology does not say)'),
+  applies: (t, opts) => (mirroredPools(t, opts.pools).length > 0 ? null : 'no Front End pool of this deployment has a mirrored Back End (declare mirrors under `mirrors:` in lyncdr.yaml if the topology does not say; an AlwaysOn or failover cluster Back End, and every SfB 2019 one, fails over in SQL Server: lyncdr plan db-failover --pool <pool> --type User prints the step)'),
   build,
 };
