@@ -39,8 +39,8 @@ describe('examples through the lyncdr process', () => {
     .filter((d) => d.isDirectory())
     .map((d) => d.name);
 
-  it('holds the two bundled deployments', () => {
-    expect(dirs.sort()).toEqual(['standard-edition', 'two-site']);
+  it('holds the three bundled deployments', () => {
+    expect(dirs.sort()).toEqual(['sfb2019-two-site', 'standard-edition', 'two-site']);
   });
 
   it.each(dirs)(
@@ -67,6 +67,13 @@ describe('examples through the lyncdr process', () => {
       expect(withoutSource(zip.json)).toEqual(withoutSource(xml.json));
       expect((xml.json.pairs as unknown[]).length).toBe(1);
       expect(xml.json.cms).not.toBeNull();
+      if (dir === 'sfb2019-two-site') {
+        // Skype for Business Server 2019 everywhere, both back ends on AlwaysOn Availability Groups.
+        const pools = xml.json.pools as { kind: string; product?: string }[];
+        expect(pools.map((p) => p.product)).toEqual(pools.map(() => 'sfb2019'));
+        const stores = xml.json.sqlStores as { kind: string; haType?: string }[];
+        expect(stores.filter((st) => st.kind === 'BackEnd').map((st) => st.haType)).toEqual(['alwayson', 'alwayson']);
+      }
     },
   );
 
