@@ -7,11 +7,16 @@ import { evaluateProbe, field, list } from './probe';
  * cmdlets/Get-CsDatabaseMirrorState.md). Per database: DatabaseName, StateOnPrimary, StateOnMirror,
  * MirroringStatusOnPrimary, MirroringStatusOnSecondary; `DatabaseInaccessibleOrMirroringNotEnabled` means no mirror
  * or unreachable. A mirroring status other than Synchronized is reported by name (values to confirm on a lab server).
+ * On SfB 2019 the agent reports `mirroring: not-supported` (no SQL mirroring: docs-sfb/SfBServer2019/deprecated.md):
+ * nothing to watch, so ok and said so.
  */
 export function evaluateMirrorState(e: Evidence, rule: PolicyRule, defaults: PolicyDefaults, now: Date): StatusEntry {
   const subject = e.observation.itemId ?? e.observation.subject;
   const itemId = subject.startsWith('mirror:') ? subject : `mirror:${subject}`;
   return evaluateProbe(itemId, e, rule, defaults, rule.rpoMinutes ?? defaults.backupServiceRpoMinutes, now, (data) => {
+    if (field(data, 'mirroring') === 'not-supported') {
+      return { healthy: true, said: { text: 'SQL mirroring does not exist in this product version (Skype for Business Server 2019): not applicable', code: 'mirror.notSupported', params: {} } };
+    }
     const dbs = list(data, 'databases', 'Databases');
     if (!dbs.length) return { unknown: { text: 'the mirror state lists no databases', code: 'mirror.noDatabases', params: {} } };
     const bad: string[] = [];

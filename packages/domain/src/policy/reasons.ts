@@ -6,7 +6,7 @@ export const reasonCodes = [
   'item.noReport', 'item.runFailed', 'item.noGoodBackup', 'item.futureLastGood', 'item.late', 'item.tooSlow', 'item.tooFast', 'item.ok',
   'probe.noReport', 'probe.failed', 'probe.findings',
   'backupService.noModules', 'backupService.steady', 'backupService.notSteady',
-  'mirror.noDatabases', 'mirror.synchronized', 'mirror.notSynchronized',
+  'mirror.noDatabases', 'mirror.synchronized', 'mirror.notSynchronized', 'mirror.notSupported',
   'cms.noReplicas', 'cms.upToDate', 'cms.notUpToDate',
 ] as const;
 export type ReasonCode = (typeof reasonCodes)[number];

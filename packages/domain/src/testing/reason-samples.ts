@@ -52,6 +52,7 @@ export function reasonSamples(): StatusEntry[] {
         probe('backup-service', 'pool4.contoso.test', { BackupModules: backlog }, t0 + 40 * 60_000, null),
         probe('mirror-state', 'pool1.contoso.test', { databases: [] }, t0, t0),
         probe('mirror-state', 'pool2.contoso.test', { databases: [{ DatabaseName: 'rtcxds', MirroringStatusOnPrimary: 'Synchronized' }] }, t0, t0),
+        probe('mirror-state', 'pool4.contoso.test', { databases: [], mirroring: 'not-supported' }, t0, t0),
         probe('mirror-state', 'pool3.contoso.test', { databases: [{ DatabaseName: 'rtcxds', StateOnPrimary: 'DatabaseInaccessibleOrMirroringNotEnabled' }, { DatabaseName: 'rtcab', MirroringStatusOnPrimary: 'Suspended' }] }, t0, null),
       ],
     }).items,
