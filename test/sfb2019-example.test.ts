@@ -83,6 +83,7 @@ describe('examples/sfb2019-two-site', () => {
     expect(inv.items.some((i) => i.category === 'persistentchat' || /mgc/i.test(i.id))).toBe(false);
     expect(inv.notBackedUp.some((n) => /mgc|persistent/i.test(`${n.key} ${n.name}`))).toBe(false);
     expect(inv.findings!.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(inv.backupService!.doesNotProtect.some((d) => /persistent chat/i.test(d.what))).toBe(false);
     for (const [pool, sql] of [[POOLS[0]!, 'sqlag01.litware.example'], [POOLS[1]!, 'sqlag02.litware.example']]) {
       const user = inv.items.find((i) => i.id === `export:userdata@${pool}`)!;
       expect([user.host, user.sqlInstance]).toEqual([sql, `${sql}\\rtc`]);

@@ -99,6 +99,18 @@ describe('databases per product version', () => {
   });
 });
 
+describe('Backup Service coverage per version', () => {
+  const pchatLine = (t: Topology) => buildInventory(t).backupService!.doesNotProtect.some((d) => d.what.startsWith('Persistent Chat'));
+  const withDeploymentVersion = (t: Topology, version: KnownProduct): Topology => ({ ...t, product: { version, source: 'overlay' } });
+
+  it('names Persistent Chat among what it does not protect, except in a 2019 deployment that keeps none', () => {
+    expect(pchatLine(withDeploymentVersion(deployment({ '*': 'lync2013' }), 'lync2013'))).toBe(true);
+    expect(pchatLine(withDeploymentVersion(deployment({ '*': 'sfb2015' }), 'sfb2015'))).toBe(true);
+    expect(pchatLine(withDeploymentVersion(deployment({ '*': 'sfb2019' }), 'sfb2019'))).toBe(false);
+    expect(pchatLine(withDeploymentVersion(deployment({ '*': 'sfb2019', [PCHAT]: 'sfb2015' }), 'sfb2019'))).toBe(true);
+  });
+});
+
 describe('Response Group replication note per version', () => {
   it('names the version of the pool the export belongs to', () => {
     const inv = buildInventory(deployment({ [RED]: 'sfb2019', [DUB]: 'sfb2015' }));
