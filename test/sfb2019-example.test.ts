@@ -103,5 +103,6 @@ describe('examples/sfb2019-two-site', () => {
     expect(md).toContain('fs02.litware.example\\\\sfbshare');
     expect(md).not.toMatch(/persistent chat|conversation permanente|mgc|xmpp/i);
     expect(md).toContain(lang === 'en' ? 'July 2019 cumulative update' : 'mise à jour cumulative de juillet 2019');
+    expect(md).toContain(lang === 'en' ? 'is the listener of an AlwaysOn Availability Group' : 'est l’écouteur d’un groupe de disponibilité AlwaysOn');
   });
 });

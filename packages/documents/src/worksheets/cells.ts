@@ -1,5 +1,5 @@
 import type { InventoryItem } from '@lyncdr/domain';
-import { findPool, poolProduct, type Topology } from '@lyncdr/topology';
+import { findPool, poolProduct, sqlName, type Topology } from '@lyncdr/topology';
 import type { Lang, TableCell, TableColumn, Text } from '../model';
 import { tbd } from '../text/index';
 import { parseSchedule } from './schedule';
@@ -63,6 +63,9 @@ export function notesCell(item: InventoryItem, lang: Lang, topology: Topology): 
   const s = worksheetStrings(lang);
   const out: Exclude<Text, string> = [];
   for (const n of categoryNotes(item, lang, topology)) out.push(n, ' ');
+  // The SQL Server of an AlwaysOn store is its Availability Group listener (docs-sfb/alwayson-availability-group.md).
+  const ag = item.sqlInstance && topology.sqlStores.some((st) => st.haType === 'alwayson' && sqlName(st) === item.sqlInstance);
+  if (ag) out.push(s.alwaysOnListener(item.sqlInstance!), ' ');
   const covered = item.backupService ? backupServiceText(item, lang, topology) : null;
   if (covered) out.push({ text: `${s.backupServiceLabel}${colon(lang)}`, style: 'bold' }, ` ${covered} `);
   out.push({ text: `${s.ownerLabel}${colon(lang)}`, style: 'bold' }, ' ', item.owner ?? { text: tbd(lang), style: 'blank' });

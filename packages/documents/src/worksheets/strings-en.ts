@@ -18,6 +18,7 @@ export const worksheetEn: WorksheetStrings = {
   ownerLabel: 'Owner',
   exactCommand: 'Command',
   backupServiceLabel: 'Backup Service',
+  alwaysOnListener: (i) => `${i} is the listener of an AlwaysOn Availability Group (the store’s SQL Server FQDN in Topology Builder).`,
   statusColumns: ['Last good backup', 'Age', 'Status'],
   noStatusEntry: 'no entry in the status snapshot',
   statusAsOf: 'Backup status as of',

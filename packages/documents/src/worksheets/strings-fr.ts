@@ -26,6 +26,7 @@ export const worksheetFr: WorksheetStrings = {
   ownerLabel: 'Responsable',
   exactCommand: 'Commande',
   backupServiceLabel: 'Service de sauvegarde',
+  alwaysOnListener: (i) => `${i} est l’écouteur d’un groupe de disponibilité AlwaysOn (le nom de domaine complet SQL Server du magasin dans le Générateur de topologie).`,
   statusColumns: ['Dernière sauvegarde réussie', 'Âge', 'État'],
   noStatusEntry: 'aucune entrée dans l’instantané d’état',
   statusAsOf: 'État des sauvegardes au',

@@ -21,6 +21,8 @@ export interface WorksheetStrings {
   ownerLabel: string;
   exactCommand: string;
   backupServiceLabel: string;
+  /** Note of an item whose SQL Server is an AlwaysOn Availability Group listener (docs-sfb/alwayson-availability-group.md). */
+  alwaysOnListener: (instance: string) => string;
   statusColumns: [string, string, string];
   noStatusEntry: string;
   statusAsOf: string;

@@ -92,3 +92,18 @@ describe('worksheets per product version', () => {
     expect(sections(worksheet('restore', split))).not.toContain('c.10');
   });
 });
+
+describe('AlwaysOn back ends in the worksheets', () => {
+  const onAg = (t: Topology): Topology => ({ ...t, sqlStores: t.sqlStores.map((st) => (st.kind === 'BackEnd' && st.pools.includes(RED) ? { ...st, haType: 'alwayson' } : st)) });
+  const userRow = (d: Document, pool: string) => tables(d)[0]!.rows.find((r) => textOf(r[0]).endsWith(pool))!;
+
+  it('says that the server of an item on an AlwaysOn store is the Availability Group listener, in both languages', () => {
+    const t = onAg(deployment({ '*': 'sfb2019' }));
+    const row = userRow(worksheet('database', t), RED);
+    expect(textOf(row[1])).toBe('sql-red.contoso.test\\rtc');
+    expect(textOf(row[6])).toContain('sql-red.contoso.test\\rtc is the listener of an AlwaysOn Availability Group');
+    expect(textOf(userRow(worksheet('database', t), DUB)[6])).not.toContain('AlwaysOn');
+    expect(textOf(userRow(worksheet('database', t, fr), RED)[6])).toContain('est l’écouteur d’un groupe de disponibilité AlwaysOn');
+    expect(textOf(userRow(worksheet('database', deployment({ '*': 'sfb2019' })), RED)[6])).not.toContain('AlwaysOn');
+  });
+});
