@@ -27,3 +27,10 @@ export {
 export type {
   Evidence, PolicyDefaults, PolicyInput, PolicyRule, ReasonCode, ReasonParams, Verdict
 } from './policy/index';
+export {
+  decideFinish, decideStep, evaluateDrillCadence, foldRun, goalPool, microsoftTarget, summarizeRun
+} from './drills/index';
+export type {
+  EvidenceRef, FinishedData, FinishedRun, MicrosoftTarget, RunEvent, RunKind, RunOutcome, RunState, RunSummary, StartedData,
+  StepChange, StepData, StepFigures, StepState, StepStatus
+} from './drills/index';

@@ -8,6 +8,7 @@ export const reasonCodes = [
   'backupService.noModules', 'backupService.steady', 'backupService.notSteady',
   'mirror.noDatabases', 'mirror.synchronized', 'mirror.notSynchronized', 'mirror.notSupported',
   'cms.noReplicas', 'cms.upToDate', 'cms.notUpToDate',
+  'drill.never', 'drill.ok', 'drill.overdue',
 ] as const;
 export type ReasonCode = (typeof reasonCodes)[number];
 export type ReasonParams = Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { Observation, StatusEntry } from '@lyncdr/protocol';
+import { evaluateDrillCadence } from '../drills/cadence';
 import { evaluatePolicy } from '../policy/evaluate';
 import type { Evidence, PolicyRule } from '../policy/model';
 
@@ -60,5 +61,9 @@ export function reasonSamples(): StatusEntry[] {
     ...cms([{ ReplicaFqdn: 'fe1.contoso.test', UpToDate: true }], t0, t0),
     ...cms([{ ReplicaFqdn: 'fe2.contoso.test', UpToDate: true }, { ReplicaFqdn: 'edge1.contoso.test', UpToDate: 'False' }], t0 + 35 * 60_000, t0 + 30 * 60_000),
     ...cms([{ ReplicaFqdn: 'fe3.contoso.test', UpToDate: true }], t0, t0 - 5 * H, { ok: false, findings: [error('replica fe3 refused the update')] }),
+    ...evaluateDrillCadence({ failover: 180, 'cms-failover': 365, 'edge-failover': 90 }, [
+      { goal: 'failover', kind: 'drill', finishedAt: iso(t0 - 200 * 24 * H) },
+      { goal: 'cms-failover', kind: 'real', finishedAt: iso(t0 - 30 * 24 * H) },
+    ], new Date(t0)),
   ];
 }

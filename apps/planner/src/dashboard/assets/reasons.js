@@ -42,6 +42,9 @@ const en = {
   'cms.noReplicas': () => 'the replication status lists no replicas',
   'cms.upToDate': (p) => `all ${p.replicas} CMS replica(s) up to date`,
   'cms.notUpToDate': (p) => `${list(p.stale).length} of ${p.total} CMS replica(s) not up to date: ${list(p.stale).join(', ')}`,
+  'drill.never': (p) => `never drilled; the cadence is every ${p.days} days`,
+  'drill.ok': (p) => `drilled ${Math.floor(p.ageSeconds / 86400)} days ago (every ${p.days} days)`,
+  'drill.overdue': (p) => `last drilled ${Math.floor(p.ageSeconds / 86400)} days ago; the cadence is every ${p.days} days`,
   rpo: (r) => (r.beyond
     ? `; ${r.unhealthySeconds === null ? 'never seen healthy' : `unhealthy for ${span(r.unhealthySeconds)}`}, beyond the ${span(r.rpoSeconds)} RPO`
     : `; within the ${span(r.rpoSeconds)} RPO so far (${span(r.unhealthySeconds)})`),
@@ -70,6 +73,9 @@ const fr = {
   'cms.noReplicas': () => 'l’état de la réplication ne liste aucun réplica',
   'cms.upToDate': (p) => `les ${p.replicas} réplica(s) du magasin central de gestion sont à jour`,
   'cms.notUpToDate': (p) => `${list(p.stale).length} réplica(s) du magasin central de gestion sur ${p.total} pas à jour : ${list(p.stale).join(', ')}`,
+  'drill.never': (p) => `jamais exercé ; la fréquence prévue est de ${p.days} jours`,
+  'drill.ok': (p) => `exercé il y a ${Math.floor(p.ageSeconds / 86400)} jours (tous les ${p.days} jours)`,
+  'drill.overdue': (p) => `dernier exercice il y a ${Math.floor(p.ageSeconds / 86400)} jours ; la fréquence prévue est de ${p.days} jours`,
   rpo: (r) => (r.beyond
     ? ` ; ${r.unhealthySeconds === null ? 'jamais vu en bon état' : `en défaut depuis ${span(r.unhealthySeconds, 'fr')}`}, au-delà du RPO de ${span(r.rpoSeconds, 'fr')}`
     : ` ; dans le RPO de ${span(r.rpoSeconds, 'fr')} pour l’instant (${span(r.unhealthySeconds, 'fr')})`),
