@@ -53,6 +53,7 @@ $modules = @($status.BackupModules | ForEach-Object {
 [ordered]@{
   poolFqdn            = $PoolFqdn
   collectedAtUtc      = (Get-Date).ToUniversalTime().ToString('o')
+  product             = $csProduct
   OverallExportStatus = $top['OverallExportStatus']
   OverallImportStatus = $top['OverallImportStatus']
   properties          = $top

@@ -44,6 +44,7 @@ $replicas = @(Get-CsManagementStoreReplicationStatus | ForEach-Object {
 })
 $result = [ordered]@{
   collectedAtUtc = (Get-Date).ToUniversalTime().ToString('o')
+  product        = $csProduct
   replicas       = $replicas
 }
 if ($CentralManagementStoreStatus) {

@@ -47,11 +47,11 @@ $result = [ordered]@{
   poolFqdn       = $PoolFqdn
   databaseType   = $DatabaseType
   collectedAtUtc = (Get-Date).ToUniversalTime().ToString('o')
+  product        = $csProduct
   databases      = @()
 }
 if ($csProduct -eq 'sfb2019') {
   $result.mirroring = 'not-supported'
-  $result.product = $csProduct
   $result | ConvertTo-Json -Depth 4 -Compress
   exit 0
 }

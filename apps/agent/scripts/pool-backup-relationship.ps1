@@ -38,5 +38,6 @@ $relations = @(Get-CsPoolBackupRelationship -PoolFqdn $PoolFqdn | ForEach-Object
 [ordered]@{
   poolFqdn       = $PoolFqdn
   collectedAtUtc = (Get-Date).ToUniversalTime().ToString('o')
+  product        = $csProduct
   relationships  = $relations
 } | ConvertTo-Json -Depth 4 -Compress

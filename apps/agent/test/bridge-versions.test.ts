@@ -40,15 +40,25 @@ describe('bridge scripts print one JSON shape on every version', () => {
     const keys = async (product: Product, script: string, args: Record<string, string>) => Object.keys((await bridgeFor(product).run(script, args)) as object).sort();
     for (const product of PRODUCTS) {
       expect(await keys(product, 'backup-service-status.ps1', { PoolFqdn: 'pool-red.contoso.test' }), product).toEqual(
-        ['OverallExportStatus', 'OverallImportStatus', 'backupModules', 'collectedAtUtc', 'poolFqdn', 'properties'],
+        ['OverallExportStatus', 'OverallImportStatus', 'backupModules', 'collectedAtUtc', 'poolFqdn', 'product', 'properties'],
       );
-      expect(await keys(product, 'cms-replication-status.ps1', {}), product).toEqual(['collectedAtUtc', 'replicas']);
+      expect(await keys(product, 'cms-replication-status.ps1', {}), product).toEqual(['collectedAtUtc', 'product', 'replicas']);
+    }
+  });
+
+  it('every Lync bridge script prints the product it runs on ($csProduct of the module block)', async () => {
+    const args: Record<string, Record<string, string>> = { 'cms-replication-status': {} };
+    for (const product of PRODUCTS) {
+      for (const s of LYNC_SCRIPTS) {
+        const out = (await bridgeFor(product).run(`${s}.ps1`, args[s] ?? { PoolFqdn: 'pool-dub.contoso.test' })) as Record<string, unknown>;
+        expect(out.product, `${s} on ${product}`).toBe(product);
+      }
     }
   });
 
   it('database-mirror-state: 2015 prints the 2013 shape; 2019 adds mirroring = not-supported and no databases', async () => {
     const out15 = (await bridgeFor('sfb2015').run('database-mirror-state.ps1', { PoolFqdn: 'pool-red.contoso.test', DatabaseType: 'User' })) as Record<string, unknown>;
-    expect(Object.keys(out15)).toEqual(['poolFqdn', 'databaseType', 'collectedAtUtc', 'databases']);
+    expect(Object.keys(out15)).toEqual(['poolFqdn', 'databaseType', 'collectedAtUtc', 'product', 'databases']);
     const out19 = (await bridgeFor('sfb2019').run('database-mirror-state.ps1', { PoolFqdn: 'pool-dub.contoso.test' })) as Record<string, unknown>;
     expect(out19).toMatchObject({ poolFqdn: 'pool-dub.contoso.test', databases: [], mirroring: 'not-supported', product: 'sfb2019' });
   });
@@ -69,6 +79,7 @@ describe('what the agent reports, per version', () => {
     const [red, dub] = run.observations;
     expect(red!.ok).toBe(true);
     expect(codes(dub)).toEqual(['BACKUP_BACKLOG', 'BACKUP_IMPORT_STATE']);
+    expect([red!.data.product, dub!.data.product]).toEqual(['lync2013', 'lync2013']);
   });
 
   it('backup-service on SfB Server 2015: both directions healthy, CMSMaster NotInitialized on the pool without the CMS', async () => {
@@ -79,6 +90,7 @@ describe('what the agent reports, per version', () => {
     expect(codes(dub)).toEqual([]);
     expect(dub!.data.modules).toContainEqual({ identity: 'CentralMgmt.CMSMaster', exportStatus: 'NotInitialized', importStatus: 'NormalState', healthy: true });
     expect(dub!.data.relationships).toEqual([{ PoolFqdn: 'pool-dub.contoso.test', BackupPoolFqdn: 'pool-red.contoso.test' }]);
+    expect([red!.data.product, dub!.data.product]).toEqual(['sfb2015', 'sfb2015']);
   });
 
   it('backup-service on SfB Server 2019: the Response Group modules are checked like the others', async () => {
@@ -92,6 +104,7 @@ describe('what the agent reports, per version', () => {
       'ApplicationServer.RGSDataStore',
       'ApplicationServer.RGSFileStore',
     ]);
+    expect([red!.data.product, dub!.data.product]).toEqual(['sfb2019', 'sfb2019']);
     expect(dub!.ok).toBe(false);
     expect(codes(dub)).toEqual(['BACKUP_BACKLOG']);
     expect(dub!.findings[0]!.message).toMatch(/ApplicationServer\.RGSDataStore: export state NonSteadyState/);
@@ -100,16 +113,19 @@ describe('what the agent reports, per version', () => {
   it('cms-replication: a replica behind (and stale) on 2013, all current on 2015 (one stale report), one behind on 2019', async () => {
     const [o13] = (await cmsReplicationCollector.run({}, ctxFor('lync2013'))).observations;
     expect(codes(o13)).toEqual(['CMS_REPLICA_BEHIND', 'CMS_REPLICA_STALE']);
+    expect(o13!.data.product).toBe('lync2013');
 
     const [o15] = (await cmsReplicationCollector.run({}, ctxFor('sfb2015'))).observations;
     expect(o15!.ok).toBe(true);
     expect(codes(o15)).toEqual(['CMS_REPLICA_STALE']);
+    expect(o15!.data.product).toBe('sfb2015');
     expect(o15!.findings[0]!.message).toMatch(/^edge1\.contoso\.test/);
     expect((o15!.data.replicas as { productVersion: string }[]).map((r) => r.productVersion)).toEqual(['6.0.9319.619', '6.0.9319.619', '6.0.9319.619']);
 
     const [o19] = (await cmsReplicationCollector.run({}, ctxFor('sfb2019'))).observations;
     expect(o19!.ok).toBe(false);
     expect(codes(o19)).toEqual(['CMS_REPLICA_BEHIND']);
+    expect(o19!.data.product).toBe('sfb2019');
     expect(o19!.findings[0]!.message).toMatch(/^fe2\.contoso\.test: UpToDate is False/);
     expect((o19!.data.replicas as { productVersion: string }[])[0]!.productVersion).toBe('7.0.2046.385');
   });
@@ -119,6 +135,10 @@ describe('what the agent reports, per version', () => {
     expect(red!.ok).toBe(true);
     expect((red!.data.databases as { status: string }[]).map((d) => d.status)).toEqual(['synchronized', 'synchronized', 'not-mirrored']);
     expect(red!.data).not.toHaveProperty('mirroring');
+    // This recording is the raw cmdlet output (an array), which carries no product: none is reported.
+    expect(red!.data).not.toHaveProperty('product');
+    const [dub] = (await mirrorStateCollector.run({ pools: ['pool-dub.contoso.test'] }, ctxFor('lync2013'))).observations;
+    expect(dub!.data.product).toBe('lync2013');
   });
 
   it('mirror-state on SfB Server 2015: per database type, a database still synchronizing is reported', async () => {
@@ -130,6 +150,7 @@ describe('what the agent reports, per version', () => {
     const [dub] = (await mirrorStateCollector.run({ pools: ['pool-dub.contoso.test'] }, ctxFor('sfb2015'))).observations;
     expect(dub!.ok).toBe(true);
     expect((dub!.data.databases as { status: string }[]).map((d) => d.status)).toEqual(['synchronized', 'not-mirrored']);
+    expect([red!.data.product, dub!.data.product]).toEqual(['sfb2015', 'sfb2015']);
   });
 
   it('mirror-state on SfB Server 2019: not applicable, said once per pool, never an error', async () => {
@@ -137,7 +158,7 @@ describe('what the agent reports, per version', () => {
     expect(run.ok).toBe(true);
     for (const o of run.observations) {
       expect(o.ok).toBe(true);
-      expect(o.data).toEqual({ databases: [], mirroring: 'not-supported' });
+      expect(o.data).toEqual({ databases: [], mirroring: 'not-supported', product: 'sfb2019' });
       expect(o.findings).toEqual([expect.objectContaining({ code: 'MIRROR_NOT_SUPPORTED', severity: 'info' })]);
       expect(o.findings[0]!.message).toMatch(/SfBServer2019\/deprecated\.md/);
     }

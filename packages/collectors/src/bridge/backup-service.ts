@@ -4,6 +4,7 @@ import { checkCollectorConfig } from '../config-check';
 import type { Collector } from '../types';
 import { asList, pick, text } from './shape';
 import { bridgeFailure } from './failure';
+import { reportedProduct } from './product';
 
 /**
  * State vocabulary of Get-CsBackupServiceStatus BackupModules (REFERENCE §d.4; names from the jenstr blog and
@@ -69,8 +70,12 @@ export const backupServiceCollector: Collector = {
     for (const pool of cfg.pools) {
       const data: Record<string, unknown> = {};
       let findings: Finding[] = [];
+      // The version the scripts report (their management shell module), kept for the planner (docs/agent.md).
+      let product: ReturnType<typeof reportedProduct> = null;
       try {
-        const status = normaliseBackupStatus(pool, await ctx.bridge.run('backup-service-status.ps1', { PoolFqdn: pool }), cfg.cmsMasterPool);
+        const out = await ctx.bridge.run('backup-service-status.ps1', { PoolFqdn: pool });
+        product = reportedProduct(out);
+        const status = normaliseBackupStatus(pool, out, cfg.cmsMasterPool);
         data.modules = status.modules;
         data.overall = status.overall;
         findings = status.findings;
@@ -80,13 +85,16 @@ export const backupServiceCollector: Collector = {
       if (cfg.relationships) {
         try {
           // BackupRelation's fields are unconfirmed (REFERENCE §d.4, §i.1): kept verbatim for the planner.
-          const rel = asList(pick(asList(await ctx.bridge.run('pool-backup-relationship.ps1', { PoolFqdn: pool }))[0] ?? null, 'relationships') ?? null);
+          const out = await ctx.bridge.run('pool-backup-relationship.ps1', { PoolFqdn: pool });
+          product ??= reportedProduct(out);
+          const rel = asList(pick(asList(out)[0] ?? null, 'relationships') ?? null);
           data.relationships = rel;
           if (!rel.length) findings.push({ code: 'BACKUP_RELATIONSHIP_SHAPE', message: `${pool}: Get-CsPoolBackupRelationship returned nothing recognisable; is the pool paired?`, path: null, severity: 'warning' });
         } catch (e) {
           findings.push(bridgeFailure('Get-CsPoolBackupRelationship', pool, e));
         }
       }
+      if (product) data.product = product;
       const ok = findings.every((f) => f.severity !== 'error');
       observations.push({ kind: 'backup-service', subject: pool, ok, lastGood: ok ? ctx.now().toISOString() : null, findings, data });
     }

@@ -4,6 +4,7 @@ import { checkCollectorConfig } from '../config-check';
 import type { Collector } from '../types';
 import { describe } from './backup-service';
 import { bridgeFailure } from './failure';
+import { productField, reportedProduct } from './product';
 import { asList, bool, date, pick, text } from './shape';
 
 export interface ReplicaState {
@@ -53,8 +54,11 @@ export const cmsReplicationCollector: Collector = {
   async run(raw, ctx) {
     const cfg = checkCollectorConfig('cms-replication', Config, raw);
     let result: { replicas: ReplicaState[]; findings: Finding[] };
+    let product: ReturnType<typeof reportedProduct> = null;
     try {
-      result = normaliseReplication(await ctx.bridge.run('cms-replication-status.ps1', {}));
+      const out = await ctx.bridge.run('cms-replication-status.ps1', {});
+      product = reportedProduct(out);
+      result = normaliseReplication(out);
     } catch (e) {
       result = { replicas: [], findings: [bridgeFailure('Get-CsManagementStoreReplicationStatus', 'the Central Management store', e)] };
     }
@@ -70,7 +74,7 @@ export const cmsReplicationCollector: Collector = {
       }
     }
     const ok = result.findings.every((f) => f.severity !== 'error') && result.replicas.length > 0;
-    const obs: Observation = { kind: 'cms-replication', subject: 'cms', ok, lastGood: ok ? ctx.now().toISOString() : null, findings: result.findings, data: { replicas: result.replicas } };
+    const obs: Observation = { kind: 'cms-replication', subject: 'cms', ok, lastGood: ok ? ctx.now().toISOString() : null, findings: result.findings, data: { replicas: result.replicas, ...productField(product) } };
     return { ok, observations: [obs], findings: [] };
   },
 };

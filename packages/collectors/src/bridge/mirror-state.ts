@@ -4,6 +4,7 @@ import { checkCollectorConfig } from '../config-check';
 import type { Collector } from '../types';
 import { describe } from './backup-service';
 import { bridgeFailure } from './failure';
+import { productField, reportedProduct } from './product';
 import { asList, pick, text } from './shape';
 
 export interface MirrorState {
@@ -90,9 +91,12 @@ export const mirrorStateCollector: Collector = {
       const databases: MirrorState[] = [];
       const findings: Finding[] = [];
       let notSupported = false;
+      let product: ReturnType<typeof reportedProduct> = null;
       for (const t of types) {
         try {
-          const r = normaliseMirrorRows(pool, await ctx.bridge.run('database-mirror-state.ps1', t ? { PoolFqdn: pool, DatabaseType: t } : { PoolFqdn: pool }));
+          const out = await ctx.bridge.run('database-mirror-state.ps1', t ? { PoolFqdn: pool, DatabaseType: t } : { PoolFqdn: pool });
+          product ??= reportedProduct(out);
+          const r = normaliseMirrorRows(pool, out);
           databases.push(...r.databases);
           // One "not supported" per pool, whatever the number of database types asked for.
           if (r.mirroring === 'not-supported') {
@@ -104,7 +108,7 @@ export const mirrorStateCollector: Collector = {
         }
       }
       const ok = findings.every((f) => f.severity !== 'error');
-      const data = notSupported ? { databases, mirroring: 'not-supported' } : { databases };
+      const data = { ...(notSupported ? { databases, mirroring: 'not-supported' } : { databases }), ...productField(product) };
       observations.push({ kind: 'mirror-state', subject: pool, ok, lastGood: null, findings, data });
     }
     return { ok: observations.every((o) => o.ok), observations, findings: [] };
