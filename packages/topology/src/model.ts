@@ -196,6 +196,8 @@ export interface Overlay {
   /** `product:`, the version of every pool the overlay does not name in `products:` (per pool FQDN). */
   product?: KnownProduct | null;
   products?: Record<string, KnownProduct>;
+  /** `drills:` how often each DR goal must be drilled, in days, per goal name (`failover: 180`). */
+  drills?: Record<string, number>;
   /** `backEndHa:` per SQL instance (`server\instance`, case-insensitive), in file order with its key. */
   backEndHa?: { key: string; sql: SqlInstanceRef; type: BackEndHaType }[];
   /** The overlay file, and the line of each key path (`pairs[0][1]`), for error messages. */

@@ -70,6 +70,11 @@ describe('parseOverlay', () => {
     expect(overlay('').pairs).toEqual([]);
   });
 
+  it('reads how often each goal must be drilled, in days', () => {
+    expect(overlay('drills:\n  failover: 180\n  cms-failover: 365').drills).toEqual({ failover: 180, 'cms-failover': 365 });
+    expect(overlay('deployment: x').drills).toBeUndefined();
+  });
+
   it.each([
     ['pairs: [[a.contoso.com]]', 'pairs[0]', 1, /two pool FQDNs/],
     ['deployment: x\npairs:\n  - [a.contoso.com, "not a host!"]', 'pairs[0][1]', 3, /not an FQDN/],
@@ -79,6 +84,9 @@ describe('parseOverlay', () => {
     ['federation:\n  sip: edge.contoso.com', 'federation.sip', 2, /unknown key/],
     ['owners:\n  default: { email: x@y }', 'owners.default', 2, /needs a name/],
     ['- a\n- b', '(top)', 1, /mapping/],
+    ['drills:\n  failover: 0', 'drills.failover', 2, /whole number of days/],
+    ['drills:\n  failover: soon', 'drills.failover', 2, /whole number of days/],
+    ['drills:\n  Fail_Over: 30', 'drills.Fail_Over', 2, /not a goal name/],
   ])('%j → E_OVERLAY_INVALID at %s line %i', (yaml, where, line, message) => {
     const e = errorOf(() => overlay(yaml));
     expect(e.code).toBe('E_OVERLAY_INVALID');

@@ -29,6 +29,7 @@ export const OVERLAY_KEYS = [
   'product',
   'products',
   'backEndHa',
+  'drills',
 ] as const;
 
 const HA_TYPES = ['none', 'mirror', 'alwayson', 'fci'] as const;
@@ -239,6 +240,18 @@ export function parseOverlay(text: string, opts: { file: string }): Overlay {
           if (overlay.backEndHa.some((e) => e.sql.server === sql.server && (e.sql.instance ?? '').toLowerCase() === (sql.instance ?? '').toLowerCase()))
             bad(path, v, `${k} is listed twice (keys are case-insensitive)`);
           overlay.backEndHa.push({ key: k, sql, type: type as BackEndHaType });
+        }
+        break;
+      case 'drills':
+        // How often each DR goal must be drilled, in days (docs/drills.md); the goal names are checked by the planner.
+        overlay.drills = {};
+        for (const [k, v] of map(key, value)) {
+          const path = `drills.${k}`;
+          if (!/^[a-z][a-z-]*$/.test(k)) bad(path, v, `"${k}" is not a goal name (failover, failback, cms-failover, …)`);
+          const days = isScalar(v) ? v.value : undefined;
+          if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 3650) bad(path, v, 'expected a whole number of days between 1 and 3650');
+          lines[path] = lineOf(v) ?? 0;
+          overlay.drills[k] = days as number;
         }
         break;
       default:
