@@ -77,6 +77,29 @@ export const migrations: { n: number; name: string; sql: string }[] = [
       CREATE INDEX agent_findings_agent ON agent_findings (agent, seq);
     `,
   },
+  {
+    n: 7,
+    name: 'drills and real runs: their append-only events and evidence files',
+    sql: `
+      CREATE TABLE run_events (
+        run_id TEXT NOT NULL, seq INTEGER NOT NULL CHECK (seq >= 1), at TEXT NOT NULL, operator TEXT NOT NULL, type TEXT NOT NULL,
+        data TEXT NOT NULL, PRIMARY KEY (run_id, seq));
+      CREATE TABLE run_evidence (
+        run_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, at TEXT NOT NULL,
+        content BLOB NOT NULL, PRIMARY KEY (run_id, id));
+      CREATE TRIGGER run_events_no_update BEFORE UPDATE ON run_events BEGIN SELECT RAISE(ABORT, 'run history is append-only'); END;
+      CREATE TRIGGER run_events_no_delete BEFORE DELETE ON run_events BEGIN SELECT RAISE(ABORT, 'run history is append-only'); END;
+      CREATE TRIGGER run_evidence_no_update BEFORE UPDATE ON run_evidence BEGIN SELECT RAISE(ABORT, 'run history is append-only'); END;
+      CREATE TRIGGER run_evidence_no_delete BEFORE DELETE ON run_evidence BEGIN SELECT RAISE(ABORT, 'run history is append-only'); END;
+      -- INSERT OR REPLACE deletes the old row without firing delete triggers (unless recursive_triggers is on).
+      CREATE TRIGGER run_events_no_replace BEFORE INSERT ON run_events
+        WHEN EXISTS (SELECT 1 FROM run_events WHERE run_id = NEW.run_id AND seq = NEW.seq)
+        BEGIN SELECT RAISE(ABORT, 'run history is append-only'); END;
+      CREATE TRIGGER run_evidence_no_replace BEFORE INSERT ON run_evidence
+        WHEN EXISTS (SELECT 1 FROM run_evidence WHERE run_id = NEW.run_id AND id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'run history is append-only'); END;
+    `,
+  },
 ];
 
 /** Brings the schema up to date; refuses a database written by a newer lyncdr. */

@@ -5,6 +5,7 @@ import { LyncdrError } from '@lyncdr/errors';
 import { applyPragmas } from './commit-sql.mjs';
 import { migrate } from './migrations';
 import { createReportsRepo } from './reports-repo';
+import { createRunsRepo } from './runs-repo';
 import { createStatusRepo } from './status-repo';
 import { createTokensRepo } from './tokens-repo';
 import { createTopologyRepo } from './topology-repo';
@@ -65,6 +66,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ...createReportsRepo(db),
     ...createStatusRepo(db),
     ...createTopologyRepo(db, now),
+    ...createRunsRepo(db),
     async backupTo(out: string): Promise<void> {
       try {
         await db.backup(out);

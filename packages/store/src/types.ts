@@ -109,6 +109,42 @@ export interface AlertRow extends ReasonFields {
   detail: string;
 }
 
+/** One event of a run (a drill or a real failover): runs are append-only lists of these, folded by the planner. */
+export interface RunEventRecord {
+  /** e.g. "run-20261204-0001". */
+  runId: string;
+  /** 1, 2, 3 … per run, without gaps. */
+  seq: number;
+  /** ISO 8601. */
+  at: string;
+  /** The name of the API token that made the change. */
+  operator: string;
+  /** 'started' | 'step' | 'finished' (not checked by the store). */
+  type: string;
+  /** JSON-serialisable payload, stored as JSON text (`undefined` reads back as null). */
+  data: unknown;
+}
+
+/** One run as listed: when it started (the time of its first event), how many events it has and the time of the last. */
+export interface RunSummaryRow {
+  runId: string;
+  startedAt: string;
+  events: number;
+  lastAt: string;
+}
+
+/** A file attached to a run as evidence (its bytes are read with `getEvidence`). Ids are unique within a run. */
+export interface EvidenceRecord {
+  id: string;
+  runId: string;
+  name: string;
+  /** Lower-case hex SHA-256 of the content. */
+  sha256: string;
+  /** Bytes. */
+  size: number;
+  at: string;
+}
+
 /** Planner persistence. Every write is one transaction; `commitReports` returns only after the commit. */
 export interface Store {
   readonly file: string;
@@ -144,6 +180,24 @@ export interface Store {
 
   logAlert(alert: AlertRow): void;
   listAlerts(limit: number): AlertRow[];
+
+  /**
+   * Appends an event to a run. `seq` must be exactly the run's highest seq + 1 (1 for a new run), else
+   * E_RUN_CONFLICT: another change was recorded first and the caller retries on the new state. The check and the
+   * insert are one transaction.
+   */
+  appendRunEvent(e: RunEventRecord): void;
+  /** The run's events in seq order, `data` parsed; [] for an unknown run. */
+  runEvents(runId: string): RunEventRecord[];
+  /** Every run, newest first (by the time of its first event). */
+  listRuns(): RunSummaryRow[];
+  /**
+   * Stores an evidence file of a run, computing its SHA-256 and size. E_RUN_EVIDENCE_TOO_LARGE above
+   * MAX_EVIDENCE_BYTES; E_RUN_CONFLICT when the run already has evidence with this id.
+   */
+  putEvidence(e: Omit<EvidenceRecord, 'size' | 'sha256'> & { content: Uint8Array }): EvidenceRecord;
+  /** An evidence file with its bytes; null when the run has none with this id. */
+  getEvidence(runId: string, id: string): (EvidenceRecord & { content: Uint8Array }) | null;
 
   /** Deletes raw reports received before `before` (observations and history stay). Returns the count deleted. */
   pruneReports(before: string): number;
