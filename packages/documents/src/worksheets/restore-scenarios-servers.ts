@@ -28,6 +28,45 @@ function managementShell(on: string): ScenarioStep {
   );
 }
 
+/**
+ * An AlwaysOn back end: the store's SQL Server is the Availability Group listener, so a restore rebuilds the replicas,
+ * the group and its listener first, and ends by updating the databases on each replica in turn
+ * (docs-sfb/alwayson-availability-group.md: listener on port 1433, the SQL Server FQDN in Topology Builder is the
+ * listener, ReportServer / ReportServerTempDB / Persistent Chat databases stay out of the group, "fail over the group
+ * to a secondary replica, then use Install-CsDatabase -Update" for each replica).
+ */
+function alwaysOnSteps(store: SqlStore | undefined, on: string, inv: Inventory): { rebuild: ScenarioStep[]; after: ScenarioStep[] } | null {
+  if (store?.haType !== 'alwayson') return null;
+  const l = store.server;
+  const instance = store.instance ?? 'default instance';
+  const instanceFr = store.instance ?? 'instance par défaut';
+  return {
+    rebuild: [
+      step(
+        `${l} is the listener of an AlwaysOn Availability Group, not a server: rebuild every lost replica (operating system, certificates, SQL Server with the same instance name ${instance} and logins), then the group and its listener ${l} (port 1433).`,
+        `${l} est l’écouteur d’un groupe de disponibilité AlwaysOn, pas un serveur : reconstruisez chaque réplica perdu (système d’exploitation, certificats, SQL Server avec le même nom d’instance ${instanceFr} et les mêmes connexions), puis le groupe et son écouteur ${l} (port 1433).`,
+      ),
+    ],
+    after: [
+      inv.items.some((i) => i.category === 'persistentchat')
+        ? step(
+            'Add the re-created databases to the Availability Group (not ReportServer, ReportServerTempDB or Persistent Chat databases).',
+            'Ajoutez les bases de données recréées au groupe de disponibilité (sauf ReportServer, ReportServerTempDB et les bases de données de conversation permanente).',
+          )
+        : step(
+            'Add the re-created databases to the Availability Group (not ReportServer or ReportServerTempDB).',
+            'Ajoutez les bases de données recréées au groupe de disponibilité (sauf ReportServer et ReportServerTempDB).',
+          ),
+      step(
+        'Fail the Availability Group over to each secondary replica in turn and, on each, update the databases.',
+        'Basculez le groupe de disponibilité vers chaque réplica secondaire tour à tour et, sur chacun, mettez à jour les bases de données.',
+        'Install-CsDatabase -Update',
+        on,
+      ),
+    ],
+  };
+}
+
 /** c.1 Standard Edition server not hosting the CMS [lync-server-2013-restoring-a-standard-edition-server.md]. */
 export function standardEditionScenarios(t: Topology, inv: Inventory): RestoreScenario[] {
   return t.pools
@@ -71,6 +110,17 @@ export function cmsScenario(t: Topology, inv: Inventory): RestoreScenario[] {
   const se = findPool(t, pool)?.kind === 'StandardEdition';
   const fe = findPool(t, pool)?.machines[0] ?? pool;
   const fs = fileStoreOf(t, pool);
+  const ag = alwaysOnSteps(
+    t.sqlStores.find((st) => st.kind === 'CentralManagement' && sameInstance(st, { server: sqlServer, instance })),
+    fe,
+    inv,
+  );
+  const sqlSetup = se
+    ? [
+        step(`Copy the file store from $Backup to ${fs?.unc ?? 'the same path'} and share it.`, `Copiez le magasin de fichiers depuis $Backup vers ${fs?.unc ?? 'le même emplacement'} et partagez-le.`, null, sqlServer),
+        step('Deployment Wizard: Prepare first Standard Edition server.', 'Assistant Déploiement : Préparer le premier serveur Standard Edition.', null, sqlServer),
+      ]
+    : [step(`Install SQL Server with the same instance name (${instance ?? 'default instance'}), logins and permissions.`, `Installez SQL Server avec le même nom d’instance (${instance ?? 'instance par défaut'}), les mêmes connexions et autorisations.`, null, sqlServer)];
   return [
     {
       id: `restore-cms:${sqlServer}`,
@@ -87,13 +137,7 @@ export function cmsScenario(t: Topology, inv: Inventory): RestoreScenario[] {
           'Vérifiez où se trouve le magasin central de gestion (Générateur de topologie, nœud Lync Server, Serveur de gestion central). Si son serveur principal est mis en miroir et que le miroir fonctionne, sauvegardez le miroir et restaurez le principal et le miroir à partir de cette sauvegarde.',
           'Get-CsService -CentralManagement',
         ),
-        ...newServerSteps(sqlServer, true),
-        ...(se
-          ? [
-              step(`Copy the file store from $Backup to ${fs?.unc ?? 'the same path'} and share it.`, `Copiez le magasin de fichiers depuis $Backup vers ${fs?.unc ?? 'le même emplacement'} et partagez-le.`, null, sqlServer),
-              step('Deployment Wizard: Prepare first Standard Edition server.', 'Assistant Déploiement : Préparer le premier serveur Standard Edition.', null, sqlServer),
-            ]
-          : [step(`Install SQL Server with the same instance name (${instance ?? 'default instance'}), logins and permissions.`, `Installez SQL Server avec le même nom d’instance (${instance ?? 'instance par défaut'}), les mêmes connexions et autorisations.`, null, sqlServer)]),
+        ...(ag ? ag.rebuild : [...newServerSteps(sqlServer, true), ...sqlSetup]),
         managementShell(fe),
         step('Create a clean Central Management store database.', 'Créez une base de données vierge du magasin central de gestion.', `Install-CsDatabase -CentralManagementDatabase -Clean ${sqlArgs({ server: sqlServer, instance })} -Verbose`, fe),
         step('Point Active Directory at the store.', 'Indiquez l’emplacement du magasin dans Active Directory.', `Set-CsConfigurationStoreLocation ${sqlArgs({ server: sqlServer, instance })} -Verbose`, fe),
@@ -105,6 +149,7 @@ export function cmsScenario(t: Topology, inv: Inventory): RestoreScenario[] {
               'Topology Builder: download the topology, right-click Lync Server 2013, Install Database, select the stand-alone databases; for a mirrored Back End continue to Create Mirror Database.',
               'Générateur de topologie : téléchargez la topologie, cliquez avec le bouton droit sur Lync Server 2013, Installer la base de données, sélectionnez les bases de données autonomes ; pour un serveur principal mis en miroir, continuez jusqu’à Créer une base de données miroir.',
             ),
+        ...(ag?.after ?? []),
         ...userDataSteps(inv, pool),
         step('Restore the E9-1-1 location configuration.', 'Restaurez la configuration des emplacements E9-1-1.', `Import-CsLisConfiguration -FileName "${fileOf(inv, 'export:lis@global')}"`, fe),
         rgsStep(inv, pool),
@@ -121,22 +166,33 @@ export function backEndScenarios(t: Topology, inv: Inventory): RestoreScenario[]
     .filter((s) => s.pools.some((p) => findPool(t, p)?.kind === 'FrontEnd'))
     .map((s) => {
       const pool = findPool(t, s.pools[0]!)?.fqdn ?? s.pools[0]!;
+      const ag = alwaysOnSteps(s, findPool(t, pool)?.machines[0] ?? pool, inv);
+      const what = s.mirror
+        ? { en: 'primary and mirror lost', fr: 'principal et miroir perdus' }
+        : s.haType === 'alwayson'
+          ? { en: 'AlwaysOn Availability Group listener, every replica lost', fr: 'écouteur d’un groupe de disponibilité AlwaysOn, tous les réplicas perdus' }
+          : { en: 'not mirrored', fr: 'non mis en miroir' };
       return {
         id: `restore-be:${s.server}`,
         section: 'c.3',
-        title: { en: `Enterprise Edition Back End Server ${s.server} (${s.mirror ? 'primary and mirror lost' : 'not mirrored'})`, fr: `Serveur principal Enterprise Edition ${s.server} (${s.mirror ? 'principal et miroir perdus' : 'non mis en miroir'})` },
+        title: { en: `Enterprise Edition Back End Server ${s.server} (${what.en})`, fr: `Serveur principal Enterprise Edition ${s.server} (${what.fr})` },
         subject: s.server,
         pool,
         ref: 'lync-server-2013-restoring-an-enterprise-edition-back-end-server.md',
         referenceRto: null,
         files: [fileOf(inv, `export:userdata@${pool}`), fileOf(inv, `export:rgs@${pool}`)],
         steps: [
-          ...newServerSteps(s.server, false),
-          step(`Install SQL Server with the same instance name (${s.instance ?? 'default instance'}) and logins.`, `Installez SQL Server avec le même nom d’instance (${s.instance ?? 'instance par défaut'}) et les mêmes connexions.`, null, s.server),
+          ...(ag
+            ? ag.rebuild
+            : [
+                ...newServerSteps(s.server, false),
+                step(`Install SQL Server with the same instance name (${s.instance ?? 'default instance'}) and logins.`, `Installez SQL Server avec le même nom d’instance (${s.instance ?? 'instance par défaut'}) et les mêmes connexions.`, null, s.server),
+              ]),
           step(
             'Topology Builder: download the topology, right-click Lync Server 2013, Publish Topology; on Create databases select the databases to re-create' + (s.mirror ? ', then continue to Create Mirror Database.' : '.'),
             'Générateur de topologie : téléchargez la topologie, cliquez avec le bouton droit sur Lync Server 2013, Publier la topologie ; dans Créer des bases de données, sélectionnez les bases à recréer' + (s.mirror ? ', puis continuez jusqu’à Créer une base de données miroir.' : '.'),
           ),
+          ...(ag?.after ?? []),
           ...userDataSteps(inv, pool),
           rgsStep(inv, pool),
           step('If Archiving or Monitoring databases were on this server, restore them (see their scenario).', 'Si des bases de données d’archivage ou de surveillance se trouvaient sur ce serveur, restaurez-les (voir leur scénario).'),

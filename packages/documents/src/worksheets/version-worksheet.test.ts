@@ -106,4 +106,25 @@ describe('AlwaysOn back ends in the worksheets', () => {
     expect(textOf(userRow(worksheet('database', t, fr), RED)[6])).toContain('est l’écouteur d’un groupe de disponibilité AlwaysOn');
     expect(textOf(userRow(worksheet('database', deployment({ '*': 'sfb2019' })), RED)[6])).not.toContain('AlwaysOn');
   });
+
+  it('restores an AlwaysOn back end by rebuilding the replicas and the listener, then updating each replica', () => {
+    const onAllAg = (t: Topology): Topology => ({ ...t, sqlStores: t.sqlStores.map((st) => (['BackEnd', 'Application', 'CentralManagement'].includes(st.kind) ? { ...st, haType: 'alwayson' } : st)) });
+    const d = worksheet('restore', onAllAg(deployment({ '*': 'sfb2019' })));
+    const text = JSON.stringify(d.blocks);
+    expect(text).toContain('Enterprise Edition Back End Server sql-dub.contoso.test (AlwaysOn Availability Group listener, every replica lost)');
+    expect(text).toContain('sql-dub.contoso.test is the listener of an AlwaysOn Availability Group, not a server');
+    expect(text).toContain('sql-red.contoso.test is the listener of an AlwaysOn Availability Group, not a server');
+    expect(text).not.toContain('Start with a new server with the same FQDN as sql-dub.contoso.test');
+    expect(text).not.toContain('Start with a new server with the same FQDN as sql-red.contoso.test');
+    expect(text.match(/Install-CsDatabase -Update/g)).toHaveLength(2);
+    expect(text).toContain('(not ReportServer or ReportServerTempDB)');
+    const withPchat = JSON.stringify(worksheet('restore', onAllAg(deployment({ '*': 'sfb2015' }))).blocks);
+    expect(withPchat).toContain('(not ReportServer, ReportServerTempDB or Persistent Chat databases)');
+    const plain = JSON.stringify(worksheet('restore', deployment({ '*': 'sfb2019' })).blocks);
+    expect(plain).toContain('Enterprise Edition Back End Server sql-dub.contoso.test (not mirrored)');
+    expect(plain).toContain('Start with a new server with the same FQDN as sql-dub.contoso.test');
+    expect(plain).not.toContain('Install-CsDatabase -Update');
+    const french = JSON.stringify(worksheet('restore', onAllAg(deployment({ '*': 'sfb2019' })), fr).blocks);
+    expect(french).toContain('écouteur d’un groupe de disponibilité AlwaysOn, tous les réplicas perdus');
+  });
 });
