@@ -14,7 +14,7 @@ const at = (min: number) => new Date(T0 + min * 60_000).toISOString();
 function recorder() {
   const events: RunEvent[] = [{
     seq: 1, at: at(0), operator: 'alice', type: 'started',
-    data: { kind: 'drill', title: 'Q4 drill', goal: describeGoal(goal), goalSpec: goal, steps: p.steps, warnings: p.warnings, fingerprint: 'f'.repeat(16), lyncdrVersion: '0.1.0', targetRtoMinutes: 60, microsoft: microsoftTarget(goal, 'lync2013') },
+    data: { kind: 'drill', title: 'Q4 drill', goal: describeGoal(goal), goalSpec: goal, stateInput: { down: ['p1.contoso.com'] }, steps: p.steps, warnings: p.warnings, fingerprint: 'f'.repeat(16), lyncdrVersion: '0.1.0', targetRtoMinutes: 60, microsoft: microsoftTarget(goal, 'lync2013') },
   }];
   const state = (): RunState => foldRun('run-1', events);
   return {
@@ -85,7 +85,8 @@ describe('a run', () => {
       return false;
     });
     expect(asked).toEqual([1, 3]);
-    expect(r.events.at(-1)!.type === 'step' && r.events.at(-1)!.data.outOfOrder).toEqual({ open: [2], replays: false });
+    const last = r.events.at(-1)!;
+    expect(last.type === 'step' ? last.data.outOfOrder : null).toEqual({ open: [2], replays: false });
     expect(s.steps[2]!.reason).toBe('step 2 done by the DBA already');
   });
 

@@ -32,6 +32,8 @@ export interface StartedData {
   /** The goal as the plan command prints it (`failover --pool …`), and as data. */
   goal: string;
   goalSpec: Goal;
+  /** The DR state the plan was made from, as given (state.json), so a changed order can be replayed. */
+  stateInput: unknown;
   steps: PlanStep[];
   warnings: PlanText[];
   /** Topology fingerprint and lyncdr version at the start: the run is about this deployment and this plan. */

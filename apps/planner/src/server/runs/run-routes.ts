@@ -49,7 +49,7 @@ const MAX_TEXT = 4000;
 
 /** HTTP status of a refused run change, by code: an unknown run is 404, a change that lost a race or breaks a rule is 409. */
 const STATUS_OF: Record<string, number> = {
-  E_RUN_UNKNOWN: 404, E_RUN_NOT_FOUND: 404, E_RUN_STEP_UNKNOWN: 404, E_RUN_EVIDENCE_UNKNOWN: 404,
+  E_RUN_UNKNOWN: 404, E_RUN_STEP_UNKNOWN: 404, E_RUN_EVIDENCE_UNKNOWN: 404,
   E_RUN_CONFLICT: 409, E_RUN_FINISHED: 409, E_RUN_TRANSITION: 409, E_RUN_NOT_DONE: 409,
   E_RUN_EVIDENCE_TOO_LARGE: 413,
 };
