@@ -50,10 +50,11 @@ export interface Pool {
   productSource?: ProductSource;
 }
 
-/** Product versions lyncdr knows; `unknown` when neither the overlay nor the topology says (docs/topology.md). */
+/** Product versions lyncdr knows; `unknown` when neither the overlay, the topology nor an agent says (docs/topology.md). */
 export type KnownProduct = 'lync2013' | 'sfb2015' | 'sfb2019';
 export type ProductVersion = KnownProduct | 'unknown';
-export type ProductSource = 'overlay' | 'topology' | 'unknown';
+/** Where a version comes from, in order of precedence: the overlay, the topology, an agent's report (the planner only). */
+export type ProductSource = 'overlay' | 'topology' | 'agent' | 'unknown';
 
 /** High availability of a Back End SQL instance: SQL mirroring, AlwaysOn Availability Group, failover cluster instance. */
 export type BackEndHaType = 'none' | 'mirror' | 'alwayson' | 'fci';

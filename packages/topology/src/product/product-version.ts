@@ -37,7 +37,8 @@ export function poolProduct(p: Pick<Pool, 'product'>): ProductVersion {
 
 /**
  * The deployment's version: the overlay's `product:` when it says, else the one version every pool with a known
- * version has, else unknown (a mixed deployment has no single version; `productsOf` lists them).
+ * version has, else unknown (a mixed deployment has no single version; `productsOf` lists them). Its source is the
+ * strongest source among the pools that give that version (overlay, then topology, then agent).
  */
 export function deploymentProduct(
   pools: readonly Pick<Pool, 'product' | 'productSource'>[],
@@ -46,8 +47,9 @@ export function deploymentProduct(
   if (overlayDefault) return { version: overlayDefault, source: 'overlay' };
   const known = productsOf(pools);
   if (known.length !== 1) return { version: 'unknown', source: 'unknown' };
-  const fromOverlay = pools.some((p) => p.product === known[0] && p.productSource === 'overlay');
-  return { version: known[0]!, source: fromOverlay ? 'overlay' : 'topology' };
+  const sources = new Set(pools.filter((p) => p.product === known[0]).map((p) => p.productSource));
+  const source = sources.has('overlay') ? 'overlay' : sources.has('topology') || !sources.has('agent') ? 'topology' : 'agent';
+  return { version: known[0]!, source };
 }
 
 /** The known versions of the pools, oldest first. */

@@ -3,6 +3,7 @@ import { productsOf, sqlName, type ProductSource, type SqlStore, type Topology }
 const PRODUCT_FROM: Record<ProductSource, string> = {
   overlay: 'lyncdr.yaml',
   topology: 'topology ServiceVersion',
+  agent: 'reported by an agent',
   unknown: 'set product: or products: in lyncdr.yaml',
 };
 const HA_FROM = { overlay: 'backEndHa:', mirrors: 'mirrors:', unknown: 'set backEndHa: in lyncdr.yaml' };
