@@ -104,6 +104,8 @@ describe('examples/sfb2019-two-site', () => {
     expect(md).not.toMatch(/persistent chat|conversation permanente|mgc|xmpp/i);
     expect(md).toContain(lang === 'en' ? 'July 2019 cumulative update' : 'mise à jour cumulative de juillet 2019');
     expect(md).toContain(lang === 'en' ? 'is the listener of an AlwaysOn Availability Group' : 'est l’écouteur d’un groupe de disponibilité AlwaysOn');
+    // French puts a non-breaking space before the colon.
+    expect(md).toContain(lang === 'en' ? 'Product version:** Skype for Business Server 2019' : 'Version du produit\u00a0:** Skype Entreprise Server 2019');
     // Restoring an AlwaysOn back end ends with Install-CsDatabase -Update on each replica (CMS on sqlag01, sqlag02).
     expect(md.match(/Install-CsDatabase -Update/g)).toHaveLength(2);
     expect(md).not.toContain('same FQDN as sqlag0');

@@ -1,5 +1,5 @@
 import type { Inventory } from '@lyncdr/domain';
-import type { Topology } from '@lyncdr/topology';
+import { productsOf, type Topology } from '@lyncdr/topology';
 import type { Block, Document, Lang } from '../model';
 import { textFor } from '../text/index';
 import type { WorksheetOptions } from './options';
@@ -14,9 +14,16 @@ export function deploymentName(topology: Topology, inventory: Inventory): string
   return inventory.deployment ?? topology.overlay?.deployment ?? topology.deployment ?? null;
 }
 
-/** Title, then deployment, date, input revision and topology source. */
+/** The known product versions of the pools, oldest first, in words (empty when no pool's version is known). */
+function productText(topology: Topology, opts: WorksheetOptions): string {
+  const names = worksheetStrings(opts.lang).productNames;
+  return productsOf(topology.pools).map((v) => names[v]).join(', ');
+}
+
+/** Title, then deployment, date, input revision, topology source and, when known, the product versions. */
 export function headerBlocks(title: string, topology: Topology, inventory: Inventory, opts: WorksheetOptions): Block[] {
   const t = textFor(opts.lang);
+  const products = productText(topology, opts);
   return [
     { type: 'heading', level: 1, text: title },
     {
@@ -26,6 +33,7 @@ export function headerBlocks(title: string, topology: Topology, inventory: Inven
         [t.header.generated, formatGenerated(opts.now)],
         [t.header.inputRevision, opts.inputRevision ? { text: opts.inputRevision, style: 'code' } : '—'],
         [t.header.source, topology.source.file],
+        ...(products ? ([[worksheetStrings(opts.lang).productLabel, products]] as [string, string][]) : []),
         ...(opts.status ? ([[worksheetStrings(opts.lang).statusAsOf, formatGenerated(opts.status.generatedAt)]] as [string, string][]) : []),
       ],
     },

@@ -18,6 +18,8 @@ export const worksheetEn: WorksheetStrings = {
   ownerLabel: 'Owner',
   exactCommand: 'Command',
   backupServiceLabel: 'Backup Service',
+  productLabel: 'Product version',
+  productNames: { lync2013: 'Lync Server 2013', sfb2015: 'Skype for Business Server 2015', sfb2019: 'Skype for Business Server 2019' },
   alwaysOnListener: (i) => `${i} is the listener of an AlwaysOn Availability Group (the store’s SQL Server FQDN in Topology Builder).`,
   statusColumns: ['Last good backup', 'Age', 'Status'],
   noStatusEntry: 'no entry in the status snapshot',

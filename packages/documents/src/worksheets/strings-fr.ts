@@ -26,6 +26,8 @@ export const worksheetFr: WorksheetStrings = {
   ownerLabel: 'Responsable',
   exactCommand: 'Commande',
   backupServiceLabel: 'Service de sauvegarde',
+  productLabel: 'Version du produit',
+  productNames: { lync2013: 'Lync Server 2013', sfb2015: 'Skype Entreprise Server 2015', sfb2019: 'Skype Entreprise Server 2019' },
   alwaysOnListener: (i) => `${i} est l’écouteur d’un groupe de disponibilité AlwaysOn (le nom de domaine complet SQL Server du magasin dans le Générateur de topologie).`,
   statusColumns: ['Dernière sauvegarde réussie', 'Âge', 'État'],
   noStatusEntry: 'aucune entrée dans l’instantané d’état',

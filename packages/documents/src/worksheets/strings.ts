@@ -21,6 +21,9 @@ export interface WorksheetStrings {
   ownerLabel: string;
   exactCommand: string;
   backupServiceLabel: string;
+  /** Header row: the product versions of the deployment's pools, by their names in this language. */
+  productLabel: string;
+  productNames: Record<KnownProduct, string>;
   /** Note of an item whose SQL Server is an AlwaysOn Availability Group listener (docs-sfb/alwayson-availability-group.md). */
   alwaysOnListener: (instance: string) => string;
   statusColumns: [string, string, string];

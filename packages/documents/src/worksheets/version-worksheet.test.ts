@@ -93,6 +93,17 @@ describe('worksheets per product version', () => {
   });
 });
 
+describe('product version in the worksheet header', () => {
+  const header = (d: Document) => (d.blocks.find((b) => b.type === 'keyvalue') as { pairs: [string, Text][] }).pairs.map(([k, v]) => `${k}: ${textOf(v)}`);
+
+  it('names the versions of the pools, oldest first, and nothing when none is known', () => {
+    expect(header(worksheet('database', deployment({ '*': 'sfb2019' })))).toContain('Product version: Skype for Business Server 2019');
+    expect(header(worksheet('database', deployment({ [RED]: 'sfb2019', [DUB]: 'lync2013' })))).toContain('Product version: Lync Server 2013, Skype for Business Server 2019');
+    expect(header(worksheet('database', deployment({ '*': 'sfb2015' }), fr))).toContain('Version du produit: Skype Entreprise Server 2015');
+    expect(header(worksheet('database', createSampleTopology())).some((l) => l.startsWith('Product version'))).toBe(false);
+  });
+});
+
 describe('AlwaysOn back ends in the worksheets', () => {
   const onAg = (t: Topology): Topology => ({ ...t, sqlStores: t.sqlStores.map((st) => (st.kind === 'BackEnd' && st.pools.includes(RED) ? { ...st, haType: 'alwayson' } : st)) });
   const userRow = (d: Document, pool: string) => tables(d)[0]!.rows.find((r) => textOf(r[0]).endsWith(pool))!;
