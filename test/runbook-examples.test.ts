@@ -35,12 +35,12 @@ function built(t: Topology, lang: Lang): { id: string; doc: Document }[] {
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 describe('runbooks for the example deployments (Markdown)', () => {
-  for (const dir of ['two-site', 'standard-edition']) {
+  for (const dir of ['two-site', 'standard-edition', 'sfb2019-two-site']) {
     for (const lang of ['en', 'fr'] as const) {
       it(`${dir}, ${lang}: every applicable runbook names this deployment's pools or servers`, async () => {
         const t = load(dir);
         const docs = built(t, lang);
-        expect(docs.length).toBeGreaterThanOrEqual(dir === 'two-site' ? 20 : 8);
+        expect(docs.length).toBeGreaterThanOrEqual(dir === 'standard-edition' ? 8 : 16);
         const userPools = t.pools.filter((p) => p.kind === 'FrontEnd' || p.kind === 'StandardEdition').map((p) => p.fqdn);
         for (const { id, doc } of docs) {
           const md = (await renderDocument(doc, { format: 'md' })) as string;
