@@ -3,7 +3,9 @@ import { formatError, isLyncdrError } from '@lyncdr/errors';
 import type { CliContext } from './context';
 import { commandOf, commands } from './commands/index';
 
-export const VERSION = '0.1.0';
+import { VERSION } from '../server/version';
+
+export { VERSION };
 
 /**
  * Builds the `lyncdr` program for argv. Commands live one per file in ./commands; only the one argv runs is imported

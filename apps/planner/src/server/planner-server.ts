@@ -18,6 +18,8 @@ import { createRequestHandler } from './http/request-handler';
 import { compileRoute } from '../http/router';
 import { createUpgradeHandler } from './http/upgrade-handler';
 import { createScheduler, type Scheduler } from './scheduler';
+import { runRoutes } from './runs/run-routes';
+import { createRunService, type RunDeps } from './runs/run-service';
 
 export interface PlannerServerOptions {
   config: PlannerConfig;
@@ -35,6 +37,8 @@ export interface PlannerServerOptions {
   evaluateDebounceMs?: number;
   /** Commit reports on a worker thread (default) or on the event loop's thread. */
   commitInWorker?: boolean;
+  /** Drills and real runs on this deployment (docs/drills.md); no runs API without a deployment. */
+  runs?: Pick<RunDeps, 'deployment' | 'version'> | null;
 }
 
 export interface PlannerServer {
@@ -54,7 +58,13 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
   const webhook = config.alerts.webhook ? createWebhookSender(config.alerts.webhook) : null;
   const notifier = createNotifier({ store, log, now, silence: config.alerts.silence, webhook });
   const dashboard = createDashboard({ store, rules: config.policy.rules, now, items });
+  const runs = o.runs ? createRunService({ ...o.runs, store, now, onChange: (runId, seq) => {
+    dashboard.events.publish('run', { runId, seq });
+    // A finished run can change a drill:<goal> item of the cadence.
+    evaluator.evaluateSoon();
+  } }) : null;
   const evaluator = createEvaluator({
+    ...(runs ? { more: (at: Date) => runs.cadence(at) } : {}),
     store, now, log, items, deployment: () => o.deployment ?? null, rules: config.policy.rules,
     onChanges: (changes, deployment) => void notifier.onChanges(changes, deployment).catch((e: Error) => log.error('alert.error', { error: e.message })),
     debounceMs: o.evaluateDebounceMs,
@@ -70,7 +80,9 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
       dashboard.events.publish('report', { agent, collector });
     },
   });
-  const routes = apiRoutes({ store, evaluator, endpoint, items, documents: o.documents ?? null }).concat(dashboard.routes).map(compileRoute);
+  const routes = apiRoutes({ store, evaluator, endpoint, items, documents: o.documents ?? null })
+    .concat(dashboard.routes, runs ? runRoutes({ store, runs }) : [])
+    .map(compileRoute);
   let ready = false;
   let scheduler: Scheduler | null = null;
 

@@ -9,6 +9,7 @@ import type { PolicyItem } from './evaluator';
 import { createDocumentBuilder } from './http/documents';
 import { dbFile } from './load-config';
 import { createPlannerServer, type PlannerServer, type PlannerServerOptions } from './planner-server';
+import { VERSION } from './version';
 
 export interface StartPlannerOptions {
   config: PlannerConfig;
@@ -55,6 +56,7 @@ export async function startPlanner(o: StartPlannerOptions): Promise<RunningPlann
       config, store, now, log, tls: o.tls ?? null, items,
       deployment: o.deployment !== undefined ? o.deployment : (topology?.deployment ?? null),
       documents: createDocumentBuilder({ topology: () => topology, snapshot: () => started.evaluator.latest(), now }),
+      runs: topology ? { deployment: () => ({ topology, fingerprint: (store.latestTopology()?.hash ?? '').slice(0, 16) }), version: VERSION } : null,
       ...(o.schedule === undefined ? {} : { schedule: o.schedule }),
       ...(o.evaluateDebounceMs === undefined ? {} : { evaluateDebounceMs: o.evaluateDebounceMs }),
       ...(o.commitInWorker === undefined ? {} : { commitInWorker: o.commitInWorker }),
