@@ -29,6 +29,6 @@ export {
   productOfServiceVersion,
   productsOf,
 } from './product/product-version';
-export { withAgentProducts, type AgentProduct } from './product/agent-products';
+export { newestAgentProducts, withAgentProducts, type AgentProduct } from './product/agent-products';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip/zip-limits';
 export { readYaml, type YamlRead } from './yaml/read-yaml';

@@ -2,21 +2,52 @@ import { buildState, checkPlan, defaultPolicy, GOAL_KINDS, parseGoal, parseSteps
 import { allRunbooks, buildPlanDocument, planJson, type Lang } from '@lyncdr/documents';
 import { LyncdrError } from '@lyncdr/errors';
 import { renderDocument, type Format } from '@lyncdr/render';
-import type { Store } from '@lyncdr/store';
-import type { Topology } from '@lyncdr/topology';
+import type { Store, StoredObservation } from '@lyncdr/store';
+import { newestAgentProducts, withAgentProducts, type AgentProduct, type Topology } from '@lyncdr/topology';
 import { sendJson } from '../http/respond';
 import type { Route } from '../http/router';
 
 const contentTypes: Record<Format, string> = { pdf: 'application/pdf', md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' };
 
-/** The deployment the planner knows (its newest topology version), parsed once per version. */
+/** Observation kinds whose data may carry `product`, the version the Lync bridge scripts report (docs/agent.md). */
+const PRODUCT_KINDS = new Set(['backup-service', 'mirror-state', 'cms-replication']);
+
+/**
+ * The newest version agents reported per pool, from the stored observations of the bridge collectors: the pool is the
+ * observation's itemId or subject (`backup-service:`/`mirror:` prefixes dropped); a subject that is no pool of the
+ * topology (the CMS replication's `cms`) is ignored by withAgentProducts.
+ */
+export function agentProductsOf(observations: readonly StoredObservation[]): Map<string, AgentProduct> {
+  return newestAgentProducts(
+    observations
+      .filter((o) => PRODUCT_KINDS.has(o.observation.kind))
+      .map((o) => ({
+        pool: (o.observation.itemId ?? o.observation.subject).replace(/^(backup-service|mirror):/, ''),
+        product: o.observation.data.product,
+        at: o.observedAt,
+        agent: o.agentId,
+      })),
+  );
+}
+
+/**
+ * The deployment the planner knows: its newest topology version (parsed once per version), with the versions agents
+ * reported for the pools neither the overlay nor the topology gives one (docs/topology.md "Product version"; applied
+ * again when a report has arrived since).
+ */
 export function createTopologySource(store: Store): () => Topology {
-  let cached: { version: number; topology: Topology } | null = null;
+  let parsed: { version: number; topology: Topology } | null = null;
+  let applied: { version: number; reports: number; topology: Topology } | null = null;
   return () => {
     const t = store.latestTopology();
     if (!t) throw new LyncdrError('E_NO_TOPOLOGY', 'no topology loaded; start the planner with --topology');
-    if (cached?.version !== t.version) cached = { version: t.version, topology: JSON.parse(t.json) as Topology };
-    return cached.topology;
+    if (parsed?.version !== t.version) parsed = { version: t.version, topology: JSON.parse(t.json) as Topology };
+    const reports = store.countReports();
+    if (applied?.version !== t.version || applied.reports !== reports) {
+      const topology = withAgentProducts(parsed.topology, agentProductsOf(store.latestObservations())).topology;
+      applied = { version: t.version, reports, topology };
+    }
+    return applied.topology;
   };
 }
 

@@ -3,7 +3,7 @@ import { applyOverlay, parseOverlay, parseTopologyDocument, toShowJson, type Age
 import type { TopologySpec } from '../testing/topology-spec';
 import { twoSiteSpec } from '../testing/example-specs';
 import { renderPublished } from '../testing/render-published';
-import { withAgentProducts } from './agent-products';
+import { newestAgentProducts, withAgentProducts } from './agent-products';
 
 /** The two-site example with site 2 (pool02 and everything on it) at ServiceVersion 7 (SfB 2015); site 1 stays unknown. */
 const mixed: TopologySpec = {
@@ -77,7 +77,7 @@ describe('withAgentProducts: the agent as the third source of a pool version', (
     const r = withAgentProducts(t, reports({ 'pool09.contoso.example': 'sfb2019' }));
     expect(r.findings).toEqual([]);
     expect(r.topology).toEqual(t);
-    expect(withAgentProducts(t, new Map()).topology).toEqual(t);
+    expect(withAgentProducts(t, new Map()).topology).toBe(t);
   });
 
   it('a newer report replaces an earlier agent version', () => {
@@ -85,5 +85,19 @@ describe('withAgentProducts: the agent as the third source of a pool version', (
     const again = withAgentProducts(first, reports({ 'pool01.contoso.example': 'sfb2019' }));
     expect(pool(again.topology, 'pool01.contoso.example')).toMatchObject({ product: 'sfb2019', productSource: 'agent' });
     expect(again.findings).toEqual([]);
+  });
+});
+
+describe('newestAgentProducts', () => {
+  it('keeps the newest known version per pool, in any case, and drops unknown values', () => {
+    const m = newestAgentProducts([
+      { pool: 'pool01.contoso.example', product: 'sfb2015', at: '2026-11-22T09:00:00.000Z', agent: 'fe1' },
+      { pool: 'POOL01.contoso.example', product: 'sfb2019', at: '2026-11-22T10:00:00.000Z', agent: 'fe2' },
+      { pool: 'pool01.contoso.example', product: 'lync2013', at: '2026-11-22T08:00:00.000Z' },
+      { pool: 'pool01.contoso.example', product: 'sfb2022', at: '2026-11-22T11:00:00.000Z' },
+      { pool: 'pool02.contoso.example', product: undefined, at: '2026-11-22T11:00:00.000Z' },
+      { pool: 'pool03.contoso.example', product: 7, at: '2026-11-22T11:00:00.000Z' },
+    ]);
+    expect([...m]).toEqual([['pool01.contoso.example', { product: 'sfb2019', reportedAt: '2026-11-22T10:00:00.000Z', agent: 'fe2' }]]);
   });
 });

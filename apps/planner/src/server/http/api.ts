@@ -4,6 +4,7 @@ import type { Store } from '@lyncdr/store';
 import { isAgentOutdated, MIN_AGENT_VERSION } from '../agents/agent-version';
 import type { AgentEndpoint } from '../agents/endpoint';
 import type { Evaluator, PolicyItem } from '../evaluator';
+import { createTopologySource } from '../../dashboard/plan-routes';
 import { readJsonBody, sendJson } from '../../http/respond';
 import type { Route } from '../../http/router';
 
@@ -22,6 +23,8 @@ const limitOf = (q: URLSearchParams, dflt: number) => Math.min(1000, Math.max(1,
 
 /** The JSON API (read routes need a read or admin token, write routes an admin token). */
 export function apiRoutes(d: ApiDeps): Route[] {
+  // The stored topology with the versions agents reported (docs/topology.md "Product version").
+  const topology = createTopologySource(d.store);
   return [
     {
       method: 'GET', path: '/api/status', role: 'read',
@@ -84,7 +87,7 @@ export function apiRoutes(d: ApiDeps): Route[] {
       handle: ({ res }) => {
         const t = d.store.latestTopology();
         if (!t) return sendJson(res, 404, { error: { code: 'E_NO_TOPOLOGY', message: 'no topology loaded; start the planner with --topology' } });
-        sendJson(res, 200, { version: t.version, savedAt: t.savedAt, source: t.source, hash: t.hash, topology: JSON.parse(t.json) });
+        sendJson(res, 200, { version: t.version, savedAt: t.savedAt, source: t.source, hash: t.hash, topology: topology() });
       },
     },
     { method: 'GET', path: '/api/topology/versions', role: 'read', handle: ({ res, query }) => sendJson(res, 200, { versions: d.store.listTopologies(limitOf(query, 20)) }) },
