@@ -12,6 +12,8 @@ export {
   buildWorksheet, parseStatusSnapshot, restoreScenarios, statusWarnings, worksheetKinds
 } from './worksheets/index';
 export type { RestoreScenario, ScenarioStep, WorksheetKind, WorksheetOptions } from './worksheets/index';
+export { buildDrillReport } from './drills/drill-report';
+export type { DrillReportInput, DrillReportOptions, DrillReportStep } from './drills/drill-report';
 export { buildPlanDocument, planJson } from './plans/index';
 export type { PlanDocumentOptions, PlanJson, PlanJsonStep } from './plans/index';
 export {
