@@ -26,9 +26,10 @@ const until = async (what: string, ok: () => boolean | Promise<boolean>, ms = 20
 };
 
 const example = (f: string) => path.join(repoRoot, 'examples/two-site', f);
-function twoSite(): Topology {
+/** examples/two-site with its overlay, plus `extra` overlay lines. */
+function twoSite(extra = ''): Topology {
   const t = parseTopologyDocument(new Uint8Array(readFileSync(example('topology.xml'))), { file: 'topology.xml' });
-  return applyOverlay(t, parseOverlay(readFileSync(example('lyncdr.yaml'), 'utf8'), { file: 'lyncdr.yaml' }));
+  return applyOverlay(t, parseOverlay(`${readFileSync(example('lyncdr.yaml'), 'utf8')}${extra}`, { file: 'lyncdr.yaml' }));
 }
 
 const POOL = 'pool01.contoso.example';
@@ -47,59 +48,92 @@ function writeRecordings(to: string): void {
   ]));
 }
 
-describe('a pool version reported by the agent reaches the plans', () => {
-  it('unknown in the topology: no Start-CsPool in the failback plan; after the agent reports sfb2015, Start-CsPool -PoolFqdn <pool>', async () => {
-    const topology = twoSite();
-    expect(topology.pools.find((p) => p.fqdn === POOL)).toMatchObject({ product: 'unknown', productSource: 'unknown' });
-    const recordings = path.join(dir, 'recordings');
-    writeRecordings(recordings);
+type ShownPool = { fqdn: string; product?: string; productSource?: string };
 
-    const p = await startTestPlanner({}, { dir: path.join(dir, 'planner'), topology });
-    const reader = p.addAgent('ops', 'read');
-    const get = async <T>(url: string): Promise<T> => {
-      const r = await fetch(`${p.url}${url}`, { headers: { authorization: `Bearer ${reader}` } });
-      expect(r.status, url).toBe(200);
-      return (await r.json()) as T;
-    };
-    const state = encodeURIComponent(JSON.stringify({ down: [], failedOver: { [POOL]: PARTNER }, cmsActive: PARTNER }));
-    const failbackCommands = async () =>
-      (await get<{ steps: { command: string | null }[] }>(`/api/plan?goal=failback&pool=${POOL}&state=${state}`)).steps.map((s) => s.command ?? '');
-    type ShownPool = { fqdn: string; product?: string; productSource?: string };
-    const shownPool = async () => (await get<{ topology: { pools: ShownPool[] } }>('/api/topology')).topology.pools.find((x) => x.fqdn === POOL);
-
-    const agent = createAgent({
-      config: {
-        agentId: 'fe1', planner: { url: p.agentUrl, token: p.addAgent('fe1') }, outboxDir: path.join(dir, 'outbox'), heartbeatSeconds: 1,
-        reconnect: { initialMs: 50, maxMs: 200 },
-        collectors: { 'backup-service': { schedule: '0 3 * * *', pools: [POOL], cmsMasterPool: PARTNER } },
-      },
-      bridge: createPowerShellBridge({
-        executable: path.join(repoRoot, 'apps/agent/test/replay-powershell.mjs'), timeoutMs: 15_000, maxOutputBytes: 1024 * 1024,
-        env: { ...process.env, LYNCDR_REPLAY_PRODUCT: 'sfb2015', LYNCDR_REPLAY_DIR: recordings },
-      }),
-    });
-    try {
-      // Before any report: the version is unknown, so the plan follows Lync Server 2013 (no Start-CsPool).
-      const before = await failbackCommands();
-      expect(before.some((c) => c.startsWith(`Invoke-CsPoolFailBack -PoolFqdn ${POOL}`))).toBe(true);
-      expect(before.filter((c) => c.startsWith('Start-CsPool'))).toEqual([]);
-      expect(await shownPool()).toMatchObject({ product: 'unknown', productSource: 'unknown' });
-
+/** A planner on port 0 with `topology`, and the real agent (fe1) whose bridge plays SfB Server 2015 for pool01. */
+async function setUp(name: string, topology: Topology) {
+  const recordings = path.join(dir, name, 'recordings');
+  writeRecordings(recordings);
+  const p = await startTestPlanner({}, { dir: path.join(dir, name, 'planner'), topology });
+  const reader = p.addAgent('ops', 'read');
+  const get = async <T>(url: string): Promise<T> => {
+    const r = await fetch(`${p.url}${url}`, { headers: { authorization: `Bearer ${reader}` } });
+    expect(r.status, url).toBe(200);
+    return (await r.json()) as T;
+  };
+  const state = encodeURIComponent(JSON.stringify({ down: [], failedOver: { [POOL]: PARTNER }, cmsActive: PARTNER }));
+  const agent = createAgent({
+    config: {
+      agentId: 'fe1', planner: { url: p.agentUrl, token: p.addAgent('fe1') }, outboxDir: path.join(dir, name, 'outbox'), heartbeatSeconds: 1,
+      reconnect: { initialMs: 50, maxMs: 200 },
+      collectors: { 'backup-service': { schedule: '0 3 * * *', pools: [POOL], cmsMasterPool: PARTNER } },
+    },
+    bridge: createPowerShellBridge({
+      executable: path.join(repoRoot, 'apps/agent/test/replay-powershell.mjs'), timeoutMs: 15_000, maxOutputBytes: 1024 * 1024,
+      env: { ...process.env, LYNCDR_REPLAY_PRODUCT: 'sfb2015', LYNCDR_REPLAY_DIR: recordings },
+    }),
+  });
+  return {
+    p,
+    failbackCommands: async () =>
+      (await get<{ steps: { command: string | null }[] }>(`/api/plan?goal=failback&pool=${POOL}&state=${state}`)).steps.map((s) => s.command ?? ''),
+    shown: async () => (await get<{ topology: { pools: ShownPool[]; findings: { code: string; subject: string | null; message: string }[] } }>('/api/topology')).topology,
+    /** The agent connects, runs backup-service once and waits for the planner's ack. */
+    async report() {
       await agent.start();
       await agent.runOnce('backup-service');
       await until('the ack', () => agent.outboxDepth() === 0);
-      const stored = p.store.latestObservations().find((o) => o.observation.kind === 'backup-service');
-      expect(stored?.observation).toMatchObject({ subject: POOL, ok: true, data: { product: 'sfb2015' } });
-
-      const after = await failbackCommands();
-      expect(after).toContain(`Start-CsPool -PoolFqdn ${POOL}`);
-      expect(after.indexOf(`Start-CsPool -PoolFqdn ${POOL}`)).toBeLessThan(after.findIndex((c) => c.startsWith('Invoke-CsPoolFailBack')));
-      expect(await shownPool()).toMatchObject({ product: 'sfb2015', productSource: 'agent' });
-      // The stored topology itself is unchanged: the agent's version is applied when it is served.
-      expect(JSON.parse(p.store.latestTopology()!.json).pools.find((x: ShownPool) => x.fqdn === POOL)).toMatchObject({ product: 'unknown' });
-    } finally {
+    },
+    async stop() {
       await agent.stop();
       await p.stop();
+    },
+  };
+}
+
+describe('a pool version reported by the agent reaches the plans', () => {
+  it('unknown in the topology: no Start-CsPool in the failback plan; after the agent reports sfb2015, Start-CsPool -PoolFqdn <pool>', async () => {
+    const topology = twoSite();
+    expect(topology.pools.find((x) => x.fqdn === POOL)).toMatchObject({ product: 'unknown', productSource: 'unknown' });
+    const s = await setUp('unknown', topology);
+    try {
+      // Before any report: the version is unknown, so the plan follows Lync Server 2013 (no Start-CsPool).
+      const before = await s.failbackCommands();
+      expect(before.some((c) => c.startsWith(`Invoke-CsPoolFailBack -PoolFqdn ${POOL}`))).toBe(true);
+      expect(before.filter((c) => c.startsWith('Start-CsPool'))).toEqual([]);
+      expect((await s.shown()).pools.find((x) => x.fqdn === POOL)).toMatchObject({ product: 'unknown', productSource: 'unknown' });
+
+      await s.report();
+      const stored = s.p.store.latestObservations().find((o) => o.observation.kind === 'backup-service');
+      expect(stored?.observation).toMatchObject({ subject: POOL, ok: true, data: { product: 'sfb2015' } });
+
+      const after = await s.failbackCommands();
+      expect(after).toContain(`Start-CsPool -PoolFqdn ${POOL}`);
+      expect(after.indexOf(`Start-CsPool -PoolFqdn ${POOL}`)).toBeLessThan(after.findIndex((c) => c.startsWith('Invoke-CsPoolFailBack')));
+      const shown = await s.shown();
+      expect(shown.pools.find((x) => x.fqdn === POOL)).toMatchObject({ product: 'sfb2015', productSource: 'agent' });
+      expect(shown.findings.filter((f) => f.code === 'AGENT_PRODUCT_CONFLICT')).toEqual([]);
+      // The stored topology itself is unchanged: the agent's version is applied when it is served.
+      expect((JSON.parse(s.p.store.latestTopology()!.json) as Topology).pools.find((x) => x.fqdn === POOL)).toMatchObject({ product: 'unknown' });
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('the overlay wins over the agent: lync2013 stays (no Start-CsPool), and the clash is an AGENT_PRODUCT_CONFLICT warning', async () => {
+    const topology = twoSite(`\nproducts:\n  ${POOL}: lync2013\n`);
+    expect(topology.pools.find((x) => x.fqdn === POOL)).toMatchObject({ product: 'lync2013', productSource: 'overlay' });
+    const s = await setUp('overlay', topology);
+    try {
+      await s.report();
+      expect((await s.failbackCommands()).filter((c) => c.startsWith('Start-CsPool'))).toEqual([]);
+      const shown = await s.shown();
+      expect(shown.pools.find((x) => x.fqdn === POOL)).toMatchObject({ product: 'lync2013', productSource: 'overlay' });
+      const clash = shown.findings.filter((f) => f.code === 'AGENT_PRODUCT_CONFLICT');
+      expect(clash.map((f) => f.subject)).toEqual([POOL]);
+      expect(clash[0]!.message).toMatch(/^agent fe1 reported sfb2015 for pool01\.contoso\.example .*says lync2013; lyncdr uses lync2013/);
+    } finally {
+      await s.stop();
     }
   });
 });
