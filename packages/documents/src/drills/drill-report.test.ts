@@ -120,10 +120,12 @@ describe('drill report of a completed drill (English)', () => {
     ]);
   });
 
-  it('ends with the sign-off block: operator and reviewer (name, signature and date lines)', () => {
-    const last = doc.blocks.slice(-3);
-    expect(last[0]).toEqual({ type: 'heading', level: 2, text: 'Sign-off' });
-    expect(last[2]).toEqual({ type: 'signature', roles: ['Operator', 'Reviewer'] });
+  it('signs the summary off (operator, reviewer), then details the steps from a new page', () => {
+    const at = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Sign-off');
+    expect(doc.blocks[at - 1]?.type).toBe('table');
+    expect(doc.blocks[at + 2]).toEqual({ type: 'signature', roles: ['Operator', 'Reviewer'] });
+    expect(doc.blocks[at + 3]).toEqual({ type: 'pagebreak' });
+    expect(doc.blocks[at + 4]).toEqual({ type: 'heading', level: 2, text: 'Step details' });
   });
 
   it('records a step done out of order with its reason, and is the same for the same input', () => {
@@ -157,7 +159,7 @@ describe('drill report in French', () => {
     const all = texts(doc.blocks);
     expect(all).toContain(`Preuve\u00a0: fabric-state.txt   ·   12\u202f583 octets   ·   SHA-256 ${'9b74c9897bac770ffc029102a200c5de'.repeat(2)}`);
     expect(all.some((t) => t.startsWith('Motif de l’omission\u00a0: Drill'))).toBe(true);
-    expect(doc.blocks.at(-1)).toEqual({ type: 'signature', roles: ['Opérateur', 'Vérificateur'] });
+    expect(doc.blocks.find((b) => b.type === 'signature')).toEqual({ type: 'signature', roles: ['Opérateur', 'Vérificateur'] });
   });
 
   it('has the same catalog keys as English, each worded differently (but “Notes”)', () => {
@@ -235,7 +237,8 @@ describe('drill report of an abandoned real run with unmeasured figures', () => 
     const input = completedDrill();
     input.steps = [];
     const d = en(input);
-    expect(d.blocks.some((b) => b.type === 'table' || b.type === 'step')).toBe(false);
+    expect(d.blocks.some((b) => b.type === 'table' || b.type === 'step' || b.type === 'pagebreak')).toBe(false);
+    expect(d.blocks.at(-1)).toEqual({ type: 'signature', roles: ['Operator', 'Reviewer'] });
     expect(texts(d.blocks)).toContain('The plan of this run has no steps.');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The drill report: a rehearsed (drill) or real run of a DR plan as an auditor reads it — the run and its revision
  * block, the measured figures against the overlay's target and Microsoft's engineering targets, every step with its
- * times and operators, then each step's command, notes, reason and evidence excerpts, and a sign-off block.
+ * times and operators and the sign-off block (operator, reviewer), then from a new page each step's command, notes,
+ * reason and evidence excerpts.
  * Pure: the same input and options give the same Document; an unknown figure is printed as a blank.
  */
 import type { Block, Document, Inline, Lang, TableCell, Text } from '../model';
@@ -176,12 +177,12 @@ function stepTable(input: DrillReportInput, s: DrillStrings): Block[] {
       type: 'table',
       columns: [
         { header: c[0], width: 4, align: 'right' },
-        { header: c[1], width: 30 },
+        { header: c[1], width: 25 },
         { header: c[2], width: 11 },
         { header: c[3], width: 10 },
         { header: c[4], width: 10 },
-        { header: c[5], width: 11 },
-        { header: c[6], width: 10 },
+        { header: c[5], width: 13 },
+        { header: c[6], width: 13 },
         { header: c[7], width: 14, wrap: 'anywhere' },
       ],
       rows: input.steps.map((st): TableCell[] => [
@@ -264,9 +265,10 @@ export function buildDrillReport(input: DrillReportInput, opts: DrillReportOptio
     ...headerBlocks(input, opts, s),
     ...figureBlocks(input, s),
     ...stepTable(input, s),
-    ...(input.steps.length ? [{ type: 'heading', level: 2, text: s.details.title } as const] : []),
-    ...input.steps.flatMap((st) => stepDetail(st, s)),
     ...signOffBlocks(s),
+    // The step details (commands, notes, evidence) follow on their own pages, after the summary a reviewer signs.
+    ...(input.steps.length ? [{ type: 'pagebreak' } as const, { type: 'heading', level: 2, text: s.details.title } as const] : []),
+    ...input.steps.flatMap((st) => stepDetail(st, s)),
   ];
   return {
     meta: {
