@@ -73,6 +73,8 @@ describe('a drill run from two browsers', () => {
     await seen(B, ++seq);
     expect(await stepStatus(B, 1)).toBe('failed');
     expect(await B.locator('li.run-step[data-n="1"] .run-evidence pre').textContent()).toBe('Get-CsBackupServiceStatus : Access is denied.');
+    // A failed step offers the way back: the goal's failback plan.
+    expect(await B.locator('li.run-step[data-n="1"] .run-rollback').textContent()).toContain(`lyncdr plan failback --pool ${POOL}`);
     // B retries and completes it; A sees it done.
     await B.click('li.run-step[data-n="1"] button.run-set[data-status="running"]');
     await seen(B, ++seq);

@@ -28,7 +28,7 @@ export type {
   Evidence, PolicyDefaults, PolicyInput, PolicyRule, ReasonCode, ReasonParams, Verdict
 } from './policy/index';
 export {
-  decideFinish, decideStep, evaluateDrillCadence, foldRun, goalPool, microsoftTarget, summarizeRun
+  decideFinish, decideStep, evaluateDrillCadence, foldRun, goalPool, microsoftTarget, rollbackGoal, summarizeRun
 } from './drills/index';
 export type {
   EvidenceRef, FinishedData, FinishedRun, MicrosoftTarget, RunEvent, RunKind, RunOutcome, RunState, RunSummary, StartedData,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LyncdrError } from '@lyncdr/errors';
 import { buildState, describeGoal, plan, type Goal } from '../dr/index';
 import { twoSiteTopology } from '../dr/testing/build-topology';
-import { decideFinish, decideStep, evaluateDrillCadence, foldRun, microsoftTarget, summarizeRun, type RunEvent, type RunState, type StepChange } from './index';
+import { decideFinish, decideStep, evaluateDrillCadence, foldRun, microsoftTarget, rollbackGoal, summarizeRun, type RunEvent, type RunState, type StepChange } from './index';
 
 const t = twoSiteTopology();
 const goal: Goal = { kind: 'failover', pool: 'p1.contoso.com' };
@@ -109,6 +109,14 @@ describe('a run', () => {
     expect(sum.estimateMinutes).toBe(p.steps.reduce((a, s) => a + (s.durationMinutes ?? 0), 0));
     expect(sum.steps[0]).toEqual({ n: 1, seconds: 120, estimateMinutes: p.steps[0]!.durationMinutes });
     expect(sum.events).toBe(p.steps.length + 2);
+  });
+});
+
+describe('the rollback offered when a step fails', () => {
+  it('is the failback of a failover, the Edge failback of an Edge failover, none for a rebuild', () => {
+    expect(rollbackGoal(goal)).toEqual({ kind: 'failback', pool: 'p1.contoso.com' });
+    expect(rollbackGoal({ kind: 'edge-failover', pool: 'e1' })).toEqual({ kind: 'edge-failback', pool: 'e1' });
+    expect(rollbackGoal({ kind: 'rebuild', failed: 'a', newFqdn: 'c' })).toBeNull();
   });
 });
 

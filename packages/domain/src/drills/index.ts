@@ -5,5 +5,5 @@ export type {
 export { foldRun } from './fold-run';
 export { decideFinish, decideStep, type StepChange } from './decide';
 export { summarizeRun, type RunSummary, type StepFigures } from './summarize';
-export { goalPool, microsoftTarget } from './targets';
+export { goalPool, microsoftTarget, rollbackGoal } from './targets';
 export { evaluateDrillCadence, type FinishedRun } from './cadence';

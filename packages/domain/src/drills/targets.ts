@@ -43,3 +43,22 @@ export function goalPool(goal: Goal): string | null {
       return null;
   }
 }
+
+/**
+ * The goal that undoes a goal, offered when a step fails: a pool failover is undone by failing the same pool back
+ * (lync-server-2013-failing-back-a-pool.md), an Edge failover by the Edge failback, a Back End failover by failing over
+ * to the other principal again (lync-server-2013-failing-over-a-mirrored-database.md). A CMS failover has no failback
+ * (cmdlets/Invoke-CsManagementServerFailover.md: fail over again the other way) and a rebuild no way back: null.
+ */
+export function rollbackGoal(goal: Goal): Goal | null {
+  switch (goal.kind) {
+    case 'failover':
+      return { kind: 'failback', pool: goal.pool };
+    case 'edge-failover':
+      return { kind: 'edge-failback', pool: goal.pool };
+    case 'db-failover':
+      return { kind: 'db-failover', pool: goal.pool, type: goal.type };
+    default:
+      return null;
+  }
+}

@@ -3,7 +3,7 @@ import type { CliContext } from '../context';
 import { printJson } from '../io';
 import type { RunView } from '../../server/runs/run-types';
 import { createPlannerClient, plannerOptions, runPath, type PlannerFlags } from './run-client';
-import { stepLine } from './run-format';
+import { figuresText, stepLine } from './run-format';
 
 interface Options extends PlannerFlags {
   abandon?: boolean;
@@ -26,6 +26,6 @@ export function registerRunFinish(run: Command, ctx: CliContext): void {
       const view = await client.postJson<RunView>(runPath(id, '/finish'), body);
       if (o.json) return printJson(ctx, view);
       ctx.stdout(`${view.kind} ${view.id} ${view.outcome ?? 'finished'} at ${view.finishedAt ?? '?'}\n` + view.steps.map(stepLine).join('') +
-        `measured: ${JSON.stringify(view.summary)}\nreport: lyncdr run report ${view.id} -o drill-report.pdf\n`);
+        figuresText(view) + `report: lyncdr run report ${view.id} -o drill-report.pdf\n`);
     });
 }

@@ -22,3 +22,37 @@ export function runText(run: RunView): string {
   return `${run.kind} ${run.id}: ${run.title} (${run.goal}), started ${run.startedAt} by ${run.operator}\n` +
     run.steps.map(stepLine).join('') + nextStep(run);
 }
+
+/** Seconds as `1 h 02 min`, `12 min 30 s` or `45 s`. */
+export function span(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s >= 3600) return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+  if (s >= 60) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
+  return `${s} s`;
+}
+
+interface Figures {
+  totalSeconds?: number | null;
+  usersDownSeconds?: number | null;
+  measuredRtoMinutes?: number | null;
+  targetRtoMinutes?: number | null;
+  microsoft?: { rtoMinutes: string; ref: string } | null;
+  estimateMinutes?: number | null;
+}
+
+/** The measured figures of a finished run, one per line; a figure not measured is not printed. */
+export function figuresText(run: RunView): string {
+  const f = (run.summary ?? {}) as Figures;
+  const out: string[] = [];
+  if (typeof f.totalSeconds === 'number') out.push(`total: ${span(f.totalSeconds)}`);
+  if (typeof f.usersDownSeconds === 'number') out.push(`users down: ${span(f.usersDownSeconds)}`);
+  if (typeof f.measuredRtoMinutes === 'number') {
+    const against = [
+      typeof f.targetRtoMinutes === 'number' ? `target ${f.targetRtoMinutes} min` : null,
+      f.microsoft ? `Microsoft ${f.microsoft.rtoMinutes} min (${f.microsoft.ref})` : null,
+      typeof f.estimateMinutes === 'number' ? `plan estimate ${f.estimateMinutes} min` : null,
+    ].filter(Boolean);
+    out.push(`measured RTO: ${span(f.measuredRtoMinutes * 60)}${against.length ? ` — ${against.join(', ')}` : ''}`);
+  }
+  return out.map((l) => `${l}\n`).join('');
+}

@@ -75,6 +75,7 @@ function renderSteps(r) {
       `<div class="run-meta">${times}${s.operators.length ? ` <small>· ${esc(s.operators.join(', '))}</small>` : ''}` +
       `${s.estimateMinutes ? ` <small>· ${esc(t('estimate', { d: duration(s.estimateMinutes * 60, lang()) }))}</small>` : ''}</div>` +
       (s.reason ? `<p class="run-reason">${esc(t('reasonGiven'))}: ${esc(s.reason)}</p>` : '') +
+      (s.status === 'failed' && !r.finishedAt ? `<p class="run-rollback" role="note">${esc(r.rollback ? t('rollbackHint', { plan: r.rollback }) : t('rollbackNone'))}</p>` : '') +
       (s.notes.length ? `<ul class="run-notes">${s.notes.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : '') +
       (s.evidence.length ? `<ul class="run-evidence">${s.evidence.map((e) => `<li><button type="button" class="secondary run-ev" data-id="${esc(e.id)}" data-name="${esc(e.name)}">${esc(e.name)}</button> <small>${e.size} B</small>` +
         (e.excerpt ? `<pre>${esc(e.excerpt)}</pre>` : '') + '</li>').join('')}</ul>` : '') + '</li>';

@@ -10,7 +10,7 @@ import { compileRoute } from '../../http/router';
 import { runRoutes, type RunService } from './run-routes';
 import type { RunView } from './run-types';
 
-const view = { id: 'r1', kind: 'drill', title: 'Drill', goal: 'failover', operator: 'alice', startedAt: '2026-12-01T09:00:00.000Z', finishedAt: null, outcome: null, fingerprint: 'h', lyncdrVersion: '0.1.0', seq: 1, next: 1, steps: [], summary: null } satisfies RunView;
+const view = { id: 'r1', kind: 'drill', title: 'Drill', goal: 'failover', operator: 'alice', startedAt: '2026-12-01T09:00:00.000Z', finishedAt: null, outcome: null, fingerprint: 'h', lyncdrVersion: '0.1.0', seq: 1, next: 1, steps: [], summary: null, rollback: null } satisfies RunView;
 const calls: unknown[][] = [];
 /** Records what the routes hand to the service; run "gone" is unknown and step 9 loses a race, as the core would say. */
 const service: RunService = {

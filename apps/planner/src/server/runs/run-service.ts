@@ -5,7 +5,7 @@
  */
 import {
   buildState, checkPlan, decideFinish, decideStep, describeGoal, evaluateDrillCadence, foldRun, GOAL_KINDS, goalPool,
-  microsoftTarget, parseGoal, plan, productAt, summarizeRun,
+  microsoftTarget, parseGoal, plan, productAt, rollbackGoal, summarizeRun,
   type EvidenceRef, type RunEvent, type RunState, type StartedData,
 } from '@lyncdr/domain';
 import { buildDrillReport, renderPlanCommand, renderPlanText, type DrillReportInput } from '@lyncdr/documents';
@@ -138,6 +138,7 @@ export function createRunService(d: RunDeps): PlannerRuns {
       next,
       steps: state.steps.map((s) => stepView(s, lang)),
       summary: summarizeRun(state),
+      rollback: ((g) => (g ? describeGoal(g) : null))(rollbackGoal(state.started.goalSpec)),
     };
   }
 

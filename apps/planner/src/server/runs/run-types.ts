@@ -52,6 +52,8 @@ export interface RunView {
   steps: RunStepView[];
   /** The measured figures (durations, users-down time, RTO against the targets); the core's summary as JSON. */
   summary: unknown;
+  /** What undoes the goal, as the plan command to print it (`failback --pool …`), offered when a step fails; null when nothing does. */
+  rollback: string | null;
 }
 
 export interface RunListEntry {
