@@ -124,6 +124,10 @@ describe('a drill run from two browsers', () => {
     expect(text).toContain('alice');
     expect(text).toContain('bob');
     expect(text).toContain('RTO');
+    // The sign-off block, and the run's own start time as the report prints it.
+    expect(text).toContain('Vérificateur');
+    const startedAt = (await B.getAttribute('#runs-view .run-head time, #runs-view .run-list time', 'datetime'))!;
+    expect(text).toContain(startedAt.slice(11, 16));
     await a.context.close();
     await b.context.close();
   });
