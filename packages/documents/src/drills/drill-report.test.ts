@@ -233,6 +233,19 @@ describe('drill report of an abandoned real run with unmeasured figures', () => 
     expect(texts(d.blocks)).toContain('Cette exécution n’est pas terminée\u00a0: les valeurs sont celles connues au moment où ce rapport a été généré.');
   });
 
+  it('explains what Microsoft’s target counts only for a pool failover or failback goal', () => {
+    const note = (goal: string, ref: string) => {
+      const input = completedDrill();
+      input.goal = goal;
+      input.summary.microsoft = { rtoMinutes: '5', rpoMinutes: '5', ref };
+      return texts(en(input).blocks).some((t) => t.startsWith('Microsoft’s engineering target counts from the moment'));
+    };
+    expect(note('failback --pool pool01.contoso.example', 'docs-sfb/disaster-recovery.md')).toBe(true);
+    expect(note('serve --users-of pool01.contoso.example --by pool02.contoso.example', 'docs-sfb/disaster-recovery.md')).toBe(true);
+    expect(note('cms-failover', 'docs-sfb/disaster-recovery.md')).toBe(false);
+    expect(note('db-failover --pool pool01.contoso.example --type user', 'docs-sfb/back-end-server.md')).toBe(false);
+  });
+
   it('says so when the plan has no steps', () => {
     const input = completedDrill();
     input.steps = [];

@@ -75,6 +75,9 @@ const blankCell: TableCell = { blank: true };
 const code = (text: string): Inline => ({ text, style: 'code' });
 const bold = (text: string): Inline => ({ text, style: 'bold' });
 
+/** Goals whose Microsoft target is the pool failover / failback one (the same goals as @lyncdr/domain's targets). */
+const POOL_GOAL = /^(lyncdr\s+plan\s+)?(failover|failback|serve|rebuild)(\s|$)/;
+
 const STATUS_ORDER: DrillStepStatus[] = ['done', 'skipped', 'failed', 'running', 'pending'];
 
 function goalCommand(goal: string): string {
@@ -161,9 +164,10 @@ function figureBlocks(input: DrillReportInput, s: DrillStrings): Block[] {
       ],
     },
   ];
-  // docs-sfb/disaster-recovery.md: the pool failover RTO counts from the start of the failover procedures, without
-  // the time to decide or for users to sign in again.
-  if (sum.microsoft) blocks.push({ type: 'paragraph', text: f.microsoftNote(sum.microsoft.ref), tone: 'note' });
+  // The pool failover / failback RTO counts from the start of the failover procedures, without the time to decide or
+  // for users to sign in again (docs-sfb/disaster-recovery.md; lync-server-2013-recovery-time-for-pool-failover-and-
+  // pool-failback.md). The pages of the CMS and Back End targets say nothing of the kind: no note for those goals.
+  if (sum.microsoft && POOL_GOAL.test(input.goal.trim())) blocks.push({ type: 'paragraph', text: f.microsoftNote(sum.microsoft.ref), tone: 'note' });
   return blocks;
 }
 
