@@ -246,6 +246,22 @@ describe('drill report of an abandoned real run with unmeasured figures', () => 
     expect(note('db-failover --pool pool01.contoso.example --type user', 'docs-sfb/back-end-server.md')).toBe(false);
   });
 
+  it('prints a multi-line command line by line, no code block for an empty excerpt, and counts the lines left out', () => {
+    const input = completedDrill();
+    input.steps[0]!.command = 'Get-CsPoolFabricState -PoolFqdn pool01.contoso.example\r\nGet-CsPoolFabricState -PoolFqdn pool02.contoso.example';
+    input.steps[0]!.evidence = [
+      { name: 'empty.txt', size: 0, sha256: '00'.repeat(32), excerpt: '' },
+      { name: 'long.txt', size: 9000, sha256: '11'.repeat(32), excerpt: Array.from({ length: 230 }, (_, i) => `row ${i}`).join('\n') },
+    ];
+    const d = en(input);
+    expect(d.blocks.find((b) => b.type === 'step')).toMatchObject({ commands: ['Get-CsPoolFabricState -PoolFqdn pool01.contoso.example', 'Get-CsPoolFabricState -PoolFqdn pool02.contoso.example'] });
+    const codes = d.blocks.filter((b) => b.type === 'code');
+    expect(codes[0]!.lines).toHaveLength(200);
+    expect(codes[0]!.lines[0]).toBe('row 0');
+    expect(texts(d.blocks)).toContain('… 30 more lines not printed (the stored file is identified by its SHA-256 above)');
+    expect(texts(d.blocks)).toContain(`Evidence: empty.txt   ·   0 bytes   ·   SHA-256 ${'00'.repeat(32)}`);
+  });
+
   it('says so when the plan has no steps', () => {
     const input = completedDrill();
     input.steps = [];
