@@ -73,8 +73,15 @@ async function setUp(name: string, topology: Topology) {
       env: { ...process.env, LYNCDR_REPLAY_PRODUCT: 'sfb2015', LYNCDR_REPLAY_DIR: recordings },
     }),
   });
+  const text = async (url: string): Promise<string> => {
+    const r = await fetch(`${p.url}${url}`, { headers: { authorization: `Bearer ${reader}` } });
+    expect(r.status, url).toBe(200);
+    return r.text();
+  };
   return {
     p,
+    /** The worksheets as Markdown, from /api/documents. */
+    worksheets: () => text('/api/documents/worksheet?kind=all&format=md&lang=en'),
     failbackCommands: async () =>
       (await get<{ steps: { command: string | null }[] }>(`/api/plan?goal=failback&pool=${POOL}&state=${state}`)).steps.map((s) => s.command ?? ''),
     shown: async () => (await get<{ topology: { pools: ShownPool[]; findings: { code: string; subject: string | null; message: string }[] } }>('/api/topology')).topology,
@@ -102,6 +109,8 @@ describe('a pool version reported by the agent reaches the plans', () => {
       expect(before.some((c) => c.startsWith(`Invoke-CsPoolFailBack -PoolFqdn ${POOL}`))).toBe(true);
       expect(before.filter((c) => c.startsWith('Start-CsPool'))).toEqual([]);
       expect((await s.shown()).pools.find((x) => x.fqdn === POOL)).toMatchObject({ product: 'unknown', productSource: 'unknown' });
+      const RGS_2015 = 'Not replicated by the Skype for Business Server 2015 Backup Service.';
+      expect(await s.worksheets()).not.toContain(RGS_2015);
 
       await s.report();
       const stored = s.p.store.latestObservations().find((o) => o.observation.kind === 'backup-service');
@@ -113,6 +122,8 @@ describe('a pool version reported by the agent reaches the plans', () => {
       const shown = await s.shown();
       expect(shown.pools.find((x) => x.fqdn === POOL)).toMatchObject({ product: 'sfb2015', productSource: 'agent' });
       expect(shown.findings.filter((f) => f.code === 'AGENT_PRODUCT_CONFLICT')).toEqual([]);
+      // The worksheets too: the Response Group data of pool01 carries the SfB Server 2015 note.
+      expect(await s.worksheets()).toContain(RGS_2015);
       // The stored topology itself is unchanged: the agent's version is applied when it is served.
       expect((JSON.parse(s.p.store.latestTopology()!.json) as Topology).pools.find((x) => x.fqdn === POOL)).toMatchObject({ product: 'unknown' });
     } finally {

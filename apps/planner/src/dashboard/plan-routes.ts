@@ -31,23 +31,29 @@ export function agentProductsOf(observations: readonly StoredObservation[]): Map
 }
 
 /**
- * The deployment the planner knows: its newest topology version (parsed once per version), with the versions agents
- * reported for the pools neither the overlay nor the topology gives one (docs/topology.md "Product version"; applied
- * again when a report has arrived since).
+ * A topology with the versions agents reported for the pools neither the overlay nor the topology gives one
+ * (docs/topology.md "Product version"), worked out again only for another topology or once a report has arrived.
  */
+export function createAgentProducts(store: Store): (t: Topology) => Topology {
+  let cached: { from: Topology; reports: number; topology: Topology } | null = null;
+  return (t) => {
+    const reports = store.countReports();
+    if (cached?.from !== t || cached.reports !== reports) {
+      cached = { from: t, reports, topology: withAgentProducts(t, agentProductsOf(store.latestObservations())).topology };
+    }
+    return cached.topology;
+  };
+}
+
+/** The deployment the planner knows: its newest topology version (parsed once per version), with the agents' versions. */
 export function createTopologySource(store: Store): () => Topology {
   let parsed: { version: number; topology: Topology } | null = null;
-  let applied: { version: number; reports: number; topology: Topology } | null = null;
+  const withAgents = createAgentProducts(store);
   return () => {
     const t = store.latestTopology();
     if (!t) throw new LyncdrError('E_NO_TOPOLOGY', 'no topology loaded; start the planner with --topology');
     if (parsed?.version !== t.version) parsed = { version: t.version, topology: JSON.parse(t.json) as Topology };
-    const reports = store.countReports();
-    if (applied?.version !== t.version || applied.reports !== reports) {
-      const topology = withAgentProducts(parsed.topology, agentProductsOf(store.latestObservations())).topology;
-      applied = { version: t.version, reports, topology };
-    }
-    return applied.topology;
+    return withAgents(parsed.topology);
   };
 }
 

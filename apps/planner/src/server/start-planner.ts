@@ -2,6 +2,7 @@ import path from 'node:path';
 import { silentLogger, type Logger } from '@lyncdr/logger';
 import { createSqliteStore, type Store } from '@lyncdr/store';
 import type { Topology } from '@lyncdr/topology';
+import { createAgentProducts } from '../dashboard/plan-routes';
 import type { PlannerConfig } from './config';
 import { startDemoAgent, type DemoAgent } from './demo/demo-agent';
 import { inventoryItems, recordTopology } from './deployment';
@@ -48,6 +49,7 @@ export async function startPlanner(o: StartPlannerOptions): Promise<RunningPlann
   const store = createSqliteStore({ file: dbFile(config), now });
   const inventory = inventoryItems(topology);
   const items = o.items ?? (() => inventory);
+  const withAgents = createAgentProducts(store);
   let demo: DemoAgent | null = null;
   let server: PlannerServer | null = null;
   try {
@@ -55,7 +57,8 @@ export async function startPlanner(o: StartPlannerOptions): Promise<RunningPlann
     const started = createPlannerServer({
       config, store, now, log, tls: o.tls ?? null, items,
       deployment: o.deployment !== undefined ? o.deployment : (topology?.deployment ?? null),
-      documents: createDocumentBuilder({ topology: () => topology, snapshot: () => started.evaluator.latest(), now }),
+      // Worksheets and runbooks use the versions agents reported too (docs/topology.md "Product version").
+      documents: createDocumentBuilder({ topology: () => topology && withAgents(topology), snapshot: () => started.evaluator.latest(), now }),
       runs: topology ? { deployment: () => ({ topology, fingerprint: (store.latestTopology()?.hash ?? '').slice(0, 16) }), version: VERSION } : null,
       ...(o.schedule === undefined ? {} : { schedule: o.schedule }),
       ...(o.evaluateDebounceMs === undefined ? {} : { evaluateDebounceMs: o.evaluateDebounceMs }),
