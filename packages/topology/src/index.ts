@@ -32,3 +32,11 @@ export {
 export { newestAgentProducts, withAgentProducts, type AgentProduct } from './product/agent-products';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip/zip-limits';
 export { readYaml, type YamlRead } from './yaml/read-yaml';
+export {
+  FINGERPRINT_VERSION,
+  SHORT_FINGERPRINT_LENGTH,
+  canonicalJson,
+  canonicalTopology,
+  shortFingerprint,
+  topologyFingerprint,
+} from './fingerprint';
