@@ -59,7 +59,7 @@ export async function startPlanner(o: StartPlannerOptions): Promise<RunningPlann
       deployment: o.deployment !== undefined ? o.deployment : (topology?.deployment ?? null),
       // Worksheets and runbooks use the versions agents reported too (docs/topology.md "Product version").
       documents: createDocumentBuilder({ topology: () => topology && withAgents(topology), snapshot: () => started.evaluator.latest(), now }),
-      runs: topology ? { deployment: () => ({ topology, fingerprint: (store.latestTopology()?.hash ?? '').slice(0, 16) }), version: VERSION } : null,
+      runs: topology ? { deployment: () => ({ topology: withAgents(topology), fingerprint: (store.latestTopology()?.hash ?? '').slice(0, 16) }), version: VERSION } : null,
       ...(o.schedule === undefined ? {} : { schedule: o.schedule }),
       ...(o.evaluateDebounceMs === undefined ? {} : { evaluateDebounceMs: o.evaluateDebounceMs }),
       ...(o.commitInWorker === undefined ? {} : { commitInWorker: o.commitInWorker }),
