@@ -7,12 +7,13 @@ import { esc, STATUSES } from './util.js';
 import { applyFilters, bindStatus, renderStatus, updateStatus } from './view-status.js';
 import { bindAgents, renderAgents } from './view-agents.js';
 import { bindOverview, renderOverview } from './view-overview.js';
-import { bindDocuments, renderDocuments } from './view-documents.js';
+import { bindDocuments, openPlan, planPdf, renderDocuments } from './view-documents.js';
+import { bindReadiness, loadReadiness, renderReadiness } from './view-readiness.js';
 import { renderAlerts } from './view-alerts.js';
 import { bindRuns, loadRuns, onRunEvent, openRun } from './view-runs.js';
 
 const $ = (id) => document.getElementById(id);
-const SECTIONS = ['status', 'agents', 'overview', 'documents', 'runs', 'alerts'];
+const SECTIONS = ['status', 'agents', 'readiness', 'overview', 'documents', 'runs', 'alerts'];
 const state = { status: null, inventory: new Map(), topology: null, ix: indexTopology(null), rows: [], poolStatus: new Map(), agents: [], alerts: [], policy: null, versions: [], runbooks: null };
 
 function message(text) {
@@ -64,6 +65,10 @@ async function loadAll() {
   renderOverview(state);
   renderDocuments(state);
   renderAlerts(state);
+  // A planner without the readiness API answers 404: its tab is then hidden.
+  const readiness = (await optional(loadReadiness().then(() => true))) === true;
+  $('tab-readiness').hidden = !readiness;
+  state.readinessApi = readiness;
   // A planner without the runs API answers 404: its tab is then hidden.
   const runs = (await optional(loadRuns().then(() => true))) === true;
   $('tab-runs').hidden = !runs;
@@ -147,6 +152,9 @@ const refreshAgents = coalesced(async () => {
   state.agents = (await getJson('/api/agents')).agents;
   renderAgents(state);
 });
+const refreshReadiness = coalesced(async () => {
+  if (state.readinessApi) await loadReadiness();
+});
 const refreshAlerts = coalesced(async () => {
   state.alerts = (await getJson('/api/alerts?limit=200')).alerts;
   renderAlerts(state);
@@ -204,6 +212,8 @@ async function start() {
     if (type === 'status') {
       onStatusEvent(data);
       void refreshAlerts();
+      // Every evaluation judges the goals again: the readiness follows the status.
+      void refreshReadiness();
     } else if (type === 'run') {
       onRunEvent(data).catch((e) => message(t('error', { message: e.message })));
     } else if (type === 'report' && !reportsTimer) {
@@ -215,7 +225,10 @@ async function start() {
     }
   }, (live) => {
     // (Re)connected: reload once, in case an evaluation came while the stream was down.
-    if (live) reloadStatus();
+    if (live) {
+      reloadStatus();
+      void refreshReadiness();
+    }
     $('live').className = `live${live ? ' on' : ''}`;
     $('live').textContent = live ? t('live') : t('offline');
     document.body.dataset.live = String(live);
@@ -243,6 +256,8 @@ $('lang').addEventListener('change', () => {
     renderOverview(state);
     renderDocuments(state);
     renderAlerts(state);
+    renderReadiness();
+    void refreshReadiness();
     optional(loadRuns()).catch((e) => message(t('error', { message: e.message })));
   }
   $('live').textContent = document.body.dataset.live === 'true' ? t('live') : t('offline');
@@ -261,4 +276,5 @@ bindDocuments((id) => {
   location.hash = `#runs/${encodeURIComponent(id)}`;
 });
 bindRuns();
+bindReadiness({ open: (goal, args) => openPlan(goal, args).catch((e) => message(t('error', { message: e.message }))), pdf: planPdf });
 void start();

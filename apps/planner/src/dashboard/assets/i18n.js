@@ -47,6 +47,14 @@ const en = {
   reasonNeeded: 'Give a reason to skip this step.', reportPdf: 'Drill report (PDF)', runFinish: 'Finish the run', runAbandon: 'Abandon the run',
   runHistory: 'Every change (events)', runTotal: 'Total duration', runUsersDown: 'Users down', runRto: 'Measured RTO', runRtoVs: '{rto} (target {target})',
   step5: '5. Drill', drillTitle: 'Failover drill', startRun: 'Start a run of this plan', runStarted: 'Run started: {title}',
+  tabReadiness: 'Readiness', readinessTitle: 'DR readiness',
+  readinessHelp: 'Would each failover work right now? Each goal is planned from the newest agent reports and replayed; a fact older than its collector’s period counts as unknown, never as good.',
+  rd_ready: 'ready', 'rd_at-risk': 'at risk', rd_blocked: 'blocked', rdBlockers: 'Blockers', rdRpo: 'Data at risk (RPO)', rdRto: 'Estimated RTO',
+  rdPlan: 'Plan', rdOpenPlan: 'Open the plan', rdPdf: 'Plan (PDF)', rdNoBlocker: 'none', rdStep: 'step {n}', rdFacts: 'Facts used ({n})',
+  rdAge: '{d} old', rdUnknown: 'unknown', rdNoTarget: 'no target', rdTarget: 'target {d}', rdOver: 'over the target', rdWithin: 'within the target',
+  rdSummary: '{ready} ready, {risk} at risk, {blocked} blocked — judged {at}', rdNone: 'No goal to judge: the deployment has no paired pool, Central Management store, Edge route or mirror.',
+  goal_failover: 'Failover of {pool}', goal_failback: 'Failback of {pool}', 'goal_cms-failover': 'Central Management store failover',
+  'goal_edge-failover': 'Edge failover of {pool}', 'goal_edge-failback': 'Edge failback of {pool}', 'goal_db-failover': 'Mirror failover of the {type} database of {pool}',
   error: 'Error: {message}',
 };
 
@@ -95,6 +103,14 @@ const fr = {
   reasonNeeded: 'Donnez une raison pour sauter cette étape.', reportPdf: 'Rapport d’exercice (PDF)', runFinish: 'Terminer l’exécution', runAbandon: 'Abandonner l’exécution',
   runHistory: 'Tous les changements (événements)', runTotal: 'Durée totale', runUsersDown: 'Utilisateurs privés de service', runRto: 'RTO mesuré', runRtoVs: '{rto} (cible {target})',
   step5: '5. Exercice', drillTitle: 'Exercice de basculement', startRun: 'Lancer une exécution de ce plan', runStarted: 'Exécution lancée : {title}',
+  tabReadiness: 'Préparation', readinessTitle: 'Préparation à la reprise',
+  readinessHelp: 'Chaque basculement fonctionnerait-il maintenant ? Chaque objectif est planifié d’après les derniers rapports des agents, puis rejoué ; un fait plus ancien que la période de son collecteur compte comme inconnu, jamais comme bon.',
+  rd_ready: 'prêt', 'rd_at-risk': 'à risque', rd_blocked: 'bloqué', rdBlockers: 'Obstacles', rdRpo: 'Données exposées (RPO)', rdRto: 'RTO estimé',
+  rdPlan: 'Plan', rdOpenPlan: 'Ouvrir le plan', rdPdf: 'Plan (PDF)', rdNoBlocker: 'aucun', rdStep: 'étape {n}', rdFacts: 'Faits utilisés ({n})',
+  rdAge: 'il y a {d}', rdUnknown: 'inconnu', rdNoTarget: 'pas de cible', rdTarget: 'cible {d}', rdOver: 'au-delà de la cible', rdWithin: 'dans la cible',
+  rdSummary: '{ready} prêt(s), {risk} à risque, {blocked} bloqué(s) — évalué le {at}', rdNone: 'Aucun objectif à évaluer : le déploiement n’a ni pool apparié, ni magasin central de gestion, ni route Edge, ni miroir.',
+  goal_failover: 'Basculement de {pool}', goal_failback: 'Restauration automatique de {pool}', 'goal_cms-failover': 'Basculement du magasin central de gestion',
+  'goal_edge-failover': 'Basculement Edge de {pool}', 'goal_edge-failback': 'Restauration automatique Edge de {pool}', 'goal_db-failover': 'Basculement du miroir de la base {type} de {pool}',
   error: 'Erreur : {message}',
 };
 

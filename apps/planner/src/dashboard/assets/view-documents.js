@@ -203,6 +203,42 @@ async function startRun() {
   }
 }
 
+/** Sets the wizard to a goal and its arguments (`pool`, `to`, `type`, `planned`…, as in /api/plan) and the state it implies. */
+function fillWizard(goal, args = {}) {
+  $('pw-goal').value = goal;
+  renderGoalFields();
+  const values = { ...args };
+  // The wizard names the Edge pool of an Edge goal edgePool; /api/plan takes it as pool.
+  if ((goal === 'edge-failover' || goal === 'edge-failback') && values.pool !== undefined) {
+    values.edgePool = values.pool;
+    delete values.pool;
+  }
+  for (const [k, v] of Object.entries(values)) {
+    const el = $(`pw-${k}`);
+    if (!el) continue;
+    if (el.type === 'checkbox') el.checked = v === true || v === 'true';
+    else el.value = String(v ?? '');
+  }
+  renderState();
+}
+
+/** Opens the wizard on a goal (from the Readiness view) with its steps planned. */
+export async function openPlan(goal, args) {
+  fillWizard(goal, args);
+  await makePlan();
+  $('wizard').scrollIntoView?.({ block: 'start' });
+  $('pw-goal').focus();
+}
+
+/** Downloads the plan of a goal as a PDF in the page's language, from the state the wizard implies for it. */
+export async function planPdf(goal, args, out) {
+  fillWizard(goal, args);
+  const q = planQuery();
+  q.set('format', 'pdf');
+  q.set('lang', getLang());
+  await download(`/api/plan?${q}`, `plan-${goal}-${q.get('lang')}.pdf`, out);
+}
+
 /** `runStarted(id)` is called with the id of a run the wizard started. */
 export function bindDocuments(runStarted = () => {}) {
   onRunStarted = runStarted;
