@@ -6,7 +6,7 @@ import { createLogger } from '@lyncdr/logger';
 import { createSqliteStore, type Store } from '@lyncdr/store';
 import type { StatusEntry } from '@lyncdr/protocol';
 import { createNotifier } from './notifier';
-import type { WebhookSender } from './webhook';
+import type { AlertChannel } from './channel';
 
 const entry = (itemId: string, status: StatusEntry['status']): StatusEntry => ({ itemId, status, reason: `${status} because`, lastGood: null, ageSeconds: null });
 
@@ -15,9 +15,12 @@ describe('notifier', () => {
   let store: Store;
   let sent: unknown[];
   let lines: string[];
-  const webhook: WebhookSender = async (body) => {
-    sent.push(body);
-    return { delivered: true, attempts: 1, detail: 'HTTP 204' };
+  const webhook: AlertChannel = {
+    name: 'webhook',
+    send: async (body) => {
+      sent.push(body);
+      return { delivered: true, attempts: 1, detail: 'HTTP 204' };
+    },
   };
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-notifier-'));
@@ -30,7 +33,7 @@ describe('notifier', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   const make = (at: string) => createNotifier({
-    store, now: () => new Date(at), webhook, log: createLogger({ sinks: [{ write: (r) => lines.push(`${r.msg} ${JSON.stringify(r.fields)}`) }] }),
+    store, now: () => new Date(at), channels: [webhook], log: createLogger({ sinks: [{ write: (r) => lines.push(`${r.msg} ${JSON.stringify(r.fields)}`) }] }),
     silence: [{ from: '01:00', to: '03:00' }],
   });
 

@@ -3,8 +3,8 @@ import type { StatusEntry, StatusSnapshot } from '@lyncdr/protocol';
 import { countStatuses } from '@lyncdr/domain';
 import type { Store } from '@lyncdr/store';
 import type { SilenceWindow } from '../config';
+import type { AlertChannel, ChannelMessage, Delivery } from './channel';
 import { isSilenced } from './silence';
-import type { WebhookSender } from './webhook';
 
 export interface StatusChange {
   entry: StatusEntry;
@@ -22,14 +22,26 @@ export interface Notifier {
   dailySummary(snapshot: StatusSnapshot): Promise<void>;
 }
 
+/** Sends one message on every channel at once; a channel that throws counts as not delivered. */
+async function sendAll(channels: readonly AlertChannel[], message: ChannelMessage): Promise<{ channel: string; delivery: Delivery }[]> {
+  return Promise.all(channels.map(async (c) => {
+    try {
+      return { channel: c.name, delivery: await c.send(message) };
+    } catch (e) {
+      return { channel: c.name, delivery: { delivered: false, attempts: 1, detail: (e as Error).message } };
+    }
+  }));
+}
+
 export function createNotifier(deps: {
   store: Store;
   log: Logger;
   now: () => Date;
   silence: readonly SilenceWindow[];
-  webhook: WebhookSender | null;
+  /** Where alerts and summaries go (alerts/channels.ts); none: the planner log and the alert log only. */
+  channels: readonly AlertChannel[];
 }): Notifier {
-  const { store, log, now } = deps;
+  const { store, log, now, channels } = deps;
   return {
     async onChanges(changes, deployment) {
       const at = now();
@@ -44,31 +56,36 @@ export function createNotifier(deps: {
         } else loud.push(c);
       }
       if (!loud.length) return;
-      let delivery = { delivered: true, attempts: 0, detail: 'log only' };
-      if (deps.webhook) {
-        delivery = await deps.webhook({
+      const results = channels.length
+        ? await sendAll(channels, {
           kind: 'lyncdr.alert', deployment, at: at.toISOString(),
           changes: loud.map((c) => ({ itemId: c.entry.itemId, from: c.previous, to: c.entry.status, reason: c.entry.reason, lastGood: c.entry.lastGood })),
-        });
-        (delivery.delivered ? log.info : log.error)(delivery.delivered ? 'alert.delivered' : 'alert.failed', { changes: loud.length, attempts: delivery.attempts, detail: delivery.detail });
-      }
-      for (const c of loud) {
-        store.logAlert({
-          at: at.toISOString(), itemId: c.entry.itemId, from: c.previous, to: c.entry.status, ...reasonOf(c.entry),
-          channel: deps.webhook ? 'webhook' : 'log', delivered: delivery.delivered, detail: delivery.detail,
-        });
+        })
+        : [{ channel: 'log', delivery: { delivered: true, attempts: 0, detail: 'log only' } }];
+      for (const { channel, delivery } of results) {
+        if (channel !== 'log') {
+          (delivery.delivered ? log.info : log.error)(delivery.delivered ? 'alert.delivered' : 'alert.failed', { channel, changes: loud.length, attempts: delivery.attempts, detail: delivery.detail });
+        }
+        for (const c of loud) {
+          store.logAlert({
+            at: at.toISOString(), itemId: c.entry.itemId, from: c.previous, to: c.entry.status, ...reasonOf(c.entry),
+            channel, delivered: delivery.delivered, detail: delivery.detail,
+          });
+        }
       }
     },
     async dailySummary(snapshot) {
       const counts = countStatuses(snapshot.items);
       const notOk = snapshot.items.filter((i) => i.status !== 'ok');
       log.info('summary', counts);
-      if (!deps.webhook) return;
-      const d = await deps.webhook({
+      if (!channels.length) return;
+      const results = await sendAll(channels, {
         kind: 'lyncdr.summary', deployment: snapshot.deployment, at: snapshot.generatedAt, counts,
         attention: notOk.map((i) => ({ itemId: i.itemId, status: i.status, reason: i.reason })),
       });
-      (d.delivered ? log.info : log.error)(d.delivered ? 'summary.delivered' : 'summary.failed', { attempts: d.attempts, detail: d.detail });
+      for (const { channel, delivery: d } of results) {
+        (d.delivered ? log.info : log.error)(d.delivered ? 'summary.delivered' : 'summary.failed', { channel, attempts: d.attempts, detail: d.detail });
+      }
     },
   };
 }
