@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LyncdrError } from '@lyncdr/errors';
 import { LOG_LEVELS } from '@lyncdr/logger';
 import { readYaml } from '@lyncdr/topology';
+import { EmailConfig, NtfyConfig, TeamsConfig, WebhookConfig } from './alerts/channel-config';
 
 const Rule = z.object({
   periodHours: z.number().positive().optional(),
@@ -54,12 +55,10 @@ export const PlannerConfig = z.object({
   }).strict().prefault({}),
   retention: z.object({ rawReportsDays: z.number().positive().default(30) }).strict().prefault({}),
   alerts: z.object({
-    webhook: z.object({
-      url: z.string().url(),
-      retries: z.number().int().min(0).max(20).default(5),
-      backoffMs: z.number().int().positive().default(1000),
-      timeoutMs: z.number().int().positive().default(10_000),
-    }).strict().nullable().default(null),
+    webhook: WebhookConfig.nullable().default(null),
+    email: EmailConfig.nullable().default(null),
+    teams: TeamsConfig.nullable().default(null),
+    ntfy: NtfyConfig.nullable().default(null),
     /** node-cron expression of the daily summary, or null for none. */
     dailySummary: z.string().nullable().default(null),
     silence: z.array(Silence).default([]),
