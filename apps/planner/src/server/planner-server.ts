@@ -5,7 +5,7 @@ import { LyncdrError } from '@lyncdr/errors';
 import { silentLogger, type Logger } from '@lyncdr/logger';
 import { createInlineCommitter, createWorkerCommitter, type AsyncCommitter, type Store } from '@lyncdr/store';
 import { createNotifier } from './alerts/notifier';
-import { createWebhookSender } from './alerts/webhook';
+import { createChannels } from './alerts/channels';
 import { createAgentEndpoint, type AgentEndpoint } from './agents/endpoint';
 import { createReportWriter, type ReportWriter } from './agents/report-writer';
 import type { PlannerConfig } from './config';
@@ -55,8 +55,7 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
   const log = o.log ?? silentLogger;
   const { config, store } = o;
   const items = o.items ?? (() => []);
-  const webhook = config.alerts.webhook ? createWebhookSender(config.alerts.webhook) : null;
-  const notifier = createNotifier({ store, log, now, silence: config.alerts.silence, webhook });
+  const notifier = createNotifier({ store, log, now, silence: config.alerts.silence, channels: createChannels(config.alerts) });
   const dashboard = createDashboard({ store, rules: config.policy.rules, now, items });
   const runs = o.runs ? createRunService({ ...o.runs, store, now, onChange: (runId, seq) => {
     dashboard.events.publish('run', { runId, seq });
