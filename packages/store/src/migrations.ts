@@ -100,6 +100,16 @@ export const migrations: { n: number; name: string; sql: string }[] = [
         BEGIN SELECT RAISE(ABORT, 'run history is append-only'); END;
     `,
   },
+  {
+    n: 8,
+    name: 'documents the planner generated, with the topology fingerprint each was made from',
+    sql: `
+      CREATE TABLE documents_generated (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, lang TEXT NOT NULL,
+        format TEXT NOT NULL, fingerprint TEXT NOT NULL);
+      CREATE INDEX documents_generated_name ON documents_generated (kind, name, lang, seq);
+    `,
+  },
 ];
 
 /** Brings the schema up to date; refuses a database written by a newer lyncdr. */
