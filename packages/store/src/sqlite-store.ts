@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { LyncdrError } from '@lyncdr/errors';
 import { applyPragmas } from './commit-sql.mjs';
 import { migrate } from './migrations';
+import { createDocumentsRepo } from './documents-repo';
 import { createReportsRepo } from './reports-repo';
 import { createRunsRepo } from './runs-repo';
 import { createStatusRepo } from './status-repo';
@@ -67,6 +68,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ...createStatusRepo(db),
     ...createTopologyRepo(db, now),
     ...createRunsRepo(db),
+    ...createDocumentsRepo(db),
     async backupTo(out: string): Promise<void> {
       try {
         await db.backup(out);

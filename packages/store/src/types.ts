@@ -145,6 +145,20 @@ export interface EvidenceRecord {
   at: string;
 }
 
+/** A document the planner generated: what it is, its language and format, and the topology it was made from. */
+export interface GeneratedDocument {
+  /** ISO 8601. */
+  at: string;
+  /** 'worksheet' | 'runbook' | 'plan'. */
+  kind: string;
+  /** The worksheet kind, the runbook's procedure or the plan's goal (with its pools), e.g. "failover pool01.contoso.example". */
+  name: string;
+  lang: string;
+  format: string;
+  /** topologyFingerprint of the deployment the document was made from. */
+  fingerprint: string;
+}
+
 /** Planner persistence. Every write is one transaction; `commitReports` returns only after the commit. */
 export interface Store {
   readonly file: string;
@@ -198,6 +212,11 @@ export interface Store {
   putEvidence(e: Omit<EvidenceRecord, 'size' | 'sha256'> & { content: Uint8Array }): EvidenceRecord;
   /** An evidence file with its bytes; null when the run has none with this id. */
   getEvidence(runId: string, id: string): (EvidenceRecord & { content: Uint8Array }) | null;
+
+  /** Records a document the planner generated. */
+  recordDocument(d: GeneratedDocument): void;
+  /** The newest generated document of each kind, name and language. */
+  lastDocuments(): GeneratedDocument[];
 
   /** Deletes raw reports received before `before` (observations and history stay). Returns the count deleted. */
   pruneReports(before: string): number;
