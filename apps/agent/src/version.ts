@@ -1,2 +1,7 @@
-/** The agent's version: printed by `--version`, sent in the hello, part of the Windows zip's name (= package.json). */
-export const AGENT_VERSION = '0.1.0';
+import pkg from '../package.json' with { type: 'json' };
+
+/**
+ * The agent's version: printed by `--version`, sent in the hello, part of the Windows zip's name. It is the workspace's
+ * one version (apps/agent/package.json, the same in every package.json: test/workspace-version.test.ts).
+ */
+export const AGENT_VERSION: string = pkg.version;
