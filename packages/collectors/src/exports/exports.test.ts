@@ -7,7 +7,7 @@ import { cmsExportZip, type MiniPool } from '../testing/cms-zip';
 import { exportsCollector } from './index';
 import { backupFileName } from '@lyncdr/domain';
 import { kindFromName, verifyExport } from './verify-export';
-import { parseTopologyDocument } from '@lyncdr/topology';
+import { parseTopologyDocument, topologyFingerprint, type Topology } from '@lyncdr/topology';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-exports-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -88,6 +88,21 @@ describe('exports collector', () => {
     expect(by['export:userdata']!.ok).toBe(true);
     expect(by['export:lis']!.findings.map((f) => f.code)).toEqual(['EXPORT_NONE_FOUND']);
     expect(run.ok).toBe(false);
+  });
+
+  it('sends the newest CMS topology and its fingerprint, so the planner can tell whether its printed documents still hold', async () => {
+    const zip = cmsExportZip([red, dub]);
+    const f = write('three/CsConfig.zip', zip, '2026-11-03T00:00:00Z');
+    const run = await exportsCollector.run({ folders: [path.join(dir, 'three')] }, { now: () => new Date(), bridge: { run: async () => null } });
+    const cfg = run.observations.find((o) => o.subject === 'export:configuration')!;
+    const parsed = parseTopologyDocument(zip, { file: f });
+    expect(cfg.data.topologyFingerprint).toBe(topologyFingerprint(parsed));
+    expect(cfg.data.topologyFile).toBe(f);
+    // The model travels without its findings; its fingerprint is the same (findings are not part of it).
+    const sent = JSON.parse(JSON.stringify(cfg.data.topology)) as Omit<Topology, 'findings'>;
+    expect(sent).not.toHaveProperty('findings');
+    expect(sent.pools.map((p) => p.fqdn).sort()).toEqual(['pool-dub.contoso.test', 'pool-red.contoso.test']);
+    expect(topologyFingerprint({ ...sent, findings: [] })).toBe(cfg.data.topologyFingerprint);
   });
 
   it('names the key of a bad config', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Finding, Observation } from '@lyncdr/protocol';
-import { diffTopologies, parseTopologyDocument } from '@lyncdr/topology';
+import { diffTopologies, parseTopologyDocument, topologyFingerprint, type Topology } from '@lyncdr/topology';
 import { checkCollectorConfig } from '../config-check';
 import type { Collector } from '../types';
 import { discoverExports } from './discover';
@@ -58,7 +58,14 @@ function observe(kind: ExportKind, results: ExportFileResult[]): Observation {
   if (kind === 'configuration') {
     const withTopology = good.filter((r) => r.topology);
     const newest = withTopology[0]?.topology;
-    if (newest) data.pools = newest.pools.map((p) => p.fqdn);
+    if (newest) {
+      data.pools = newest.pools.map((p) => p.fqdn);
+      // What the planner compares with the deployment it serves and with the documents it printed (docs/planner.md).
+      data.topologyFingerprint = topologyFingerprint(newest);
+      data.topologyFile = withTopology[0]?.file ?? null;
+      const model = modelForPlanner(newest);
+      if (model) data.topology = model;
+    }
     const older = withTopology[1]?.topology;
     if (newest && older) data.changesSincePrevious = diffTopologies(older, newest);
   }
@@ -70,6 +77,15 @@ function observe(kind: ExportKind, results: ExportFileResult[]): Observation {
     findings,
     data,
   };
+}
+
+/** Largest topology model (as JSON) sent with an observation; a bigger one is sent as its fingerprint only. */
+export const MAX_TOPOLOGY_JSON = 1024 * 1024;
+
+/** The parsed model without its findings (the planner works them out again), or null when it is too large to send. */
+function modelForPlanner(t: Topology): Omit<Topology, 'findings'> | null {
+  const { findings: _findings, ...model } = t;
+  return JSON.stringify(model).length <= MAX_TOPOLOGY_JSON ? model : null;
 }
 
 export const exportsCollector = createExportsCollector();
