@@ -34,3 +34,11 @@ export type {
   EvidenceRef, FinishedData, FinishedRun, MicrosoftTarget, RunEvent, RunKind, RunOutcome, RunState, RunSummary, StartedData,
   StepChange, StepData, StepFigures, StepState, StepStatus
 } from './drills/index';
+export {
+  BLOCKING_CODES, blockerCodes, blockerInEnglish, evaluateReadiness, liveFacts, liveState, planCommand, readinessEntries,
+  readinessGoals, readinessItemId, syncFromModules, targetsFor
+} from './readiness/index';
+export type {
+  BlockerCode, GoalReadiness, LiveFacts, ReadinessBlocker, ReadinessFact, ReadinessGoal, ReadinessInput, ReadinessReport,
+  ReadinessStatus, ReadinessTargets
+} from './readiness/index';
