@@ -46,7 +46,7 @@ describe('readiness', () => {
       return e;
     });
     const exportEvidence: Evidence = {
-      observation: { kind: 'export', subject: 'export:configuration', ok: true, lastGood: ago(60), findings: [], data: { nextHops: { 'edge2.contoso.com': 'P1.contoso.com' } } },
+      observation: { kind: 'export', subject: 'export:configuration', ok: true, lastGood: ago(60), findings: [], data: { topology: { pools: [{ fqdn: 'edge2.contoso.com', kind: 'Edge', nextHop: 'P1.contoso.com' }], federation: { lyncEdge: 'edge1.contoso.com', xmppEdge: null } } } },
       observedAt: ago(60), durationMs: 1000, runOk: true, lastGoodEver: ago(60),
     };
     const r = evaluateReadiness(twoSiteTopology(), { items: [...items, entry('export:configuration@global', 'ok', 60, { periodSeconds: 24 * H })], judgedAt: now.toISOString(), now, evidence: [exportEvidence] });

@@ -2,8 +2,9 @@
  * The live facts readiness reads: Backup Service state per pool (its export direction, towards the partner) with the
  * time since it was last seen healthy, CMS replica freshness, mirror state, the age of the newest copies (file stores,
  * SQL databases: the newest log backup when the history says), and the Edge next hops and federation routes of the
- * newest CMS export when it carries them. Each fact has its source and age; a fact whose observation is older than its
- * collector's period (plus the policy's grace) is unknown, never assumed (docs/readiness.md).
+ * newest CMS export's topology (the exports collector's `data.topology`) where it names them, else the deployment's.
+ * Each fact has its source and age; a fact whose observation is older than its collector's period (plus the policy's
+ * grace) is unknown, never assumed (docs/readiness.md).
  */
 import type { StatusEntry } from '@lyncdr/protocol';
 import { findPool, type Topology } from '@lyncdr/topology';
@@ -189,18 +190,23 @@ export function liveFacts(t: Topology, input: ReadinessInput): LiveFacts {
   const routeFacts: ReadinessFact[] = [];
   const exp = look('export:configuration');
   const data = exp.ev?.observation.data ?? {};
-  const hops = field(data, 'nextHops');
+  // The export's topology model (exports collector: `data.topology`): Edge pools with their next hop, federation routes.
+  const model = field(data, 'topology');
+  const hops = new Map<string, unknown>();
+  for (const p of list(model, 'pools')) {
+    const fqdn = field(p, 'fqdn');
+    if (field(p, 'kind') === 'Edge' && typeof fqdn === 'string') hops.set(fqdn.toLowerCase(), field(p, 'nextHop'));
+  }
   const canon = (fqdn: unknown): string | null => (typeof fqdn === 'string' ? (findPool(t, fqdn)?.fqdn ?? null) : null);
   const fromExport = exp.ev !== null && exp.known;
   for (const edge of Object.keys(nextHops).sort()) {
-    const reported = fromExport && hops && typeof hops === 'object' ? Object.entries(hops).find(([k]) => k.toLowerCase() === edge.toLowerCase()) : undefined;
-    const hop = reported ? canon(reported[1]) : undefined;
-    if (hop !== undefined && hop !== null) nextHops[edge] = hop;
+    const hop = fromExport ? canon(hops.get(edge.toLowerCase())) : null;
+    if (hop) nextHops[edge] = hop;
     routeFacts.push(hop ? { fact: `edgeNextHop:${edge}`, value: hop, source: 'export:configuration', ageSeconds: exp.ageSeconds } : { fact: `edgeNextHop:${edge}`, value: nextHops[edge] ?? null, source: 'topology', ageSeconds: null });
   }
-  const fed = field(data, 'federation');
+  const fed = field(model, 'federation');
   for (const k of ['lync', 'xmpp'] as const) {
-    const reported = fromExport ? canon(field(fed, k)) : null;
+    const reported = fromExport ? canon(field(fed, k === 'lync' ? 'lyncEdge' : 'xmppEdge')) : null;
     if (reported) federation[k] = reported;
     routeFacts.push(reported ? { fact: `federation:${k}`, value: reported, source: 'export:configuration', ageSeconds: exp.ageSeconds } : { fact: `federation:${k}`, value: federation[k], source: 'topology', ageSeconds: null });
   }
