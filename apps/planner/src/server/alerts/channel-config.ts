@@ -39,6 +39,9 @@ export const EmailConfig = z.object({
   helo: z.string().regex(/^[A-Za-z0-9.-]+$/, 'use a host name').optional(),
   /** The whole conversation with the server, connection to QUIT. */
   timeoutMs: z.number().int().positive().max(300_000).default(15_000),
+  /** Tries again after a 4xx answer, a timeout or a network error (not after a 5xx). */
+  retries: z.number().int().min(0).max(20).default(2),
+  backoffMs: z.number().int().positive().default(5000),
 }).strict().superRefine((e, ctx) => {
   if (e.auth && e.security === 'none') ctx.addIssue({ code: 'custom', path: ['auth'], message: 'a password is only sent over TLS: set security to starttls or tls' });
   if (e.auth && !e.auth.password === !e.auth.passwordEnv) ctx.addIssue({ code: 'custom', path: ['auth'], message: 'give either password or passwordEnv' });

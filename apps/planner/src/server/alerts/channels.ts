@@ -1,6 +1,7 @@
 import { LyncdrError } from '@lyncdr/errors';
 import type { PlannerConfig } from '../config';
 import type { AlertChannel } from './channel';
+import { createEmailChannel } from './email';
 import { createNtfyChannel } from './ntfy';
 import { createTeamsChannel } from './teams';
 import { createWebhookChannel } from './webhook';
@@ -16,6 +17,11 @@ export function secretFromEnv(env: NodeJS.ProcessEnv, name: string, key: string)
 export function createChannels(alerts: PlannerConfig['alerts'], env: NodeJS.ProcessEnv = process.env): AlertChannel[] {
   const channels: AlertChannel[] = [];
   if (alerts.webhook) channels.push(createWebhookChannel(alerts.webhook));
+  if (alerts.email) {
+    const a = alerts.email.auth;
+    const password = a ? (a.password ?? (a.passwordEnv ? secretFromEnv(env, a.passwordEnv, 'alerts.email.auth.passwordEnv') : null)) : null;
+    channels.push(createEmailChannel({ config: alerts.email, password }));
+  }
   if (alerts.teams) channels.push(createTeamsChannel(alerts.teams));
   if (alerts.ntfy) {
     const n = alerts.ntfy;
