@@ -58,4 +58,28 @@ describe('diffTopologies', () => {
     expect(d.pairs.added).toEqual(contoso.pairs.length ? [] : ['pool01.contoso.example ⇄ pool02.contoso.example']);
     if (contoso.cms) expect(d.cms).toEqual({ from: `${contoso.cms.pool} (sql01.contoso.example\\rtc)`, to: 'pool02.contoso.example (sql01.contoso.example\\rtc)' });
   });
+
+  it('names Edge routes added and removed, a changed product version, HA type and overlay facts', () => {
+    const edge = contoso.pools.find((p) => p.kind === 'Edge' && p.nextHop)!;
+    const be = contoso.sqlStores.find((s) => s.kind === 'BackEnd')!;
+    const overlay = { deployment: null, pairs: [], language: null, owners: {}, destinations: {}, schedules: {}, targets: { rpoMinutes: null, rtoMinutes: null, perPool: {} }, federation: {}, nextHops: {}, extra: {} };
+    const older: Topology = { ...contoso, overlay };
+    const newer: Topology = {
+      ...contoso,
+      pools: contoso.pools.map((p) => (p === edge ? { ...p, nextHop: 'dir99.contoso.example' } : p === pool01 ? { ...p, product: 'sfb2019' as const } : p)),
+      sqlStores: contoso.sqlStores.map((s) => (s === be ? { ...s, haType: 'alwayson' as const } : s)),
+      federation: { ...contoso.federation, xmppEdge: 'EDGE02.contoso.example' },
+      product: { version: 'sfb2019', source: 'overlay' },
+      overlay: { ...overlay, schedules: { sql: 'daily 01:00' }, file: 'other.yaml' },
+    };
+    const d = diffTopologies(older, newer);
+    expect(d.same).toBe(false);
+    expect(d.edgeRoutes.added).toEqual([`${edge.fqdn} → next hop dir99.contoso.example`, ...(contoso.federation.xmppEdge ? [] : ['XMPP federation via edge02.contoso.example'])].sort());
+    expect(d.edgeRoutes.removed).toEqual([`${edge.fqdn} → next hop ${edge.nextHop}`]);
+    expect(d.pools.changed).toContainEqual({ id: pool01.fqdn, changes: [`product ${pool01.product ?? 'unknown'} → sfb2019`] });
+    expect(d.sqlStores.changed).toEqual([{ id: `BackEnd ${be.server}\\${be.instance}`, changes: [`HA ${be.haType ?? 'unknown'} → alwayson`] }]);
+    expect(d.product).toEqual({ from: contoso.product?.version ?? 'unknown', to: 'sfb2019' });
+    expect(d.overlay).toEqual(['schedules']);
+    expect(diffTopologies(older, contoso).overlay).toEqual(['overlay']);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Pool, Service, SqlStore, Topology } from './model';
+import { canonicalJson, canonicalOverlay } from './fingerprint';
 import { sameFqdn, sameInstance, sqlName } from './query';
 
 /** One thing present in both topologies that differs, with each difference in words (`site 1 → 2`). */
@@ -28,6 +29,18 @@ export interface TopologyDiff {
   pairs: AddedRemoved;
   /** The Central Management store moved: `pool (server\instance)`, or `none`. */
   cms: { from: string; to: string } | null;
+  /**
+   * Edge routes, FQDNs lower-cased: a pool's Edge association (`pool → Edge edge`), an Edge pool's next hop
+   * (`edge → next hop pool`) and the federation routes (`Lync federation via edge`, `XMPP federation via edge`).
+   */
+  edgeRoutes: AddedRemoved;
+  /** The deployment's product version changed (`unknown` when not known). */
+  product: { from: string; to: string } | null;
+  /**
+   * Overlay facts that changed (`owners`, `schedules`, `targets`, …, or `overlay` when one side has none): the ones a
+   * plan or a worksheet prints, as the fingerprint counts them (fingerprint.ts).
+   */
+  overlay: string[];
   /** True when nothing differs. */
   same: boolean;
 }
@@ -41,11 +54,16 @@ export function diffTopologies(older: Topology, newer: Topology): TopologyDiff {
   const sqlStores = diffBy(older.sqlStores, newer.sqlStores, storeKey, storeChanges);
   const fileStores = diffSets(older.fileStores.map((f) => f.unc.toLowerCase()), newer.fileStores.map((f) => f.unc.toLowerCase()));
   const pairs = diffSets(pairsOf(older), pairsOf(newer));
+  const edgeRoutes = diffSets(edgeRoutesOf(older), edgeRoutesOf(newer));
   const cms = sameCms(older, newer) ? null : { from: cmsName(older), to: cmsName(newer) };
+  const [pa, pb] = [older.product?.version ?? 'unknown', newer.product?.version ?? 'unknown'];
+  const product = pa === pb ? null : { from: pa, to: pb };
+  const overlay = overlayChanges(older, newer);
   const lists = [pools.added, pools.removed, pools.changed, machines.added, machines.removed, services.added, services.removed, services.changed];
   lists.push(sites.added, sites.removed, sqlStores.added, sqlStores.removed, sqlStores.changed, fileStores.added, fileStores.removed, pairs.added, pairs.removed);
-  const same = cms === null && lists.every((l) => l.length === 0);
-  return { pools, machines, services, sites, sqlStores, fileStores, pairs, cms, same };
+  lists.push(edgeRoutes.added, edgeRoutes.removed, overlay);
+  const same = cms === null && product === null && lists.every((l) => l.length === 0);
+  return { pools, machines, services, sites, sqlStores, fileStores, pairs, edgeRoutes, cms, product, overlay, same };
 }
 
 function diffSets(a: string[], b: string[]): AddedRemoved {
@@ -77,6 +95,27 @@ function pairsOf(t: Topology): string[] {
   return t.pairs.map((p) => p.map((x) => x.toLowerCase()).sort().join(' ⇄ '));
 }
 
+function edgeRoutesOf(t: Topology): string[] {
+  const out: string[] = [];
+  for (const p of t.pools) {
+    const fqdn = p.fqdn.toLowerCase();
+    if (p.edgePool) out.push(`${fqdn} → Edge ${p.edgePool.toLowerCase()}`);
+    if (p.nextHop) out.push(`${fqdn} → next hop ${p.nextHop.toLowerCase()}`);
+  }
+  if (t.federation.lyncEdge) out.push(`Lync federation via ${t.federation.lyncEdge.toLowerCase()}`);
+  if (t.federation.xmppEdge) out.push(`XMPP federation via ${t.federation.xmppEdge.toLowerCase()}`);
+  return out;
+}
+
+function overlayChanges(a: Topology, b: Topology): string[] {
+  if (!a.overlay || !b.overlay) return !a.overlay === !b.overlay ? [] : ['overlay'];
+  const ca: Record<string, unknown> = canonicalOverlay(a.overlay);
+  const cb: Record<string, unknown> = canonicalOverlay(b.overlay);
+  return Object.keys(ca)
+    .filter((k) => canonicalJson(ca[k]) !== canonicalJson(cb[k]))
+    .sort();
+}
+
 function storeKey(s: SqlStore): string {
   return `${s.kind} ${sqlName(s).toLowerCase()}`;
 }
@@ -94,6 +133,9 @@ function poolChanges(a: Pool, b: Pool): string[] {
   const out: string[] = [];
   if (a.kind !== b.kind) out.push(`kind ${a.kind} → ${b.kind}`);
   if (a.site !== b.site) out.push(`site ${a.site} → ${b.site}`);
+  const [va, vb] = [a.product ?? 'unknown', b.product ?? 'unknown'];
+  if (va !== vb) out.push(`product ${va} → ${vb}`);
+  if (a.mirroredBackEnd !== b.mirroredBackEnd) out.push(`mirrored back end ${a.mirroredBackEnd ? 'yes' : 'no'} → ${b.mirroredBackEnd ? 'yes' : 'no'}`);
   if (!sameFqdn(a.backupPool ?? 'none', b.backupPool ?? 'none')) out.push(`backup pool ${a.backupPool ?? 'none'} → ${b.backupPool ?? 'none'}`);
   const ma = new Set(a.machines.map((m) => m.toLowerCase()));
   const mb = new Set(b.machines.map((m) => m.toLowerCase()));
@@ -123,5 +165,8 @@ function serviceChanges(a: Service, b: Service): string[] {
 function storeChanges(a: SqlStore, b: SqlStore): string[] {
   const mirror = (s: SqlStore) => (s.mirror ? sqlName(s.mirror) : 'none');
   const same = a.mirror && b.mirror ? sameInstance(a.mirror, b.mirror) : a.mirror === b.mirror;
-  return same ? [] : [`mirror ${mirror(a)} → ${mirror(b)}`];
+  const out = same ? [] : [`mirror ${mirror(a)} → ${mirror(b)}`];
+  const [ha, hb] = [a.haType ?? 'unknown', b.haType ?? 'unknown'];
+  if (ha !== hb) out.push(`HA ${ha} → ${hb}`);
+  return out;
 }

@@ -122,7 +122,7 @@ function canonicalSqlStore(s: SqlStore) {
 }
 
 /** The overlay's facts that change a plan or a worksheet; not its file name, line numbers or unknown keys. */
-function canonicalOverlay(o: Overlay) {
+export function canonicalOverlay(o: Overlay) {
   return {
     deployment: o.deployment,
     language: o.language,

@@ -1,4 +1,4 @@
-import { productsOf, sqlName, type ProductSource, type SqlStore, type Topology } from '@lyncdr/topology';
+import { productsOf, shortFingerprint, sqlName, topologyFingerprint, type ProductSource, type SqlStore, type Topology } from '@lyncdr/topology';
 
 const PRODUCT_FROM: Record<ProductSource, string> = {
   overlay: 'lyncdr.yaml',
@@ -16,6 +16,8 @@ export function formatTopology(t: Topology): string {
   const out: string[] = [];
   out.push(`Deployment: ${t.deployment ?? 'TBD — owner'}`);
   out.push(`Source: ${t.source.file} (${t.source.format})`);
+  const fingerprint = topologyFingerprint(t);
+  out.push(`Fingerprint: ${shortFingerprint(fingerprint)} (SHA-256 ${fingerprint})`);
   const product = t.product ?? { version: 'unknown', source: 'unknown' as const };
   const versions = productsOf(t.pools);
   const mixed = product.source === 'unknown' && versions.length > 1;
