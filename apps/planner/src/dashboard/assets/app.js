@@ -3,7 +3,7 @@
 import { ApiError, getJson, listen, token } from './api.js';
 import { getLang, setLang, t, translatePage } from './i18n.js';
 import { indexTopology, placeItems, poolStatuses } from './model.js';
-import { esc, STATUSES } from './util.js';
+import { esc, SEVERITY } from './util.js';
 import { applyFilters, bindStatus, renderStatus, updateStatus } from './view-status.js';
 import { bindAgents, renderAgents } from './view-agents.js';
 import { bindOverview, renderOverview } from './view-overview.js';
@@ -24,7 +24,8 @@ function message(text) {
 function renderHeader() {
   const s = state.status;
   $('deployment').textContent = s?.deployment ? `— ${s.deployment}` : '';
-  $('counts').innerHTML = s ? STATUSES.map((k) => `<span class="badge ${k}">${s.counts[k] ?? 0} ${esc(t(k))}</span>`).join('') +
+  // The counts, most urgent first, are filters of the status table (view-status.js).
+  $('counts').innerHTML = s ? SEVERITY.map((k) => `<button type="button" class="badge ${k}" data-status="${k}" aria-pressed="${$('f-status').value === k}" title="${esc(t('countsFilter', { status: t(k) }))}">${s.counts[k] ?? 0} ${esc(t(k))}</button>`).join('') +
     ` <small>${esc(t('generated', { at: new Date(s.generatedAt).toLocaleTimeString(getLang() === 'fr' ? 'fr-FR' : 'en-GB') }))}</small>` : '';
   $('token-open').textContent = token.get() ? t('tokenSet') : t('token');
 }

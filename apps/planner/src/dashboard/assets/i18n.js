@@ -55,6 +55,11 @@ const en = {
   rdSummary: '{ready} ready, {risk} at risk, {blocked} blocked — judged {at}', rdNone: 'No goal to judge: the deployment has no paired pool, Central Management store, Edge route or mirror.',
   goal_failover: 'Failover of {pool}', goal_failback: 'Failback of {pool}', 'goal_cms-failover': 'Central Management store failover',
   'goal_edge-failover': 'Edge failover of {pool}', 'goal_edge-failback': 'Edge failback of {pool}', 'goal_db-failover': 'Mirror failover of the {type} database of {pool}',
+  cat_userdata: 'User data export ({name})', cat_configuration: 'Topology and configuration export ({name})', cat_lis: 'Location Information service export ({name})',
+  cat_rgs: 'Response Group export ({name})', cat_archiving: 'Archiving database ({name})', 'cat_monitoring-cdr': 'Call detail recording database ({name})',
+  'cat_monitoring-qoe': 'Quality of Experience database ({name})', cat_persistentchat: 'Persistent Chat database ({name})', 'cat_sql-other': 'SQL Server database ({name})',
+  'probe_backup-service': 'Backup Service replication', probe_mirror: 'SQL mirroring ({name})', 'probe_cms-replication': 'Central Management store replication', probe_drill: 'Drill cadence ({name})',
+  countsFilter: 'Show only the {status} items',
   error: 'Error: {message}',
 };
 
@@ -111,6 +116,11 @@ const fr = {
   rdSummary: '{ready} prêt(s), {risk} à risque, {blocked} bloqué(s) — évalué le {at}', rdNone: 'Aucun objectif à évaluer : le déploiement n’a ni pool apparié, ni magasin central de gestion, ni route Edge, ni miroir.',
   goal_failover: 'Basculement de {pool}', goal_failback: 'Restauration automatique de {pool}', 'goal_cms-failover': 'Basculement du magasin central de gestion',
   'goal_edge-failover': 'Basculement Edge de {pool}', 'goal_edge-failback': 'Restauration automatique Edge de {pool}', 'goal_db-failover': 'Basculement du miroir de la base {type} de {pool}',
+  cat_userdata: 'Export des données utilisateur ({name})', cat_configuration: 'Export de la topologie et de la configuration ({name})', cat_lis: 'Export du service d’informations d’emplacement ({name})',
+  cat_rgs: 'Export Response Group ({name})', cat_archiving: 'Base d’archivage ({name})', 'cat_monitoring-cdr': 'Base des enregistrements des détails des appels ({name})',
+  'cat_monitoring-qoe': 'Base de qualité de l’expérience ({name})', cat_persistentchat: 'Base du chat permanent ({name})', 'cat_sql-other': 'Base SQL Server ({name})',
+  'probe_backup-service': 'Réplication du service de sauvegarde', probe_mirror: 'Mise en miroir SQL ({name})', 'probe_cms-replication': 'Réplication du magasin central de gestion', probe_drill: 'Cadence des exercices ({name})',
+  countsFilter: 'N’afficher que les éléments « {status} »',
   error: 'Erreur : {message}',
 };
 

@@ -1,5 +1,5 @@
 /* Places every status entry in the deployment: its pool and site, from the inventory item and the topology. */
-import { worst } from './util.js';
+import { SEVERITY, worst } from './util.js';
 
 /** Indexes the topology: pools by FQDN, the pool of each machine, the pools of each SQL server. */
 export function indexTopology(topology) {
@@ -54,4 +54,17 @@ export function poolStatuses(rows) {
     by.get(r.pool).push(r.entry.status);
   }
   return new Map([...by].map(([p, list]) => [p, worst(list)]));
+}
+
+/**
+ * The rows from the most to the least urgent: failed, late, unknown, ok; within a status the oldest backup first (no
+ * known backup counts as the oldest), then by name. Returns a new array.
+ */
+export function bySeverity(rows) {
+  const rank = (r) => {
+    const i = SEVERITY.indexOf(r.entry.status);
+    return i < 0 ? SEVERITY.length : i;
+  };
+  const age = (r) => (r.entry.ageSeconds === null || r.entry.ageSeconds === undefined ? Infinity : r.entry.ageSeconds);
+  return [...rows].sort((a, b) => rank(a) - rank(b) || age(b) - age(a) || String(a.name).localeCompare(String(b.name)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

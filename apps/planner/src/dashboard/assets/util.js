@@ -5,6 +5,8 @@
 export const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 export const STATUSES = ['ok', 'late', 'failed', 'unknown'];
+/** The statuses from the most to the least urgent: the order of the status table and of the header's counts. */
+export const SEVERITY = ['failed', 'late', 'unknown', 'ok'];
 const rank = { ok: 0, unknown: 1, late: 2, failed: 3 };
 
 /** The worst of some statuses (failed > late > unknown > ok); unknown when there are none. */

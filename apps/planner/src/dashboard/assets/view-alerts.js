@@ -1,18 +1,29 @@
 /* global document */
 /* The alerts log and the policy in force (read-only). */
 import { getLang, reasonOf, t } from './i18n.js';
+import { itemWords } from './item-words.js';
 import { esc, when } from './util.js';
 
 const $ = (id) => document.getElementById(id);
 const badge = (s) => (s ? `<span class="badge ${esc(s)}">${esc(t(s))}</span>` : '—');
 
+/** The item of an alert in words, its internal id below in small text. */
+function itemCell(state, byId, itemId) {
+  const row = byId.get(itemId) ?? { id: itemId, name: String(itemId).split(':')[0], pool: null };
+  const w = itemWords(row, state.inventory.get(itemId));
+  return `<td class="item"><div class="name">${esc(w.name)}${w.where ? ` <span class="where">— ${esc(w.where)}</span>` : ''}</div><div class="id">${esc(itemId)}</div></td>`;
+}
+
 export function renderAlerts(state) {
   const alerts = state.alerts ?? [];
+  const byId = new Map((state.rows ?? []).map((r) => [r.id, r]));
+  // A fixed layout with set column widths: the table fits the page at 1,280 px, long ids and reasons wrap.
   $('alert-list').innerHTML = alerts.length
-    ? `<table><thead><tr><th scope="col">${esc(t('at'))}</th><th scope="col">${esc(t('item'))}</th><th scope="col">${esc(t('change'))}</th>` +
+    ? '<table class="alerts"><colgroup><col class="a-at"><col class="a-item"><col class="a-change"><col class="a-reason"><col class="a-channel"><col class="a-delivered"></colgroup>' +
+      `<thead><tr><th scope="col">${esc(t('at'))}</th><th scope="col">${esc(t('item'))}</th><th scope="col">${esc(t('change'))}</th>` +
       `<th scope="col">${esc(t('reason'))}</th><th scope="col">${esc(t('channel'))}</th><th scope="col">${esc(t('delivered'))}</th></tr></thead><tbody>` +
-      alerts.map((a) => `<tr><td><time datetime="${esc(a.at)}">${esc(when(a.at, getLang()))}</time></td><td>${esc(a.itemId)}</td>` +
-        `<td>${badge(a.from)} → ${badge(a.to)}</td><td>${esc(reasonOf(a))}</td><td>${esc(a.channel)}</td><td>${esc(a.delivered ? t('yes') : t('no'))}</td></tr>`).join('') +
+      alerts.map((a) => `<tr data-item="${esc(a.itemId)}"><td><time datetime="${esc(a.at)}">${esc(when(a.at, getLang()))}</time></td>${itemCell(state, byId, a.itemId)}` +
+        `<td class="change">${badge(a.from)} → ${badge(a.to)}</td><td class="reason">${esc(reasonOf(a))}</td><td class="channel">${esc(a.channel)}</td><td>${esc(a.delivered ? t('yes') : t('no'))}</td></tr>`).join('') +
       '</tbody></table>'
     : `<p class="note">${esc(t('noAlerts'))}</p>`;
 

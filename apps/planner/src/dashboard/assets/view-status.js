@@ -1,7 +1,9 @@
-/* global document */
+/* global document, location */
 /* Backup status: every inventory item with its status, last good backup, age against its period, the reason. */
 import { getJson } from './api.js';
 import { getLang, reasonOf, t } from './i18n.js';
+import { itemWords } from './item-words.js';
+import { bySeverity } from './model.js';
 import { duration, esc, STATUSES, when } from './util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -9,6 +11,13 @@ const rowsById = new Map();
 /** The age cell as last shown, per item (ages grow at every evaluation; the cell changes far less often). */
 const ageShown = new Map();
 let placed = [];
+/** The inventory entries by item id (`/api/dashboard/items`), for the items' names in words. */
+let inventory = new Map();
+/** What the text filter searches in a row: its words, id and reason. */
+const searchText = (r) => {
+  const w = itemWords(r, inventory.get(r.id));
+  return `${w.name} ${w.where} ${r.name} ${r.id} ${reasonOf(r.entry)}`.toLowerCase();
+};
 
 /** Age against the period, in words; `over` when the age is past the period. */
 function ageCell(e) {
@@ -35,8 +44,9 @@ function rowParts() {
 function rowHtml(r) {
   const e = r.entry;
   const p = rowParts();
+  const w = itemWords(r, inventory.get(r.id));
   return `<tr data-id="${esc(r.id)}" data-site="${esc(r.site ?? '')}" data-pool="${esc(r.pool ?? '')}" data-status="${esc(e.status)}">` +
-    `<td class="item"${p.item}><div class="name">${esc(r.name)}</div><div class="id">${esc(r.id)}</div></td>` +
+    `<td class="item"${p.item}><div class="name">${esc(w.name)}${w.where ? ` <span class="where">— ${esc(w.where)}</span>` : ''}</div><div class="id">${esc(r.id)}</div></td>` +
     `<td class="st"${p.status}>${p.badge[e.status] ?? badge(e.status)}</td>` +
     `<td class="lg"${p.lastGood}>${lastGoodCell(e)}</td>` +
     `<td class="age"${p.age}>${ageCell(e)}</td>` +
@@ -57,13 +67,33 @@ export function applyFilters() {
     const tr = rowsById.get(r.id);
     if (!tr) continue;
     const show = (!site || r.site === site) && (!pool || r.pool === pool) && (!status || r.entry.status === status) &&
-      (!text || `${r.name} ${r.id} ${reasonOf(r.entry)}`.toLowerCase().includes(text));
+      (!text || searchText(r).includes(text));
     tr.hidden = !show;
     const h = tr.nextElementSibling;
     if (h?.classList.contains('history')) h.hidden = !show;
     if (show) n++;
   }
   $('shown').textContent = t('shown', { n, total: placed.length });
+  for (const b of document.querySelectorAll('#counts button[data-status]')) b.setAttribute('aria-pressed', String(b.dataset.status === status));
+}
+
+/** Puts the rows of the table (each with its open history row) in the order of `placed`, moving only those out of place. */
+function reorder() {
+  const body = $('rows');
+  let before = body.firstElementChild;
+  for (const r of placed) {
+    const tr = rowsById.get(r.id);
+    if (!tr) continue;
+    const open = tr.nextElementSibling?.classList.contains('history') ? tr.nextElementSibling : null;
+    if (tr !== before) {
+      body.insertBefore(tr, before);
+      if (open) body.insertBefore(open, before);
+    } else {
+      before = (open ?? tr).nextElementSibling;
+      continue;
+    }
+    before = (open ?? tr).nextElementSibling;
+  }
 }
 
 const FIRST_ROWS = 120;
@@ -74,7 +104,8 @@ let rendering = null;
  * task so the page shows data without waiting for thousands of rows. Resolves when every row is in.
  */
 export function renderStatus(state) {
-  placed = state.rows;
+  inventory = state.inventory;
+  placed = bySeverity(state.rows);
   const sites = state.topology ? state.topology.sites.map((s) => s.id) : [...new Set(placed.map((r) => r.site).filter(Boolean))];
   const siteName = (id) => state.topology?.sites.find((s) => s.id === id)?.name ?? id;
   const pools = state.topology ? state.topology.pools.map((p) => p.fqdn) : [...new Set(placed.map((r) => r.pool).filter(Boolean))];
@@ -110,7 +141,9 @@ export async function updateStatus(state) {
   const before = new Map(placed.map((r) => [r.id, r.entry]));
   // Filters need a new pass only when rows were added or a status changed under a status filter.
   let refilter = Boolean($('f-text').value) || placed.length !== state.rows.length;
-  placed = state.rows;
+  let resort = placed.length !== state.rows.length;
+  inventory = state.inventory;
+  placed = bySeverity(state.rows);
   for (const r of placed) {
     const tr = rowsById.get(r.id);
     const old = before.get(r.id);
@@ -133,6 +166,7 @@ export async function updateStatus(state) {
       continue;
     }
     if (old?.status !== e.status) refilter ||= Boolean($('f-status').value);
+    resort = true;
     tr.dataset.status = e.status;
     tr.querySelector('.st').innerHTML = badge(e.status);
     tr.querySelector('.lg').innerHTML = lastGoodCell(e);
@@ -145,6 +179,8 @@ export async function updateStatus(state) {
     const open = tr.nextElementSibling;
     if (open?.classList.contains('history')) void loadHistory(tr, open);
   }
+  // A changed status or backup moves its row to its place in the order of severity (the others stay put).
+  if (resort) reorder();
   if (refilter) applyFilters();
 }
 
@@ -171,6 +207,14 @@ export function bindStatus() {
   for (const id of ['f-site', 'f-pool', 'f-status']) $(id).addEventListener('change', applyFilters);
   $('f-text').addEventListener('input', applyFilters);
   $('filters').addEventListener('submit', (ev) => ev.preventDefault());
+  // The header's counts are filters: a count shows only its status, pressed again every item.
+  $('counts').addEventListener('click', (ev) => {
+    const b = ev.target.closest('button[data-status]');
+    if (!b) return;
+    $('f-status').value = $('f-status').value === b.dataset.status ? '' : b.dataset.status;
+    applyFilters();
+    if (location.hash && location.hash !== '#status') location.hash = '#status';
+  });
   $('rows').addEventListener('click', (ev) => {
     const btn = ev.target.closest('button.hist');
     if (!btn) return;
