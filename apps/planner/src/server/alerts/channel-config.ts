@@ -24,7 +24,8 @@ export const WebhookConfig = z.object({ url: HttpUrl, ...retrying }).strict();
 
 export const EmailConfig = z.object({
   host: z.string().min(1).regex(/^[A-Za-z0-9.:[\]-]+$/, 'use a host name or an address'),
-  port: z.number().int().min(1).max(65535).default(25),
+  /** 25 without TLS, 587 with STARTTLS, 465 with TLS when absent. */
+  port: z.number().int().min(1).max(65535).optional(),
   from: Address,
   to: z.array(Address).min(1, 'list at least one recipient'),
   /** none: plain SMTP (an internal relay); starttls: upgrade the connection and refuse to go on without it; tls: TLS from the first byte (port 465). */

@@ -40,6 +40,8 @@ interface SmtpServerOptions {
   replies?: Partial<Record<'MAIL' | 'RCPT' | 'END', string[]>>;
   /** Accept the connection and never say anything. */
   silent?: boolean;
+  /** TLS from the first byte (port 465 style). */
+  implicitTls?: boolean;
 }
 
 async function smtpServer(o: SmtpServerOptions = {}) {
@@ -52,13 +54,19 @@ async function smtpServer(o: SmtpServerOptions = {}) {
     raw.on('error', () => undefined);
     if (o.silent) return;
     let sock: Socket = raw;
+    let secure = false;
+    if (o.implicitTls && o.tls) {
+      sock = new TLSSocket(raw, { isServer: true, key: o.tls.key, cert: o.tls.cert });
+      sock.on('error', () => undefined);
+      secure = true;
+    }
     let buffer = '';
     let inData = false;
     let data = '';
     let from = '';
     let to: string[] = [];
-    let secure = false;
     let user: string | null = null;
+    let login: { user: string | null } | null = null;
     const send = (line: string) => sock.write(`${line}\r\n`);
     const onData = (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
@@ -75,6 +83,21 @@ async function smtpServer(o: SmtpServerOptions = {}) {
           continue;
         }
         commands.push(line);
+        if (login) {
+          const value = Buffer.from(line, 'base64').toString('utf8');
+          if (login.user === null) {
+            login = { user: value };
+            send('334 UGFzc3dvcmQ6');
+          } else {
+            const u = login.user;
+            login = null;
+            if (o.users?.[u] === value) {
+              user = u;
+              send('235 2.7.0 Authentication successful');
+            } else send('535 5.7.8 Authentication credentials invalid');
+          }
+          continue;
+        }
         const verb = (line.split(' ')[0] ?? '').toUpperCase();
         if (verb === 'EHLO') {
           const ext = (o.extensions ?? []).filter((e) => !(secure && e === 'STARTTLS'));
@@ -87,6 +110,9 @@ async function smtpServer(o: SmtpServerOptions = {}) {
           sock.on('data', onData);
           sock.on('error', () => undefined);
           secure = true;
+        } else if (line === 'AUTH LOGIN') {
+          login = { user: null };
+          send('334 VXNlcm5hbWU6');
         } else if (verb === 'AUTH') {
           const [, u, p] = Buffer.from(line.split(' ')[2] ?? '', 'base64').toString('utf8').split('\0');
           if (u && o.users?.[u] === p) {
@@ -111,7 +137,7 @@ async function smtpServer(o: SmtpServerOptions = {}) {
         } else send('502 5.5.2 Error: command not recognized');
       }
     };
-    raw.on('data', onData);
+    sock.on('data', onData);
     send('220 test.local ESMTP');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -243,6 +269,20 @@ describe('e-mail channel (SMTP)', () => {
     const wrong = await createEmailChannel({ config, password: 'wrong-Pa55', tls: { ca: tlsFiles.cert } }).send(alert);
     expect(wrong).toEqual({ delivered: false, attempts: 1, detail: 'SMTP 535 5.7.8 Authentication credentials invalid (at AUTH)' });
     await smtp.close();
+  });
+
+  it('speaks TLS from the first byte with security: tls, with AUTH PLAIN or LOGIN', async () => {
+    const smtp = await smtpServer({ implicitTls: true, tls: tlsFiles, extensions: ['AUTH LOGIN PLAIN'], users: { lyncdr: 'pw' } });
+    const config = emailConfig(smtp.port, { security: 'tls', auth: { user: 'lyncdr', passwordEnv: 'SMTP_PW' } });
+    expect(await createEmailChannel({ config, password: 'pw', tls: { ca: tlsFiles.cert } }).send(summary)).toMatchObject({ delivered: true });
+    expect(smtp.messages[0]).toMatchObject({ secure: true, user: 'lyncdr' });
+    expect(smtp.commands.map((c) => c.split(' ')[0])).toEqual(['EHLO', 'AUTH', 'MAIL', 'RCPT', 'RCPT', 'DATA', 'QUIT']);
+    await smtp.close();
+    const loginOnly = await smtpServer({ implicitTls: true, tls: tlsFiles, extensions: ['AUTH LOGIN'], users: { lyncdr: 'pw' } });
+    expect(await createEmailChannel({ config: emailConfig(loginOnly.port, { security: 'tls', auth: { user: 'lyncdr', password: 'pw' } }), password: 'pw', tls: { ca: tlsFiles.cert } }).send(alert)).toMatchObject({ delivered: true });
+    expect(loginOnly.commands.slice(0, 4)).toEqual([expect.stringMatching(/^EHLO /), 'AUTH LOGIN', Buffer.from('lyncdr').toString('base64'), Buffer.from('pw').toString('base64')]);
+    expect(loginOnly.messages[0]).toMatchObject({ user: 'lyncdr' });
+    await loginOnly.close();
   });
 
   it('refuses to go on without STARTTLS when it is required, and without a trusted certificate', async () => {

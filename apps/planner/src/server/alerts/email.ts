@@ -7,6 +7,8 @@ import { buildEmail } from './email-message';
 import { linesOf, titleOf } from './message-text';
 import { sendMail, SmtpError, type SmtpOptions } from './smtp-client';
 
+const DEFAULT_PORT = { none: 25, starttls: 587, tls: 465 } as const;
+
 export interface EmailChannelOptions {
   config: EmailConfig;
   /** The SMTP password, read from the file or its environment variable (alerts/channels.ts). */
@@ -25,7 +27,7 @@ export function createEmailChannel(o: EmailChannelOptions): AlertChannel {
   const { retries, backoffMs } = c;
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const smtp: SmtpOptions = {
-    host: c.host, port: c.port, security: c.security, helo: c.helo ?? (hostname() || 'localhost'), timeoutMs: c.timeoutMs,
+    host: c.host, port: c.port ?? DEFAULT_PORT[c.security], security: c.security, helo: c.helo ?? (hostname() || 'localhost'), timeoutMs: c.timeoutMs,
     auth: c.auth && o.password ? { user: c.auth.user, password: o.password } : null,
     ...(o.tls ? { tls: o.tls } : {}),
   };
