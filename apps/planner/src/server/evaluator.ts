@@ -28,7 +28,7 @@ export function createEvaluator(deps: {
   onChanges: (changes: StatusChange[], deployment: string | null) => void;
   debounceMs?: number;
   /** Called after every evaluation (the dashboard's live updates). */
-  onEvaluated?: (snapshot: StatusSnapshot) => void;
+  onEvaluated?: (snapshot: StatusSnapshot, seconds: number) => void;
   /** Entries judged beside the backup items at the same time (overdue drills), recorded and alerted like them. */
   more?: (now: Date) => StatusEntry[];
 }): Evaluator {
@@ -37,6 +37,7 @@ export function createEvaluator(deps: {
   let lastRun = 0;
 
   const evaluate = (): StatusSnapshot => {
+    const started = performance.now();
     const evidence: Evidence[] = deps.store.latestObservations().map((o) => ({
       observation: o.observation, observedAt: o.observedAt, durationMs: o.durationMs, runOk: o.runOk, lastGoodEver: o.lastGoodEver,
       recentDurationsMs: PROBE_KINDS.has(o.observation.kind) ? undefined : o.recentDurationsMs,
@@ -47,7 +48,7 @@ export function createEvaluator(deps: {
     const snapshot = deps.more ? { ...judged, items: [...judged.items, ...deps.more(now)] } : judged;
     const changes = deps.store.recordEvaluation(snapshot.generatedAt, snapshot.items);
     last = snapshot;
-    deps.onEvaluated?.(snapshot);
+    deps.onEvaluated?.(snapshot, (performance.now() - started) / 1000);
     if (changes.length) deps.onChanges(changes, snapshot.deployment);
     return snapshot;
   };

@@ -34,6 +34,8 @@ export interface ConnectionDeps {
   onGone: (name: string, conn: AgentConnection) => void;
   /** Called after a new (non-duplicate) report was committed and acked. */
   onReport: (agent: string, collector: string) => void;
+  /** Called when a report is acked (new or duplicate), with the seconds from the frame's arrival to the ack. */
+  onAck?: (seconds: number) => void;
   /** How far ahead of the planner's clock an agent's times may be (default 5 min); see screen-report.ts. */
   clockSkewMs?: number;
 }
@@ -138,7 +140,7 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
     if (agent && !closed) conn.send('error', { code, message, ...(ref ? { ref } : {}) });
   };
 
-  const onReport = (env: Envelope<'report'>, raw: string) => {
+  const onReport = (env: Envelope<'report'>, raw: string, arrived: number) => {
     if (!bucket.take()) {
       limited++;
       sendError('E_RATE_LIMIT', `over ${limits.reportsPerMinute} reports per minute; keep it in the outbox and resend later`, env.id);
@@ -158,7 +160,10 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
       finishedAt: p.finishedAt, durationMs: p.durationMs, ok: p.ok, raw, observations: screened.observations,
     }).then(
       ({ duplicate }) => {
-        if (!closed) conn.send('ack', { id: env.id, duplicate });
+        if (!closed) {
+          conn.send('ack', { id: env.id, duplicate });
+          deps.onAck?.((performance.now() - arrived) / 1000);
+        }
         if (!duplicate) deps.onReport(name, p.collector);
       },
       (e: unknown) => {
@@ -170,6 +175,7 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
 
   const onMessage = (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
     if (closed) return;
+    const arrived = performance.now();
     const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
     if (isBinary) return conn.close(CloseCode.policy, 'binary frames are not part of the protocol; send JSON text');
     let env: Envelope;
@@ -215,7 +221,7 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
         }
         return;
       case 'report':
-        return onReport(env as Envelope<'report'>, buf.toString('utf8'));
+        return onReport(env as Envelope<'report'>, buf.toString('utf8'), arrived);
       case 'error': {
         const e = env.payload as Payload<'error'>;
         log.warn('agent.error', { agent: a.name, code: e.code, message: truncateUtf8(e.message, 300), ref: e.ref });

@@ -16,6 +16,8 @@ export interface AgentEndpointDeps {
   now: () => Date;
   log: Logger;
   onReport: (agent: string, collector: string) => void;
+  /** Called when a report is acked, with the seconds from the frame's arrival to the ack (the `/metrics` histogram). */
+  onAck?: (seconds: number) => void;
   /** Tolerated clock skew of agents, in ms (planner config `ingest.clockSkewSeconds`). */
   clockSkewMs?: number;
 }
