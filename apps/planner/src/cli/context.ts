@@ -1,11 +1,25 @@
+import type { StopSignals } from './stop-signals';
+
 /** What every CLI command receives: output streams, the clock and the working directory (injected for tests). */
 export interface CliContext {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   now: () => Date;
+  /** The caller's working directory: every path given on the command line is resolved against it. */
   cwd: string;
   /** Set by a command to the process exit code (0 ok, 1 findings, 2 bad input or usage). */
   exitCode: number;
+  /** stderr is a terminal: progress lines may be drawn there (never with --json). */
+  stderrIsTty: boolean;
+  /** stdout is a terminal and NO_COLOR is not set: statuses may be coloured. */
+  color: boolean;
+  /** SIGINT/SIGTERM caught since the process started (`lyncdr serve` only); serve listens itself when absent. */
+  stopSignals?: StopSignals;
+}
+
+/** Colour on a terminal unless NO_COLOR is set to anything but the empty string (no-color.org) or TERM is dumb. */
+export function colorWanted(isTty: boolean, env: NodeJS.ProcessEnv): boolean {
+  return isTty && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
 export function createCliContext(overrides: Partial<CliContext> = {}): CliContext {
@@ -15,6 +29,8 @@ export function createCliContext(overrides: Partial<CliContext> = {}): CliContex
     now: () => new Date(),
     cwd: process.cwd(),
     exitCode: 0,
+    stderrIsTty: false,
+    color: false,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { createCliContext } from './context';
+import { colorWanted, createCliContext } from './context';
 import { runCli } from './program';
+import { watchStopSignals } from './stop-signals';
 
 // A reader that stops early (`lyncdr … | head`) closes the pipe: that ends the output, it is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,8 +11,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const ctx = createCliContext();
-runCli(process.argv.slice(2), ctx).then(
+const argv = process.argv.slice(2);
+const ctx = createCliContext({
+  stderrIsTty: process.stderr.isTTY === true,
+  color: colorWanted(process.stdout.isTTY === true, process.env),
+  // The planner catches Ctrl-C from its first line on, so an early one still ends in a clean stop (exit 0).
+  stopSignals: argv[0] === 'serve' ? watchStopSignals() : undefined,
+});
+runCli(argv, ctx).then(
   (code) => {
     process.exitCode = code;
   },

@@ -36,7 +36,17 @@ describe('lyncdr agents / db', () => {
     expect(out).not.toContain(token);
     expect(await run('agents', 'revoke', 'fe1')).toBe(0);
     expect(await run('agents', 'list')).toBe(0);
-    expect(out).toMatch(/fe1\tagent\trevoked 2026-11-22T10:00:00.000Z/);
+    const [header, ...rows] = out.trimEnd().split('\n');
+    expect(header).toMatch(/^NAME\s+ROLE\s+STATE\s+LAST SEEN\s+VERSION\s+LAST RUNS$/);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^fe1\s+agent\s+revoked 2026-11-22T10:00:00.000Z\s+-\s+-\s+-$/);
+    expect(rows[1]).toMatch(/^viewer\s+read\s+never seen\s+-\s+-\s+-$/);
+    // Aligned: every row's role and state start under their headers.
+    for (const r of rows) {
+      expect(r.indexOf(r.includes('agent') ? 'agent' : 'read')).toBe(header!.indexOf('ROLE'));
+      expect(r.search(/revoked|never seen/)).toBe(header!.indexOf('STATE'));
+    }
+    expect(out).not.toContain('\x1b[');
   });
 
   it('rotates a token: a new secret printed once, the old one refused, the role kept', async () => {

@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { LyncdrError } from '@lyncdr/errors';
 import { createSqliteStore, type TokenRole } from '@lyncdr/store';
 import type { CliContext } from '../context';
+import { painter } from '../colors';
 import { printJson } from '../io';
+import { formatTable } from '../table';
 import { hashToken, newToken } from '../../server/agents/tokens';
 import { dbFile, loadPlannerConfig, type ConfigFlags } from '../../server/load-config';
 
@@ -36,7 +38,7 @@ export function registerAgents(program: Command, ctx: CliContext): void {
     });
 
   common(agents.command('list'))
-    .description('list tokens with their role, state and when each agent was last seen')
+    .description('list tokens in a table: name, role, state, when each agent was last seen, its version and last runs')
     .option('--json', 'print JSON')
     .action(async (o: ConfigFlags & { json?: boolean }) => {
       const store = await openStore(o, ctx);
@@ -44,11 +46,16 @@ export function registerAgents(program: Command, ctx: CliContext): void {
         const list = store.listTokens();
         if (o.json) return printJson(ctx, { agents: list });
         if (!list.length) return ctx.stdout('no tokens yet; add one with: lyncdr agents add <name>\n');
-        for (const a of list) {
-          const state = a.revokedAt ? `revoked ${a.revokedAt}` : a.lastSeen ? `last seen ${a.lastSeen}` : 'never seen';
-          const runs = Object.entries(a.lastRuns).map(([c, t]) => `${c} ${t}`).join(', ');
-          ctx.stdout(`${a.name}\t${a.role}\t${state}${a.version ? `\tv${a.version}` : ''}${runs ? `\t${runs}` : ''}\n`);
-        }
+        const paint = painter(ctx);
+        const rows = list.map((a) => [
+          a.name,
+          a.role,
+          a.revokedAt ? { text: `revoked ${a.revokedAt}`, tone: 'bad' as const } : a.lastSeen ? { text: 'active', tone: 'good' as const } : { text: 'never seen', tone: 'warn' as const },
+          a.lastSeen ?? '-',
+          a.version ?? '-',
+          Object.entries(a.lastRuns).map(([c, t]) => `${c} ${t}`).join(', ') || '-',
+        ]);
+        ctx.stdout(formatTable(['NAME', 'ROLE', 'STATE', 'LAST SEEN', 'VERSION', 'LAST RUNS'], rows, paint).join('\n') + '\n');
       } finally {
         store.close();
       }

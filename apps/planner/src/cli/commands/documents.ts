@@ -6,6 +6,7 @@ import { allRunbooks, buildWorksheet, checkNamedPools, worksheetKinds, type Docu
 import { LyncdrError } from '@lyncdr/errors';
 import { renderDocument, type Format } from '@lyncdr/render';
 import type { CliContext } from '../context';
+import { createProgress } from '../progress';
 import { inputRevision, loadDeployment, printJson, readInput, writeOutputAtomic } from '../io';
 
 interface DocumentsFlags {
@@ -91,9 +92,15 @@ export function registerDocuments(program: Command, ctx: CliContext): void {
         throw new LyncdrError('E_OUTPUT', `cannot create the folder ${flags.output}: ${(e as Error).message}; check the path`, { cause: e });
       }
       const written: { file: string; kind: string; id: string; lang: Lang }[] = [];
-      for (const p of planned) {
-        const out = await renderDocument(p.build(), { format, paper });
-        written.push({ file: await writeOutputAtomic(path.join(folder, p.file), out, ctx.cwd), kind: p.kind, id: p.id, lang: p.lang });
+      const progress = createProgress(ctx, 'lyncdr documents', flags.json);
+      try {
+        for (const [i, p] of planned.entries()) {
+          progress.update(`${i + 1}/${planned.length} ${p.file}`);
+          const out = await renderDocument(p.build(), { format, paper });
+          written.push({ file: await writeOutputAtomic(path.join(folder, p.file), out, ctx.cwd), kind: p.kind, id: p.id, lang: p.lang });
+        }
+      } finally {
+        progress.done();
       }
       if (flags.json) printJson(ctx, { folder, format, paper: format === 'pdf' ? paper : null, written, skipped });
       else {

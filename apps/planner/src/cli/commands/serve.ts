@@ -8,6 +8,7 @@ import { LyncdrError } from '@lyncdr/errors';
 import type { Topology } from '@lyncdr/topology';
 import type { CliContext } from '../context';
 import { loadDeployment } from '../io';
+import { watchStopSignals, type StopSignals } from '../stop-signals';
 import { loadPlannerConfig, type ConfigFlags } from '../../server/load-config';
 import { createPlannerLogger } from '../../server/planner-logger';
 import { startPlanner } from '../../server/start-planner';
@@ -34,19 +35,6 @@ async function readPem(file: string, what: string): Promise<Buffer> {
   }
 }
 
-/** Resolves when the process gets SIGINT or SIGTERM. */
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (sig: string) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolve(sig);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-  });
-}
-
 export function registerServe(program: Command, ctx: CliContext): void {
   program
     .command('serve')
@@ -59,31 +47,41 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option('--overlay <lyncdr.yaml>', 'overlay for the topology')
     .option('--demo', 'run an in-process demo agent against generated sample backup folders')
     .action(async (o: ConfigFlags) => {
-      const embedded = !o.config && !o.topology;
-      const config = await loadPlannerConfig(o, ctx.cwd);
-      let topology: Topology | null = null;
-      if (config.topology) {
-        topology = await loadDeployment(config.topology, config.overlay ?? undefined, ctx.cwd);
-      } else if (embedded) {
-        const example = bundledExample(ctx.cwd);
-        topology = example ? await loadDeployment(example.topology, example.overlay ?? undefined, ctx.cwd) : createSampleTopology();
-        config.demo = true;
-      }
-      const tls = config.tls ? { cert: await readPem(config.tls.cert, 'cert'), key: await readPem(config.tls.key, 'key') } : null;
-      const logger = createPlannerLogger(config, { terminal: (line) => ctx.stderr(line), now: ctx.now });
-      const { log } = logger;
+      // Listening from the start: a Ctrl-C while the planner is still starting stops it as soon as it is up.
+      const signals = ctx.stopSignals ?? watchStopSignals({ stderr: ctx.stderr });
       try {
-        const planner = await startPlanner({ config, topology, tls, now: ctx.now, log });
-        try {
-          ctx.stdout(`lyncdr planner: ${planner.url}  (agents connect to ${planner.agentUrl})\n`);
-          const sig = await untilSignal();
-          log.info('planner.stopping', { signal: sig });
-        } finally {
-          await planner.stop();
-        }
-        log.info('planner.stopped');
+        await serve(o, ctx, signals);
       } finally {
-        logger.close();
+        signals.dispose();
       }
     });
+}
+
+async function serve(o: ConfigFlags, ctx: CliContext, signals: StopSignals): Promise<void> {
+  const embedded = !o.config && !o.topology;
+  const config = await loadPlannerConfig(o, ctx.cwd);
+  let topology: Topology | null = null;
+  if (config.topology) {
+    topology = await loadDeployment(config.topology, config.overlay ?? undefined, ctx.cwd);
+  } else if (embedded) {
+    const example = bundledExample(ctx.cwd);
+    topology = example ? await loadDeployment(example.topology, example.overlay ?? undefined, ctx.cwd) : createSampleTopology();
+    config.demo = true;
+  }
+  const tls = config.tls ? { cert: await readPem(config.tls.cert, 'cert'), key: await readPem(config.tls.key, 'key') } : null;
+  const logger = createPlannerLogger(config, { terminal: (line) => ctx.stderr(line), now: ctx.now });
+  const { log } = logger;
+  try {
+    const planner = await startPlanner({ config, topology, tls, now: ctx.now, log });
+    try {
+      if (signals.received === null) ctx.stdout(`lyncdr planner: ${planner.url}  (agents connect to ${planner.agentUrl})\n`);
+      const sig = await signals.wait();
+      log.info('planner.stopping', { signal: sig });
+    } finally {
+      await planner.stop();
+    }
+    log.info('planner.stopped');
+  } finally {
+    logger.close();
+  }
 }

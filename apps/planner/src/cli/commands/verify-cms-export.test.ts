@@ -53,6 +53,21 @@ describe('lyncdr verify cms-export', () => {
     expect(human.out).toMatch(/FAILED .*truncated\.zip/);
   });
 
+  it('human output: one block per zip, each with its own pools and findings, then the change between the newest two', async () => {
+    const good = cmsExportZip([{ fqdn: 'p.contoso.test', number: 1, machines: ['m.contoso.test'] }]);
+    const broken = path.join(dir, 'broken-block.zip');
+    writeFileSync(broken, good.subarray(0, good.length - 40));
+    const r = await run(['verify', 'cms-export', a, broken, b]);
+    expect(r.code).toBe(1);
+    const blocks = r.out.trimEnd().split('\n\n');
+    expect(blocks).toHaveLength(4);
+    expect(blocks[0]).toMatch(new RegExp(`^ok ${a.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')} \\(modified 2026-11-01T00:00:00.000Z, \\d+ bytes, 1 pool\\(s\\)\\)\\n {2}pool pool-red\\.contoso\\.test \\(.*\\): fe1\\.contoso\\.test, fe2\\.contoso\\.test$`));
+    expect(blocks[1]).toMatch(/^FAILED .*broken-block\.zip \(.*\)\n {2}ZIP_TRUNCATED: /);
+    expect(blocks[1]).not.toMatch(/pool /);
+    expect(blocks[2]).toMatch(/^ok .*cms-b\.zip .*2 pool\(s\)\)\n {2}pool pool-red.*: fe1\.contoso\.test\n {2}pool pool-dub.*: fe3\.contoso\.test$/);
+    expect(blocks[3]).toMatch(/^changes from .*cms-a\.zip to .*cms-b\.zip: pools \+1 -0 ~\d+, machines \+1 -1/);
+  });
+
   it('a zip without the topology is a finding', async () => {
     const f = path.join(dir, 'no-topology.zip');
     writeFileSync(f, makeZip({ 'DocItemSet.xml': '<DocItemSet/>' }));

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { verifyExport, type ExportFileResult } from '@lyncdr/collectors';
 import { LyncdrError } from '@lyncdr/errors';
 import { diffTopologies, parseTopologyDocument, type TopologyDiff } from '@lyncdr/topology';
+import { painter } from '../colors';
 import type { CliContext } from '../context';
 import { printJson } from '../io';
 
@@ -48,12 +49,26 @@ export function registerVerifyCmsExport(verify: Command, ctx: CliContext): void 
         changes: changes && parsed.length >= 2 ? { from: parsed[1]!.file, to: parsed[0]!.file, ...changes } : null,
       };
       if (o.json) printJson(ctx, out);
-      else {
-        for (const r of results) ctx.stdout(`${r.ok ? 'ok      ' : 'FAILED  '} ${r.file}${r.topology ? ` (${r.topology.pools.length} pools)` : ''}\n`);
-        if (out.topology) for (const p of out.topology.pools) ctx.stdout(`  pool ${p.fqdn} (${p.kind}, site ${p.site}): ${p.machines.join(', ')}\n`);
-        if (changes) ctx.stdout(changes.same ? '  no topology change between the two newest exports\n' : `  changes: pools +${changes.pools.added.length} -${changes.pools.removed.length} ~${changes.pools.changed.length}, machines +${changes.machines.added.length} -${changes.machines.removed.length}, services +${changes.services.added.length} -${changes.services.removed.length} ~${changes.services.changed.length}\n`);
-        for (const f of findings) ctx.stdout(`  ${f.code}: ${f.message}\n`);
-      }
+      else printHuman(ctx, results, changes && parsed.length >= 2 ? { from: parsed[1]!.file, to: parsed[0]!.file, diff: changes } : null);
       ctx.exitCode = ok ? 0 : 1;
     });
+}
+
+/**
+ * One block per zip, in the order given: its status and path, then what was found in it (pools, or the findings that
+ * belong to it), so a finding is never read against the wrong zip; then what changed between the two newest.
+ */
+function printHuman(ctx: CliContext, results: ExportFileResult[], changes: { from: string; to: string; diff: TopologyDiff } | null): void {
+  const paint = painter(ctx);
+  results.forEach((r, i) => {
+    if (i > 0) ctx.stdout('\n');
+    const facts = [r.modified ? `modified ${r.modified}` : null, `${r.bytes} bytes`, r.topology ? `${r.topology.pools.length} pool(s)` : null].filter(Boolean).join(', ');
+    ctx.stdout(`${r.ok ? paint('good', 'ok') : paint('bad', 'FAILED')} ${r.file} (${facts})\n`);
+    if (r.topology) for (const p of r.topology.pools) ctx.stdout(`  pool ${p.fqdn} (${p.kind}, site ${p.site}): ${p.machines.join(', ')}\n`);
+    for (const f of r.findings) ctx.stdout(`  ${paint(f.severity === 'error' ? 'bad' : 'warn', f.code)}: ${f.message}\n`);
+  });
+  if (!changes) return;
+  const c = changes.diff;
+  ctx.stdout(`\nchanges from ${changes.from} to ${changes.to}: `);
+  ctx.stdout(c.same ? 'none\n' : `pools +${c.pools.added.length} -${c.pools.removed.length} ~${c.pools.changed.length}, machines +${c.machines.added.length} -${c.machines.removed.length}, services +${c.services.added.length} -${c.services.removed.length} ~${c.services.changed.length}\n`);
 }

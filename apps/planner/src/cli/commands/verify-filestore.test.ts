@@ -90,6 +90,34 @@ describe('lyncdr verify filestore', () => {
     const r = await run(['verify', 'filestore', '--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Meeting\.Active/);
+    // The --exclude default is printed once (not again as commander's `(default: [...])`).
+    expect(r.out.match(/Meeting\.Active/g)).toHaveLength(1);
+    expect(r.out).not.toMatch(/default: \[/);
+  });
+
+  it('--exclude replaces the default: Meeting.Active is compared once another name is given', async () => {
+    const { src, bak } = tree('exclude');
+    writeFileSync(path.join(src, '1-WebServices-1', 'Meeting.Active'), 'locked');
+    writeFileSync(path.join(src, '1-WebServices-1', 'skip.tmp'), 'tmp');
+    expect((await run(['verify', 'filestore', src, bak, '--exclude', 'skip.tmp'])).code).toBe(1);
+    expect((await run(['verify', 'filestore', src, bak, '--exclude', 'skip.tmp', 'Meeting.Active'])).code).toBe(0);
+    const byDefault = await run(['verify', 'filestore', src, bak, '--json']);
+    expect(JSON.parse(byDefault.out).findings.map((f: { path: string }) => path.basename(f.path))).toEqual(['skip.tmp']);
+  });
+
+  it('progress on a terminal stderr only, cleared before the report; statuses coloured only when allowed', async () => {
+    const { src, bak } = tree('tty');
+    let out = '';
+    let err = '';
+    const ctx = createCliContext({ stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir, stderrIsTty: true, color: true });
+    expect(await runCli(['verify', 'filestore', src, bak], ctx)).toBe(0);
+    expect(err.startsWith('\r\x1b[2Klyncdr verify filestore: walking ')).toBe(true);
+    expect(err).toMatch(/compared \d+ entries/);
+    expect(err.endsWith('\r\x1b[2K')).toBe(true);
+    expect(out.startsWith('\x1b[32mOK\x1b[39m: ')).toBe(true);
+    const plain = await run(['verify', 'filestore', src, bak]);
+    expect(plain.err).toBe('');
+    expect(plain.out).toMatch(/^OK: /);
   });
 
   it('runs as a real child process with --json on stdout only', () => {
