@@ -16,7 +16,8 @@ function textOf(t: Text | TableCell | undefined): string {
   if ('checkbox' in t) return '[ ]';
   return t.text;
 }
-const tables = (d: Document) => d.blocks.filter((b): b is TableBlock => b.type === 'table');
+/** The worksheet's own tables (the readiness table a status snapshot adds on the first page is tested beside it). */
+const tables = (d: Document) => d.blocks.filter((b): b is TableBlock => b.type === 'table' && b.columns[0]?.header !== 'Goal');
 const allText = (d: Document) =>
   d.blocks
     .map((b: Block) => {

@@ -6,6 +6,7 @@ import { databaseBlocks } from './database-worksheet';
 import { fileStoreBlocks } from './filestore-worksheet';
 import { worksheetDocument } from './header';
 import { worksheetKinds, type WorksheetKind, type WorksheetOptions } from './options';
+import { readinessBlocks } from './readiness-table';
 import { restoreBlocks } from './restore-worksheet';
 import { settingsBlocks } from './settings-worksheet';
 import { worksheetStrings } from './strings';
@@ -36,5 +37,8 @@ export function buildWorksheet(kind: WorksheetKind | 'all', topology: Topology, 
   // A single worksheet's own title is the document title, which the renderer already prints.
   const first = blocks[0];
   if (kind !== 'all' && first?.type === 'heading' && first.level === 1 && first.text === title) blocks.shift();
+  // With a status snapshot, the readiness table goes on the first page, under the first header.
+  const header = blocks.findIndex((b) => b.type === 'keyvalue');
+  blocks.splice(header + 1, 0, ...readinessBlocks(topology, opts));
   return worksheetDocument(title, topology, inventory, opts, blocks);
 }
