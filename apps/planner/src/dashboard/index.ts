@@ -5,7 +5,7 @@ import type { Store } from '@lyncdr/store';
 import { sendJson } from '../http/respond';
 import type { Route } from '../http/router';
 import { createEventHub, type EventHub } from './event-hub';
-import { planRoutes } from './plan-routes';
+import { planRoutes, type ServedDocument } from './plan-routes';
 import { createStaticAssets } from './static-assets';
 
 /** An item as the policy judges it (id, name, period); a full InventoryItem when the planner loaded a topology. */
@@ -13,6 +13,7 @@ type PolicyItem = PolicyInput['items'][number];
 
 export { createEventHub, type EventHub, type DashboardEvent } from './event-hub';
 export { CONTENT_SECURITY_POLICY, createStaticAssets, findAssetsDir } from './static-assets';
+export type { ServedDocument } from './plan-routes';
 
 export interface Dashboard {
   /** Live events for the browsers (`GET /api/events`); the planner publishes into it. */
@@ -40,6 +41,8 @@ export function createDashboard(deps: {
   /** The inventory items the policy judges (full InventoryItems when the planner loaded a topology). */
   items: () => readonly PolicyItem[];
   assetsDir?: string;
+  /** Told of every plan printed (PDF, Markdown, HTML), to judge later whether it still holds. */
+  onDocument?: (doc: ServedDocument) => void;
 }): Dashboard {
   const events = createEventHub();
   const assets = createStaticAssets({ dir: deps.assetsDir });

@@ -73,11 +73,23 @@ const goalOptions = (q: URLSearchParams) => ({
   to: q.get('to') ?? undefined, edge: q.get('edge') ?? undefined, type: q.get('type') ?? undefined, planned: q.get('planned') === 'true',
 });
 
+/** A document the planner served (a printed plan here), with the topology it was made from. */
+export interface ServedDocument {
+  kind: string;
+  /** The worksheet kind, the runbook's procedure or the plan's goal, with its pools. */
+  name: string;
+  lang: string;
+  format: string;
+  topology: Topology;
+}
+
+const PLAN_ARGS = ['pool', 'usersOf', 'by', 'failed', 'newFqdn', 'federation', 'to', 'edge', 'type'];
+
 /**
  * Routes the dashboard needs beyond the core API: the plan wizard (`/api/plan`, `/api/plan/check`, the same engine
  * as `lyncdr plan` and `lyncdr plan check`), the runbook list and the policy in force. All read-only.
  */
-export function planRoutes(d: { store: Store; rules: Record<string, PolicyRule>; now: () => Date }): Route[] {
+export function planRoutes(d: { store: Store; rules: Record<string, PolicyRule>; now: () => Date; onDocument?: (doc: ServedDocument) => void }): Route[] {
   const topology = createTopologySource(d.store);
   return [
     {
@@ -95,6 +107,8 @@ export function planRoutes(d: { store: Store; rules: Record<string, PolicyRule>;
         if (format !== 'pdf' && format !== 'md' && format !== 'html') throw new LyncdrError('E_USAGE', `format=${format} is not one of json, pdf, md, html`);
         const doc = buildPlanDocument(p, { lang: lang as Lang, now: d.now().toISOString(), deployment: t.deployment, inputRevision: null, state });
         const body = await renderDocument(doc, { format });
+        const name = [p.goalSpec.kind, ...PLAN_ARGS.map((k) => query.get(k)).filter((v) => v)].join(' ');
+        d.onDocument?.({ kind: 'plan', name, lang, format, topology: t });
         res.writeHead(200, { 'content-type': contentTypes[format], 'content-disposition': `attachment; filename="plan-${p.goalSpec.kind}.${format}"` });
         res.end(body);
       },
