@@ -7,6 +7,7 @@ import { createInlineCommitter, createWorkerCommitter, type AsyncCommitter, type
 import { createNotifier } from './alerts/notifier';
 import { createChannels } from './alerts/channels';
 import { createAgentEndpoint, type AgentEndpoint } from './agents/endpoint';
+import { createDocumentsDrift } from './documents-drift/documents-drift';
 import { createReportWriter, type ReportWriter } from './agents/report-writer';
 import type { PlannerConfig } from './config';
 import { createEvaluator, type Evaluator, type PolicyItem } from './evaluator';
@@ -56,14 +57,15 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
   const { config, store } = o;
   const items = o.items ?? (() => []);
   const notifier = createNotifier({ store, log, now, silence: config.alerts.silence, channels: createChannels(config.alerts) });
-  const dashboard = createDashboard({ store, rules: config.policy.rules, now, items });
+  const drift = createDocumentsDrift({ store, now });
+  const dashboard = createDashboard({ store, rules: config.policy.rules, now, items, onDocument: drift.record });
   const runs = o.runs ? createRunService({ ...o.runs, store, now, onChange: (runId, seq) => {
     dashboard.events.publish('run', { runId, seq });
     // A finished run can change a drill:<goal> item of the cadence.
     evaluator.evaluateSoon();
   } }) : null;
   const evaluator = createEvaluator({
-    ...(runs ? { more: (at: Date) => runs.cadence(at) } : {}),
+    more: (at: Date) => [...(runs ? runs.cadence(at) : []), ...drift.entries(at)],
     store, now, log, items, deployment: () => o.deployment ?? null, rules: config.policy.rules,
     onChanges: (changes, deployment) => void notifier.onChanges(changes, deployment).catch((e: Error) => log.error('alert.error', { error: e.message })),
     debounceMs: o.evaluateDebounceMs,
@@ -79,8 +81,8 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
       dashboard.events.publish('report', { agent, collector });
     },
   });
-  const routes = apiRoutes({ store, evaluator, endpoint, items, documents: o.documents ?? null })
-    .concat(dashboard.routes, runs ? runRoutes({ store, runs }) : [])
+  const routes = apiRoutes({ store, evaluator, endpoint, items, documents: drift.recording(o.documents ?? null) })
+    .concat(dashboard.routes, runs ? runRoutes({ store, runs }) : [], drift.routes)
     .map(compileRoute);
   let ready = false;
   let scheduler: Scheduler | null = null;
