@@ -12,6 +12,8 @@ export {
   buildWorksheet, parseStatusSnapshot, restoreScenarios, statusWarnings, worksheetKinds
 } from './worksheets/index';
 export type { RestoreScenario, ScenarioStep, WorksheetKind, WorksheetOptions } from './worksheets/index';
+export { blockerWords, durationWords, readinessStrings } from './readiness/words';
+export type { ReadinessStrings } from './readiness/words';
 export { buildDrillReport } from './drills/drill-report';
 export type { DrillReportInput, DrillReportOptions, DrillReportStep } from './drills/drill-report';
 export { buildPlanDocument, planJson } from './plans/index';
