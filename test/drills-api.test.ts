@@ -172,7 +172,11 @@ describe('a pool failover drill through the API', () => {
     expect(await statusOf('drill:cms-failover')).toMatchObject({ status: 'late', reasonCode: 'drill.never' });
     clock += 181 * 86_400_000;
     expect(await statusOf('drill:failover')).toMatchObject({ status: 'late', reasonCode: 'drill.overdue' });
-    const alerts = (await call('GET', '/api/alerts', p.readToken)).json.alerts as { itemId: string; to: string }[];
-    expect(alerts.some((a) => a.itemId === 'drill:failover' && a.to === 'late')).toBe(true);
+    // The alert is logged once the notifier has handled the change (asynchronously): wait for it, bounded.
+    const alerted = async () => ((await call('GET', '/api/alerts', p.readToken)).json.alerts as { itemId: string; to: string }[])
+      .some((a) => a.itemId === 'drill:failover' && a.to === 'late');
+    const deadline = Date.now() + 30_000;
+    while (!(await alerted()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await alerted()).toBe(true);
   });
 });
