@@ -440,7 +440,7 @@ describe('notifier with every channel', () => {
     expect(store.listAlerts(10).map((a) => [a.itemId, a.channel, a.delivered, a.detail]).sort()).toEqual([
       ['a', 'email', true, 'SMTP 250 2.0.0 Ok: queued as 42'], ['a', 'ntfy', false, 'HTTP 503'], ['a', 'teams', true, 'HTTP 202'],
     ]);
-    expect(lines.filter((l) => l.startsWith('alert.'))).toEqual([
+    expect(lines.filter((l) => l.startsWith('alert.')).sort()).toEqual([
       'alert.delivered {"channel":"email","changes":1,"attempts":1,"detail":"SMTP 250 2.0.0 Ok: queued as 42"}',
       'alert.delivered {"channel":"teams","changes":1,"attempts":1,"detail":"HTTP 202"}',
       'alert.failed {"channel":"ntfy","changes":1,"attempts":2,"detail":"HTTP 503"}',

@@ -54,6 +54,23 @@ describe('notifier', () => {
     expect(lines[0]).toMatch(/status.changed .*"silenced":true/);
   });
 
+  it('records each channel as soon as it is through, and a channel that throws as not delivered', async () => {
+    let release: (d: { delivered: boolean; attempts: number; detail: string }) => void = () => undefined;
+    const slow: AlertChannel = { name: 'slow', send: () => new Promise((r) => (release = r)) };
+    const broken: AlertChannel = { name: 'broken', send: async () => { throw new Error('socket hang up'); } };
+    const n = createNotifier({ store, now: () => new Date('2026-11-22T10:00:00Z'), channels: [webhook, slow, broken], silence: [], log: createLogger({ sinks: [{ write: (r) => lines.push(`${r.msg} ${JSON.stringify(r.fields)}`) }] }) });
+    const done = n.onChanges([{ entry: entry('a', 'failed'), previous: 'ok' }], 'contoso');
+    for (let i = 0; i < 50 && store.listAlerts(10).length < 2; i++) await new Promise((r) => setImmediate(r));
+    expect(store.listAlerts(10).map((a) => [a.channel, a.delivered, a.detail]).sort()).toEqual([['broken', false, 'socket hang up'], ['webhook', true, 'HTTP 204']]);
+    release({ delivered: false, attempts: 3, detail: 'HTTP 503' });
+    await done;
+    expect(store.listAlerts(10).map((a) => [a.channel, a.delivered]).sort()).toEqual([['broken', false], ['slow', false], ['webhook', true]]);
+    expect(lines.filter((l) => l.startsWith('alert.failed'))).toEqual([
+      'alert.failed {"channel":"broken","changes":1,"attempts":1,"detail":"socket hang up"}',
+      'alert.failed {"channel":"slow","changes":1,"attempts":3,"detail":"HTTP 503"}',
+    ]);
+  });
+
   it('sends the daily summary with the items that need attention', async () => {
     await make('2026-11-22T08:00:00Z').dailySummary({
       kind: 'lyncdr.status', v: 1, generatedAt: '2026-11-22T08:00:00.000Z', deployment: 'contoso',

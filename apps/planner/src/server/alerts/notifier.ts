@@ -22,14 +22,19 @@ export interface Notifier {
   dailySummary(snapshot: StatusSnapshot): Promise<void>;
 }
 
-/** Sends one message on every channel at once; a channel that throws counts as not delivered. */
-async function sendAll(channels: readonly AlertChannel[], message: ChannelMessage): Promise<{ channel: string; delivery: Delivery }[]> {
-  return Promise.all(channels.map(async (c) => {
+/**
+ * Sends one message on every channel at once and hands each result to `done` as soon as that channel is through
+ * (a slow channel retrying does not hold back the others' alert-log rows); a channel that throws counts as not delivered.
+ */
+async function sendAll(channels: readonly AlertChannel[], message: ChannelMessage, done: (channel: string, delivery: Delivery) => void): Promise<void> {
+  await Promise.all(channels.map(async (c) => {
+    let delivery: Delivery;
     try {
-      return { channel: c.name, delivery: await c.send(message) };
+      delivery = await c.send(message);
     } catch (e) {
-      return { channel: c.name, delivery: { delivered: false, attempts: 1, detail: (e as Error).message } };
+      delivery = { delivered: false, attempts: 1, detail: (e as Error).message };
     }
+    done(c.name, delivery);
   }));
 }
 
@@ -56,36 +61,35 @@ export function createNotifier(deps: {
         } else loud.push(c);
       }
       if (!loud.length) return;
-      const results = channels.length
-        ? await sendAll(channels, {
-          kind: 'lyncdr.alert', deployment, at: at.toISOString(),
-          changes: loud.map((c) => ({ itemId: c.entry.itemId, from: c.previous, to: c.entry.status, reason: c.entry.reason, lastGood: c.entry.lastGood })),
-        })
-        : [{ channel: 'log', delivery: { delivered: true, attempts: 0, detail: 'log only' } }];
-      for (const { channel, delivery } of results) {
-        if (channel !== 'log') {
-          (delivery.delivered ? log.info : log.error)(delivery.delivered ? 'alert.delivered' : 'alert.failed', { channel, changes: loud.length, attempts: delivery.attempts, detail: delivery.detail });
-        }
+      const record = (channel: string, delivery: Delivery) => {
         for (const c of loud) {
           store.logAlert({
             at: at.toISOString(), itemId: c.entry.itemId, from: c.previous, to: c.entry.status, ...reasonOf(c.entry),
             channel, delivered: delivery.delivered, detail: delivery.detail,
           });
         }
+      };
+      if (!channels.length) {
+        record('log', { delivered: true, attempts: 0, detail: 'log only' });
+        return;
       }
+      await sendAll(channels, {
+        kind: 'lyncdr.alert', deployment, at: at.toISOString(),
+        changes: loud.map((c) => ({ itemId: c.entry.itemId, from: c.previous, to: c.entry.status, reason: c.entry.reason, lastGood: c.entry.lastGood })),
+      }, (channel, delivery) => {
+        (delivery.delivered ? log.info : log.error)(delivery.delivered ? 'alert.delivered' : 'alert.failed', { channel, changes: loud.length, attempts: delivery.attempts, detail: delivery.detail });
+        record(channel, delivery);
+      });
     },
     async dailySummary(snapshot) {
       const counts = countStatuses(snapshot.items);
       const notOk = snapshot.items.filter((i) => i.status !== 'ok');
       log.info('summary', counts);
       if (!channels.length) return;
-      const results = await sendAll(channels, {
+      await sendAll(channels, {
         kind: 'lyncdr.summary', deployment: snapshot.deployment, at: snapshot.generatedAt, counts,
         attention: notOk.map((i) => ({ itemId: i.itemId, status: i.status, reason: i.reason })),
-      });
-      for (const { channel, delivery: d } of results) {
-        (d.delivered ? log.info : log.error)(d.delivered ? 'summary.delivered' : 'summary.failed', { channel, attempts: d.attempts, detail: d.detail });
-      }
+      }, (channel, d) => (d.delivered ? log.info : log.error)(d.delivered ? 'summary.delivered' : 'summary.failed', { channel, attempts: d.attempts, detail: d.detail }));
     },
   };
 }
