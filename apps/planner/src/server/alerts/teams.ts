@@ -5,14 +5,17 @@ import { formatUtc, move, titleOf } from './message-text';
 
 /**
  * Microsoft Teams through a Workflows webhook (the "Send webhook alerts to a channel" template, trigger "When a Teams
- * webhook request is received"); the Office 365 connectors' incoming webhooks are retired. The request body is a
- * message with one Adaptive Card attachment, the shape the Teams connector documents for that trigger
- * (https://learn.microsoft.com/en-us/connectors/teams/#microsoft-teams-webhook, and "Send Adaptive Cards using an
- * Incoming Webhook" in msteams-docs add-incoming-webhook.md):
+ * webhook request is received"); the Office 365 connectors' incoming webhooks are retired, and "Workflows support
+ * Adaptive Cards only", not the old MessageCard (Teams platform docs, "Create and send messages",
+ * https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/connectors-using, which
+ * points to "Microsoft Teams - Webhook", https://learn.microsoft.com/en-us/connectors/teams/#microsoft-teams-webhook).
+ * The request body is a message with one Adaptive Card attachment, the envelope of "Send Adaptive Cards using an
+ * Incoming Webhook" (msteams-docs, webhooks-and-connectors/how-to/add-incoming-webhook.md), which the Workflows
+ * templates read as attachments[0].content:
  *   { "type": "message", "attachments": [ { "contentType": "application/vnd.microsoft.card.adaptive",
  *     "contentUrl": null, "content": { "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
  *     "type": "AdaptiveCard", "version": "1.4", "body": [ … ] } } ] }
- * The flow answers 202 Accepted. A card message is limited to about 28 KB, so a card lists at most MAX_ROWS rows.
+ * Any 2xx answer counts as delivered. A card message is limited to about 28 KB, so a card lists at most MAX_ROWS rows.
  */
 
 export const MAX_ROWS = 25;
