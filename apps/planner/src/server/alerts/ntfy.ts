@@ -12,7 +12,10 @@ import { linesOf, titleOf } from './message-text';
 
 export const MAX_BODY_BYTES = 4096;
 
-/** A header value must be ASCII; other text goes as an RFC 2047 encoded word, which ntfy decodes. */
+/**
+ * A header value must be ASCII (fetch refuses other characters); other text goes as an RFC 2047 encoded word, which the
+ * ntfy server decodes in the title (server/server.go parsePublishParams: maybeDecodeHeader, Go's mime.WordDecoder).
+ */
 export function headerValue(s: string): string {
   const flat = s.replace(/[\r\n]+/g, ' ');
   return /^[\x20-\x7e]*$/.test(flat) ? flat : `=?UTF-8?B?${Buffer.from(flat, 'utf8').toString('base64')}?=`;
