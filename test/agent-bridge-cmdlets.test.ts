@@ -80,7 +80,8 @@ describe.skipIf(!existsSync(reference))('agent bridge scripts against the refere
   it('the module the scripts load for SfB Server 2015/2019 is the "Module Name" of every cmdlet page they use', () => {
     const used = new Set(LYNC_SCRIPTS.flatMap((s) => cmdletLines(s).flatMap((l) => l.cmdlets)));
     expect(used.size).toBe(4);
-    for (const s of LYNC_SCRIPTS) expect(codeLines(s).join('\n'), s).toMatch(/Get-Module -ListAvailable -Name SkypeForBusiness, Lync\b/);
+    expect(codeLines('lync-shell').join('\n')).toMatch(/Get-Module -ListAvailable -Name SkypeForBusiness, Lync\b/);
+    for (const s of LYNC_SCRIPTS) expect(codeLines(s).join('\n'), s).toContain(". (Join-Path $PSScriptRoot 'lync-shell.ps1')");
     for (const c of used) expect(/^Module Name: (\S+)$/m.exec(page('docs-sfb', c))?.[1], c).toBe('SkypeForBusiness');
   });
 

@@ -191,23 +191,20 @@ describe('a computer with neither the Lync nor the SkypeForBusiness module', () 
 });
 
 describe('the scripts and their recordings agree', () => {
-  const block = (s: string) => {
-    const text = readFileSync(path.join(scriptsDir, `${s}.ps1`), 'utf8');
-    const m = /^# region lyncdr management shell module[\s\S]*?^# endregion$/m.exec(text);
-    return { text, block: m?.[0] ?? null };
-  };
+  const SHELL = readFileSync(path.join(scriptsDir, 'lync-shell.ps1'), 'utf8');
+  const DOT_SOURCE = ". (Join-Path $PSScriptRoot 'lync-shell.ps1')";
+  const block = (_s: string) => ({ block: SHELL });
 
-  it('every Lync bridge script has the same module-selection block, before its first Lync cmdlet', () => {
-    const first = block(LYNC_SCRIPTS[0]).block;
-    expect(first).not.toBeNull();
-    expect(first).toMatch(/Get-Module -ListAvailable -Name SkypeForBusiness, Lync/);
+  it('every Lync bridge script loads the module through lync-shell.ps1, before its first Lync cmdlet', () => {
+    expect(SHELL).toMatch(/Get-Module -ListAvailable -Name SkypeForBusiness, Lync/);
+    expect(SHELL).toMatch(/^Import-Module -ModuleInfo \$csModule$/m);
     for (const s of LYNC_SCRIPTS) {
-      const { text, block: b } = block(s);
-      expect(b, s).toBe(first);
-      // The first Lync cmdlet the script runs (outside the help comment and # comments) comes after the block.
+      const text = readFileSync(path.join(scriptsDir, `${s}.ps1`), 'utf8');
+      // The first Lync cmdlet the script runs (outside the help comment and # comments) comes after the dot-source.
       const code = text.replace(/<#[\s\S]*?#>/, (m) => ' '.repeat(m.length)).replace(/#.*$/gm, (m) => ' '.repeat(m.length));
-      expect(text.indexOf(b!), s).toBeLessThan(code.search(/\b(Get|Set|Invoke)-Cs\w+/));
-      expect(text, s).not.toMatch(/^Import-Module (Lync|SkypeForBusiness)\b/m);
+      expect(code.indexOf(DOT_SOURCE), s).toBeGreaterThan(0);
+      expect(code.indexOf(DOT_SOURCE), s).toBeLessThan(code.search(/\b(Get|Set|Invoke)-Cs\w+/));
+      expect(text, s).not.toMatch(/^Import-Module\b/m);
     }
   });
 
