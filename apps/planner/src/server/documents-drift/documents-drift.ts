@@ -6,7 +6,7 @@ import { sendJson } from '../../http/respond';
 import type { Route } from '../../http/router';
 import type { DocumentBuilder } from '../http/api';
 import { compareDocuments, type DocumentsDrift, type ReportedExport } from './compare';
-import { staleEntry } from './stale-entry';
+import { STALE_ITEM, staleEntry } from './stale-entry';
 
 export interface DocumentsDriftService {
   /** Records a document the planner served with the fingerprint of its topology. */
@@ -52,6 +52,7 @@ export function createDocumentsDrift(d: { store: Store; now: () => Date }): Docu
   };
   // Worked out again only after a report, a document or a new topology version (evaluations come often).
   let recorded = 0;
+  let shown = false;
   let cached: { key: string; drift: DocumentsDrift } | null = null;
   const compare = (): DocumentsDrift => {
     const key = `${d.store.countReports()}|${recorded}|${d.store.listTopologies(1)[0]?.version ?? 0}`;
@@ -80,8 +81,16 @@ export function createDocumentsDrift(d: { store: Store; now: () => Date }): Docu
       };
     },
     entries(now) {
-      const e = staleEntry(compare(), now);
-      return e ? [e] : [];
+      // Judged from the first CMS export or stale document on (then always, so a recovery is seen); a deployment that
+      // cannot be compared (a topology this planner cannot read) leaves the item out rather than stop the evaluation.
+      try {
+        const drift = compare();
+        shown ||= drift.export !== null || drift.stale || d.store.currentStatus().some((x) => x.itemId === STALE_ITEM);
+        const e = shown ? staleEntry(drift, now) : null;
+        return e ? [e] : [];
+      } catch {
+        return [];
+      }
     },
     compare,
     routes: [{ method: 'GET', path: '/api/stale-documents', role: 'read', handle: ({ res }) => sendJson(res, 200, compare()) }],
