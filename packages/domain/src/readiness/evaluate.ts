@@ -170,7 +170,9 @@ function evaluateGoal(t: Topology, facts: LiveFacts, live: DrState, g: Readiness
   const unknown = factList.filter((f) => f.value === 'unknown').map((f) => f.fact);
   if (unknown.length) blockers.push(blocker('facts-unknown', { facts: unknown }));
   const rpoSeconds = rpoParts.some((p) => p === null) ? null : Math.max(0, ...(rpoParts as number[]));
-  const rtoMinutes = livePlan ? livePlan.steps.reduce((sum, s) => sum + (s.durationMinutes ?? 0), 0) : null;
+  // The steps the reference gives a duration for; none → unknown (an Edge failover's steps have no figure).
+  const timed = (livePlan?.steps ?? []).filter((s) => s.durationMinutes !== null);
+  const rtoMinutes = timed.length ? timed.reduce((sum, s) => sum + (s.durationMinutes ?? 0), 0) : null;
   const targets = targetsFor(t, g.pool);
   if (targets?.rpoMinutes != null && rpoSeconds !== null && rpoSeconds > targets.rpoMinutes * 60) {
     blockers.push(blocker('rpo-over-target', { rpoSeconds, targetMinutes: targets.rpoMinutes }));

@@ -52,7 +52,7 @@ export interface GoalReadiness {
   blockers: ReadinessBlocker[];
   /** What would be lost now, in seconds; null when a fact it depends on is unknown. */
   rpoSeconds: number | null;
-  /** Sum of the steps' expected durations, in minutes; null when the goal cannot be planned. */
+  /** Sum of the steps' expected durations, in minutes; null when the goal cannot be planned or no step has a figure. */
   rtoMinutes: number | null;
   /** lyncdr.yaml `targets:` for this goal's pool (per pool first), null when none is set. */
   targets: ReadinessTargets | null;

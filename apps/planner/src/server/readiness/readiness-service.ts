@@ -1,0 +1,40 @@
+/**
+ * DR readiness on the planner (docs/readiness.md): on every evaluation, the policy's verdicts and the store's newest
+ * observations give each goal's readiness (packages/domain readiness); the result is kept until the next evaluation,
+ * served by GET /api/readiness and fed to the evaluator as `readiness:<goal>:<arg>` status items, so every change of
+ * a goal's status is recorded and alerted like a backup item's.
+ */
+import { evaluatePolicy, evaluateReadiness, readinessEntries, type Evidence, type PolicyRule, type ReadinessReport } from '@lyncdr/domain';
+import type { StatusEntry } from '@lyncdr/protocol';
+import type { Store } from '@lyncdr/store';
+import type { Topology } from '@lyncdr/topology';
+import type { PolicyItem } from '../evaluator';
+
+export interface ReadinessService {
+  /** Computes readiness at `at` (an evaluation's time), keeps it, and returns it as status items. */
+  entries(at: Date): StatusEntry[];
+  /** The readiness of the newest evaluation (computed now when there was none). */
+  latest(): ReadinessReport;
+}
+
+export function createReadinessService(deps: {
+  store: Store;
+  now: () => Date;
+  topology: () => Topology;
+  items: () => PolicyItem[];
+  rules: Record<string, PolicyRule>;
+}): ReadinessService {
+  let last: ReadinessReport | null = null;
+  const compute = (at: Date): ReadinessReport => {
+    const evidence: Evidence[] = deps.store.latestObservations().map((o) => ({
+      observation: o.observation, observedAt: o.observedAt, durationMs: o.durationMs, runOk: o.runOk, lastGoodEver: o.lastGoodEver,
+    }));
+    const judged = evaluatePolicy({ deployment: null, items: deps.items(), evidence, rules: deps.rules, now: at });
+    last = evaluateReadiness(deps.topology(), { items: judged.items, judgedAt: judged.generatedAt, evidence, now: at });
+    return last;
+  };
+  return {
+    entries: (at) => readinessEntries(compute(at)),
+    latest: () => last ?? compute(deps.now()),
+  };
+}
