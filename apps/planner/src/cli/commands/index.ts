@@ -23,6 +23,7 @@ export const commands: LazyCommand[] = [
   { name: 'runbook', summary: 'print a backup, restore or disaster-recovery runbook filled with this deployment', load: async () => (await import('./runbook')).registerRunbook },
   { name: 'documents', summary: 'write every worksheet and runbook (en and fr) into one folder', load: async () => (await import('./documents')).registerDocuments },
   { name: 'plan', summary: 'plan a failover, failback, rebuild or Edge change in the right order, or check a list of steps', load: async () => (await import('./plan')).registerPlan },
+  { name: 'readiness', summary: 'would each failover work now: every DR goal planned from a status snapshot, with blockers, RPO and RTO', load: async () => (await import('./readiness')).registerReadiness },
   { name: 'verify', summary: 'check backups offline: SQL Server .bak/.trn chains, a file-store copy, CMS export zips', load: async () => (await import('./verify')).registerVerify },
   { name: 'serve', summary: 'run the planner: agents at /agent, HTTP API, scheduled evaluation and alerts', load: async () => (await import('./serve')).registerServe },
   { name: 'agents', summary: 'manage agent and API tokens of the planner (stored hashed)', load: async () => (await import('./agents')).registerAgents },
