@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { LyncdrError } from '@lyncdr/errors';
@@ -15,6 +15,9 @@ import { apiRoutes, type DocumentBuilder } from './http/api';
 import { createDashboard } from './http/dashboard';
 import { createHostCheck } from './http/host-check';
 import { machineNames } from './http/machine-names';
+import { createMetrics, metricsRoutes } from './http/metrics';
+import { withOpenApi } from './http/openapi';
+import { createPingHandler } from './http/ping';
 import { createRequestHandler } from './http/request-handler';
 import { compileRoute } from '../http/router';
 import { createUpgradeHandler } from './http/upgrade-handler';
@@ -59,6 +62,7 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
   const notifier = createNotifier({ store, log, now, silence: config.alerts.silence, channels: createChannels(config.alerts) });
   const drift = createDocumentsDrift({ store, now });
   const dashboard = createDashboard({ store, rules: config.policy.rules, now, items, onDocument: drift.record });
+  const metrics = createMetrics();
   const runs = o.runs ? createRunService({ ...o.runs, store, now, onChange: (runId, seq) => {
     dashboard.events.publish('run', { runId, seq });
     // A finished run can change a drill:<goal> item of the cadence.
@@ -69,30 +73,36 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
     store, now, log, items, deployment: () => o.deployment ?? null, rules: config.policy.rules,
     onChanges: (changes, deployment) => void notifier.onChanges(changes, deployment).catch((e: Error) => log.error('alert.error', { error: e.message })),
     debounceMs: o.evaluateDebounceMs,
-    onEvaluated: (s) => dashboard.onEvaluated(s),
+    onEvaluated: (s, seconds) => {
+      metrics.observeEvaluation(seconds, new Date(s.generatedAt));
+      dashboard.onEvaluated(s);
+    },
   });
   // The writer starts with inline commits; start() swaps in the worker-thread committer before any agent connects.
   let committer: AsyncCommitter = createInlineCommitter(store);
   const writer = createReportWriter({ mode: 'inline', commit: (r, t) => committer.commit(r, t), close: async () => {} }, 500, (ms, reports) => log.warn('store.slow_commit', { ms, reports }));
+  const onReport = (agent: string, collector: string) => {
+    evaluator.evaluateSoon();
+    dashboard.events.publish('report', { agent, collector });
+  };
   const endpoint = createAgentEndpoint({
-    store, writer, now, log, limits: config.limits, clockSkewMs: config.ingest.clockSkewSeconds * 1000,
-    onReport: (agent, collector) => {
-      evaluator.evaluateSoon();
-      dashboard.events.publish('report', { agent, collector });
-    },
+    store, writer, now, log, limits: config.limits, clockSkewMs: config.ingest.clockSkewSeconds * 1000, onReport, onAck: metrics.observeAck,
   });
-  const routes = apiRoutes({ store, evaluator, endpoint, items, documents: drift.recording(o.documents ?? null) })
-    .concat(dashboard.routes, runs ? runRoutes({ store, runs }) : [], drift.routes)
+  // Ping URLs take agent tokens, so they are answered before the API's router (docs/operations.md).
+  const ping = createPingHandler({ store, writer, items, now, log, limits: config.limits, onReport, onPing: metrics.observePing });
+  const routes = withOpenApi(apiRoutes({ store, evaluator, endpoint, items, documents: drift.recording(o.documents ?? null) })
+    .concat(dashboard.routes, runs ? runRoutes({ store, runs }) : [], drift.routes, metricsRoutes(metrics, { store, evaluator, endpoint })))
     .map(compileRoute);
   let ready = false;
   let scheduler: Scheduler | null = null;
 
-  const onRequest = createRequestHandler({
+  const api = createRequestHandler({
     routes, store, log, openRead: config.api.openRead || config.demo, ready: () => ready,
     serveStatic: (pathname, res) => dashboard.serve(pathname, res),
     hostAllowed: createHostCheck({ bindHost: config.host, allowed: config.api.allowedHosts, machine: machineNames() }),
     eventStreams: { open: () => dashboard.events.clients, max: config.api.maxEventStreams },
   });
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => void (ping(req, res) || api(req, res));
   let server: Server;
   try {
     server = o.tls ? createHttpsServer({ cert: o.tls.cert, key: o.tls.key }, onRequest) : createHttpServer(onRequest);
