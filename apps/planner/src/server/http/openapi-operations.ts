@@ -104,8 +104,19 @@ export const operations: Record<string, Operation> = {
     query: { steps: { schema: z.string(), description: 'The steps document as JSON text: {"steps":[…]}.', required: true }, state: { schema: z.string(), description: 'The DR state as JSON text (optional).' } },
     response: z.object({ ok: z.boolean(), steps: z.number().int(), violation: z.unknown().nullable() }),
   },
-  'GET /api/runbooks': { tag: 'plans', summary: 'The goals and the runbooks, each saying whether it applies to the stored topology.', response: z.object({ goals: z.array(z.string()), runbooks: z.array(z.object({ id: z.string(), title: z.string(), applies: z.boolean() })) }) },
+  'GET /api/runbooks': { tag: 'plans', summary: 'The goals and the runbooks, each with why it does not apply to the stored topology (null when it does).', response: z.object({ goals: z.array(z.string()), runbooks: z.array(z.object({
+      id: z.string(), title: z.record(z.string(), z.string()).describe('The title per language (en, fr).'),
+      applies: z.string().nullable().describe('null when the runbook applies to the stored topology, else why it does not.'),
+    })) }) },
   'GET /api/policy': { tag: 'status', summary: 'The policy defaults and the configured rules per item.', response: z.object({ defaults: z.record(z.string(), z.number()), rules: z.record(z.string(), z.unknown()) }) },
+  'GET /api/stale-documents': {
+    tag: 'documents', summary: 'Whether printed or served documents still match the newest Export-CsConfiguration an agent reported.',
+    response: z.object({
+      export: z.object({ file: z.string().nullable(), observedAt: iso, agent: z.string(), fingerprint: z.string().nullable() }).nullable(),
+      deploymentFingerprint: z.string().nullable(), exportFingerprint: z.string().nullable(), deploymentDiffers: z.boolean(),
+      changes: z.array(z.string()), documents: z.array(z.unknown()), stale: z.boolean(), unknown: z.string().nullable(),
+    }),
+  },
   'GET /api/runs': { tag: 'runs', summary: 'Drills and real runs, newest first.', response: z.object({ runs: z.array(z.object({ id: z.string() }).loose()) }) },
   'POST /api/runs': {
     tag: 'runs', summary: 'Starts a drill or a real run of a goal (the plan is frozen at start); the token\u2019s name is the operator.', status: 201, query: { lang },
