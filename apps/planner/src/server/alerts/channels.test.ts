@@ -42,6 +42,8 @@ interface SmtpServerOptions {
   silent?: boolean;
   /** TLS from the first byte (port 465 style). */
   implicitTls?: boolean;
+  /** An old server: 502 to EHLO, 250 to HELO. */
+  heloOnly?: boolean;
 }
 
 async function smtpServer(o: SmtpServerOptions = {}) {
@@ -99,7 +101,9 @@ async function smtpServer(o: SmtpServerOptions = {}) {
           continue;
         }
         const verb = (line.split(' ')[0] ?? '').toUpperCase();
-        if (verb === 'EHLO') {
+        if (verb === 'EHLO' && o.heloOnly) send('502 5.5.2 Error: command not recognized');
+        else if (verb === 'HELO') send('250 test.local');
+        else if (verb === 'EHLO') {
           const ext = (o.extensions ?? []).filter((e) => !(secure && e === 'STARTTLS'));
           const lines = ['test.local greets you', ...ext];
           lines.forEach((l, n) => send(`250${n === lines.length - 1 ? ' ' : '-'}${l}`));
@@ -312,6 +316,19 @@ describe('e-mail channel (SMTP)', () => {
     expect(r).toEqual({ delivered: false, attempts: 1, detail: 'SMTP 550 5.1.1 No such user (at RCPT TO, every recipient refused)' });
     expect(refusing.messages).toHaveLength(0);
     await refusing.close();
+
+    const partly = await smtpServer({ replies: { RCPT: ['550 5.1.1 No such user'] } });
+    expect(await createEmailChannel({ config: emailConfig(partly.port), password: null }).send(alert))
+      .toEqual({ delivered: true, attempts: 1, detail: 'SMTP 250 2.0.0 Ok: queued as 42; refused: lync-admins@contoso.test' });
+    expect(partly.messages[0]?.to).toEqual(['oncall@contoso.test']);
+    await partly.close();
+  });
+
+  it('says HELO to a server without ESMTP', async () => {
+    const old = await smtpServer({ heloOnly: true });
+    expect(await createEmailChannel({ config: emailConfig(old.port, { helo: 'planner.contoso.test' }), password: null }).send(alert)).toMatchObject({ delivered: true });
+    expect(old.commands.slice(0, 3)).toEqual(['EHLO planner.contoso.test', 'HELO planner.contoso.test', 'MAIL FROM:<lyncdr@contoso.test>']);
+    await old.close();
   });
 
   it('gives up on a server that says nothing within the timeout, and on a refused connection', async () => {

@@ -2,7 +2,7 @@ import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 
 /**
- * A small SMTP client (RFC 5321): EHLO, optional STARTTLS (RFC 3207), optional AUTH PLAIN (RFC 4616) or LOGIN,
+ * A small SMTP client (RFC 5321): EHLO (HELO for a server without ESMTP), optional STARTTLS (RFC 3207), optional AUTH PLAIN (RFC 4616) or LOGIN,
  * MAIL FROM, RCPT TO, DATA, QUIT. One message per connection; the whole conversation is bounded by timeoutMs.
  */
 
@@ -120,8 +120,15 @@ export async function sendMail(o: SmtpOptions, envelope: { from: string; to: rea
   const is = (...codes: number[]) => (c: number) => codes.includes(c);
   const ehlo = async () => {
     write(`EHLO ${o.helo}`);
-    const r = await expect('EHLO', is(250));
-    return r.lines.slice(1).map((l) => l.toUpperCase());
+    const r = await reader.next();
+    if (r.code === 250) return r.lines.slice(1).map((l) => l.toUpperCase());
+    // An old server without ESMTP: HELO is enough when neither STARTTLS nor AUTH is needed (RFC 5321 §3.2).
+    if (r.code >= 500 && r.code < 600 && o.security !== 'starttls' && !o.auth) {
+      write(`HELO ${o.helo}`);
+      await expect('HELO', is(250));
+      return [];
+    }
+    throw new SmtpError(`SMTP ${text(r)} (at EHLO)`, r.code >= 400 && r.code < 500);
   };
   try {
     await expect('greeting', is(220));
