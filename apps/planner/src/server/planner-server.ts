@@ -22,6 +22,8 @@ import { createRequestHandler } from './http/request-handler';
 import { compileRoute } from '../http/router';
 import { createUpgradeHandler } from './http/upgrade-handler';
 import { createScheduler, type Scheduler } from './scheduler';
+import { readinessRoutes } from './readiness/readiness-routes';
+import type { ReadinessService } from './readiness/readiness-service';
 import { runRoutes } from './runs/run-routes';
 import { createRunService, type RunDeps } from './runs/run-service';
 
@@ -43,6 +45,8 @@ export interface PlannerServerOptions {
   commitInWorker?: boolean;
   /** Drills and real runs on this deployment (docs/drills.md); no runs API without a deployment. */
   runs?: Pick<RunDeps, 'deployment' | 'version'> | null;
+  /** DR readiness of the deployment (docs/readiness.md): judged with the items, served by GET /api/readiness. */
+  readiness?: ReadinessService | null;
 }
 
 export interface PlannerServer {
@@ -69,7 +73,7 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
     evaluator.evaluateSoon();
   } }) : null;
   const evaluator = createEvaluator({
-    more: (at: Date) => [...(runs ? runs.cadence(at) : []), ...drift.entries(at)],
+    more: (at: Date) => [...(runs ? runs.cadence(at) : []), ...drift.entries(at), ...(o.readiness?.entries(at) ?? [])],
     store, now, log, items, deployment: () => o.deployment ?? null, rules: config.policy.rules,
     onChanges: (changes, deployment) => void notifier.onChanges(changes, deployment).catch((e: Error) => log.error('alert.error', { error: e.message })),
     debounceMs: o.evaluateDebounceMs,
@@ -91,7 +95,7 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
   // Ping URLs take agent tokens, so they are answered before the API's router (docs/operations.md).
   const ping = createPingHandler({ store, writer, items, now, log, limits: config.limits, onReport, onPing: metrics.observePing });
   const routes = withOpenApi(apiRoutes({ store, evaluator, endpoint, items, documents: drift.recording(o.documents ?? null) })
-    .concat(dashboard.routes, runs ? runRoutes({ store, runs }) : [], drift.routes, metricsRoutes(metrics, { store, evaluator, endpoint })))
+    .concat(dashboard.routes, runs ? runRoutes({ store, runs }) : [], drift.routes, o.readiness ? readinessRoutes(o.readiness) : [], metricsRoutes(metrics, { store, evaluator, endpoint })))
     .map(compileRoute);
   let ready = false;
   let scheduler: Scheduler | null = null;
