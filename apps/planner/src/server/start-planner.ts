@@ -10,6 +10,7 @@ import type { PolicyItem } from './evaluator';
 import { createDocumentBuilder } from './http/documents';
 import { dbFile } from './load-config';
 import { createPlannerServer, type PlannerServer, type PlannerServerOptions } from './planner-server';
+import { createReadinessService } from './readiness/readiness-service';
 import { VERSION } from './version';
 
 export interface StartPlannerOptions {
@@ -59,6 +60,7 @@ export async function startPlanner(o: StartPlannerOptions): Promise<RunningPlann
       deployment: o.deployment !== undefined ? o.deployment : (topology?.deployment ?? null),
       // Worksheets and runbooks use the versions agents reported too (docs/topology.md "Product version").
       documents: createDocumentBuilder({ topology: () => topology && withAgents(topology), snapshot: () => started.evaluator.latest(), now }),
+      readiness: topology ? createReadinessService({ store, now, topology: () => withAgents(topology), items, rules: config.policy.rules }) : null,
       runs: topology ? { deployment: () => ({ topology: withAgents(topology), fingerprint: (store.latestTopology()?.hash ?? '').slice(0, 16) }), version: VERSION } : null,
       ...(o.schedule === undefined ? {} : { schedule: o.schedule }),
       ...(o.evaluateDebounceMs === undefined ? {} : { evaluateDebounceMs: o.evaluateDebounceMs }),
