@@ -2,7 +2,8 @@ import type { StopSignals } from './stop-signals';
 
 /** What every CLI command receives: output streams, the clock and the working directory (injected for tests). */
 export interface CliContext {
-  stdout: (text: string) => void;
+  /** Standard output; bytes only for a PDF sent down a pipe (`-o -`). */
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   now: () => Date;
   /** The caller's working directory: every path given on the command line is resolved against it. */

@@ -62,6 +62,35 @@ export function formatFor(output: string, format: string | undefined): Format {
   return f;
 }
 
+/** Where a document goes: a file (resolved against the working directory), or stdout when `file` is null. */
+export interface OutputTarget {
+  file: string | null;
+  format: Format;
+}
+
+/**
+ * The destination of `-o`: a file, its format from --format or its extension; `-o -` is stdout (Markdown unless
+ * --format says otherwise); no -o with --format md or html is stdout too. A PDF goes to stdout only when asked with
+ * `-o -`. `example` is the file name shown when -o is missing.
+ */
+export function outputTarget(output: string | undefined, format: string | undefined, example: string): OutputTarget {
+  const chosen = format === undefined ? undefined : oneOf(format, ['pdf', 'md', 'html'] as const, '--format');
+  if (output === '-') return { file: null, format: chosen ?? 'md' };
+  if (output !== undefined) return { file: output, format: formatFor(output, format) };
+  if (chosen === 'md' || chosen === 'html') return { file: null, format: chosen };
+  if (chosen === 'pdf') throw new LyncdrError('E_USAGE', `a PDF is not printed on the terminal: add -o <file> (e.g. -o ${example}), or -o - to send it down a pipe`);
+  throw new LyncdrError('E_USAGE', `missing -o <out>: name the file to write (e.g. -o ${example}), or print it with -o - (Markdown) or --format md|html`);
+}
+
+/** Writes the document where the target says; returns the full path of the file written, or null for stdout. */
+export async function emitOutput(ctx: { stdout: (t: string | Uint8Array) => void; cwd: string }, target: OutputTarget, data: string | Uint8Array): Promise<string | null> {
+  if (target.file === null) {
+    ctx.stdout(data);
+    return null;
+  }
+  return writeOutputAtomic(target.file, data, ctx.cwd);
+}
+
 /** Short sha256 of the input bytes (topology, overlay, status), printed in the document header. */
 export function inputRevision(parts: Uint8Array[]): string {
   const h = createHash('sha256');

@@ -4,7 +4,7 @@ import { buildPlanDocument, planJson, type Lang, type Paper } from '@lyncdr/docu
 import { LyncdrError } from '@lyncdr/errors';
 import type { Topology } from '@lyncdr/topology';
 import type { CliContext } from '../context';
-import { formatFor, inputRevision, loadDeployment, printJson, readInput, writeOutputAtomic } from '../io';
+import { emitOutput, inputRevision, loadDeployment, outputTarget, printJson, readInput } from '../io';
 import { formatPlan, formatViolation } from './plan-format';
 
 /** Goal options (--pool, --users-of, --by, …) come from the engine's GoalOptions; the rest are CLI flags. */
@@ -49,19 +49,21 @@ async function loadInputs(ctx: CliContext, f: PlanFlags): Promise<{ topology: To
 async function runPlan(ctx: CliContext, goalName: string, f: PlanFlags): Promise<void> {
   const goal = parseGoal(goalName, f);
   if (f.lang !== undefined && f.lang !== 'en' && f.lang !== 'fr') throw new LyncdrError('E_USAGE', `--lang ${f.lang}: use en or fr`);
-  const format = f.output ? formatFor(f.output, f.format) : null;
+  // The plan as a document when -o or --format asks for one (`-o -`, or --format md|html alone, prints it on stdout).
+  const target = f.output !== undefined || f.format !== undefined ? outputTarget(f.output, f.format, 'plan.pdf') : null;
+  if (f.json && target?.file === null) throw new LyncdrError('E_USAGE', '--json prints on stdout: write the plan document to a file with -o <file>');
   if (f.paper !== 'a4' && f.paper !== 'letter') throw new LyncdrError('E_USAGE', `--paper ${f.paper}: use a4 or letter`);
   const { topology, state, parts } = await loadInputs(ctx, f);
   const lang: Lang = (f.lang as Lang | undefined) ?? topology.overlay?.language ?? 'en';
   const p = plan(goal, state, topology);
-  if (f.output && format) {
+  if (target) {
     const doc = buildPlanDocument(p, { lang, now: ctx.now().toISOString(), deployment: topology.deployment, inputRevision: inputRevision(parts), state });
-    const out = await (await import('@lyncdr/render')).renderDocument(doc, { format, paper: f.paper as Paper });
-    const written = await writeOutputAtomic(f.output, out, ctx.cwd);
-    if (!f.json) ctx.stderr(`wrote ${written}\n`);
+    const out = await (await import('@lyncdr/render')).renderDocument(doc, { format: target.format, paper: f.paper as Paper });
+    const written = await emitOutput(ctx, target, out);
+    if (written && !f.json) ctx.stderr(`wrote ${written}\n`);
   }
   if (f.json) printJson(ctx, planJson(p, lang));
-  else if (!f.output) ctx.stdout(formatPlan(p, lang));
+  else if (!target) ctx.stdout(formatPlan(p, lang));
   ctx.exitCode = 0;
 }
 
@@ -103,8 +105,8 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .option('--federation-on <edge>', 'the Edge pool carrying Lync and XMPP federation now (the state\u2019s "federation")')
     .option('--json', 'print one JSON document and nothing else')
     .option('--lang <lang>', 'en or fr (default: the overlay\u2019s language, else en)')
-    .option('-o, --output <file>', 'write the plan as PDF, Markdown or HTML (from the extension, or --format)')
-    .option('--format <format>', 'pdf, md or html')
+    .option('-o, --output <file>', 'write the plan as PDF, Markdown or HTML (from the extension, or --format); - for stdout')
+    .option('--format <format>', 'pdf, md or html; md or html without -o prints the document on stdout')
     .option('--paper <paper>', 'a4 or letter', 'a4')
     .option('--pool <fqdn>', 'failover, failback, db-failover, restore-conference-content: the pool; edge-*: the Edge pool; edge-associate: the Front End pool')
     .option('--users-of <fqdn>', 'serve: the pool whose users (homed on it or served by it) move')

@@ -4,7 +4,7 @@ import { LyncdrError } from '@lyncdr/errors';
 import { renderDocument } from '@lyncdr/render';
 import type { Topology } from '@lyncdr/topology';
 import type { CliContext } from '../context';
-import { formatFor, inputRevision, loadDeployment, oneOf, printJson, readInput, writeOutputAtomic } from '../io';
+import { emitOutput, inputRevision, loadDeployment, oneOf, outputTarget, printJson, readInput } from '../io';
 
 interface RunbookFlags {
   topology?: string;
@@ -64,9 +64,9 @@ export function registerRunbook(program: Command, ctx: CliContext): void {
     .option('--overlay <file>', 'lyncdr.yaml with pairs, owners, destinations, schedules, targets')
     .option('--pool <fqdn...>', 'pool(s) the runbook is about (repeat, or separate with commas); default: every pool it applies to')
     .option('--lang <lang>', 'en or fr (default: the overlay\u2019s language, else en)')
-    .option('--format <format>', 'pdf, md or html (default: from the -o extension)')
+    .option('--format <format>', 'pdf, md or html (default: from the -o extension); md or html without -o prints on stdout')
     .option('--paper <paper>', 'a4 or letter', 'a4')
-    .option('-o, --output <file>', 'output file (written atomically)')
+    .option('-o, --output <file>', 'output file (written atomically); - for stdout')
     .option('--list', 'list the procedures (with --topology: say which apply and why not)')
     .option('--json', 'print one JSON document on stdout')
     .addHelpText('after', `\nProcedures: ${ids()}\nExit codes: 0 written, 2 bad input or usage (nothing is written).`)
@@ -82,8 +82,9 @@ export function registerRunbook(program: Command, ctx: CliContext): void {
       }
       const spec = specFor(procedure);
       if (!flags.topology) throw new LyncdrError('E_USAGE', `missing --topology <file>: the runbook is filled with a deployment (e.g. lyncdr runbook ${spec.id} --topology topology.xml -o ${spec.id}.pdf)`);
-      if (!flags.output) throw new LyncdrError('E_USAGE', `missing -o <out>: name the file to write (e.g. -o ${spec.id}.pdf)`);
-      const format = formatFor(flags.output, flags.format);
+      const target = outputTarget(flags.output, flags.format, `${spec.id}.pdf`);
+      if (flags.json && target.file === null) throw new LyncdrError('E_USAGE', '--json prints on stdout: write the runbook to a file with -o <file>');
+      const format = target.format;
       const topology = await loadDeployment(flags.topology, flags.overlay, ctx.cwd);
       const lang = oneOf(flags.lang ?? topology.overlay?.language ?? 'en', ['en', 'fr'] as const, '--lang') as Lang;
       const pools = poolsOf(flags.pool);
@@ -99,9 +100,9 @@ export function registerRunbook(program: Command, ctx: CliContext): void {
       }
       const doc = spec.build(topology, opts);
       const out = await renderDocument(doc, { format, paper });
-      const written = await writeOutputAtomic(flags.output, out, ctx.cwd);
-      if (flags.json) printJson(ctx, { procedure: spec.id, title: doc.meta.title, lang, format, paper: format === 'pdf' ? paper : null, pools, output: written });
-      else ctx.stdout(`wrote ${written} (${spec.id}, ${lang}, ${format}${format === 'pdf' ? `, ${paper}` : ''})\n`);
+      const written = await emitOutput(ctx, target, out);
+      if (written && flags.json) printJson(ctx, { procedure: spec.id, title: doc.meta.title, lang, format, paper: format === 'pdf' ? paper : null, pools, output: written });
+      else if (written) ctx.stdout(`wrote ${written} (${spec.id}, ${lang}, ${format}${format === 'pdf' ? `, ${paper}` : ''})\n`);
       ctx.exitCode = 0;
     });
 }

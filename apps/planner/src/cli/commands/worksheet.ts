@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { buildInventory } from '@lyncdr/domain';
 import { buildWorksheet, parseStatusSnapshot, statusWarnings, worksheetKinds, type Lang, type Paper, type WorksheetKind } from '@lyncdr/documents';
-import { LyncdrError } from '@lyncdr/errors';
 import type { CliContext } from '../context';
-import { formatFor, inputRevision, loadDeployment, oneOf, readInput, writeOutputAtomic } from '../io';
+import { emitOutput, inputRevision, loadDeployment, oneOf, outputTarget, readInput } from '../io';
 
 interface WorksheetFlags {
   overlay?: string;
@@ -27,15 +26,15 @@ export function registerWorksheet(program: Command, ctx: CliContext): void {
     .option('--overlay <file>', 'lyncdr.yaml with pairs, owners, destinations, schedules, targets')
     .option('--kind <kind>', `which worksheet: all, ${worksheetKinds.join(', ')}`, 'all')
     .option('--lang <lang>', 'en or fr (default: the overlay\u2019s language, else en)')
-    .option('--format <format>', 'pdf, md or html (default: from the -o extension)')
+    .option('--format <format>', 'pdf, md or html (default: from the -o extension); md or html without -o prints on stdout')
     .option('--paper <paper>', 'a4 or letter', 'a4')
     .option('--status <file>', 'status snapshot (JSON) adding last good backup, age and status to each row')
-    .option('-o, --output <file>', 'output file (written atomically)')
+    .option('-o, --output <file>', 'output file (written atomically); - for stdout')
     .addHelpText('after', '\nExit codes: 0 written, 2 bad input or usage (nothing is written).')
     .action(async (file: string, flags: WorksheetFlags) => {
-      if (!flags.output) throw new LyncdrError('E_USAGE', 'missing -o <out>: name the file to write (e.g. -o worksheets.pdf)');
+      const target = outputTarget(flags.output, flags.format, 'worksheets.pdf');
       const kind = oneOf(flags.kind, ['all', ...worksheetKinds] as const, '--kind') as WorksheetKind | 'all';
-      const format = formatFor(flags.output, flags.format);
+      const format = target.format;
       const paper = oneOf(flags.paper, ['a4', 'letter'] as const, '--paper') as Paper;
       const topology = await loadDeployment(file, flags.overlay, ctx.cwd);
       const lang = oneOf(flags.lang ?? topology.overlay?.language ?? 'en', ['en', 'fr'] as const, '--lang') as Lang;
@@ -51,8 +50,8 @@ export function registerWorksheet(program: Command, ctx: CliContext): void {
       if (status) for (const w of statusWarnings(status, inventory, inventory.deployment ?? null)) ctx.stderr(`lyncdr: warning: ${w}\n`);
       const doc = buildWorksheet(kind, topology, inventory, { lang, now: ctx.now().toISOString(), inputRevision: inputRevision(parts), status });
       const out = await (await import('@lyncdr/render')).renderDocument(doc, { format, paper });
-      const written = await writeOutputAtomic(flags.output, out, ctx.cwd);
-      ctx.stdout(`wrote ${written} (${kind}, ${lang}, ${format}${format === 'pdf' ? `, ${paper}` : ''})\n`);
+      const written = await emitOutput(ctx, target, out);
+      if (written) ctx.stdout(`wrote ${written} (${kind}, ${lang}, ${format}${format === 'pdf' ? `, ${paper}` : ''})\n`);
       ctx.exitCode = 0;
     });
 }
