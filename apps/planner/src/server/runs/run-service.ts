@@ -165,11 +165,7 @@ export function createRunService(d: RunDeps): PlannerRuns {
     return {
       id: v.id, kind: v.kind, title: v.title, goal: v.goal, operator: v.operator, startedAt: v.startedAt,
       finishedAt: v.finishedAt, outcome: v.outcome, fingerprint: v.fingerprint, lyncdrVersion: v.lyncdrVersion,
-      steps: v.steps.map((s, i) => ({
-        n: s.n, title: s.title, command: s.command, on: s.on, manual: s.manual, status: s.status, startedAt: s.startedAt,
-        endedAt: s.endedAt, seconds: sum.steps[i]?.seconds ?? null, estimateMinutes: s.estimateMinutes, operators: s.operators,
-        notes: s.notes, reason: s.reason, evidence: s.evidence.map(({ name, size, sha256, excerpt }) => ({ name, size, sha256, excerpt })),
-      })),
+      steps: v.steps.map(({ instructions: _instructions, check: _check, ...s }, i) => ({ ...s, seconds: sum.steps[i]?.seconds ?? null })),
       summary: {
         totalSeconds: sum.totalSeconds, usersDownSeconds: sum.usersDownSeconds, measuredRtoMinutes: sum.measuredRtoMinutes,
         targetRtoMinutes: sum.targetRtoMinutes, microsoft: sum.microsoft, estimateMinutes: sum.estimateMinutes, events: sum.events,

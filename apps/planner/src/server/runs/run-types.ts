@@ -2,49 +2,23 @@
  * What the runs API answers (`GET /api/runs/:id` and every write): the run's steps in the plan's order with their
  * status, in the language asked for, and the measured figures. The dashboard and `lyncdr run` read only this shape.
  */
-export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
+import type { EvidenceRef, StepStatus } from '@lyncdr/domain';
+import type { DrillReportInput, DrillReportStep } from '@lyncdr/documents';
 
-export interface EvidenceView {
-  id: string;
-  name: string;
-  size: number;
-  sha256: string;
-  excerpt: string;
-}
+export type { StepStatus };
 
-export interface RunStepView {
-  n: number;
-  title: string;
-  command: string | null;
-  on: string | null;
-  manual: boolean;
+/** An evidence file of a step: the domain's reference to it (id, name, size, SHA-256, excerpt). */
+export type EvidenceView = EvidenceRef;
+
+/** A step as the report prints it (documents' DrillReportStep), with what an operator needs to do it, and evidence ids. */
+export interface RunStepView extends Omit<DrillReportStep, 'seconds' | 'evidence'> {
   instructions: string[];
   check: string | null;
-  /** The plan's estimate in minutes, when the reference gives one. */
-  estimateMinutes: number | null;
-  status: StepStatus;
-  startedAt: string | null;
-  endedAt: string | null;
-  /** Everyone who changed this step, in order. */
-  operators: string[];
-  notes: string[];
-  /** Why it was skipped or done out of order (the latest reason given). */
-  reason: string | null;
   evidence: EvidenceView[];
 }
 
-export interface RunView {
-  id: string;
-  kind: 'drill' | 'real';
-  title: string;
-  goal: string;
-  /** Who started it. */
-  operator: string;
-  startedAt: string;
-  finishedAt: string | null;
-  outcome: 'completed' | 'abandoned' | null;
-  fingerprint: string;
-  lyncdrVersion: string;
+/** The run: the report's header fields (documents' DrillReportInput) and the live state of its steps. */
+export interface RunView extends Pick<DrillReportInput, 'id' | 'kind' | 'title' | 'goal' | 'operator' | 'startedAt' | 'finishedAt' | 'outcome' | 'fingerprint' | 'lyncdrVersion'> {
   /** Number of events so far (the next change is event `seq + 1`). */
   seq: number;
   /** The first step in the plan's order that is neither done nor skipped, or null when none is left. */
