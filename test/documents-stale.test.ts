@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportsCollector } from '../packages/collectors/src/index';
 import { makeZip } from '../packages/collectors/src/testing/index';
 import { repoRoot } from './planner-helpers';
-import { startDashboardPlanner, type DashboardPlanner } from '../apps/planner/src/testing/dashboard-planner';
+import { foreignRequests, launchBrowser, openDashboard, startDashboardPlanner, type Browser, type DashboardPlanner } from '../apps/planner/src/testing/dashboard-planner';
 import { connectSimAgent, type SimAgent } from '../apps/planner/src/testing/sim-agent';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-documents-stale-'));
 const exportsDir = path.join(dir, 'exports');
 const publishedXml = readFileSync(path.join(repoRoot, 'examples/two-site/topology.xml'), 'utf8');
 let p: DashboardPlanner;
+let browser: Browser | null = null;
 let agent: SimAgent;
 let reports = 0;
 
@@ -56,6 +57,7 @@ beforeAll(async () => {
   agent.hello(false, ['exports']);
 });
 afterAll(async () => {
+  await browser?.close();
   agent?.close();
   await p?.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -112,5 +114,28 @@ describe('printed documents against the newest CMS export', () => {
     const alert = alerts.alerts.find((a) => a.itemId === 'documents:stale');
     expect(alert).toMatchObject({ from: 'ok', to: 'late' });
     expect(alert!.reason).toContain('printed documents are stale');
+  });
+
+  it('the Documents view says which documents to print again and what changed, in English and French', async () => {
+    browser = await launchBrowser();
+    for (const lang of ['en', 'fr'] as const) {
+      const { context, page, requests } = await openDashboard(browser, p, { lang: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+      await page.goto(`${p.url}/#documents`);
+      await page.waitForSelector('#docs-stale .stale-alert');
+      const alert = (await page.locator('#docs-stale .stale-alert').textContent())!;
+      expect(alert).toMatch(lang === 'en' ? /^Printed documents are stale\. The newest CMS export \(.*CsConfig-2\.zip, .*\) differs from the deployment the planner serves\.$/
+        : /^Les documents imprimés ne sont plus à jour\. Le dernier export du CMS \(.*CsConfig-2\.zip, .*\) diffère du déploiement que sert le planificateur\.$/);
+      expect(await page.locator('#docs-stale .stale-changes li').allTextContents()).toContain('pool pool01.contoso.example: machine added fe01d.contoso.example');
+      const rows = await page.locator('#docs-stale table.printed tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-kind'), tr.getAttribute('data-stale'), tr.children[1]!.textContent, tr.children[5]!.textContent]));
+      expect(rows).toEqual(lang === 'en'
+        ? [['plan', 'true', 'failover pool01.contoso.example', 'print again'], ['worksheet', 'true', 'All worksheets', 'print again Download']]
+        : [['plan', 'true', 'failover pool01.contoso.example', 'à réimprimer'], ['worksheet', 'true', 'Toutes les fiches', 'à réimprimer Télécharger']]);
+      // The status table names the item in words.
+      await page.goto(`${p.url}/#status`);
+      await page.waitForSelector('#rows tr[data-id="documents:stale"]');
+      expect(await page.locator('#rows tr[data-id="documents:stale"]').textContent()).toContain(lang === 'en' ? 'Printed documents against the newest CMS export' : 'Documents imprimés face au dernier export du CMS');
+      expect(foreignRequests(requests, p.url)).toEqual([]);
+      await context.close();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { esc, SEVERITY } from './util.js';
 import { applyFilters, bindStatus, renderStatus, updateStatus } from './view-status.js';
 import { bindAgents, renderAgents } from './view-agents.js';
 import { bindOverview, renderOverview } from './view-overview.js';
-import { bindDocuments, openPlan, planPdf, renderDocuments } from './view-documents.js';
+import { bindDocuments, loadStale, openPlan, planPdf, renderDocuments } from './view-documents.js';
 import { bindReadiness, loadReadiness, renderReadiness } from './view-readiness.js';
 import { renderAlerts } from './view-alerts.js';
 import { bindRuns, loadRuns, onRunEvent, openRun } from './view-runs.js';
@@ -66,6 +66,7 @@ async function loadAll() {
   renderOverview(state);
   renderDocuments(state);
   renderAlerts(state);
+  await loadStale();
   // A planner without the readiness API answers 404: its tab is then hidden.
   const readiness = (await optional(loadReadiness().then(() => true))) === true;
   $('tab-readiness').hidden = !readiness;
@@ -123,7 +124,7 @@ const syncStatus = coalesced(async () => {
     }
     state.status.items = [...byId.values()];
   }
-  if (state.status.items.some((e) => !state.inventory.has(e.itemId) && !/^(backup-service|mirror-state|cms-replication|drill):/.test(e.itemId))) {
+  if (state.status.items.some((e) => !state.inventory.has(e.itemId) && !/^(backup-service|mirror-state|cms-replication|drill|documents):/.test(e.itemId))) {
     const items = await getJson('/api/dashboard/items');
     state.inventory = new Map(items.items.map((i) => [i.id, i]));
   }
@@ -156,6 +157,7 @@ const refreshAgents = coalesced(async () => {
 const refreshReadiness = coalesced(async () => {
   if (state.readinessApi) await loadReadiness();
 });
+const refreshStale = coalesced(loadStale);
 const refreshAlerts = coalesced(async () => {
   state.alerts = (await getJson('/api/alerts?limit=200')).alerts;
   renderAlerts(state);
@@ -213,8 +215,9 @@ async function start() {
     if (type === 'status') {
       onStatusEvent(data);
       void refreshAlerts();
-      // Every evaluation judges the goals again: the readiness follows the status.
+      // Every evaluation judges the goals again: the readiness follows the status, and so do the printed documents.
       void refreshReadiness();
+      void refreshStale();
     } else if (type === 'run') {
       onRunEvent(data).catch((e) => message(t('error', { message: e.message })));
     } else if (type === 'report' && !reportsTimer) {

@@ -45,6 +45,12 @@ const en = {
   'drill.never': (p) => `never drilled; the cadence is every ${p.days} days`,
   'drill.ok': (p) => `drilled ${Math.floor(p.ageSeconds / 86400)} days ago (every ${p.days} days)`,
   'drill.overdue': (p) => `last drilled ${Math.floor(p.ageSeconds / 86400)} days ago; the cadence is every ${p.days} days`,
+  'documents.current': (p) => (p.file ? `the printed documents and the deployment match the newest CMS export (${p.file} at ${p.at})` : 'the printed documents match the deployment the planner serves'),
+  'documents.unknown': () => 'the newest CMS export\'s topology was too large to send; compare its fingerprint by eye',
+  'documents.stale': (p) => ['printed documents are stale',
+    p.differs ? `the newest CMS export (${p.file ?? 'reported'} at ${p.at}) differs from the deployment the planner serves: ${list(p.changes).join('; ')}${p.moreChanges ? ` (+${p.moreChanges} more)` : ''}`
+      : p.file ? 'they were made from another topology than the newest CMS export\'s' : 'they were made from another topology than the deployment the planner serves',
+    list(p.documents).length ? `print again: ${words(p, 'documents', 'more')}` : 'print the documents again once the planner serves the new topology'].join('; '),
   rpo: (r) => (r.beyond
     ? `; ${r.unhealthySeconds === null ? 'never seen healthy' : `unhealthy for ${span(r.unhealthySeconds)}`}, beyond the ${span(r.rpoSeconds)} RPO`
     : `; within the ${span(r.rpoSeconds)} RPO so far (${span(r.unhealthySeconds)})`),
@@ -76,6 +82,12 @@ const fr = {
   'drill.never': (p) => `jamais exercé ; la fréquence prévue est de ${p.days} jours`,
   'drill.ok': (p) => `exercé il y a ${Math.floor(p.ageSeconds / 86400)} jours (tous les ${p.days} jours)`,
   'drill.overdue': (p) => `dernier exercice il y a ${Math.floor(p.ageSeconds / 86400)} jours ; la fréquence prévue est de ${p.days} jours`,
+  'documents.current': (p) => (p.file ? `les documents imprimés et le déploiement correspondent au dernier export du CMS (${p.file}, ${when(p.at, 'fr')})` : 'les documents imprimés correspondent au déploiement que sert le planificateur'),
+  'documents.unknown': () => 'la topologie du dernier export du CMS était trop volumineuse pour être envoyée ; comparez son empreinte à l’œil',
+  'documents.stale': (p) => ['les documents imprimés ne sont plus à jour',
+    p.differs ? `le dernier export du CMS (${p.file ?? 'signalé'}, ${when(p.at, 'fr')}) diffère du déploiement que sert le planificateur : ${list(p.changes).join(' ; ')}${p.moreChanges ? ` (+${p.moreChanges} autre(s))` : ''}`
+      : p.file ? 'ils ont été produits d’après une autre topologie que celle du dernier export du CMS' : 'ils ont été produits d’après une autre topologie que celle du déploiement servi',
+    list(p.documents).length ? `à réimprimer : ${words(p, 'documents', 'autre(s)', ' ; ')}` : 'réimprimez les documents dès que le planificateur sert la nouvelle topologie'].join(' ; '),
   rpo: (r) => (r.beyond
     ? ` ; ${r.unhealthySeconds === null ? 'jamais vu en bon état' : `en défaut depuis ${span(r.unhealthySeconds, 'fr')}`}, au-delà du RPO de ${span(r.rpoSeconds, 'fr')}`
     : ` ; dans le RPO de ${span(r.rpoSeconds, 'fr')} pour l’instant (${span(r.unhealthySeconds, 'fr')})`),

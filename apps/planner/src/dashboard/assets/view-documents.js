@@ -2,7 +2,7 @@
 /* Documents: worksheets, runbooks (en/fr) and the failover plan wizard (goal → pools → state → steps, checked). */
 import { getBlob, getJson, postJson } from './api.js';
 import { getLang, t } from './i18n.js';
-import { esc, saveBlob, shortName } from './util.js';
+import { esc, saveBlob, shortName, when } from './util.js';
 
 const $ = (id) => document.getElementById(id);
 const WORKSHEETS = ['all', 'database', 'filestore', 'settings', 'restore'];
@@ -37,12 +37,74 @@ async function download(path, name, out) {
   }
 }
 
+/** The comparison of the printed documents with the newest CMS export (`/api/stale-documents`), or null. */
+let drift = null;
+
+const docName = (d) => {
+  if (d.kind === 'runbook') {
+    const [id, ...pools] = d.name.split(' ');
+    const rb = (ctx?.runbooks?.runbooks ?? []).find((r) => r.id === id);
+    return `${rb?.title?.[getLang()] ?? id}${pools.length ? ` — ${pools.map(shortName).join(', ')}` : ''}`;
+  }
+  return d.kind === 'worksheet' ? t(`wsKind_${d.name}`) : d.name;
+};
+
+/** Worksheets and runbooks are downloaded again as they were asked for; a plan needs its state: the wizard makes it. */
+function againQuery(d) {
+  if (d.kind === 'worksheet') return `/api/documents/worksheet?${new URLSearchParams({ kind: d.name, lang: d.lang, format: d.format })}`;
+  if (d.kind !== 'runbook') return null;
+  const [procedure, ...pools] = d.name.split(' ');
+  const q = new URLSearchParams({ procedure, lang: d.lang, format: d.format });
+  for (const p of pools) q.append('pool', p);
+  return `/api/documents/runbook?${q}`;
+}
+
+/** The "Printed documents" block: whether what was printed still matches the newest CMS export, and what to print again. */
+function renderStale() {
+  const root = $('docs-stale');
+  if (!root) return;
+  if (!drift || (!drift.export && !drift.documents.length)) {
+    root.hidden = true;
+    root.innerHTML = '';
+    return;
+  }
+  const lang = getLang();
+  const again = drift.documents.filter((d) => d.stale);
+  const head = drift.unknown ? `<p class="note">${esc(t('staleUnknown'))}</p>`
+    : drift.stale ? `<p class="stale-alert" role="alert"><strong>${esc(t('staleTitle'))}</strong> ` +
+      `${esc(drift.deploymentDiffers ? t('staleExport', { file: drift.export?.file ?? '', at: when(drift.export?.observedAt, lang) }) : t('staleOlder'))}</p>` +
+      (drift.changes.length ? `<h4>${esc(t('staleChanges'))}</h4><ul class="stale-changes">${drift.changes.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>` : '') +
+      `<h4>${esc(t('staleAgain'))}</h4>` + (again.length ? '' : `<p class="note">${esc(t('staleAgainAll'))}</p>`)
+    : `<p class="check-ok">${esc(drift.export ? t('staleCurrent', { file: drift.export.file ?? '', at: when(drift.export.observedAt, lang) }) : t('staleCurrentDeployment'))}</p>`;
+  const rows = drift.documents.map((d, i) => `<tr data-kind="${esc(d.kind)}" data-name="${esc(d.name)}" data-lang="${esc(d.lang)}" data-stale="${d.stale}">` +
+    `<td>${esc(t(`docKind_${d.kind}`))}</td><td>${esc(docName(d))}</td><td>${esc(d.lang)} · ${esc(d.format.toUpperCase())}</td>` +
+    `<td><time datetime="${esc(d.at)}">${esc(when(d.at, lang))}</time></td><td><code>${esc(d.fingerprint.slice(0, 16))}</code></td>` +
+    `<td><span class="badge ${d.stale ? 'late' : 'ok'}">${esc(t(d.stale ? 'docReprint' : 'docCurrent'))}</span>` +
+    `${d.stale && againQuery(d) ? ` <button type="button" class="secondary doc-again" data-i="${i}">${esc(t('download'))}</button>` : ''}</td></tr>`).join('');
+  root.hidden = false;
+  root.innerHTML = `<legend>${esc(t('printed'))}</legend>${head}` +
+    (drift.documents.length ? `<div class="table-wrap"><table class="printed"><thead><tr><th scope="col">${esc(t('kind'))}</th><th scope="col">${esc(t('docTitle'))}</th>` +
+      `<th scope="col">${esc(t('language'))}</th><th scope="col">${esc(t('docPrinted'))}</th><th scope="col">${esc(t('docFingerprint'))}</th><th scope="col">${esc(t('status'))}</th></tr></thead>` +
+      `<tbody>${rows}</tbody></table></div><p class="note" id="stale-out" role="status"></p>` : '');
+}
+
+/** Loads `/api/stale-documents` (a planner without it shows no block). */
+export async function loadStale() {
+  try {
+    drift = await getJson('/api/stale-documents');
+  } catch (e) {
+    if (e.status !== 404) throw e;
+    drift = null;
+  }
+  renderStale();
+}
+
 export function renderDocuments(state) {
   ctx = state;
   const lang = getLang();
   const runbooks = state.runbooks?.runbooks ?? [];
   const goals = state.runbooks?.goals ?? Object.keys(FIELDS);
-  $('docs').innerHTML =
+  $('docs').innerHTML = '<fieldset id="docs-stale" class="printed-docs" hidden></fieldset>' +
     `<div class="docgrid"><fieldset><legend>${esc(t('worksheets'))}</legend><div class="docform">` +
       field('kind', sel('ws-kind', WORKSHEETS)) + field('language', langSel('ws-lang')) + field('format', fmtSel('ws-format')) +
       `<button type="button" id="ws-go">${esc(t('download'))}</button></div><p class="note" id="ws-out" role="status"></p></fieldset>` +
@@ -66,6 +128,7 @@ export function renderDocuments(state) {
   if (firstApplicable) $('rb-id').value = firstApplicable.id;
   renderGoalFields();
   renderSteps();
+  renderStale();
 }
 
 function renderGoalFields() {
@@ -252,6 +315,10 @@ export function bindDocuments(runStarted = () => {}) {
       const q = new URLSearchParams({ procedure: $('rb-id').value, lang: $('rb-lang').value, format: $('rb-format').value });
       if ($('rb-pool').value) q.set('pool', $('rb-pool').value);
       void download(`/api/documents/runbook?${q}`, `runbook-${q.get('procedure')}-${q.get('lang')}.${q.get('format')}`, $('rb-out'));
+    } else if (b.classList.contains('doc-again')) {
+      const d = drift?.documents?.[Number(b.dataset.i)];
+      const url = d && againQuery(d);
+      if (url) void download(url, `${d.kind}-${d.name.split(' ')[0]}-${d.lang}.${d.format}`, $('stale-out')).then(() => loadStale());
     } else if (b.id === 'pw-plan') {
       void makePlan();
     } else if (b.id === 'pw-check') {
