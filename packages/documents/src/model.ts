@@ -15,6 +15,13 @@ export interface DocumentMeta {
   generatedAt: string;
   /** Short hash of the inputs (topology + overlay + status), printed in the header. */
   inputRevision: string | null;
+  /**
+   * Topology fingerprint (SHA-256 hex of the parsed model and overlay, `topologyFingerprint` in @lyncdr/topology),
+   * printed in the revision block and shortened to 16 characters in the page footer; null or absent when not known.
+   */
+  fingerprint?: string | null;
+  /** lyncdr version that generated the document, printed in the revision block. */
+  version?: string | null;
   /** Landscape suits wide tables (worksheets). */
   orientation: 'portrait' | 'landscape';
   /** Free-form keywords for PDF metadata. */

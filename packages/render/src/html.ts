@@ -95,7 +95,7 @@ function block(b: Block, L: RenderLabels): string {
 export function renderHtml(doc: Document, paper: Paper = 'a4'): string {
   const L = labelsFor(doc.meta.lang);
   const m = doc.meta;
-  const facts = [m.deployment, `${L.generated} ${m.generatedAt}`, m.inputRevision ? `${L.revision} ${m.inputRevision}` : null].filter(Boolean).map((f) => esc(String(f)));
+  const facts = [m.deployment, `${L.generated} ${m.generatedAt}`, m.inputRevision ? `${L.revision} ${m.inputRevision}` : null, m.fingerprint ? `${L.fingerprint} ${m.fingerprint.slice(0, 16)}` : null].filter(Boolean).map((f) => esc(String(f)));
   return [
     '<!DOCTYPE html>',
     `<html lang="${m.lang}">`,

@@ -32,3 +32,4 @@ export { renderMarkdown } from './markdown';
 export { renderHtml } from './html';
 export { writePlainTextPdf } from './pdf/plain-text';
 export { documentPlainLines } from './walk-text';
+export { DOCUMENT_HASH_KEYWORD, documentSha256 } from './document-hash';

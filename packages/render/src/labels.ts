@@ -5,6 +5,8 @@ export interface RenderLabels {
   page(n: number, of: number): string;
   generated: string;
   revision: string;
+  /** Before the short topology fingerprint in the page footer and the header line. */
+  fingerprint: string;
   step: string;
   runOn: string;
   duration(minutes: number): string;
@@ -29,6 +31,7 @@ const en: RenderLabels = {
   page: (n, of) => `page ${n} of ${of}`,
   generated: 'generated',
   revision: 'rev.',
+  fingerprint: 'topology',
   step: 'Step',
   runOn: 'Run on',
   duration: (m) => `Expected duration: ${m} min`,
@@ -52,6 +55,7 @@ const fr: RenderLabels = {
   page: (n, of) => `page ${n} sur ${of}`,
   generated: 'généré le',
   revision: 'rév.',
+  fingerprint: 'topologie',
   step: 'Étape',
   runOn: 'Exécuter sur',
   duration: (m) => `Durée prévue : ${m} min`,

@@ -97,7 +97,7 @@ export function renderMarkdown(doc: Document): string {
   const m = doc.meta;
   const head = [`# ${mdEscape(m.title)}`];
   if (m.subtitle) head.push(`*${mdEscape(m.subtitle)}*`);
-  const facts = [m.deployment, `${L.generated} ${m.generatedAt}`, m.inputRevision ? `${L.revision} ${m.inputRevision}` : null].filter(Boolean);
+  const facts = [m.deployment, `${L.generated} ${m.generatedAt}`, m.inputRevision ? `${L.revision} ${m.inputRevision}` : null, m.fingerprint ? `${L.fingerprint} ${m.fingerprint.slice(0, 16)}` : null].filter(Boolean);
   head.push(facts.map((f) => mdEscape(String(f))).join(' · '));
   return [...head, ...doc.blocks.map((b) => block(b, L))].join('\n\n') + '\n';
 }

@@ -22,7 +22,8 @@ describe('buildPlanDocument', () => {
     expect(failback?.timing).toBe(true);
     expect(d.blocks.filter((b) => b.type === 'paragraph' && b.tone === 'warning')).toHaveLength(p.warnings.length);
     expect(JSON.stringify(d.blocks)).toMatch(/p1\.contoso\.com → p2\.contoso\.com/);
-    expect(d.blocks.at(-1)?.type).toBe('signature');
+    expect(d.blocks.at(-4)?.type).toBe('signature');
+    expect(d.blocks.at(-3)).toMatchObject({ type: 'heading', id: 'revision' });
     expect(d.meta.generatedAt).toBe('2026-11-22T20:00:00Z');
   });
 

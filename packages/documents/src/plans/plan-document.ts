@@ -4,10 +4,11 @@
  * expected duration and timing boxes, and a sign-off block.
  */
 import type { DrState, Plan, PlanText } from '@lyncdr/domain';
-import type { Block, Document, Lang, Text } from '../model';
+import type { Block, Document, DocumentMeta, Lang, Text } from '../model';
 import { renderGoal, renderPlanCommand, renderPlanText } from '../text/plan-text';
+import { revisionBlocks, revisionMeta, type RevisionOptions } from '../revision/revision-block';
 
-export interface PlanDocumentOptions {
+export interface PlanDocumentOptions extends RevisionOptions {
   lang: Lang;
   /** ISO 8601 time (the injected clock). */
   now: string;
@@ -85,16 +86,15 @@ export function buildPlanDocument(p: Plan, opts: PlanDocumentOptions): Document 
     });
   }
   blocks.push({ type: 'heading', level: 2, text: l.signOff }, { type: 'signature', roles: [...l.roles] });
-  return {
-    meta: {
-      title: heading,
-      lang: opts.lang,
-      deployment: opts.deployment,
-      generatedAt: opts.now,
-      inputRevision: opts.inputRevision,
-      orientation: 'portrait',
-      keywords: ['lyncdr', 'plan', p.goalSpec.kind, 'Lync Server 2013'],
-    },
-    blocks,
+  const meta: DocumentMeta = {
+    title: heading,
+    lang: opts.lang,
+    deployment: opts.deployment,
+    generatedAt: opts.now,
+    inputRevision: opts.inputRevision,
+    ...revisionMeta(opts),
+    orientation: 'portrait',
+    keywords: ['lyncdr', 'plan', p.goalSpec.kind, 'Lync Server 2013'],
   };
+  return { meta, blocks: [...blocks, ...revisionBlocks(meta)] };
 }

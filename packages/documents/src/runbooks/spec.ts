@@ -1,8 +1,9 @@
 import type { Topology } from '@lyncdr/topology';
 import type { Document, Lang } from '../model';
+import type { RevisionOptions } from '../revision/revision-block';
 
 /** Options every runbook builder receives. `now` is the injected clock (ISO 8601). */
-export interface RunbookOptions {
+export interface RunbookOptions extends RevisionOptions {
   lang: Lang;
   /** Pools the admin named with --pool (empty: the builder picks, or documents every applicable pool). */
   pools: string[];

@@ -8,6 +8,11 @@ export interface TextCatalog {
   tbdOwner: string;
   header: { deployment: string; generated: string; inputRevision: string; source: string; language: string };
   footer: { confidential: string; generatedBy: string };
+  /**
+   * The revision block at the end of every worksheet, runbook and plan (revision/revision-block.ts); `intro` is the
+   * note's text before and after the command `lyncdr topology show`.
+   */
+  revision: { title: string; fingerprint: string; version: string; generated: string; inputRevision: string; intro: [before: string, after: string] };
   /** "Page 3 of 12". */
   pageOf: (page: number, total: number) => string;
   status: { ok: string; late: string; failed: string; unknown: string };

@@ -7,6 +7,17 @@ export const fr: TextCatalog = {
   tbdOwner: 'À compléter — responsable',
   header: { deployment: 'Déploiement', generated: 'Généré le', inputRevision: 'Révision des entrées', source: 'Source de la topologie', language: 'Langue' },
   footer: { confidential: 'Confidentiel — classeur de reprise après sinistre', generatedBy: 'Généré par lyncdr' },
+  revision: {
+    title: 'Révision',
+    fingerprint: 'Empreinte de la topologie',
+    version: 'Version de lyncdr',
+    generated: 'Généré le',
+    inputRevision: 'Révision des entrées',
+    intro: [
+      'L’empreinte identifie le déploiement à partir duquel ce document a été produit (topologie et lyncdr.yaml, quel que soit le format du fichier). Si ',
+      ' affiche une autre empreinte pour le déploiement en service, générez et imprimez de nouveau ce document.',
+    ],
+  },
   pageOf: (page, total) => `Page ${page} sur ${total}`,
   status: { ok: 'OK', late: 'En retard', failed: 'Échec', unknown: 'Inconnu' },
   signature: {

@@ -1,6 +1,7 @@
 import type { Inventory } from '@lyncdr/domain';
 import { productsOf, type Topology } from '@lyncdr/topology';
-import type { Block, Document, Lang } from '../model';
+import type { Block, Document, DocumentMeta, Lang } from '../model';
+import { revisionBlocks, revisionMeta } from '../revision/revision-block';
 import { textFor } from '../text/index';
 import type { WorksheetOptions } from './options';
 import { worksheetStrings } from './strings';
@@ -51,17 +52,16 @@ export function approvalBlocks(lang: Lang): Block[] {
 }
 
 export function worksheetDocument(title: string, topology: Topology, inventory: Inventory, opts: WorksheetOptions, blocks: Block[]): Document {
-  return {
-    meta: {
-      title,
-      subtitle: deploymentName(topology, inventory) ?? undefined,
-      lang: opts.lang,
-      deployment: deploymentName(topology, inventory),
-      generatedAt: opts.now,
-      inputRevision: opts.inputRevision,
-      orientation: 'landscape',
-      keywords: ['Lync Server 2013', 'backup', 'restore', worksheetStrings(opts.lang).allTitle],
-    },
-    blocks,
+  const meta: DocumentMeta = {
+    title,
+    subtitle: deploymentName(topology, inventory) ?? undefined,
+    lang: opts.lang,
+    deployment: deploymentName(topology, inventory),
+    generatedAt: opts.now,
+    inputRevision: opts.inputRevision,
+    ...revisionMeta(opts),
+    orientation: 'landscape',
+    keywords: ['Lync Server 2013', 'backup', 'restore', worksheetStrings(opts.lang).allTitle],
   };
+  return { meta, blocks: [...blocks, ...revisionBlocks(meta)] };
 }

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Block, Document, Paper } from '@lyncdr/documents';
+import { DOCUMENT_HASH_KEYWORD, documentSha256 } from '../document-hash';
 import { labelsFor } from '../labels';
 import { plainText } from '../inline';
 import { createCanvas, lineHeight, type Canvas } from './canvas';
@@ -60,7 +61,10 @@ function fontkitOf(doc: PDFKit.PDFDocument, name: string): GlyphSource {
   return (doc as unknown as { _font: { font: GlyphSource } })._font.font;
 }
 
-/** Renders a Document to PDF bytes with pdfkit. Same input, same bytes (dates come from `meta.generatedAt`). */
+/**
+ * Renders a Document to PDF bytes with pdfkit. Same input, same bytes (dates come from `meta.generatedAt`); the
+ * Keywords end with the SHA-256 of the Document (`lyncdr-sha256:<hex>`).
+ */
 export function renderPdf(document: Document, paper: Paper = 'a4', deps: PdfDeps = { fonts: defaultFonts }): Promise<Uint8Array> {
   const meta = document.meta;
   const created = new Date(meta.generatedAt);
@@ -80,7 +84,8 @@ export function renderPdf(document: Document, paper: Paper = 'a4', deps: PdfDeps
       Title: meta.title,
       Author: 'lyncdr',
       Subject: meta.subtitle ?? [meta.title, meta.deployment].filter(Boolean).join(' — '),
-      Keywords: (meta.keywords ?? []).join(', '),
+      // The document's own SHA-256 (document-hash.ts) is the last keyword: pdfinfo and every PDF reader show it.
+      Keywords: [...(meta.keywords ?? []), `${DOCUMENT_HASH_KEYWORD}${documentSha256(document)}`].join(', '),
       Creator: 'lyncdr',
       Producer: 'lyncdr (pdfkit)',
       CreationDate: when,

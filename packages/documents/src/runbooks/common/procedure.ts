@@ -1,4 +1,5 @@
-import type { Block, Document, Text } from '../../model';
+import type { Block, Document, DocumentMeta, Text } from '../../model';
+import { revisionBlocks, revisionMeta } from '../../revision/revision-block';
 import type { RunbookOptions } from '../spec';
 import { runbookLabels } from './labels';
 
@@ -98,17 +99,16 @@ export function runbookDocument(content: RunbookContent, topologyDeployment: str
   blocks.push({ type: 'list', ordered: false, items: content.refs.map((r) => ({ text: r, style: 'code' as const })) });
   blocks.push({ type: 'heading', level: 2, text: L.signOff, id: 'sign-off' });
   blocks.push({ type: 'signature', roles: L.roles });
-  return {
-    meta: {
-      title: content.title,
-      ...(content.subtitle ? { subtitle: content.subtitle } : {}),
-      lang: opts.lang,
-      deployment: topologyDeployment,
-      generatedAt: opts.now,
-      inputRevision: opts.inputRevision,
-      orientation: 'portrait',
-      keywords: ['lyncdr', 'runbook', content.id, 'Lync Server 2013'],
-    },
-    blocks,
+  const meta: DocumentMeta = {
+    title: content.title,
+    ...(content.subtitle ? { subtitle: content.subtitle } : {}),
+    lang: opts.lang,
+    deployment: topologyDeployment,
+    generatedAt: opts.now,
+    inputRevision: opts.inputRevision,
+    ...revisionMeta(opts),
+    orientation: 'portrait',
+    keywords: ['lyncdr', 'runbook', content.id, 'Lync Server 2013'],
   };
+  return { meta, blocks: [...blocks, ...revisionBlocks(meta)] };
 }

@@ -1,0 +1,43 @@
+import type { Block, DocumentMeta, Inline } from '../model';
+import { textFor } from '../text/index';
+
+/** What every worksheet, runbook and plan builder takes besides `inputRevision` to fill the revision block. */
+export interface RevisionOptions {
+  /** Topology fingerprint (`topologyFingerprint` in @lyncdr/topology), full SHA-256 hex; null when not known. */
+  fingerprint?: string | null;
+  /** lyncdr version that generates the document. */
+  version?: string | null;
+}
+
+/** The two meta fields the revision block prints, from the builder's options. */
+export function revisionMeta(opts: RevisionOptions): Pick<DocumentMeta, 'fingerprint' | 'version'> {
+  return { fingerprint: opts.fingerprint ?? null, version: opts.version ?? null };
+}
+
+/**
+ * The revision block closing every generated document: topology fingerprint, lyncdr version, generation time and
+ * input revision, under a short note saying what to do when the live deployment's fingerprint differs. A value that
+ * is not known prints as a dash.
+ */
+export function revisionBlocks(meta: DocumentMeta): Block[] {
+  const t = textFor(meta.lang).revision;
+  const code = (s: string | null | undefined): Inline => (s ? { text: s, style: 'code' } : '—');
+  return [
+    { type: 'heading', level: 2, text: t.title, id: 'revision' },
+    { type: 'paragraph', text: [t.intro[0], { text: 'lyncdr topology show', style: 'code' }, t.intro[1]], tone: 'note' },
+    {
+      type: 'keyvalue',
+      pairs: [
+        [t.fingerprint, code(meta.fingerprint)],
+        [t.version, meta.version ?? '—'],
+        [t.generated, formatTime(meta.generatedAt)],
+        [t.inputRevision, code(meta.inputRevision)],
+      ],
+    },
+  ];
+}
+
+function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
