@@ -175,8 +175,9 @@ describe('dashboard in headless Chromium against a real planner', () => {
     // The history strip and the alert log word their reasons in French too (from the stored reason codes).
     const sel = `#rows tr[data-id="${fileStore.replace(/\\/g, '\\\\')}"]`;
     await page.click(`${sel} button.hist`);
-    await page.locator(`${sel} + tr.history .strip span.failed`).first().waitFor();
-    expect(await page.locator(`${sel} + tr.history .strip span.failed`).first().getAttribute('title')).toMatch(/en échec : l’exécution du .* a échoué à ses contrôles : /);
+    const failedBar = page.locator(`${sel} + tr.history svg.timeline rect.bar.failed title`).last();
+    await failedBar.waitFor({ state: 'attached' });
+    expect(await failedBar.textContent()).toMatch(/ : en échec : l’exécution du .* a échoué à ses contrôles : /);
     await page.click('nav a[href="#alerts"]');
     const reasons = await page.locator('#alert-list td:nth-child(4)').allTextContents();
     expect(reasons.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@
 /* Backup status: every inventory item with its status, last good backup, age against its period, the reason. */
 import { getJson } from './api.js';
 import { getLang, reasonOf, t } from './i18n.js';
+import { ageChart, shareWords, timeline } from './history-chart.js';
 import { itemWords } from './item-words.js';
 import { bySeverity } from './model.js';
 import { duration, esc, STATUSES, when } from './util.js';
@@ -13,6 +14,10 @@ const ageShown = new Map();
 let placed = [];
 /** The inventory entries by item id (`/api/dashboard/items`), for the items' names in words. */
 let inventory = new Map();
+/** The dashboard's state as last rendered (the policy's defaults and the evaluation time, for the history charts). */
+let lastState = null;
+/** The history fetched for each open history row. */
+const histories = new WeakMap();
 /** What the text filter searches in a row: its words, id and reason. */
 const searchText = (r) => {
   const w = itemWords(r, inventory.get(r.id));
@@ -104,7 +109,9 @@ let rendering = null;
  * task so the page shows data without waiting for thousands of rows. Resolves when every row is in.
  */
 export function renderStatus(state) {
+  lastState = state;
   inventory = state.inventory;
+  lastState = state;
   placed = bySeverity(state.rows);
   const sites = state.topology ? state.topology.sites.map((s) => s.id) : [...new Set(placed.map((r) => r.site).filter(Boolean))];
   const siteName = (id) => state.topology?.sites.find((s) => s.id === id)?.name ?? id;
@@ -143,6 +150,7 @@ export async function updateStatus(state) {
   let refilter = Boolean($('f-text').value) || placed.length !== state.rows.length;
   let resort = placed.length !== state.rows.length;
   inventory = state.inventory;
+  lastState = state;
   placed = bySeverity(state.rows);
   for (const r of placed) {
     const tr = rowsById.get(r.id);
@@ -184,19 +192,45 @@ export async function updateStatus(state) {
   if (refilter) applyFilters();
 }
 
+/** The grace of an item: the policy's own figure when the entry carries it, else the defaults of /api/policy. */
+function graceOf(entry) {
+  const g = entry?.reasonParams?.graceSeconds;
+  if (typeof g === 'number') return g;
+  const d = lastState?.policy?.defaults;
+  const period = entry?.periodSeconds ?? 86_400;
+  return d ? Math.max(d.minGraceHours * 3600, period * d.graceFraction) : 0;
+}
+
+/** Draws the history of an item (fetched once per open/update) over the window chosen in its panel (30 or 90 days). */
+function drawHistory(tr, holder, h) {
+  const entry = placed.find((r) => r.id === tr.dataset.id)?.entry;
+  const now = new Date(lastState?.status?.generatedAt ?? Date.now());
+  const days = Number(holder.dataset.days) || 30;
+  const periodSeconds = entry?.periodSeconds ?? null;
+  const evals = h.evaluations;
+  const runs = [...h.runs].sort((a, b) => (a.at < b.at ? -1 : 1));
+  const { svg } = timeline(evals, { now, periodSeconds, windowDays: days });
+  const share = (n) => shareWords(timeline(evals, { now, periodSeconds, windowDays: n }).share);
+  const strip = (list, cls, title) => (list.length
+    ? `<div class="strip" role="img" aria-label="${esc(list.map((x) => `${when(x.at, getLang())} ${t(cls(x))}`).join(', '))}">` +
+      list.map((x) => `<span class="${esc(cls(x))}" title="${esc(title(x))}"></span>`).join('') + '</div>'
+    : `<p class="note">${esc(t('noHistory'))}</p>`);
+  const button = (n) => `<button type="button" class="secondary window" data-days="${n}" aria-pressed="${n === days}">${esc(t('hDays', { n }))}</button>`;
+  holder.firstElementChild.innerHTML =
+    `<div class="hist-head"><strong>${esc(t('hTimeline'))}</strong>` +
+    `<span class="share" data-days="30">${esc(t('hOver', { n: 30 }))} ${esc(share(30))}</span>` +
+    `<span class="share" data-days="90">${esc(t('hOver', { n: 90 }))} ${esc(share(90))}</span>` +
+    `<span class="windows" role="group" aria-label="${esc(t('hWindow'))}">${button(30)}${button(90)}</span></div>${svg}` +
+    `<strong>${esc(t('hAge'))}</strong>${ageChart(evals, runs, { now, windowDays: days, periodSeconds, graceSeconds: graceOf(entry) })}` +
+    `<strong>${esc(t('runs'))}</strong>${strip(runs, (x) => (x.ok ? 'ok' : 'failed'), (x) => `${when(x.at, getLang())} — ${x.agent} / ${x.collector} (${x.durationMs} ms)`)}`;
+}
+
 async function loadHistory(tr, holder) {
   const id = tr.dataset.id;
   try {
-    const h = await getJson(`/api/items/${encodeURIComponent(id)}/history?limit=60`);
-    const evals = [...h.evaluations].reverse();
-    const runs = [...h.runs].sort((a, b) => (a.at < b.at ? -1 : 1));
-    const strip = (list, cls, title) => (list.length
-      ? `<div class="strip" role="img" aria-label="${esc(list.map((x) => `${when(x.at, getLang())} ${t(cls(x))}`).join(', '))}">` +
-        list.map((x) => `<span class="${esc(cls(x))}" title="${esc(title(x))}"></span>`).join('') + '</div>'
-      : `<p class="note">${esc(t('noHistory'))}</p>`);
-    holder.firstElementChild.innerHTML =
-      `<strong>${esc(t('evaluations'))}</strong>${strip(evals, (x) => x.status, (x) => `${when(x.at, getLang())} — ${t(x.status)}${getLang() === 'fr' ? ' : ' : ': '}${reasonOf(x)}`)}` +
-      `<strong>${esc(t('runs'))}</strong>${strip(runs, (x) => (x.ok ? 'ok' : 'failed'), (x) => `${when(x.at, getLang())} — ${x.agent} / ${x.collector} (${x.durationMs} ms)`)}`;
+    const h = await getJson(`/api/items/${encodeURIComponent(id)}/history?limit=1000`);
+    histories.set(holder, h);
+    drawHistory(tr, holder, h);
   } catch (e) {
     holder.firstElementChild.textContent = t('error', { message: e.message });
   }
@@ -216,6 +250,15 @@ export function bindStatus() {
     if (location.hash && location.hash !== '#status') location.hash = '#status';
   });
   $('rows').addEventListener('click', (ev) => {
+    const win = ev.target.closest('button.window');
+    if (win) {
+      const holder = win.closest('tr.history');
+      holder.dataset.days = win.dataset.days;
+      const h = histories.get(holder);
+      if (h) drawHistory(holder.previousElementSibling, holder, h);
+      holder.querySelector(`button.window[data-days="${win.dataset.days}"]`)?.focus();
+      return;
+    }
     const btn = ev.target.closest('button.hist');
     if (!btn) return;
     const tr = btn.closest('tr');
