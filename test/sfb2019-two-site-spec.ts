@@ -1,4 +1,4 @@
-import type { SpecService, TopologySpec } from '../packages/topology/src/testing/index';
+import { frontEndSite, type SpecService, type TopologySpec } from '../packages/topology/src/testing/index';
 
 /** `ServiceVersion` of every Skype for Business Server 2019 service (packages/topology/src/product/product-version.ts). */
 const SFB2019 = '8';
@@ -6,50 +6,9 @@ const d = (h: string): string => `${h}.litware.example`;
 
 /** One site: an Enterprise Edition Front End pool (collocated Mediation), its back end on an AG listener, file store, Edge pool. */
 function site(id: string, n: string): SpecService[] {
-  const pool = d(`pool${n}`);
-  const listener = { sql: d(`sqlag${n}`), instance: 'rtc' };
-  const services: Omit<SpecService, 'serviceVersion'>[] = [
-    { site: id, role: 'UserServices', instance: 1, on: pool, deps: [`${id}-UserStore-1`, `${id}-FileStore-1`] },
-    {
-      site: id,
-      role: 'Registrar',
-      instance: 1,
-      on: pool,
-      deps: [`${id}-UserServices-1`, `${id}-WebServices-1`, `${id}-EdgeServer-1`, '1-ArchivingStore-1', '1-MonitoringStore-1'],
-      element: { name: 'RegistrarService', attrs: { IsDirector: 'false' } },
-    },
-    {
-      site: id,
-      role: 'WebServices',
-      instance: 1,
-      on: pool,
-      deps: [`${id}-FileStore-1`, `${id}-UserServices-1`],
-      element: { name: 'WebService', attrs: {} },
-    },
-    {
-      site: id,
-      role: 'ConfServices',
-      instance: 1,
-      on: pool,
-      deps: [`${id}-FileStore-1`, `${id}-WebServices-1`, `${id}-UserServices-1`, `${id}-EdgeServer-1`],
-      element: { name: 'ConfService', attrs: {} },
-    },
-    {
-      site: id,
-      role: 'ApplicationServer',
-      instance: 1,
-      on: pool,
-      deps: [`${id}-Registrar-1`, `${id}-FileStore-1`, `${id}-ApplicationStore-1`],
-      element: { name: 'ApplicationServerService', attrs: {} },
-    },
-    { site: id, role: 'MediationServer', instance: 1, on: pool, deps: [`${id}-Registrar-1`, `${id}-EdgeServer-1`] },
-    // In Topology Builder the SQL Server FQDN of an AlwaysOn store is the Availability Group listener
-    // (docs-sfb/alwayson-availability-group.md); `rtc` is the instance name of every replica.
-    { site: id, role: 'UserStore', instance: 1, on: listener },
-    { site: id, role: 'ApplicationStore', instance: 1, on: listener },
-    { site: id, role: 'FileStore', instance: 1, on: d(`fs${n}`), element: { name: 'FileStoreService', attrs: { ShareName: 'sfbshare' } } },
-    { site: id, role: 'EdgeServer', instance: 1, on: d(`edge${n}`), deps: [`${id}-Registrar-1`] },
-  ];
+  // In Topology Builder the SQL Server FQDN of an AlwaysOn store is the Availability Group listener
+  // (docs-sfb/alwayson-availability-group.md); `rtc` is the instance name of every replica.
+  const services = frontEndSite(id, n, `${id}-Registrar-1`, ['1-ArchivingStore-1', '1-MonitoringStore-1'], { host: d, sql: d(`sqlag${n}`), share: 'sfbshare', mediation: true });
   return services.map((s) => ({ ...s, serviceVersion: SFB2019 }));
 }
 

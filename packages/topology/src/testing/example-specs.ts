@@ -4,9 +4,20 @@ const d = (h: string): string => `${h}.contoso.example`;
 const registrar = (isDirector: boolean) => ({ name: 'RegistrarService', attrs: { IsDirector: String(isDirector) } });
 const share = (name: string) => ({ name: 'FileStoreService', attrs: { ShareName: name } });
 
+interface SiteOptions {
+  /** FQDN of a host name in the deployment's domain. */
+  host: (h: string) => string;
+  /** The back end's SQL Server (an AlwaysOn store's is the Availability Group listener). */
+  sql: string;
+  share: string;
+  /** A Mediation Server collocated on the Front End pool. */
+  mediation: boolean;
+}
+
 /** The services of one Enterprise Edition Front End pool and its back end, file store and Edge pool. */
-function frontEndSite(site: string, n: string, edgeNextHop: string, extraRegistrarDeps: string[]): SpecService[] {
-  const pool = d(`pool${n}`);
+export function frontEndSite(site: string, n: string, edgeNextHop: string, extraRegistrarDeps: string[], o: SiteOptions = { host: d, sql: d(`sql${n}`), share: 'lyncshare', mediation: false }): SpecService[] {
+  const pool = o.host(`pool${n}`);
+  const store = { sql: o.sql, instance: 'rtc' };
   return [
     { site, role: 'UserServices', instance: 1, on: pool, deps: [`${site}-UserStore-1`, `${site}-FileStore-1`] },
     {
@@ -41,10 +52,11 @@ function frontEndSite(site: string, n: string, edgeNextHop: string, extraRegistr
       deps: [`${site}-Registrar-1`, `${site}-FileStore-1`, `${site}-ApplicationStore-1`],
       element: { name: 'ApplicationServerService', attrs: {} },
     },
-    { site, role: 'UserStore', instance: 1, on: { sql: d(`sql${n}`), instance: 'rtc' } },
-    { site, role: 'ApplicationStore', instance: 1, on: { sql: d(`sql${n}`), instance: 'rtc' } },
-    { site, role: 'FileStore', instance: 1, on: d(`fs${n}`), element: share('lyncshare') },
-    { site, role: 'EdgeServer', instance: 1, on: d(`edge${n}`), deps: [edgeNextHop] },
+    ...(o.mediation ? [{ site, role: 'MediationServer', instance: 1, on: pool, deps: [`${site}-Registrar-1`, `${site}-EdgeServer-1`] }] : []),
+    { site, role: 'UserStore', instance: 1, on: store },
+    { site, role: 'ApplicationStore', instance: 1, on: store },
+    { site, role: 'FileStore', instance: 1, on: o.host(`fs${n}`), element: share(o.share) },
+    { site, role: 'EdgeServer', instance: 1, on: o.host(`edge${n}`), deps: [edgeNextHop] },
   ];
 }
 

@@ -2,7 +2,7 @@
 export * from './topology-spec';
 export { renderPublished } from './render-published';
 export { renderTbxml } from './render-tbxml';
-export { twoSiteSpec, standardEditionSpec } from './example-specs';
+export { frontEndSite, twoSiteSpec, standardEditionSpec } from './example-specs';
 export { generateSpec } from './generate-spec';
 export { strToU8, zipSync, type Zippable } from 'fflate';
 export { writeZip64, type Zip64Entry } from './write-zip64';
