@@ -44,6 +44,8 @@ interface SmtpServerOptions {
   implicitTls?: boolean;
   /** An old server: 502 to EHLO, 250 to HELO. */
   heloOnly?: boolean;
+  /** Say 220 to STARTTLS and then never start the TLS handshake. */
+  stallTls?: boolean;
 }
 
 async function smtpServer(o: SmtpServerOptions = {}) {
@@ -107,6 +109,9 @@ async function smtpServer(o: SmtpServerOptions = {}) {
           const ext = (o.extensions ?? []).filter((e) => !(secure && e === 'STARTTLS'));
           const lines = ['test.local greets you', ...ext];
           lines.forEach((l, n) => send(`250${n === lines.length - 1 ? ' ' : '-'}${l}`));
+        } else if (verb === 'STARTTLS' && o.stallTls) {
+          send('220 2.0.0 Ready to start TLS');
+          raw.removeListener('data', onData);
         } else if (verb === 'STARTTLS' && o.tls) {
           send('220 2.0.0 Ready to start TLS');
           raw.removeListener('data', onData);
@@ -300,6 +305,10 @@ describe('e-mail channel (SMTP)', () => {
     expect(untrusted).toMatchObject({ delivered: false, attempts: 1, detail: expect.stringMatching(/^TLS: .*self-signed/) });
     expect(tls.messages).toHaveLength(0);
     await tls.close();
+    const implicit = await smtpServer({ implicitTls: true, tls: tlsFiles });
+    const first = await createEmailChannel({ config: emailConfig(implicit.port, { security: 'tls' }), password: null }).send(alert);
+    expect(first).toMatchObject({ delivered: false, attempts: 1, detail: expect.stringMatching(/^TLS: .*self-signed/) });
+    await implicit.close();
   });
 
   it('tries again after a 4xx answer, not after a 5xx one', async () => {
@@ -336,6 +345,10 @@ describe('e-mail channel (SMTP)', () => {
     const d = await createEmailChannel({ config: emailConfig(mute.port, { timeoutMs: 200, retries: 0 }), password: null }).send(alert);
     expect(d).toEqual({ delivered: false, attempts: 1, detail: 'no answer within 200 ms' });
     await mute.close();
+    const stalled = await smtpServer({ extensions: ['STARTTLS'], stallTls: true });
+    const s = await createEmailChannel({ config: emailConfig(stalled.port, { security: 'starttls', timeoutMs: 300, retries: 0 }), password: null }).send(alert);
+    expect(s).toEqual({ delivered: false, attempts: 1, detail: 'no answer within 300 ms' });
+    await stalled.close();
     const refused = await createEmailChannel({ config: emailConfig(mute.port, { retries: 1 }), password: null, sleep: noWait }).send(alert);
     expect(refused).toMatchObject({ delivered: false, attempts: 2, detail: expect.stringMatching(/^ECONNREFUSED/) });
   });

@@ -47,7 +47,12 @@ function createReader() {
   const replies: Reply[] = [];
   const waiting: { resolve: (r: Reply) => void; reject: (e: Error) => void }[] = [];
   let failure: Error | null = null;
+  let rejectFailed: (e: Error) => void = () => undefined;
+  /** Rejects on the first failure (timeout, network error, closed connection): for waits that are not replies. */
+  const failed = new Promise<never>((_, reject) => (rejectFailed = reject));
+  failed.catch(() => undefined);
   return {
+    failed,
     push(chunk: string) {
       buffer += chunk;
       let i: number;
@@ -71,6 +76,7 @@ function createReader() {
     },
     fail(e: Error) {
       failure ??= e;
+      rejectFailed(failure);
       for (const w of waiting.splice(0)) w.reject(failure);
     },
     next(): Promise<Reply> {
@@ -88,6 +94,9 @@ export function dotStuff(data: string): string {
   return `${body.endsWith('\r\n') ? body : `${body}\r\n`}.\r\n`;
 }
 
+/** A certificate the planner does not trust will not become trusted by trying again. */
+const isCertificateError = (e: { code?: string }) => /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/.test(e.code ?? '');
+
 /** SNI carries host names only (RFC 6066 §3); the certificate is checked against the host either way. */
 const serverName = (host: string) => (isIP(host) ? {} : { servername: host });
 
@@ -103,7 +112,9 @@ export async function sendMail(o: SmtpOptions, envelope: { from: string; to: rea
   const attach = (s: Socket) => {
     s.setEncoding('utf8');
     s.on('data', (c: string) => reader.push(c));
-    s.on('error', (e: Error & { code?: string }) => reader.fail(new SmtpError(e.code ? `${e.code}: ${e.message}` : e.message, true)));
+    s.on('error', (e: Error & { code?: string }) => reader.fail(isCertificateError(e)
+      ? new SmtpError(`TLS: ${e.message}`, false)
+      : new SmtpError(e.code ? `${e.code}: ${e.message}` : e.message, true)));
     s.on('close', () => reader.fail(new SmtpError('the server closed the connection', true)));
   };
   attach(socket);
@@ -141,11 +152,13 @@ export async function sendMail(o: SmtpOptions, envelope: { from: string; to: rea
       plain.removeAllListeners('data');
       plain.removeAllListeners('close');
       socket = tlsConnect({ socket: plain, host: o.host, ...serverName(o.host), ...o.tls });
-      attach(socket);
-      await new Promise<void>((resolve, reject) => {
+      // Listening before attach(): a certificate error is then the handshake's (final), not a network one (retried).
+      const handshake = new Promise<void>((resolve, reject) => {
         socket.once('secureConnect', () => resolve());
         socket.once('error', (e: Error) => reject(new SmtpError(`TLS: ${e.message}`, false)));
       });
+      attach(socket);
+      await Promise.race([handshake, reader.failed]);
       ext = await ehlo();
     }
     if (o.auth) {
