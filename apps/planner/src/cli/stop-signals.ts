@@ -9,21 +9,31 @@ export interface StopSignals {
 }
 
 /**
- * Listens for SIGINT and SIGTERM from now on. The first one asks for a clean stop; a second one while stopping is
- * answered on stderr; a third ends the process at once (exit 130) for a stop that does not finish.
+ * A Ctrl-C under `pnpm start` arrives twice: from the terminal, and relayed by pnpm a moment later. Signals this close
+ * to the first one are that same Ctrl-C (or an impatient double press) and leave the clean stop running.
  */
-export function watchStopSignals(deps: { stderr: (t: string) => void; exit?: (code: number) => void } = { stderr: (t) => process.stderr.write(t) }): StopSignals {
-  let first: string | null = null;
-  let count = 0;
-  const waiters: ((sig: string) => void)[] = [];
+export const SAME_SIGNAL_MS = 2_000;
+
+/**
+ * Listens for SIGINT and SIGTERM from now on. The first one asks for a clean stop. One that comes later than
+ * SAME_SIGNAL_MS while the stop still runs ends the process at once (exit 130), for a stop that does not finish.
+ */
+export function watchStopSignals(deps: { stderr?: (t: string) => void; exit?: (code: number) => void; clock?: () => number } = {}): StopSignals {
+  const stderr = deps.stderr ?? ((t: string) => void process.stderr.write(t));
   const exit = deps.exit ?? ((code: number) => process.exit(code));
+  const clock = deps.clock ?? (() => performance.now());
+  let first: string | null = null;
+  let firstAt = 0;
+  const waiters: ((sig: string) => void)[] = [];
   const on = (sig: string) => {
-    count++;
     if (first === null) {
       first = sig;
+      firstAt = clock();
       for (const w of waiters.splice(0)) w(sig);
-    } else if (count === 2) deps.stderr('lyncdr serve: stopping cleanly; a third Ctrl-C ends at once without a clean stop\n');
-    else exit(130);
+    } else if (clock() - firstAt >= SAME_SIGNAL_MS) {
+      stderr(`lyncdr serve: ${sig} again while stopping; ending at once without a clean stop\n`);
+      exit(130);
+    }
   };
   process.on('SIGINT', on);
   process.on('SIGTERM', on);
