@@ -3,7 +3,7 @@ import { allRunbooks, buildPlanDocument, planJson, type Lang } from '@lyncdr/doc
 import { LyncdrError } from '@lyncdr/errors';
 import { renderDocument, type Format } from '@lyncdr/render';
 import type { Store, StoredObservation } from '@lyncdr/store';
-import { newestAgentProducts, withAgentProducts, type AgentProduct, type Topology } from '@lyncdr/topology';
+import { newestAgentProducts, topologyFingerprint, withAgentProducts, type AgentProduct, type Topology } from '@lyncdr/topology';
 import { sendJson } from '../http/respond';
 import type { Route } from '../http/router';
 
@@ -89,7 +89,14 @@ const PLAN_ARGS = ['pool', 'usersOf', 'by', 'failed', 'newFqdn', 'federation', '
  * Routes the dashboard needs beyond the core API: the plan wizard (`/api/plan`, `/api/plan/check`, the same engine
  * as `lyncdr plan` and `lyncdr plan check`), the runbook list and the policy in force. All read-only.
  */
-export function planRoutes(d: { store: Store; rules: Record<string, PolicyRule>; now: () => Date; onDocument?: (doc: ServedDocument) => void }): Route[] {
+export function planRoutes(d: {
+  store: Store;
+  rules: Record<string, PolicyRule>;
+  now: () => Date;
+  onDocument?: (doc: ServedDocument) => void;
+  /** lyncdr version printed in the revision block of the plans served (a dash when not given). */
+  version?: string;
+}): Route[] {
   const topology = createTopologySource(d.store);
   return [
     {
@@ -105,7 +112,7 @@ export function planRoutes(d: { store: Store; rules: Record<string, PolicyRule>;
         if (lang !== 'en' && lang !== 'fr') throw new LyncdrError('E_USAGE', `lang=${lang} is not one of en, fr`);
         if (format === 'json') return sendJson(res, 200, { ...planJson(p, lang), state });
         if (format !== 'pdf' && format !== 'md' && format !== 'html') throw new LyncdrError('E_USAGE', `format=${format} is not one of json, pdf, md, html`);
-        const doc = buildPlanDocument(p, { lang: lang as Lang, now: d.now().toISOString(), deployment: t.deployment, inputRevision: null, state });
+        const doc = buildPlanDocument(p, { lang: lang as Lang, now: d.now().toISOString(), deployment: t.deployment, inputRevision: null, fingerprint: topologyFingerprint(t), version: d.version ?? null, state });
         const body = await renderDocument(doc, { format });
         const name = [p.goalSpec.kind, ...PLAN_ARGS.map((k) => query.get(k)).filter((v) => v)].join(' ');
         d.onDocument?.({ kind: 'plan', name, lang, format, topology: t });

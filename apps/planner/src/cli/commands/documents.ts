@@ -8,6 +8,7 @@ import { renderDocument, type Format } from '@lyncdr/render';
 import type { CliContext } from '../context';
 import { createProgress } from '../progress';
 import { inputRevision, loadDeployment, printJson, readInput, writeOutputAtomic } from '../io';
+import { revisionOf } from './topology-revision';
 
 interface DocumentsFlags {
   overlay?: string;
@@ -68,6 +69,7 @@ export function registerDocuments(program: Command, ctx: CliContext): void {
       const parts = [await readInput(file, ctx.cwd, 'topology')];
       if (flags.overlay) parts.push(await readInput(flags.overlay, ctx.cwd, 'overlay'));
       const revision = inputRevision(parts);
+      const revisionFields = revisionOf(topology);
       const now = ctx.now().toISOString();
       const inventory = buildInventory(topology);
 
@@ -75,9 +77,9 @@ export function registerDocuments(program: Command, ctx: CliContext): void {
       const skipped: { id: string; lang: Lang; reason: string }[] = [];
       for (const lang of langs) {
         for (const kind of worksheetKinds) {
-          planned.push({ file: `worksheet-${kind}.${lang}.${EXT[format]}`, kind: 'worksheet', id: kind, lang, build: () => buildWorksheet(kind, topology, inventory, { lang, now, inputRevision: revision }) });
+          planned.push({ file: `worksheet-${kind}.${lang}.${EXT[format]}`, kind: 'worksheet', id: kind, lang, build: () => buildWorksheet(kind, topology, inventory, { lang, now, inputRevision: revision, ...revisionFields }) });
         }
-        const opts = { lang, pools, now, inputRevision: revision };
+        const opts = { lang, pools, now, inputRevision: revision, ...revisionFields };
         for (const spec of allRunbooks()) {
           const why = spec.applies(topology, opts);
           if (why) skipped.push({ id: spec.id, lang, reason: why });

@@ -6,6 +6,7 @@ import type { Topology } from '@lyncdr/topology';
 import type { CliContext } from '../context';
 import { emitOutput, inputRevision, loadDeployment, outputTarget, printJson, readInput } from '../io';
 import { formatPlan, formatViolation } from './plan-format';
+import { revisionOf } from './topology-revision';
 
 /** Goal options (--pool, --users-of, --by, …) come from the engine's GoalOptions; the rest are CLI flags. */
 interface PlanFlags extends GoalOptions, StateOptions {
@@ -57,7 +58,7 @@ async function runPlan(ctx: CliContext, goalName: string, f: PlanFlags): Promise
   const lang: Lang = (f.lang as Lang | undefined) ?? topology.overlay?.language ?? 'en';
   const p = plan(goal, state, topology);
   if (target) {
-    const doc = buildPlanDocument(p, { lang, now: ctx.now().toISOString(), deployment: topology.deployment, inputRevision: inputRevision(parts), state });
+    const doc = buildPlanDocument(p, { lang, now: ctx.now().toISOString(), deployment: topology.deployment, inputRevision: inputRevision(parts), ...revisionOf(topology), state });
     const out = await (await import('@lyncdr/render')).renderDocument(doc, { format: target.format, paper: f.paper as Paper });
     const written = await emitOutput(ctx, target, out);
     if (written && !f.json) ctx.stderr(`wrote ${written}\n`);

@@ -5,6 +5,7 @@ import { renderDocument } from '@lyncdr/render';
 import type { Topology } from '@lyncdr/topology';
 import type { CliContext } from '../context';
 import { emitOutput, inputRevision, loadDeployment, oneOf, outputTarget, printJson, readInput } from '../io';
+import { revisionOf } from './topology-revision';
 
 interface RunbookFlags {
   topology?: string;
@@ -91,7 +92,7 @@ export function registerRunbook(program: Command, ctx: CliContext): void {
       checkNamedPools(topology, pools);
       const parts = [await readInput(flags.topology, ctx.cwd, 'topology')];
       if (flags.overlay) parts.push(await readInput(flags.overlay, ctx.cwd, 'overlay'));
-      const opts = { lang, pools, now: ctx.now().toISOString(), inputRevision: inputRevision(parts) };
+      const opts = { lang, pools, now: ctx.now().toISOString(), inputRevision: inputRevision(parts), ...revisionOf(topology) };
       const why = spec.applies(topology, opts);
       if (why) {
         throw new LyncdrError('E_RUNBOOK_APPLIES', `runbook ${spec.id} does not apply to ${flags.topology}${pools.length ? ` (--pool ${pools.join(', ')})` : ''}: ${why}`, {

@@ -3,6 +3,7 @@ import { buildInventory } from '@lyncdr/domain';
 import { buildWorksheet, parseStatusSnapshot, statusWarnings, worksheetKinds, type Lang, type Paper, type WorksheetKind } from '@lyncdr/documents';
 import type { CliContext } from '../context';
 import { emitOutput, inputRevision, loadDeployment, oneOf, outputTarget, readInput } from '../io';
+import { revisionOf } from './topology-revision';
 
 interface WorksheetFlags {
   overlay?: string;
@@ -48,7 +49,7 @@ export function registerWorksheet(program: Command, ctx: CliContext): void {
       }
       const inventory = buildInventory(topology);
       if (status) for (const w of statusWarnings(status, inventory, inventory.deployment ?? null)) ctx.stderr(`lyncdr: warning: ${w}\n`);
-      const doc = buildWorksheet(kind, topology, inventory, { lang, now: ctx.now().toISOString(), inputRevision: inputRevision(parts), status });
+      const doc = buildWorksheet(kind, topology, inventory, { lang, now: ctx.now().toISOString(), inputRevision: inputRevision(parts), ...revisionOf(topology), status });
       const out = await (await import('@lyncdr/render')).renderDocument(doc, { format, paper });
       const written = await emitOutput(ctx, target, out);
       if (written) ctx.stdout(`wrote ${written} (${kind}, ${lang}, ${format}${format === 'pdf' ? `, ${paper}` : ''})\n`);

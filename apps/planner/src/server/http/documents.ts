@@ -3,7 +3,8 @@ import { buildWorksheet, findRunbook, worksheetKinds, type Lang, type WorksheetK
 import { LyncdrError } from '@lyncdr/errors';
 import type { StatusSnapshot } from '@lyncdr/protocol';
 import { renderDocument, type Format } from '@lyncdr/render';
-import type { Topology } from '@lyncdr/topology';
+import { topologyFingerprint, type Topology } from '@lyncdr/topology';
+import { VERSION } from '../version';
 import type { DocumentBuilder } from './api';
 
 const contentTypes: Record<Format, string> = { pdf: 'application/pdf', md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' };
@@ -25,14 +26,16 @@ export function createDocumentBuilder(deps: { topology: () => Topology | null; s
     const format = oneOf(q.get('format'), ['pdf', 'md', 'html'] as const, 'format', 'pdf');
     const lang = oneOf(q.get('lang'), ['en', 'fr'] as const, 'lang', (topology.overlay?.language as Lang | undefined) ?? 'en');
     const now = deps.now().toISOString();
+    // The revision block: the fingerprint of the topology the document is built from, and this planner's version.
+    const revision = { fingerprint: topologyFingerprint(topology), version: VERSION };
     let doc;
     if (kind === 'worksheet') {
       const wk = oneOf(q.get('kind'), ['all', ...worksheetKinds] as const, 'kind', 'all') as WorksheetKind | 'all';
-      doc = buildWorksheet(wk, topology, buildInventory(topology), { lang, now, inputRevision: null, status: deps.snapshot() });
+      doc = buildWorksheet(wk, topology, buildInventory(topology), { lang, now, inputRevision: null, ...revision, status: deps.snapshot() });
     } else if (kind === 'runbook') {
       const spec = findRunbook(q.get('procedure') ?? '');
       if (!spec) throw new LyncdrError('E_USAGE', `no runbook "${q.get('procedure') ?? ''}"; see lyncdr runbook --help for the procedures`);
-      const opts = { lang, pools: q.getAll('pool'), now, inputRevision: null };
+      const opts = { lang, pools: q.getAll('pool'), now, inputRevision: null, ...revision };
       const why = spec.applies(topology, opts);
       if (why) throw new LyncdrError('E_RUNBOOK_APPLIES', `runbook ${spec.id} does not apply: ${why}`);
       doc = spec.build(topology, opts);
