@@ -3,153 +3,146 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, launchBrowser, openDashboard, startDashboardPlanner, type Browser, type BrowserContext, type DashboardPlanner, type Page } from '../apps/planner/src/testing/dashboard-planner';
+import { blockerWords } from '../packages/documents/src/index';
+import { foreignRequests, launchBrowser, openDashboard, startDashboardPlanner, type Browser, type DashboardPlanner, type Page } from '../apps/planner/src/testing/dashboard-planner';
+import { connectSimAgent, type SimAgent } from '../apps/planner/src/testing/sim-agent';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-dashboard-readiness-'));
+const P1 = 'pool01.contoso.example', P2 = 'pool02.contoso.example';
 let p: DashboardPlanner;
 let browser: Browser;
+let fe: SimAgent;
+let sent = 0;
 
-/**
- * The readiness the page is shown: three goals of the example deployment, one of each status. Served to the browser
- * in place of the planner's answer, so that each status, blocker and figure is known in advance.
- */
-function readiness(generatedAt: string, failoverStatus: 'blocked' | 'ready' = 'blocked') {
-  return {
-    generatedAt,
-    goals: [
-      {
-        goal: 'failover', args: { pool: 'pool01.contoso.example' }, status: failoverStatus,
-        blockers: failoverStatus === 'blocked'
-          ? [{ code: 'BACKUP_SERVICE_ERROR', message: 'Backup Service ErrorState for 6 h from pool01 to pool02', step: 3 }]
-          : [],
-        rpoSeconds: 6 * 3600, rtoMinutes: 95, targets: { rpoMinutes: 60, rtoMinutes: 120 },
-        facts: [{ fact: 'backup-service pool01.contoso.example→pool02.contoso.example', value: 'ErrorState', source: 'agent fe01a', ageSeconds: 300 }],
-        plan: 'lyncdr plan failover --pool pool01.contoso.example --down pool01.contoso.example',
-      },
-      {
-        goal: 'cms-failover', args: {}, status: 'at-risk',
-        blockers: [{ code: 'CMS_REPLICA_STALE', message: 'the CMS replica on pool02 is 3 h old', step: null }],
-        rpoSeconds: 3 * 3600, rtoMinutes: 30, targets: { rpoMinutes: 1440, rtoMinutes: 20 },
-        facts: [], plan: 'lyncdr plan cms-failover',
-      },
-      {
-        goal: 'edge-failover', args: { pool: 'edge01.contoso.example', to: 'edge02.contoso.example' }, status: 'ready', blockers: [],
-        rpoSeconds: null, rtoMinutes: 15, targets: { rpoMinutes: null, rtoMinutes: 60 }, facts: [],
-        plan: 'lyncdr plan edge-failover --pool edge01.contoso.example --to edge02.contoso.example',
-      },
-    ],
-  };
+interface Blocker { code: string; message: string; step: number | null; params: Record<string, unknown> }
+interface Goal { goal: string; args: Record<string, string>; status: string; blockers: Blocker[]; rpoSeconds: number | null; rtoMinutes: number | null; plan: string }
+
+/** The Backup Service of pool01 in ErrorState (or healthy), pool02's healthy, as the agent's backup-service collector reports them. */
+async function reportBackupService(pool01Broken: boolean): Promise<void> {
+  const t = new Date().toISOString();
+  const modules = (healthy: boolean) => [{ identity: 'UserServices.PresenceFocus', exportStatus: healthy ? 'SteadyState' : 'ErrorState', importStatus: 'NormalState', healthy }];
+  const obs = (pool: string, healthy: boolean) => ({ kind: 'backup-service', subject: pool, ok: healthy, lastGood: healthy ? t : null, findings: [], data: { modules: modules(healthy) } });
+  await fe.report(`backup-service-${String(++sent).padStart(4, '0')}`, { collector: 'backup-service', startedAt: t, finishedAt: t, ok: true, observations: [obs(P1, !pool01Broken), obs(P2, true)] as never });
 }
 
-/** Serves `/api/readiness` to this browser context from `body()` (test only: the product's route is the planner's own). */
-async function serveReadiness(context: BrowserContext, body: () => unknown): Promise<string[]> {
-  const asked: string[] = [];
-  await context.route((u) => u.pathname === '/api/readiness', async (route) => {
-    asked.push(route.request().url());
-    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body()) });
-  });
-  return asked;
+async function readiness(): Promise<Goal[]> {
+  const res = await fetch(`${p.url}/api/readiness`, { headers: { authorization: `Bearer ${p.readToken}` } });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { goals: Goal[] }).goals;
 }
 
-const rows = (page: Page) => page.locator('table.readiness tbody tr');
-const row = (page: Page, goal: string) => page.locator(`table.readiness tbody tr[data-goal="${goal}"]`);
+const row = (page: Page, i: number) => page.locator(`table.readiness tbody tr[data-i="${i}"]`);
+const figure = async (page: Page, i: number, kind: 'rpo' | 'rto') => (await row(page, i).locator(`.rd-figure[data-kind="${kind}"] .rd-text`).textContent())?.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
   p = await startDashboardPlanner();
+  fe = await connectSimAgent(p.agentUrl, { agentId: 'fe01a', token: p.addAgent('fe01a') });
+  fe.hello(false, ['backup-service']);
+  await reportBackupService(true);
+  p.server.evaluator.evaluate();
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
+  fe?.close();
   await p?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('dashboard Readiness view in headless Chromium', () => {
-  it('English: one row per goal, statuses, blockers in words, figures against targets in text, live on the status stream', async () => {
+describe('dashboard Readiness view in headless Chromium, against the planner\'s /api/readiness', () => {
+  it('English: one row per goal with its status, blockers in words, RPO and RTO in text against the targets; live on the status stream', async () => {
+    const goals = await readiness();
+    const i1 = goals.findIndex((g) => g.goal === 'failover' && g.args.pool === P1);
+    const edge = goals.findIndex((g) => g.goal === 'edge-failover');
+    expect(goals[i1]!.status).toBe('blocked');
     const { context, page, requests } = await openDashboard(browser, p);
-    let body = readiness('2026-12-04T05:00:00.000Z');
-    const asked = await serveReadiness(context, () => body);
     await page.goto(`${p.url}/#readiness`);
     await page.waitForSelector('table.readiness tbody tr');
     expect(await page.locator('#readiness-h').textContent()).toBe('DR readiness');
     expect(await page.locator('a[href="#readiness"]').getAttribute('aria-current')).toBe('page');
-    expect(await rows(page).count()).toBe(3);
-    expect(await rows(page).evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-goal'), tr.getAttribute('data-status')]))).toEqual([
-      ['failover', 'blocked'], ['cms-failover', 'at-risk'], ['edge-failover', 'ready'],
-    ]);
-    // Status in words, not colour only.
-    expect(await row(page, 'failover').locator('.badge').textContent()).toBe('blocked');
-    expect(await row(page, 'cms-failover').locator('.badge').textContent()).toBe('at risk');
-    expect(await row(page, 'edge-failover').locator('.badge').textContent()).toBe('ready');
-    expect(await row(page, 'failover').locator('th').textContent()).toContain('Failover of pool01');
-    expect(await row(page, 'failover').locator('.rd-cli').textContent()).toBe('lyncdr plan failover --pool pool01.contoso.example --down pool01.contoso.example');
-    expect(await row(page, 'cms-failover').locator('th').textContent()).toContain('Central Management store failover');
-    // Blockers in words, with the step that would fail.
-    expect(await row(page, 'failover').locator('.rd-blockers li').textContent()).toBe('Backup Service ErrorState for 6 h from pool01 to pool02 (step 3)');
-    expect(await row(page, 'edge-failover').locator('.rd-why').textContent()).toBe('none');
-    // RPO and RTO: the text carries the value, the target and the verdict; the bar is decoration.
-    const text = async (goal: string, kind: string) => (await row(page, goal).locator(`.rd-figure[data-kind="${kind}"] .rd-text`).textContent())?.replace(/\s+/g, ' ');
-    expect(await text('failover', 'rpo')).toBe('6 h (target 1 h) over the target');
-    expect(await text('failover', 'rto')).toBe('1 h 35 min (target 2 h) within the target');
-    expect(await text('cms-failover', 'rto')).toBe('30 min (target 20 min) over the target');
-    expect(await text('edge-failover', 'rpo')).toBe('unknown (no target)');
-    expect(await row(page, 'failover').locator('.rd-figure[data-kind="rpo"] svg').getAttribute('aria-hidden')).toBe('true');
-    // The bar is drawn to scale: the RPO of 6 h against a target of 1 h fills 80 % of the track (the scale is 125 % of the larger).
-    expect(await row(page, 'failover').locator('.rd-figure[data-kind="rpo"] rect.fill').getAttribute('width')).toBe('160');
-    expect(await page.locator('.rd-summary').textContent()).toMatch(/^1 ready, 1 at risk, 1 blocked — judged /);
+    // One row per goal of the API, in its order, with its status.
+    expect(await page.locator('table.readiness tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-goal'), tr.getAttribute('data-status')])))
+      .toEqual(goals.map((g) => [g.goal, g.status]));
+    // The status in words, not colour only.
+    expect(await row(page, i1).locator('.badge').textContent()).toBe('blocked');
+    expect(await row(page, edge).locator('.badge').textContent()).toBe('ready');
+    expect(await row(page, i1).locator('th').textContent()).toContain('Failover of pool01');
+    expect(await row(page, i1).locator('.rd-cli summary').textContent()).toBe('Command line');
+    expect(await row(page, i1).locator('.rd-cli code').textContent()).toBe(goals[i1]!.plan);
+    // The blocker in words: the Backup Service of pool01 in ErrorState.
+    const error = goals[i1]!.blockers.find((b) => b.code === 'backup-service-error')!;
+    expect(error.message).toMatch(/^Backup Service ErrorState for .* \(pool01\.contoso\.example → pool02\.contoso\.example\)/);
+    expect(await row(page, i1).locator('.rd-blockers li[data-code="backup-service-error"]').textContent()).toBe(`${error.message}${error.step === null ? '' : ` (step ${error.step})`}`);
+    expect(await row(page, edge).locator('.rd-why > .note').textContent()).toBe('none');
+    // The facts the judgement used, with their source, one click away.
+    expect(await row(page, edge).locator('.rd-facts summary').textContent()).toBe(`Facts used (${(goals[edge] as Goal & { facts: unknown[] }).facts.length})`);
+    await row(page, edge).locator('.rd-facts summary').click();
+    expect(await row(page, edge).locator('.rd-facts li').first().textContent()).toMatch(/^edgeNextHop:edge01\.contoso\.example: \S+ — topology$/);
+    // RPO and RTO against the overlay's targets (pool01: 60 min and 120 min; the global ones: 1440 and 240), in text.
+    expect(await figure(page, i1, 'rpo')).toBe('unknown (target 1 h)');
+    expect(await figure(page, i1, 'rto')).toBe(`${goals[i1]!.rtoMinutes} min (target 2 h) within the target`);
+    expect(await figure(page, edge, 'rpo')).toBe('0 s (target 1 d) within the target');
+    // The bar repeats the text to scale for the eye (hidden from screen readers): RTO against 125 % of the target.
+    const bar = row(page, i1).locator('.rd-figure[data-kind="rto"] svg');
+    expect(await bar.getAttribute('aria-hidden')).toBe('true');
+    expect(await bar.locator('rect.fill').getAttribute('width')).toBe(String(Math.round((goals[i1]!.rtoMinutes! / 150) * 200)));
+    expect(await bar.locator('line.target').getAttribute('x1')).toBe('160');
+    const count = (s: string) => goals.filter((g) => g.status === s).length;
+    expect(await page.locator('.rd-summary').textContent()).toMatch(new RegExp(`^${count('ready')} ready, ${count('at-risk')} at risk, ${count('blocked')} blocked — judged `));
 
-    // Live: an evaluation of the planner (a `status` event) reloads the readiness.
+    // Live: the Backup Service is healthy again; the evaluation's status event reloads the view.
     await page.waitForFunction(() => document.body.dataset.live === 'true');
-    const before = asked.length;
-    body = readiness('2026-12-04T05:05:00.000Z', 'ready');
-    p.server.evaluator.evaluate();
-    await page.waitForSelector('table.readiness tbody tr[data-goal="failover"][data-status="ready"]');
-    expect(asked.length).toBeGreaterThan(before);
-    expect(await row(page, 'failover').locator('.badge').textContent()).toBe('ready');
+    await reportBackupService(false);
+    await page.waitForSelector(`table.readiness tbody tr[data-i="${i1}"]:not([data-status="blocked"])`);
+    expect(await row(page, i1).locator('.rd-blockers li[data-code="backup-service-error"]').count()).toBe(0);
+    expect(await row(page, i1).getAttribute('data-status')).toBe((await readiness())[i1]!.status);
     expect(foreignRequests(requests, p.url)).toEqual([]);
     await context.close();
   });
 
-  it('French: words, durations and verdicts in French; the plan opens in the wizard and downloads as a PDF', async () => {
+  it('French: statuses, blockers, durations and verdicts in French; the plan opens in the wizard and downloads as a PDF', async () => {
+    const goals = await readiness();
+    const i2 = goals.findIndex((g) => g.goal === 'failover' && g.args.pool === P2);
+    const edge = goals.findIndex((g) => g.goal === 'edge-failover');
+    const cms = goals.findIndex((g) => g.goal === 'cms-failover');
     const { context, page, requests } = await openDashboard(browser, p, { lang: 'fr-FR' });
-    const asked = await serveReadiness(context, () => readiness('2026-12-04T05:00:00.000Z'));
     await page.goto(`${p.url}/#readiness`);
     await page.waitForSelector('table.readiness tbody tr');
-    expect(asked.at(-1)).toContain('lang=fr');
     expect(await page.locator('#readiness-h').textContent()).toBe('Préparation à la reprise');
     expect(await page.locator('a[href="#readiness"]').textContent()).toBe('Préparation');
-    expect(await row(page, 'failover').locator('.badge').textContent()).toBe('bloqué');
-    expect(await row(page, 'cms-failover').locator('.badge').textContent()).toBe('à risque');
-    expect(await row(page, 'edge-failover').locator('.badge').textContent()).toBe('prêt');
-    expect(await row(page, 'failover').locator('th').textContent()).toContain('Basculement de pool01');
-    expect(await row(page, 'cms-failover').locator('th').textContent()).toContain('Basculement du magasin central de gestion');
-    expect(await row(page, 'failover').locator('.rd-blockers li small').textContent()).toBe('(étape 3)');
-    const text = async (goal: string, kind: string) => (await row(page, goal).locator(`.rd-figure[data-kind="${kind}"] .rd-text`).textContent())?.replace(/\s+/g, ' ');
-    expect(await text('failover', 'rpo')).toBe('6 h (cible 1 h) au-delà de la cible');
-    expect(await text('failover', 'rto')).toBe('1 h 35 min (cible 2 h) dans la cible');
-    expect(await text('edge-failover', 'rpo')).toBe('inconnu (pas de cible)');
     expect(await page.locator('table.readiness thead').textContent()).toContain('Obstacles');
+    const words = { ready: 'prêt', 'at-risk': 'à risque', blocked: 'bloqué' } as Record<string, string>;
+    expect(await page.locator('table.readiness tbody tr .badge').allTextContents()).toEqual(goals.map((g) => words[g.status]));
+    expect(await row(page, i2).locator('th').textContent()).toContain('Basculement de pool02');
+    expect(await row(page, cms).locator('th').textContent()).toContain('Basculement du magasin central de gestion');
+    // Each blocker in the printed worksheet's French words.
+    const blocker = goals[i2]!.blockers[0]!;
+    expect(await row(page, i2).locator('.rd-blockers li').first().textContent()).toBe(blockerWords(blocker as never, 'fr'));
+    expect(await row(page, i2).locator('.rd-blockers li').first().textContent()).toMatch(/^inconnu maintenant \(aucun rapport récent\) : /);
+    expect(await figure(page, i2, 'rpo')).toBe('inconnu (cible 1 j)');
+    expect(await figure(page, i2, 'rto')).toBe(`${goals[i2]!.rtoMinutes} min (cible 4 h) dans la cible`);
+    expect(await figure(page, edge, 'rto')).toBe('inconnu (cible 4 h)');
 
     // The plan one click away: the wizard opens on the goal with its pool, and plans the steps.
-    await row(page, 'failover').locator('button.rd-open').click();
+    await row(page, i2).locator('button.rd-open').click();
     await page.waitForSelector('#pw-result ol.steps > li');
     expect(page.url()).toMatch(/#documents$/);
     expect(await page.inputValue('#pw-goal')).toBe('failover');
-    expect(await page.inputValue('#pw-pool')).toBe('pool01.contoso.example');
-    expect(await page.isChecked('.pw-down[value="pool01.contoso.example"]')).toBe(true);
-    expect(await page.locator('#pw-result').textContent()).toContain('Invoke-CsPoolFailOver -PoolFqdn pool01.contoso.example -DisasterMode');
+    expect(await page.inputValue('#pw-pool')).toBe(P2);
+    expect(await page.isChecked(`.pw-down[value="${P2}"]`)).toBe(true);
+    expect(await page.locator('#pw-result').textContent()).toContain(`Invoke-CsPoolFailOver -PoolFqdn ${P2} -DisasterMode`);
 
-    // And as a PDF, in French, from the Readiness view.
+    // And as a PDF in French, straight from the Readiness view.
     await page.goto(`${p.url}/#readiness`);
     await page.waitForSelector('table.readiness tbody tr');
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), row(page, 'edge-failover').locator('button.rd-pdf').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), row(page, edge).locator('button.rd-pdf').click()]);
     expect(download.suggestedFilename()).toBe('plan-edge-failover-fr.pdf');
     const file = path.join(dir, 'plan.pdf');
     await download.saveAs(file);
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     const pdf = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(pdf).toContain('Plan de reprise');
-    expect(pdf).toContain('edge01.contoso.example');
+    expect(pdf).toContain(goals[edge]!.args.pool);
     expect(foreignRequests(requests, p.url)).toEqual([]);
     await context.close();
   });

@@ -2,6 +2,7 @@
 /* Readiness: would each failover work right now? One row per goal — status, blockers in words, RPO and RTO against the targets, its plan. */
 import { getJson } from './api.js';
 import { getLang, t } from './i18n.js';
+import { blockerText } from './readiness-words.js';
 import { duration, esc, shortName, when } from './util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -42,7 +43,7 @@ function figure(kind, seconds, targetSeconds) {
 
 function blockers(g) {
   if (!g.blockers?.length) return `<span class="note">${esc(t('rdNoBlocker'))}</span>`;
-  return `<ul class="rd-blockers">${g.blockers.map((b) => `<li data-code="${esc(b.code)}">${esc(b.message)}` +
+  return `<ul class="rd-blockers">${g.blockers.map((b) => `<li data-code="${esc(b.code)}">${esc(blockerText(b, getLang()))}` +
     `${b.step !== null && b.step !== undefined ? ` <small>(${esc(t('rdStep', { n: b.step }))})</small>` : ''}</li>`).join('')}</ul>`;
 }
 
@@ -59,13 +60,14 @@ function row(g, i) {
   const rpoTarget = typeof g.targets?.rpoMinutes === 'number' ? g.targets.rpoMinutes * 60 : null;
   const rtoTarget = typeof g.targets?.rtoMinutes === 'number' ? g.targets.rtoMinutes * 60 : null;
   return `<tr data-goal="${esc(g.goal)}" data-status="${esc(g.status)}" data-i="${i}">` +
-    `<th scope="row" class="rd-goal">${esc(goalWords(g.goal, g.args))}${g.plan ? `<code class="rd-cli">${esc(g.plan)}</code>` : ''}</th>` +
+    `<th scope="row" class="rd-goal">${esc(goalWords(g.goal, g.args))}` +
+    `${g.plan ? `<details class="rd-cli"><summary>${esc(t('rdCli'))}</summary><code>${esc(g.plan)}</code></details>` : ''}</th>` +
     `<td data-label="${esc(t('status'))}"><span class="badge ${st}">${esc(t(`rd_${g.status}`))}</span></td>` +
     `<td data-label="${esc(t('rdBlockers'))}" class="rd-why">${blockers(g)}${facts(g)}</td>` +
     `<td data-label="${esc(t('rdRpo'))}">${figure('rpo', g.rpoSeconds, rpoTarget)}</td>` +
     `<td data-label="${esc(t('rdRto'))}">${figure('rto', typeof g.rtoMinutes === 'number' ? g.rtoMinutes * 60 : null, rtoTarget)}</td>` +
-    `<td class="rd-plan"><button type="button" class="rd-open" data-i="${i}">${esc(t('rdOpenPlan'))}</button>` +
-    `<button type="button" class="secondary rd-pdf" data-i="${i}">${esc(t('rdPdf'))}</button></td></tr>`;
+    `<td class="rd-plan"><div><button type="button" class="rd-open" data-i="${i}">${esc(t('rdOpenPlan'))}</button>` +
+    `<button type="button" class="secondary rd-pdf" data-i="${i}">${esc(t('rdPdf'))}</button></div></td></tr>`;
 }
 
 /** Renders what was loaded last (again after a change of language). */
@@ -77,7 +79,8 @@ export function renderReadiness() {
   root.innerHTML =
     `<p class="note rd-summary" role="status">${esc(t('rdSummary', { ready: count('ready'), risk: count('at-risk'), blocked: count('blocked'), at: when(data.generatedAt, getLang()) }))}</p>` +
     (goals.length
-      ? `<div class="table-wrap"><table class="readiness"><thead><tr><th scope="col">${esc(t('goal'))}</th><th scope="col">${esc(t('status'))}</th>` +
+      ? '<div class="table-wrap"><table class="readiness"><colgroup><col class="rd-c-goal"><col class="rd-c-st"><col><col class="rd-c-fig"><col class="rd-c-fig"><col class="rd-c-plan"></colgroup>' +
+        `<thead><tr><th scope="col">${esc(t('goal'))}</th><th scope="col">${esc(t('status'))}</th>` +
         `<th scope="col">${esc(t('rdBlockers'))}</th><th scope="col">${esc(t('rdRpo'))}</th><th scope="col">${esc(t('rdRto'))}</th>` +
         `<th scope="col"><span class="sr">${esc(t('rdPlan'))}</span></th></tr></thead><tbody>${goals.map(row).join('')}</tbody></table></div>` +
         '<p class="note" id="rd-out" role="status"></p>'
