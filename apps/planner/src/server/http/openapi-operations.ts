@@ -78,6 +78,20 @@ export const operations: Record<string, Operation> = {
     response: z.object({ version: z.number().int(), savedAt: iso, source: z.string(), hash: z.string(), topology: z.unknown() }),
   },
   'GET /api/topology/versions': { tag: 'topology', summary: 'Stored topology versions with their differences, newest first.', query: { limit }, response: z.object({ versions: z.array(TopologyVersion) }) },
+  'GET /api/readiness': {
+    tag: 'status', summary: 'DR readiness: each goal\u2019s disaster plan from the newest facts, its status, blockers, RPO exposure and RTO estimate (docs/readiness.md).',
+    response: z.object({
+      generatedAt: iso,
+      goals: z.array(z.object({
+        goal: z.string(), args: z.record(z.string(), z.string()), status: z.enum(['ready', 'at-risk', 'blocked']),
+        blockers: z.array(z.object({ code: z.string(), message: z.string(), step: z.number().int().nullable(), params: z.record(z.string(), z.unknown()) })),
+        rpoSeconds: z.number().nullable(), rtoMinutes: z.number().nullable(),
+        targets: z.object({ rpoMinutes: z.number().nullable(), rtoMinutes: z.number().nullable() }).nullable(),
+        facts: z.array(z.object({ fact: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]), source: z.string(), ageSeconds: z.number().nullable() })),
+        plan: z.string(),
+      })),
+    }),
+  },
   'GET /api/alerts': { tag: 'status', summary: 'Alerts sent (or that failed to send), newest first.', query: { limit }, response: z.object({ alerts: z.array(Alert) }) },
   'GET /api/documents/:kind': {
     tag: 'documents', summary: 'A worksheet, runbook or plan document with the current status (PDF, Markdown or HTML).', produces: 'application/pdf',
