@@ -1,14 +1,14 @@
-import { LyncdrError } from '@lyncdr/errors';
+import { LyncdrError, type ErrorCode } from '@lyncdr/errors';
 import type { DatabaseReport, SqlFinding, SqlVerifyReport } from '@lyncdr/sql-backup';
 
 export type BackupType = 'full' | 'diff' | 'log';
 const TYPES: readonly BackupType[] = ['full', 'diff', 'log'];
 
-/** Finding codes of `--max-age`, added to the database's findings (JSON and text alike). */
+/** Finding codes of `--max-age` (in the error code table), added to the database's findings (JSON and text alike). */
 export const AgeFindingCode = {
   tooOld: 'E_SQL_BACKUP_TOO_OLD',
   noneOfType: 'E_SQL_NO_BACKUP_OF_TYPE',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 /**
  * The limits of `--max-age`. `all` applies to every type a database has backups of; a type named on its own
