@@ -53,11 +53,16 @@ export function createDocumentsDrift(d: { store: Store; now: () => Date }): Docu
   // Worked out again only after a report, a document or a new topology version (evaluations come often).
   let recorded = 0;
   let shown = false;
+  let wasShown: boolean | null = null;
   let cached: { key: string; drift: DocumentsDrift } | null = null;
   const compare = (): DocumentsDrift => {
     const key = `${d.store.countReports()}|${recorded}|${d.store.listTopologies(1)[0]?.version ?? 0}`;
     if (cached?.key !== key) {
-      cached = { key, drift: compareDocuments({ deployment: served(), reported: newestExport(d.store.latestObservations()), documents: d.store.lastDocuments(), withAgents }) };
+      const documents = d.store.lastDocuments();
+      const reported = newestExport(d.store.latestObservations());
+      // Nothing printed and no export: the deployment need not be worked out (the common case between reports).
+      const deployment = reported || documents.length ? served() : null;
+      cached = { key, drift: compareDocuments({ deployment, reported, documents, withAgents }) };
     }
     return cached.drift;
   };
@@ -85,7 +90,9 @@ export function createDocumentsDrift(d: { store: Store; now: () => Date }): Docu
       // cannot be compared (a topology this planner cannot read) leaves the item out rather than stop the evaluation.
       try {
         const drift = compare();
-        shown ||= drift.export !== null || drift.stale || d.store.currentStatus().some((x) => x.itemId === STALE_ITEM);
+        // Read once: an item the planner already judged (before a restart) goes on being judged.
+        wasShown ??= d.store.currentStatus().some((x) => x.itemId === STALE_ITEM);
+        shown ||= wasShown || drift.export !== null || drift.stale;
         const e = shown ? staleEntry(drift, now) : null;
         return e ? [e] : [];
       } catch {
