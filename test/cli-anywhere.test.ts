@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCliContext } from '../apps/planner/src/cli/context';
+import { callerCwd, createCliContext } from '../apps/planner/src/cli/context';
 import { runCli } from '../apps/planner/src/cli/program';
 import { repoRoot } from './planner-helpers';
 
@@ -76,5 +77,23 @@ describe('lyncdr resolves paths against the caller\u2019s folder', () => {
     const both = await run(['runbook', 'backup', '--topology', 'topology.xml', '-o', '-', '--json'], work);
     expect(both.code).toBe(2);
     expect(both.out).toBe('');
+  });
+
+  it('pnpm -s lyncdr typed in a subfolder of the repository reads from that subfolder (pnpm runs it from the root)', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    // pnpm keeps an INIT_CWD it inherits (from the `pnpm test` around this test); a person's shell has none.
+    delete env.INIT_CWD;
+    delete env.NODE_EXTRA_CA_CERTS;
+    const r = spawnSync('pnpm', ['-s', 'lyncdr', 'topology', 'show', 'topology.xml', '--overlay', 'lyncdr.yaml', '--json'], { cwd: exampleDir, env, encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).pools.length).toBeGreaterThan(0);
+  }, 150_000);
+
+  it('INIT_CWD counts only for the repository’s own `lyncdr` script, not for lyncdr run from any other script', () => {
+    const script = { npm_lifecycle_event: 'lyncdr', npm_package_name: 'lyncdr', INIT_CWD: '/typed/here' };
+    expect(callerCwd(script, '/repo')).toBe('/typed/here');
+    expect(callerCwd({ ...script, npm_lifecycle_event: 'check-backups' }, '/repo/sub')).toBe('/repo/sub');
+    expect(callerCwd({ ...script, npm_package_name: 'their-tools' }, '/repo/sub')).toBe('/repo/sub');
+    expect(callerCwd({}, '/here')).toBe('/here');
   });
 });

@@ -23,12 +23,21 @@ export function colorWanted(isTty: boolean, env: NodeJS.ProcessEnv): boolean {
   return isTty && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
+/**
+ * The folder the command was typed in. An installed `lyncdr` runs there. `pnpm lyncdr` (this repository's script) runs
+ * from the repository root, and pnpm passes the folder it was typed in as INIT_CWD: that one is the caller's.
+ */
+export function callerCwd(env: NodeJS.ProcessEnv, cwd: string): string {
+  const viaScript = env.npm_lifecycle_event === 'lyncdr' && env.npm_package_name === 'lyncdr';
+  return viaScript && env.INIT_CWD ? env.INIT_CWD : cwd;
+}
+
 export function createCliContext(overrides: Partial<CliContext> = {}): CliContext {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     now: () => new Date(),
-    cwd: process.cwd(),
+    cwd: callerCwd(process.env, process.cwd()),
     exitCode: 0,
     stderrIsTty: false,
     color: false,
