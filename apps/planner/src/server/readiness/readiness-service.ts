@@ -2,7 +2,9 @@
  * DR readiness on the planner (docs/readiness.md): on every evaluation, the policy's verdicts and the store's newest
  * observations give each goal's readiness (packages/domain readiness); the result is kept until the next evaluation,
  * served by GET /api/readiness and fed to the evaluator as `readiness:<goal>:<arg>` status items, so every change of
- * a goal's status is recorded and alerted like a backup item's.
+ * a goal's status is recorded and alerted like a backup item's — once an agent has reported a DR fact (Backup Service,
+ * CMS replication, mirror state, or a CMS export's topology): before that every goal is only "not known yet", which
+ * GET /api/readiness says without filling the status table and the alerts of a deployment that does not watch its DR.
  */
 import { evaluatePolicy, evaluateReadiness, readinessEntries, type Evidence, type PolicyRule, type ReadinessReport } from '@lyncdr/domain';
 import type { StatusEntry } from '@lyncdr/protocol';
@@ -11,10 +13,16 @@ import type { Topology } from '@lyncdr/topology';
 import type { PolicyItem } from '../evaluator';
 
 export interface ReadinessService {
-  /** Computes readiness at `at` (an evaluation's time), keeps it, and returns it as status items. */
+  /** Computes readiness at `at` (an evaluation's time), keeps it, and returns it as status items (none before a DR fact). */
   entries(at: Date): StatusEntry[];
   /** The readiness of the newest evaluation (computed now when there was none). */
   latest(): ReadinessReport;
+}
+
+/** An observation readiness reads a DR fact from. */
+function isDrFact(e: Evidence): boolean {
+  const o = e.observation;
+  return o.kind === 'backup-service' || o.kind === 'cms-replication' || o.kind === 'mirror-state' || (o.kind === 'export' && o.data.topology !== undefined);
 }
 
 export function createReadinessService(deps: {
@@ -25,16 +33,21 @@ export function createReadinessService(deps: {
   rules: Record<string, PolicyRule>;
 }): ReadinessService {
   let last: ReadinessReport | null = null;
+  let watched = false;
   const compute = (at: Date): ReadinessReport => {
     const evidence: Evidence[] = deps.store.latestObservations().map((o) => ({
       observation: o.observation, observedAt: o.observedAt, durationMs: o.durationMs, runOk: o.runOk, lastGoodEver: o.lastGoodEver,
     }));
+    watched = evidence.some(isDrFact);
     const judged = evaluatePolicy({ deployment: null, items: deps.items(), evidence, rules: deps.rules, now: at });
     last = evaluateReadiness(deps.topology(), { items: judged.items, judgedAt: judged.generatedAt, evidence, now: at });
     return last;
   };
   return {
-    entries: (at) => readinessEntries(compute(at)),
+    entries: (at) => {
+      const report = compute(at);
+      return watched ? readinessEntries(report) : [];
+    },
     latest: () => last ?? compute(deps.now()),
   };
 }
