@@ -3,6 +3,7 @@ import { isLyncdrError, LyncdrError } from '@lyncdr/errors';
 import type { Logger } from '@lyncdr/logger';
 import { truncateUtf8 } from '@lyncdr/protocol';
 import type { Store } from '@lyncdr/store';
+import { handleLogin } from './admin-link';
 import { allows, requestRole } from './auth';
 import { hostRefused } from './host-check';
 import { sendError } from '../../http/respond';
@@ -52,6 +53,7 @@ export function createRequestHandler(d: RequestHandlerDeps): (req: IncomingMessa
       const e = hostRefused(req.headers.host ?? '');
       return sendError(res, 421, e.code, e.message);
     }
+    if (pathname === '/login') return handleLogin(req, res, d.store);
     if (req.method === 'GET' && d.serveStatic(pathname, res)) return;
     const matches = d.routes.map((r) => ({ r, params: r.match(pathname) })).filter((m) => m.params);
     if (!matches.length) return sendError(res, 404, 'E_HTTP_NOT_FOUND', `no such endpoint ${truncateUtf8(pathname, 200)}`);
