@@ -7,6 +7,7 @@ import type { PlannerConfig } from './config';
 import { startDemoAgent, type DemoAgent } from './demo/demo-agent';
 import { inventoryItems, recordTopology } from './deployment';
 import type { PolicyItem } from './evaluator';
+import { announceAdminLink } from './http/admin-link';
 import { createDocumentBuilder } from './http/documents';
 import { dbFile } from './load-config';
 import { createPlannerServer, type PlannerServer, type PlannerServerOptions } from './planner-server';
@@ -69,6 +70,7 @@ export async function startPlanner(o: StartPlannerOptions): Promise<RunningPlann
     const { url, agentUrl } = await started.start();
     server = started;
     log.info('planner.ready', { url, agents: agentUrl, data: config.data, items: items().length });
+    announceAdminLink({ store, url, log });
     if (config.demo) demo = await startDemoAgent({ agentUrl, store, folder: path.join(config.data, 'demo'), items: inventory, now, log });
     return {
       store, server, url, agentUrl,
