@@ -10,8 +10,15 @@ const isAge = (code: string) => code === AgeFindingCode.tooOld || code === AgeFi
 function status(d: DatabaseReport): Cell {
   if (!d.chainOk) return { text: 'BROKEN', tone: 'bad' };
   if (d.findings.some((f) => isAge(f.code))) return { text: 'TOO OLD', tone: 'bad' };
-  if (d.findings.some((f) => f.severity !== 'info')) return { text: 'WARNING', tone: 'warn' };
+  if (d.findings.some((f) => f.severity === 'error')) return { text: 'FINDINGS', tone: 'bad' };
+  if (d.findings.some((f) => f.severity === 'warning')) return { text: 'FINDINGS', tone: 'warn' };
   return { text: 'OK', tone: 'good' };
+}
+
+/** `server / name`, with the creation date when another database has the same server and name (dropped, recreated). */
+function label(d: DatabaseReport, all: DatabaseReport[]): string {
+  const twin = all.some((o) => o !== d && o.server === d.server && o.name === d.name);
+  return `${d.server} / ${d.name}${twin && d.created ? ` (created ${d.created})` : ''}`;
 }
 
 /** Findings not tied to a database (unreadable files, an empty folder), printed after the databases. */
@@ -34,7 +41,7 @@ const severityTone = (s: string): Tone => (s === 'error' ? 'bad' : s === 'warnin
  */
 export function formatSqlSummary(r: SqlVerifyReport, paint: Paint): string {
   const rows = r.databases.map((d): Cell[] => [
-    `${d.server} / ${d.name}`,
+    label(d, r.databases),
     status(d),
     d.lastFull ?? '-',
     d.lastDiff ?? '-',
@@ -47,7 +54,7 @@ export function formatSqlSummary(r: SqlVerifyReport, paint: Paint): string {
   if (withFindings.length) {
     lines.push('');
     for (const d of withFindings) {
-      lines.push(`${d.server} / ${d.name}:`);
+      lines.push(`${label(d, r.databases)}:`);
       for (const f of d.findings) lines.push(`  ${paint(severityTone(f.severity), f.code)}: ${f.message}`);
     }
   }
