@@ -111,7 +111,10 @@ describe('lyncdr worksheet → Markdown snapshot', () => {
     const md = readFileSync(out, 'utf8')
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
       .replace(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/g, '<time>')
-      .replace(/[0-9a-f]{12}/g, '<rev>');
+      .replace(/[0-9a-f]{64}/g, '<fingerprint>')
+      .replace(/[0-9a-f]{16}/g, '<fingerprint16>')
+      .replace(/[0-9a-f]{12}/g, '<rev>')
+      .replace(/(lyncdr version:\*\* ).+/, '$1<version>');
     expect(md).toMatchSnapshot();
   });
 });
