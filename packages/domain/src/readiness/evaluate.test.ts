@@ -36,6 +36,10 @@ describe('readiness', () => {
     expect(f?.plan).toMatch(/^lyncdr plan failover --pool p1\.contoso\.com --topology \S+ --down p1\.contoso\.com$/);
     expect(f?.facts).toContainEqual({ fact: 'backupService:p1.contoso.com>p2.contoso.com', value: 'SteadyState', source: 'backup-service:p1.contoso.com', ageSeconds: 0 });
     expect(readinessEntries(r).map((e) => [e.itemId, e.status])).toContainEqual(['readiness:edge-failover:edge1.contoso.com/lync', 'ok']);
+    expect(readinessEntries(r)[0]).toEqual({
+      itemId: 'readiness:failover:p1.contoso.com', status: 'ok', reason: `ready: RPO exposure 1 min, estimated RTO ${f?.rtoMinutes} min`,
+      lastGood: null, ageSeconds: null, periodSeconds: null,
+    });
   });
 
   it('blocks on a Backup Service ErrorState and on an Edge next hop the printed plan does not move; a stale replica and old facts put goals at risk', () => {
