@@ -85,4 +85,18 @@ describe('readiness', () => {
     const lone = evaluateReadiness(t2, { items: healthy, judgedAt: now.toISOString(), now });
     expect(goalOf(lone, 'failover', 'p1.contoso.com')).toMatchObject({ status: 'blocked', rtoMinutes: null, blockers: [{ code: 'no-backup-pool' }] });
   });
+
+  it('a mirror not synchronized blocks the Back End failover; a Backup Service backlog puts the pool failover at risk', () => {
+    const items = healthy.map((e) => {
+      if (e.itemId === 'mirror:p1.contoso.com') return entry(e.itemId, 'failed', 2 * H, { reasonCode: 'mirror.notSynchronized', reasonParams: { databases: [{ name: 'rtcxds', state: 'Suspended' }] } });
+      if (e.itemId === 'backup-service:p2.contoso.com') return entry(e.itemId, 'late', 20 * 60, { reasonCode: 'backupService.notSteady', reasonParams: { modules: [{ module: 'UserServices.PresenceFocus', export: 'NonSteadyState' }] } });
+      return e;
+    });
+    const r = evaluateReadiness(twoSiteTopology(), { items, judgedAt: now.toISOString(), now });
+    const db = goalOf(r, 'db-failover', 'p1.contoso.com');
+    expect(db).toMatchObject({ status: 'blocked', rpoSeconds: 2 * H, blockers: [{ code: 'mirror-not-synchronized', message: 'the Back End mirror of p1.contoso.com is not synchronized: rtcxds: Suspended' }] });
+    expect(db?.blockers[0]?.step).toBeGreaterThan(0);
+    const f2 = goalOf(r, 'failover', 'p2.contoso.com');
+    expect(f2).toMatchObject({ status: 'at-risk', rpoSeconds: 20 * 60, blockers: [{ code: 'backup-service-backlog', message: 'Backup Service NonSteadyState for 20 min (p2.contoso.com → p1.contoso.com): changes not yet copied would be lost' }] });
+  });
 });
