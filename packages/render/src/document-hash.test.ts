@@ -40,3 +40,15 @@ describe('the revision in a rendered document', () => {
     expect(html).toContain('topologie e1f02517c41c7ae1');
   });
 });
+
+describe('the page footer', () => {
+  it('keeps the whole short fingerprint when a long deployment name must be shortened', async () => {
+    const doc = withFingerprint(sampleDocument({ rows: 1 }));
+    const long: Document = { ...doc, meta: { ...doc.meta, deployment: `Contoso ${'very long deployment name '.repeat(12)}` } };
+    const { pages } = pdfText((await renderDocument(long, { format: 'pdf' })) as Uint8Array);
+    for (const p of pages) {
+      expect(p).toContain('topology e1f02517c41c7ae1');
+      expect(p).not.toContain(long.meta.deployment!.trim());
+    }
+  });
+});

@@ -4,8 +4,8 @@ import { fitText } from './blocks/signature';
 import { theme } from './theme';
 
 /**
- * The running header (title; deployment, generated date, input revision) and the footer (deployment and short topology
- * fingerprint; "page x of y").
+ * The running header (title; deployment, generated date, input revision) and the footer (short topology fingerprint and
+ * deployment; "page x of y").
  */
 export function drawChrome(c: Canvas, meta: DocumentMeta, page: number, pages: number): void {
   const L = c.labels;
@@ -27,9 +27,9 @@ export function drawChrome(c: Canvas, meta: DocumentMeta, page: number, pages: n
   c.doc.save().lineWidth(0.5).strokeColor(theme.color.lightRule).moveTo(c.left, footY - 4).lineTo(c.left + c.width, footY - 4).stroke().restore();
   const pageText = L.page(page, pages);
   c.put(pageText, c.left + c.width - c.measure(pageText, 'regular', size), footY, 'regular', size, theme.color.muted);
-  // Left of the footer: the deployment and the short topology fingerprint, so a printed page can be compared with
-  // `lyncdr topology show` on the live deployment by eye.
+  // Left of the footer: the short topology fingerprint, so a printed page can be compared with `lyncdr topology show`
+  // on the live deployment by eye, then the deployment (first, the fingerprint is never shortened by a long name).
   const fingerprint = meta.fingerprint ? `${L.fingerprint} ${meta.fingerprint.slice(0, 16)}` : null;
-  const left = [meta.deployment ? `lyncdr — ${meta.deployment}` : null, fingerprint].filter((s): s is string => Boolean(s)).join('  ·  ');
+  const left = [fingerprint, meta.deployment ? `lyncdr — ${meta.deployment}` : null].filter((s): s is string => Boolean(s)).join('  ·  ');
   if (left) c.put(fitText(c, left, c.width * 0.6, 'regular', size), c.left, footY, 'regular', size, theme.color.faint);
 }
