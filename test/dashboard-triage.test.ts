@@ -88,6 +88,13 @@ describe('status table and alerts in headless Chromium', () => {
     const row = page.locator(`#rows tr[data-id="${USERDATA}"] td.item`);
     expect(await row.locator('.name').textContent()).toBe('User data export (rtcxds) — pool01');
     expect(await row.locator('.id').textContent()).toBe(USERDATA);
+    // Status items without an inventory entry are worded too: probes and the goals' readiness.
+    // (A string, so that the test runner leaves the page's own dynamic import alone.)
+    const words = await page.evaluate(`import('/assets/item-words.js').then((m) => ['readiness:failover:pool01.contoso.example',
+      'readiness:edge-failover:edge01.contoso.example/sip', 'readiness:cms-failover:global', 'backup-service:pool02.contoso.example',
+      'cms-replication:global'].map((id) => m.itemLine({ id, name: id.split(':')[0], pool: null })))`);
+    expect(words).toEqual(['DR readiness: Failover of pool01', 'DR readiness: Edge failover of edge01', 'DR readiness: Central Management store failover',
+      'Backup Service replication — pool02', 'Central Management store replication']);
     // A live change moves the row to its place: the 1-hour-old export fails and goes to the top.
     await report('triage-5', USERDATA, null);
     await page.waitForSelector(`#rows tr[data-id="${USERDATA}"][data-status="failed"]`, { timeout: 10_000 });

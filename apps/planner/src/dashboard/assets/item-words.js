@@ -1,6 +1,7 @@
 /* An item in words for people ("User data export (rtcxds) — pool01"), from its inventory entry and where it was placed. */
 import { t } from './i18n.js';
 import { shortName } from './util.js';
+import { goalWords } from './view-readiness.js';
 
 /** Categories whose inventory name is a bare database or export name: the words say what it is. */
 const NAMED = new Set(['userdata', 'configuration', 'lis', 'rgs', 'archiving', 'monitoring-cdr', 'monitoring-qoe', 'persistentchat', 'sql-other']);
@@ -20,6 +21,13 @@ const hostOf = (host) => {
 export function itemWords(row, inv) {
   const id = String(row.id);
   if (!inv) {
+    // A goal's readiness (`readiness:<goal>:<pool>[/<federation or type>]`): the goal in words names its pool.
+    const rd = /^readiness:([^:]+):([^/]*)(?:\/(.*))?$/.exec(id);
+    if (rd) {
+      const [, goal, pool, extra] = rd;
+      const args = pool && pool !== 'global' ? { pool, ...(goal === 'db-failover' ? { type: extra ?? '' } : {}) } : {};
+      return { name: t('probe_readiness', { goal: goalWords(goal, args) }), where: '' };
+    }
     const colon = id.indexOf(':');
     const kind = colon > 0 ? id.slice(0, colon) : '';
     const subject = colon > 0 ? id.slice(colon + 1) : id;
