@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, launchBrowser, openDashboard, startDashboardPlanner, type Browser, type DashboardPlanner } from '../apps/planner/src/testing/dashboard-planner';
 
@@ -6,6 +9,7 @@ import { foreignRequests, launchBrowser, openDashboard, startDashboardPlanner, t
  * time over 30 and 90 days, and the chart of its backup age against period + grace — headless Chromium against a
  * real planner whose evaluation history was written 20 days back.
  */
+const shots = mkdtempSync(path.join(tmpdir(), 'lyncdr-history-shots-'));
 let p: DashboardPlanner;
 let browser: Browser;
 const DAY = 86_400_000;
@@ -31,6 +35,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await p?.stop();
+  // LYNCDR_KEEP_SHOTS=1 keeps the screenshots to look at.
+  if (process.env.LYNCDR_KEEP_SHOTS === '1') console.log(`history screenshots kept in ${shots}`);
+  else rmSync(shots, { recursive: true, force: true });
 });
 
 describe('history timeline in headless Chromium', () => {
@@ -75,6 +82,7 @@ describe('history timeline in headless Chromium', () => {
     });
     expect(Math.min(...geo.ys)).toBeLessThan(geo.limit);
     expect(Math.max(...geo.ys)).toBeGreaterThan(geo.limit);
+    await panel.screenshot({ path: path.join(shots, 'history-30-days.png') });
     // 90 days: 90 bars, the oldest 70 without data.
     await panel.locator('button.window[data-days="90"]').click();
     await expect.poll(() => panel.locator('svg.timeline rect.bar').count()).toBe(90);
