@@ -96,8 +96,12 @@ describe('status table and alerts in headless Chromium', () => {
     expect(words).toEqual(['DR readiness: Failover of pool01', 'DR readiness: Edge failover of edge01', 'DR readiness: Central Management store failover',
       'Backup Service replication — pool02', 'Central Management store replication']);
     // A live change moves the row to its place: the 1-hour-old export fails and goes to the top.
+    // A keyboard user on a count keeps the focus there while the counts are redrawn.
+    await page.focus('#counts button[data-status="late"]');
     await report('triage-5', USERDATA, null);
     await page.waitForSelector(`#rows tr[data-id="${USERDATA}"][data-status="failed"]`, { timeout: 10_000 });
+    await expect.poll(() => page.locator('#counts button[data-status="failed"]').textContent()).toBe('2 failed');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.status)).toBe('late');
     await expect.poll(() => page.locator('#rows tr').evaluateAll((trs) => trs.slice(0, 2).map((tr) => (tr as HTMLElement).dataset.status))).toEqual(['failed', 'failed']);
     expect(await page.locator('#rows tr').last().getAttribute('data-id')).toBe(RGS);
     await report('triage-6', USERDATA, new Date(Date.now() - HOUR));

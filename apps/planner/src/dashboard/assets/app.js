@@ -24,9 +24,11 @@ function message(text) {
 function renderHeader() {
   const s = state.status;
   $('deployment').textContent = s?.deployment ? `— ${s.deployment}` : '';
-  // The counts, most urgent first, are filters of the status table (view-status.js).
+  // The counts, most urgent first, are filters of the status table (view-status.js); a focused one stays focused.
+  const focused = document.activeElement?.closest?.('#counts button[data-status]')?.dataset.status;
   $('counts').innerHTML = s ? SEVERITY.map((k) => `<button type="button" class="badge ${k}" data-status="${k}" aria-pressed="${$('f-status').value === k}" title="${esc(t('countsFilter', { status: t(k) }))}">${s.counts[k] ?? 0} ${esc(t(k))}</button>`).join('') +
     ` <small>${esc(t('generated', { at: new Date(s.generatedAt).toLocaleTimeString(getLang() === 'fr' ? 'fr-FR' : 'en-GB') }))}</small>` : '';
+  if (focused) $('counts').querySelector(`button[data-status="${focused}"]`)?.focus();
   $('token-open').textContent = token.get() ? t('tokenSet') : t('token');
 }
 
