@@ -43,6 +43,8 @@ export function createDashboard(deps: {
   assetsDir?: string;
   /** Told of every plan printed (PDF, Markdown, HTML), to judge later whether it still holds. */
   onDocument?: (doc: ServedDocument) => void;
+  /** The lyncdr version printed in the plans' revision block. */
+  version?: string;
 }): Dashboard {
   const events = createEventHub();
   const assets = createStaticAssets({ dir: deps.assetsDir });

@@ -22,6 +22,7 @@ import { createRequestHandler } from './http/request-handler';
 import { compileRoute } from '../http/router';
 import { createUpgradeHandler } from './http/upgrade-handler';
 import { createScheduler, type Scheduler } from './scheduler';
+import { VERSION } from './version';
 import { readinessRoutes } from './readiness/readiness-routes';
 import type { ReadinessService } from './readiness/readiness-service';
 import { runRoutes } from './runs/run-routes';
@@ -65,7 +66,7 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
   const items = o.items ?? (() => []);
   const notifier = createNotifier({ store, log, now, silence: config.alerts.silence, channels: createChannels(config.alerts) });
   const drift = createDocumentsDrift({ store, now });
-  const dashboard = createDashboard({ store, rules: config.policy.rules, now, items, onDocument: drift.record });
+  const dashboard = createDashboard({ store, rules: config.policy.rules, now, items, onDocument: drift.record, version: VERSION });
   const metrics = createMetrics();
   const runs = o.runs ? createRunService({ ...o.runs, store, now, onChange: (runId, seq) => {
     dashboard.events.publish('run', { runId, seq });

@@ -219,6 +219,9 @@ describe('all, status and errors', () => {
     expect(textOf(main.rows[2]![9])).toBe('Unknown — no entry in the status snapshot');
     expect(allText(d)).toContain('Backup status as of: 2026-11-22 20:00 UTC');
     expect(statusWarnings(status, inv, 'Contoso')).toEqual([]);
+    // The planner's own items are not inventory items.
+    const planners = ['drill:failover', 'readiness:failover:pool01.contoso.example', 'documents:stale'].map((itemId) => ({ ...status.items[0]!, itemId }));
+    expect(statusWarnings({ ...status, items: [...status.items, ...planners] }, inv, 'Contoso')).toEqual([]);
     expect(statusWarnings({ ...status, deployment: 'Fabrikam', items: [...status.items, { ...status.items[0]!, itemId: 'sql:gone@old' }] }, inv, 'Contoso')).toEqual([
       'the status snapshot is for deployment "Fabrikam", the topology is "Contoso"',
       '1 status entries match no inventory item (sql:gone@old); is the snapshot from an older topology?',

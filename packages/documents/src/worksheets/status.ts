@@ -38,7 +38,9 @@ export function statusWarnings(snapshot: StatusSnapshot, inventory: { items: { i
     out.push(`the status snapshot is for deployment "${snapshot.deployment}", the topology is "${deployment}"`);
   }
   const ids = new Set(inventory.items.map((i) => i.id));
-  const unknown = snapshot.items.filter((e) => !ids.has(e.itemId)).map((e) => e.itemId);
+  // The planner's own items (drill cadence, DR readiness, stale documents) are not inventory items: not a mismatch.
+  const planners = /^(drill|readiness|documents):/;
+  const unknown = snapshot.items.filter((e) => !ids.has(e.itemId) && !planners.test(e.itemId)).map((e) => e.itemId);
   if (unknown.length) out.push(`${unknown.length} status entries match no inventory item (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}); is the snapshot from an older topology?`);
   return out;
 }
