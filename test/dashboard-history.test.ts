@@ -96,8 +96,8 @@ describe('history timeline in headless Chromium', () => {
     await context.close();
   });
 
-  it('in French', async () => {
-    const { context, page } = await openDashboard(browser, p, { lang: 'fr-FR' });
+  it('in French, at phone width without sideways scrolling', async () => {
+    const { context, page } = await openDashboard(browser, p, { lang: 'fr-FR', width: 390, height: 844 });
     await page.goto(`${p.url}/`);
     const sel = `#rows tr[data-id="${ITEM}"]`;
     await page.click(`${sel} button.hist`);
@@ -106,6 +106,7 @@ describe('history timeline in headless Chromium', () => {
     expect(await panel.locator('.share[data-days="30"]').textContent()).toBe('30 derniers jours : 70 % des périodes à l’heure (14 sur 20)');
     expect(await panel.locator('svg.agechart line.limit title').textContent()).toMatch(/^période \+ délai de grâce : 1 j 6 h/);
     expect(await panel.locator('svg.timeline rect.bar').first().locator('title').textContent()).toMatch(/ : pas encore d’évaluation$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();
   });
 });
