@@ -35,6 +35,8 @@ export function createEvaluator(deps: {
   let timer: NodeJS.Timeout | null = null;
   let last: StatusSnapshot | null = null;
   let lastRun = 0;
+  // Once stopped (the store is about to close), reports still draining ask for no more evaluations.
+  let stopped = false;
 
   const evaluate = (): StatusSnapshot => {
     const started = performance.now();
@@ -56,7 +58,7 @@ export function createEvaluator(deps: {
   return {
     evaluate,
     evaluateSoon() {
-      if (timer) return;
+      if (timer || stopped) return;
       // At most one evaluation per debounce interval, however many reports arrive.
       const wait = Math.max(0, lastRun + (deps.debounceMs ?? 1000) - Date.now());
       timer = setTimeout(() => {
@@ -70,6 +72,7 @@ export function createEvaluator(deps: {
     },
     latest: () => last ?? evaluate(),
     stop() {
+      stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
     },
