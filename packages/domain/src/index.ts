@@ -36,9 +36,9 @@ export type {
 } from './drills/index';
 export {
   BLOCKING_CODES, blockerCodes, blockerInEnglish, evaluateReadiness, liveFacts, liveState, planCommand, readinessEntries,
-  readinessGoals, readinessItemId, syncFromModules, targetsFor
+  readinessGoals, readinessItemId, REACH_GRACE_SECONDS, syncFromModules, targetsFor
 } from './readiness/index';
 export type {
-  BlockerCode, GoalReadiness, LiveFacts, ReadinessBlocker, ReadinessFact, ReadinessGoal, ReadinessInput, ReadinessReport,
+  AgentReach, BlockerCode, GoalReadiness, LiveFacts, ReadinessBlocker, ReadinessFact, ReadinessGoal, ReadinessInput, ReadinessReport,
   ReadinessStatus, ReadinessTargets
 } from './readiness/index';

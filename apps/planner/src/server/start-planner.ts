@@ -61,7 +61,13 @@ export async function startPlanner(o: StartPlannerOptions): Promise<RunningPlann
       deployment: o.deployment !== undefined ? o.deployment : (topology?.deployment ?? null),
       // Worksheets and runbooks use the versions agents reported too (docs/topology.md "Product version").
       documents: createDocumentBuilder({ topology: () => topology && withAgents(topology), snapshot: () => started.evaluator.latest(), now }),
-      readiness: topology ? createReadinessService({ store, now, topology: () => withAgents(topology), items, rules: config.policy.rules }) : null,
+      readiness: topology ? createReadinessService({
+        store, now, topology: () => withAgents(topology), items, rules: config.policy.rules,
+        agents: () => {
+          const online = new Set(started.endpoint.connected());
+          return store.listTokens().filter((a) => a.role === 'agent' && !a.revokedAt).map((a) => ({ name: a.name, host: a.host, connected: online.has(a.name), lastSeen: a.lastSeen }));
+        },
+      }) : null,
       runs: topology ? { deployment: () => ({ topology: withAgents(topology), fingerprint: (store.latestTopology()?.hash ?? '').slice(0, 16) }), version: VERSION } : null,
       ...(o.schedule === undefined ? {} : { schedule: o.schedule }),
       ...(o.evaluateDebounceMs === undefined ? {} : { evaluateDebounceMs: o.evaluateDebounceMs }),

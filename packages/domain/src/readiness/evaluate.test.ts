@@ -99,4 +99,26 @@ describe('readiness', () => {
     const f2 = goalOf(r, 'failover', 'p2.contoso.com');
     expect(f2).toMatchObject({ status: 'at-risk', rpoSeconds: 20 * 60, blockers: [{ code: 'backup-service-backlog', message: 'Backup Service NonSteadyState for 20 min (p2.contoso.com → p1.contoso.com): changes not yet copied would be lost' }] });
   });
+
+  it('takes a pool whose agents have all been away for a while as down: its partner cannot be failed over to it', () => {
+    const agents = (lastSeen: string, connected = false) => [
+      { name: 'fe1-p2', host: 'FE1-P2', connected, lastSeen },
+      { name: 'fe2-p2', host: 'fe2-p2.contoso.com', connected: false, lastSeen: ago(3 * H) },
+    ];
+    const judge = (a: ReturnType<typeof agents>) => evaluateReadiness(twoSiteTopology(), { items: healthy, judgedAt: now.toISOString(), now, agents: a });
+    // Away for 20 minutes: p2 is down, so p1 has no running backup pool to fail over to.
+    const away = judge(agents(ago(20 * 60)));
+    const f = goalOf(away, 'failover', 'p1.contoso.com');
+    expect(f?.status).toBe('blocked');
+    expect(f?.blockers.map((b) => b.code)).toEqual(['plan-impossible']);
+    expect(f?.blockers[0]?.message).toMatch(/p2\.contoso\.com.*is down/);
+    expect(f?.facts).toContainEqual({ fact: 'poolReachable:p2.contoso.com', value: 'down', source: 'agents:fe1-p2,fe2-p2', ageSeconds: 20 * 60 });
+    // Away for 2 minutes (an agent restart) or one agent connected: p2 counts as up.
+    expect(goalOf(judge(agents(ago(120))), 'failover', 'p1.contoso.com')?.status).toBe('ready');
+    const up = goalOf(judge(agents(ago(20 * 60), true)), 'failover', 'p1.contoso.com');
+    expect(up?.status).toBe('ready');
+    expect(up?.facts).toContainEqual({ fact: 'poolReachable:p2.contoso.com', value: 'up', source: 'agent:fe1-p2', ageSeconds: 0 });
+    // No agent on a pool: nothing says it is down.
+    expect(goalOf(judge([]), 'failover', 'p1.contoso.com')?.status).toBe('ready');
+  });
 });

@@ -17,9 +17,14 @@ import { readinessGoals, type ReadinessGoal } from './goals';
 import { BLOCKING_CODES, type BlockerCode, type GoalReadiness, type ReadinessBlocker, type ReadinessFact, type ReadinessInput, type ReadinessReport, type ReadinessTargets } from './types';
 import { blockerInEnglish } from './words';
 
-/** The live DR state: the topology's, with the Backup Service states and the Edge routes the facts give. */
+/**
+ * The live DR state: the topology's, with the Backup Service states and the Edge routes the facts give, and down the
+ * pools whose agents have all been unreachable (a pool with no agent is assumed up: nothing says otherwise).
+ */
 export function liveState(t: Topology, facts: LiveFacts): DrState {
   const s = initialState(t);
+  s.down = s.pools.filter((p) => facts.reach(p).value === 'down').sort();
+  if (s.cmsActive && isDown(s, t, s.cmsActive)) s.cmsAvailable = false;
   s.nextHops = { ...facts.nextHops };
   s.federation = { ...facts.federation };
   for (const [a, b] of s.pairs) {
@@ -130,6 +135,12 @@ function evaluateGoal(t: Topology, facts: LiveFacts, live: DrState, g: Readiness
       blockers.push(blocker('copy-late', { item: c.item.itemId, ageSeconds: c.seconds, status: c.item.status }));
     }
   };
+
+  // Whether the pools the goal needs answer (the backup pool must run to take the users).
+  for (const p of [g.pool, partner].filter((x): x is string => x !== null)) {
+    const r = facts.reach(p);
+    if (r.known) factList.push(r.fact);
+  }
 
   switch (g.goal.kind) {
     case 'failover': {

@@ -39,7 +39,19 @@ export interface LiveFacts {
   itemIds: string[];
   /** The facts behind nextHops and federation. */
   routeFacts: ReadinessFact[];
+  /** Whether the pool's computers answer, from the agents that run on them: `down` only after REACH_GRACE_SECONDS. */
+  reach(pool: string): Known<'up' | 'down' | null>;
 }
+
+/** How long every agent of a pool must have been away before the pool counts as down (an agent restart is not a disaster). */
+export const REACH_GRACE_SECONDS = 600;
+
+/** The machine names an agent's host may be given as: the FQDN, or its first label (Windows computer names). */
+const sameHost = (host: string, machine: string): boolean => {
+  const h = host.toLowerCase();
+  const m = machine.toLowerCase();
+  return h === m || (!h.includes('.') && h === m.split('.')[0]);
+};
 
 const NO_REPORT = new Set(['item.noReport', 'probe.noReport', 'probe.failed']);
 const SYNC_ORDER: SyncStatus[] = ['ErrorState', 'NotInitialized', 'NonSteadyState'];
@@ -210,5 +222,17 @@ export function liveFacts(t: Topology, input: ReadinessInput): LiveFacts {
     if (reported) federation[k] = reported;
     routeFacts.push(reported ? { fact: `federation:${k}`, value: reported, source: 'export:configuration', ageSeconds: exp.ageSeconds } : { fact: `federation:${k}`, value: federation[k], source: 'topology', ageSeconds: null });
   }
-  return { sync, cmsReplicas, mirror, copy, nextHops, federation, routeFacts, itemIds: [...items.keys()] };
+  const reach = (pool: string): Known<'up' | 'down' | null> => {
+    const machines = findPool(t, pool)?.machines.length ? findPool(t, pool)!.machines : [pool];
+    const agents = (input.agents ?? []).filter((a) => a.host !== null && machines.some((m) => sameHost(a.host!, m)));
+    const fact = `poolReachable:${pool}`;
+    if (!agents.length) return { value: null, known: false, fact: { fact, value: null, source: 'agents', ageSeconds: null }, seconds: null, item: null };
+    const up = agents.find((a) => a.connected);
+    if (up) return { value: 'up', known: true, fact: { fact, value: 'up', source: `agent:${up.name}`, ageSeconds: 0 }, seconds: 0, item: null };
+    const seen = agents.map((a) => a.lastSeen).filter((x): x is string => x !== null).sort().pop() ?? null;
+    const away = seen ? secondsSince(seen, now) : null;
+    const value = away === null || away > REACH_GRACE_SECONDS ? 'down' : 'up';
+    return { value, known: true, fact: { fact, value, source: `agents:${agents.map((a) => a.name).join(',')}`, ageSeconds: away }, seconds: away, item: null };
+  };
+  return { sync, cmsReplicas, mirror, copy, nextHops, federation, routeFacts, itemIds: [...items.keys()], reach };
 }

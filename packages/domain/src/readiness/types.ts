@@ -66,6 +66,14 @@ export interface ReadinessReport {
   goals: GoalReadiness[];
 }
 
+/** An agent as the planner knows it: the computer it runs on (its hello), whether it is connected, when last seen. */
+export interface AgentReach {
+  name: string;
+  host: string | null;
+  connected: boolean;
+  lastSeen: string | null;
+}
+
 export interface ReadinessInput {
   /** The judged items (the policy's status snapshot items, or a `--status` snapshot file's). */
   items: readonly StatusEntry[];
@@ -73,5 +81,7 @@ export interface ReadinessInput {
   judgedAt: string;
   /** The newest observations (the planner's store), for observation times and what the items do not carry. */
   evidence?: readonly Evidence[];
+  /** The agents (the planner's): a pool whose every agent has been unreachable for a while is down in the live state. */
+  agents?: readonly AgentReach[];
   now: Date;
 }

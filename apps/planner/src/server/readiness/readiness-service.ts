@@ -6,7 +6,7 @@
  * CMS replication, mirror state, or a CMS export's topology): before that every goal is only "not known yet", which
  * GET /api/readiness says without filling the status table and the alerts of a deployment that does not watch its DR.
  */
-import { evaluatePolicy, evaluateReadiness, readinessEntries, type Evidence, type PolicyRule, type ReadinessReport } from '@lyncdr/domain';
+import { evaluatePolicy, evaluateReadiness, readinessEntries, type AgentReach, type Evidence, type PolicyRule, type ReadinessReport } from '@lyncdr/domain';
 import type { StatusEntry } from '@lyncdr/protocol';
 import type { Store } from '@lyncdr/store';
 import type { Topology } from '@lyncdr/topology';
@@ -31,6 +31,8 @@ export function createReadinessService(deps: {
   topology: () => Topology;
   items: () => PolicyItem[];
   rules: Record<string, PolicyRule>;
+  /** The agents and whether each is connected now (a pool whose agents are all away is down in the live state). */
+  agents?: () => readonly AgentReach[];
 }): ReadinessService {
   let last: ReadinessReport | null = null;
   let watched = false;
@@ -40,7 +42,7 @@ export function createReadinessService(deps: {
     }));
     watched = evidence.some(isDrFact);
     const judged = evaluatePolicy({ deployment: null, items: deps.items(), evidence, rules: deps.rules, now: at });
-    last = evaluateReadiness(deps.topology(), { items: judged.items, judgedAt: judged.generatedAt, evidence, now: at });
+    last = evaluateReadiness(deps.topology(), { items: judged.items, judgedAt: judged.generatedAt, evidence, agents: deps.agents?.() ?? [], now: at });
     return last;
   };
   return {
