@@ -2,7 +2,6 @@
 /* Readiness: would each failover work right now? One row per goal — status, blockers in words, RPO and RTO against the targets, its plan. */
 import { getJson } from './api.js';
 import { getLang, t } from './i18n.js';
-import { blockerText } from './readiness-words.js';
 import { duration, esc, shortName, when } from './util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -43,7 +42,7 @@ function figure(kind, seconds, targetSeconds) {
 
 function blockers(g) {
   if (!g.blockers?.length) return `<span class="note">${esc(t('rdNoBlocker'))}</span>`;
-  return `<ul class="rd-blockers">${g.blockers.map((b) => `<li data-code="${esc(b.code)}">${esc(blockerText(b, getLang()))}` +
+  return `<ul class="rd-blockers">${g.blockers.map((b) => `<li data-code="${esc(b.code)}">${esc(b.message)}` +
     `${b.step !== null && b.step !== undefined ? ` <small>(${esc(t('rdStep', { n: b.step }))})</small>` : ''}</li>`).join('')}</ul>`;
 }
 

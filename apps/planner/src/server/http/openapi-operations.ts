@@ -80,6 +80,7 @@ export const operations: Record<string, Operation> = {
   'GET /api/topology/versions': { tag: 'topology', summary: 'Stored topology versions with their differences, newest first.', query: { limit }, response: z.object({ versions: z.array(TopologyVersion) }) },
   'GET /api/readiness': {
     tag: 'status', summary: 'DR readiness: each goal\u2019s disaster plan from the newest facts, its status, blockers, RPO exposure and RTO estimate (docs/readiness.md).',
+    query: { lang },
     response: z.object({
       generatedAt: iso,
       goals: z.array(z.object({

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { blockerCodes, blockerInEnglish, type BlockerCode } from '@lyncdr/domain';
+import { blockerCodes, blockerInEnglish, type BlockerCode, type ReadinessReport } from '@lyncdr/domain';
 import { blockerWords } from '@lyncdr/documents';
-
-type Blocker = { code: string; message: string; params?: Record<string, unknown> };
-const assetPath = './assets/readiness-words.js';
-const words = (await import(assetPath)) as { blockerText: (b: Blocker, lang: string) => string; blockerCodes: string[] };
+import { inLanguage } from './readiness-routes';
 
 /** Parameters of each blocker code, as the readiness service gives them. */
 const params: Record<BlockerCode, Record<string, unknown>> = {
@@ -22,18 +19,20 @@ const params: Record<BlockerCode, Record<string, unknown>> = {
   'rto-over-target': { rtoMinutes: 150, targetMinutes: 120 },
 };
 
-describe('dashboard: readiness blockers in words', () => {
-  it('has French words for every blocker code, the same as the printed worksheet\'s', () => {
-    expect([...words.blockerCodes].sort()).toEqual([...blockerCodes].sort());
-    for (const code of blockerCodes) {
-      const b = { code, message: blockerInEnglish(code, params[code]), params: params[code] };
-      expect(words.blockerText(b, 'fr'), code).toBe(blockerWords(b, 'fr'));
-      expect(words.blockerText(b, 'en'), code).toBe(b.message);
-    }
-  });
+const report: ReadinessReport = {
+  generatedAt: '2026-12-04T09:00:00.000Z',
+  goals: [{
+    goal: 'failover', args: { pool: 'pool01.contoso.example' }, status: 'blocked', rpoSeconds: null, rtoMinutes: 30, targets: null, facts: [],
+    plan: 'lyncdr plan failover --pool pool01.contoso.example',
+    blockers: blockerCodes.map((code) => ({ code, message: blockerInEnglish(code, params[code]), step: null, params: params[code] })),
+  }],
+};
 
-  it('keeps the planner\'s message for a code it does not know or a blocker without parameters', () => {
-    expect(words.blockerText({ code: 'new-code', message: 'something new', params: {} }, 'fr')).toBe('something new');
-    expect(words.blockerText({ code: 'facts-unknown', message: 'not known now' }, 'fr')).toBe('not known now');
+describe('GET /api/readiness in the language asked for', () => {
+  it('words every blocker in French as the printed worksheet does, and keeps the English messages for en', () => {
+    const fr = inLanguage(report, 'fr').goals[0]!.blockers;
+    expect(fr.map((b) => b.message)).toEqual(blockerCodes.map((code) => blockerWords({ code, params: params[code] }, 'fr')));
+    expect(fr.find((b) => b.code === 'backup-service-error')?.message).toContain('service de sauvegarde en ErrorState depuis 6 h');
+    expect(inLanguage(report, 'en')).toBe(report);
   });
 });
