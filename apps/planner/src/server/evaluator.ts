@@ -29,8 +29,11 @@ export function createEvaluator(deps: {
   debounceMs?: number;
   /** Called after every evaluation (the dashboard's live updates). */
   onEvaluated?: (snapshot: StatusSnapshot, seconds: number) => void;
-  /** Entries judged beside the backup items at the same time (overdue drills), recorded and alerted like them. */
-  more?: (now: Date) => StatusEntry[];
+  /**
+   * Entries judged beside the backup items at the same time (overdue drills, DR readiness), recorded and alerted like
+   * them; given this evaluation's verdicts and evidence, so they need not be worked out again.
+   */
+  more?: (now: Date, judged: { items: readonly StatusEntry[]; evidence: readonly Evidence[] }) => StatusEntry[];
 }): Evaluator {
   let timer: NodeJS.Timeout | null = null;
   let last: StatusSnapshot | null = null;
@@ -47,7 +50,7 @@ export function createEvaluator(deps: {
     lastRun = Date.now();
     const now = deps.now();
     const judged = evaluatePolicy({ deployment: deps.deployment(), items: deps.items(), evidence, rules: deps.rules, now });
-    const snapshot = deps.more ? { ...judged, items: [...judged.items, ...deps.more(now)] } : judged;
+    const snapshot = deps.more ? { ...judged, items: [...judged.items, ...deps.more(now, { items: judged.items, evidence })] } : judged;
     const changes = deps.store.recordEvaluation(snapshot.generatedAt, snapshot.items);
     last = snapshot;
     deps.onEvaluated?.(snapshot, (performance.now() - started) / 1000);

@@ -13,8 +13,11 @@ import type { Topology } from '@lyncdr/topology';
 import type { PolicyItem } from '../evaluator';
 
 export interface ReadinessService {
-  /** Computes readiness at `at` (an evaluation's time), keeps it, and returns it as status items (none before a DR fact). */
-  entries(at: Date): StatusEntry[];
+  /**
+   * Computes readiness at `at` from an evaluation's verdicts and evidence, keeps it, and returns it as status items
+   * (none before a DR fact).
+   */
+  entries(at: Date, judged: Judged): StatusEntry[];
   /** The readiness of the newest evaluation (computed now when there was none). */
   latest(): ReadinessReport;
 }
@@ -23,6 +26,12 @@ export interface ReadinessService {
 function isDrFact(e: Evidence): boolean {
   const o = e.observation;
   return o.kind === 'backup-service' || o.kind === 'cms-replication' || o.kind === 'mirror-state' || (o.kind === 'export' && o.data.topology !== undefined);
+}
+
+/** What one evaluation judged: the policy's verdicts and the evidence they came from. */
+export interface Judged {
+  items: readonly StatusEntry[];
+  evidence: readonly Evidence[];
 }
 
 export function createReadinessService(deps: {
@@ -36,20 +45,26 @@ export function createReadinessService(deps: {
 }): ReadinessService {
   let last: ReadinessReport | null = null;
   let watched = false;
-  const compute = (at: Date): ReadinessReport => {
+  const compute = (at: Date, judged: Judged): ReadinessReport => {
+    watched = judged.evidence.some(isDrFact);
+    last = evaluateReadiness(deps.topology(), { items: judged.items, judgedAt: at.toISOString(), evidence: judged.evidence, agents: deps.agents?.() ?? [], now: at });
+    return last;
+  };
+  /** Before the first evaluation: the verdicts worked out here. */
+  const judgeNow = (at: Date): Judged => {
     const evidence: Evidence[] = deps.store.latestObservations().map((o) => ({
       observation: o.observation, observedAt: o.observedAt, durationMs: o.durationMs, runOk: o.runOk, lastGoodEver: o.lastGoodEver,
     }));
-    watched = evidence.some(isDrFact);
-    const judged = evaluatePolicy({ deployment: null, items: deps.items(), evidence, rules: deps.rules, now: at });
-    last = evaluateReadiness(deps.topology(), { items: judged.items, judgedAt: judged.generatedAt, evidence, agents: deps.agents?.() ?? [], now: at });
-    return last;
+    return { items: evaluatePolicy({ deployment: null, items: deps.items(), evidence, rules: deps.rules, now: at }).items, evidence };
   };
   return {
-    entries: (at) => {
-      const report = compute(at);
+    entries: (at, judged) => {
+      const report = compute(at, judged);
       return watched ? readinessEntries(report) : [];
     },
-    latest: () => last ?? compute(deps.now()),
+    latest: () => {
+      const at = deps.now();
+      return last ?? compute(at, judgeNow(at));
+    },
   };
 }
