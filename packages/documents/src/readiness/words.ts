@@ -2,7 +2,7 @@
  * The words of DR readiness in English and French: statuses, blockers (by code and parameters, as the planner's API
  * gives them) and the readiness table's labels. English blockers are the domain's own words (blockerInEnglish).
  */
-import { blockerInEnglish, type BlockerCode, type ReadinessStatus } from '@lyncdr/domain';
+import { blockerInEnglish, formatDuration, type BlockerCode, type ReadinessStatus } from '@lyncdr/domain';
 import type { Lang } from '../model';
 
 export interface ReadinessStrings {
@@ -39,17 +39,10 @@ export function readinessStrings(lang: Lang): ReadinessStrings {
   return lang === 'fr' ? fr : en;
 }
 
-/** A duration in French words: « 6 h », « 45 min », « 2 j 3 h ». */
+/** A duration in French words: « 6 h », « 45 min », « 2 j 3 h » (the policy's durations, with « j » for days). */
 export function dureeFr(seconds: unknown): string {
   if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return 'une durée inconnue';
-  const s = Math.round(Math.abs(seconds));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
-  const d = Math.floor(h / 24);
-  return h % 24 ? `${d} j ${h % 24} h` : `${d} j`;
+  return formatDuration(Math.abs(seconds) * 1000).replace(/ d( |$)/, ' j$1');
 }
 
 const names = (v: unknown): string => (Array.isArray(v) ? v.map(String).join(', ') : String(v));
@@ -78,5 +71,5 @@ export function blockerWords(b: { code: BlockerCode; params: Record<string, unkn
 
 /** A duration in seconds in words (RPO exposure). */
 export function durationWords(seconds: number, lang: Lang): string {
-  return lang === 'fr' ? dureeFr(seconds) : dureeFr(seconds).replace(/ j( |$)/, ' d$1');
+  return lang === 'fr' ? dureeFr(seconds) : formatDuration(Math.abs(seconds) * 1000);
 }

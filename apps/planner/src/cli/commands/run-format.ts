@@ -1,3 +1,4 @@
+import { formatDuration } from '@lyncdr/domain';
 import type { RunStepView, RunView } from '../../server/runs/run-types';
 
 const clock = (iso: string | null) => (iso ? iso.slice(11, 19) : '');
@@ -23,13 +24,8 @@ export function runText(run: RunView): string {
     run.steps.map(stepLine).join('') + nextStep(run);
 }
 
-/** Seconds as `1 h 02 min`, `12 min 30 s` or `45 s`. */
-export function span(seconds: number): string {
-  const s = Math.round(seconds);
-  if (s >= 3600) return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
-  if (s >= 60) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
-  return `${s} s`;
-}
+/** Seconds in the words of the status reasons (`45 s`, `12 min`, `2 h 5 min`). */
+const span = (seconds: number): string => formatDuration(seconds * 1000);
 
 interface Figures {
   totalSeconds?: number | null;
