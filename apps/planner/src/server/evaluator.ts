@@ -1,7 +1,7 @@
 import { evaluatePolicy, type Evidence, type PolicyInput, type PolicyRule } from '@lyncdr/domain';
 import type { Logger } from '@lyncdr/logger';
 import type { StatusEntry, StatusSnapshot } from '@lyncdr/protocol';
-import type { Store } from '@lyncdr/store';
+import type { Store, StoredObservation } from '@lyncdr/store';
 import type { StatusChange } from './alerts/notifier';
 
 /** An item the policy judges: id, name and period (an InventoryItem is one). */
@@ -14,6 +14,13 @@ export interface Evaluator {
   evaluateSoon(): void;
   latest(): StatusSnapshot;
   stop(): void;
+}
+
+/** What one evaluation judged: the policy's verdicts, the evidence and the stored observations they came from. */
+export interface Judged {
+  items: readonly StatusEntry[];
+  evidence: readonly Evidence[];
+  observations: readonly StoredObservation[];
 }
 
 const PROBE_KINDS = new Set(['backup-service', 'mirror-state', 'cms-replication']);
@@ -33,7 +40,7 @@ export function createEvaluator(deps: {
    * Entries judged beside the backup items at the same time (overdue drills, DR readiness), recorded and alerted like
    * them; given this evaluation's verdicts and evidence, so they need not be worked out again.
    */
-  more?: (now: Date, judged: { items: readonly StatusEntry[]; evidence: readonly Evidence[] }) => StatusEntry[];
+  more?: (now: Date, judged: Judged) => StatusEntry[];
 }): Evaluator {
   let timer: NodeJS.Timeout | null = null;
   let last: StatusSnapshot | null = null;
@@ -43,14 +50,15 @@ export function createEvaluator(deps: {
 
   const evaluate = (): StatusSnapshot => {
     const started = performance.now();
-    const evidence: Evidence[] = deps.store.latestObservations().map((o) => ({
+    const observations = deps.store.latestObservations();
+    const evidence: Evidence[] = observations.map((o) => ({
       observation: o.observation, observedAt: o.observedAt, durationMs: o.durationMs, runOk: o.runOk, lastGoodEver: o.lastGoodEver,
       recentDurationsMs: PROBE_KINDS.has(o.observation.kind) ? undefined : o.recentDurationsMs,
     }));
     lastRun = Date.now();
     const now = deps.now();
     const judged = evaluatePolicy({ deployment: deps.deployment(), items: deps.items(), evidence, rules: deps.rules, now });
-    const snapshot = deps.more ? { ...judged, items: [...judged.items, ...deps.more(now, { items: judged.items, evidence })] } : judged;
+    const snapshot = deps.more ? { ...judged, items: [...judged.items, ...deps.more(now, { items: judged.items, evidence, observations })] } : judged;
     const changes = deps.store.recordEvaluation(snapshot.generatedAt, snapshot.items);
     last = snapshot;
     deps.onEvaluated?.(snapshot, (performance.now() - started) / 1000);

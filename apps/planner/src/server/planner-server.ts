@@ -74,7 +74,7 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
     evaluator.evaluateSoon();
   } }) : null;
   const evaluator = createEvaluator({
-    more: (at, judged) => [...(runs ? runs.cadence(at) : []), ...drift.entries(at), ...(o.readiness?.entries(at, judged) ?? [])],
+    more: (at, judged) => [...(runs ? runs.cadence(at) : []), ...drift.entries(at, judged), ...(o.readiness?.entries(at, judged) ?? [])],
     store, now, log, items, deployment: () => o.deployment ?? null, rules: config.policy.rules,
     onChanges: (changes, deployment) => void notifier.onChanges(changes, deployment).catch((e: Error) => log.error('alert.error', { error: e.message })),
     debounceMs: o.evaluateDebounceMs,

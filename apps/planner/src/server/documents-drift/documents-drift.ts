@@ -1,9 +1,10 @@
 import type { StatusEntry } from '@lyncdr/protocol';
 import type { Store, StoredObservation } from '@lyncdr/store';
 import { topologyFingerprint, type Topology } from '@lyncdr/topology';
-import { createAgentProducts, type ServedDocument } from '../../dashboard/plan-routes';
+import { agentProductsOf, createAgentProducts, type ServedDocument } from '../../dashboard/plan-routes';
 import { sendJson } from '../../http/respond';
 import type { Route } from '../../http/router';
+import type { Judged } from '../evaluator';
 import type { DocumentBuilder } from '../http/api';
 import { compareDocuments, type DocumentsDrift, type ReportedExport } from './compare';
 import { STALE_ITEM, staleEntry } from './stale-entry';
@@ -13,8 +14,8 @@ export interface DocumentsDriftService {
   record(d: ServedDocument): void;
   /** Wraps the worksheet and runbook builder so each document it serves is recorded. */
   recording(builder: DocumentBuilder | null): DocumentBuilder | null;
-  /** The `documents:stale` entry judged beside the backup items (the evaluator's `more`). */
-  entries(now: Date): StatusEntry[];
+  /** The `documents:stale` entry judged beside the backup items (the evaluator's `more`, with the observations it read). */
+  entries(now: Date, judged: Pick<Judged, 'observations'>): StatusEntry[];
   /** The comparison as the Documents view shows it. */
   compare(): DocumentsDrift;
   /** `GET /api/stale-documents`. */
@@ -50,16 +51,18 @@ export function createDocumentsDrift(d: { store: Store; now: () => Date }): Docu
     if (parsed?.version !== v.version) parsed = { version: v.version, topology: JSON.parse(v.json) as Topology };
     return withAgents(parsed.topology);
   };
-  // Worked out again only after a report, a document or a new topology version (evaluations come often).
+  // Worked out again only after a new export, a document or a new topology version (evaluations come often).
   let recorded = 0;
   let shown = false;
   let wasShown: boolean | null = null;
   let cached: { key: string; drift: DocumentsDrift } | null = null;
-  const compare = (): DocumentsDrift => {
-    const key = `${d.store.countReports()}|${recorded}|${d.store.listTopologies(1)[0]?.version ?? 0}`;
+  const compare = (observations: readonly StoredObservation[] = d.store.latestObservations()): DocumentsDrift => {
+    const reported = newestExport(observations);
+    // The versions agents report change the deployment served (and so its fingerprint): part of the key too.
+    const products = [...agentProductsOf(observations)].map(([pool, p]) => `${pool}=${p.product}`).sort().join(',');
+    const key = `${reported?.observedAt ?? ''}|${reported?.fingerprint ?? ''}|${products}|${recorded}|${d.store.listTopologies(1)[0]?.version ?? 0}`;
     if (cached?.key !== key) {
       const documents = d.store.lastDocuments();
-      const reported = newestExport(d.store.latestObservations());
       // Nothing printed and no export: the deployment need not be worked out (the common case between reports).
       const deployment = reported || documents.length ? served() : null;
       cached = { key, drift: compareDocuments({ deployment, reported, documents, withAgents }) };
@@ -85,11 +88,11 @@ export function createDocumentsDrift(d: { store: Store; now: () => Date }): Docu
         return out;
       };
     },
-    entries(now) {
+    entries(now, judged) {
       // Judged from the first CMS export or stale document on (then always, so a recovery is seen); a deployment that
       // cannot be compared (a topology this planner cannot read) leaves the item out rather than stop the evaluation.
       try {
-        const drift = compare();
+        const drift = compare(judged.observations);
         // Read once: an item the planner already judged (before a restart) goes on being judged.
         wasShown ??= d.store.currentStatus().some((x) => x.itemId === STALE_ITEM);
         shown ||= wasShown || drift.export !== null || drift.stale;
@@ -99,7 +102,7 @@ export function createDocumentsDrift(d: { store: Store; now: () => Date }): Docu
         return [];
       }
     },
-    compare,
+    compare: () => compare(),
     routes: [{ method: 'GET', path: '/api/stale-documents', role: 'read', handle: ({ res }) => sendJson(res, 200, compare()) }],
   };
 }

@@ -10,7 +10,7 @@ import { evaluatePolicy, evaluateReadiness, readinessEntries, type AgentReach, t
 import type { StatusEntry } from '@lyncdr/protocol';
 import type { Store } from '@lyncdr/store';
 import type { Topology } from '@lyncdr/topology';
-import type { PolicyItem } from '../evaluator';
+import type { Judged, PolicyItem } from '../evaluator';
 
 export interface ReadinessService {
   /**
@@ -28,12 +28,6 @@ function isDrFact(e: Evidence): boolean {
   return o.kind === 'backup-service' || o.kind === 'cms-replication' || o.kind === 'mirror-state' || (o.kind === 'export' && o.data.topology !== undefined);
 }
 
-/** What one evaluation judged: the policy's verdicts and the evidence they came from. */
-export interface Judged {
-  items: readonly StatusEntry[];
-  evidence: readonly Evidence[];
-}
-
 export function createReadinessService(deps: {
   store: Store;
   now: () => Date;
@@ -45,13 +39,13 @@ export function createReadinessService(deps: {
 }): ReadinessService {
   let last: ReadinessReport | null = null;
   let watched = false;
-  const compute = (at: Date, judged: Judged): ReadinessReport => {
+  const compute = (at: Date, judged: Omit<Judged, 'observations'>): ReadinessReport => {
     watched = judged.evidence.some(isDrFact);
     last = evaluateReadiness(deps.topology(), { items: judged.items, judgedAt: at.toISOString(), evidence: judged.evidence, agents: deps.agents?.() ?? [], now: at });
     return last;
   };
   /** Before the first evaluation: the verdicts worked out here. */
-  const judgeNow = (at: Date): Judged => {
+  const judgeNow = (at: Date): Omit<Judged, 'observations'> => {
     const evidence: Evidence[] = deps.store.latestObservations().map((o) => ({
       observation: o.observation, observedAt: o.observedAt, durationMs: o.durationMs, runOk: o.runOk, lastGoodEver: o.lastGoodEver,
     }));
