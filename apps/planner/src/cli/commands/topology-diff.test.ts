@@ -4,8 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from '@lyncdr/topology/testing';
-import { createCliContext } from '../context';
-import { runCli } from '../program';
+import { run as runIn } from '../../testing/run-cli';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
 const example = (f: string) => path.join(repo, 'examples', 'two-site', f);
@@ -14,17 +13,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const published = readFileSync(example('topology.xml'), 'utf8');
 const overlay = example('lyncdr.yaml');
 
+/** The CLI in-process from the temp folder (apps/planner/src/testing/run-cli.ts), its output as stdout/stderr. */
 async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const ctx = createCliContext({
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    cwd: tmp,
-    now: () => new Date('2026-01-01T00:00:00Z'),
-  });
-  const code = await runCli(argv, ctx);
-  return { code, stdout, stderr };
+  const r = await runIn(argv, tmp);
+  return { code: r.code, stdout: r.out, stderr: r.err };
 }
 function file(name: string, data: string | Uint8Array): string {
   const p = path.join(tmp, name);
