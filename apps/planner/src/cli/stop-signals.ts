@@ -9,28 +9,28 @@ export interface StopSignals {
 }
 
 /**
- * A Ctrl-C under `pnpm start` arrives twice: from the terminal, and relayed by pnpm a moment later. Signals this close
- * to the first one are that same Ctrl-C (or an impatient double press) and leave the clean stop running.
+ * A Ctrl-C under `pnpm start` arrives twice: from the terminal, and relayed by pnpm (a moment later, or much later on
+ * a busy machine). So the second signal is taken as that same Ctrl-C and leaves the clean stop running, however late
+ * it comes; the signal that ends the process at once is the third (counted, never timed).
  */
-export const SAME_SIGNAL_MS = 2_000;
+export const SIGNALS_TO_END_AT_ONCE = 3;
 
 /**
- * Listens for SIGINT and SIGTERM from now on. The first one asks for a clean stop. One that comes later than
- * SAME_SIGNAL_MS while the stop still runs ends the process at once (exit 130), for a stop that does not finish.
+ * Listens for SIGINT and SIGTERM from now on. The first one asks for a clean stop. The SIGNALS_TO_END_AT_ONCE-th, while
+ * the stop still runs, ends the process at once (exit 130), for a stop that does not finish.
  */
-export function watchStopSignals(deps: { stderr?: (t: string) => void; exit?: (code: number) => void; clock?: () => number } = {}): StopSignals {
+export function watchStopSignals(deps: { stderr?: (t: string) => void; exit?: (code: number) => void } = {}): StopSignals {
   const stderr = deps.stderr ?? ((t: string) => void process.stderr.write(t));
   const exit = deps.exit ?? ((code: number) => process.exit(code));
-  const clock = deps.clock ?? (() => performance.now());
   let first: string | null = null;
-  let firstAt = 0;
+  let count = 0;
   const waiters: ((sig: string) => void)[] = [];
   const on = (sig: string) => {
+    count += 1;
     if (first === null) {
       first = sig;
-      firstAt = clock();
       for (const w of waiters.splice(0)) w(sig);
-    } else if (clock() - firstAt >= SAME_SIGNAL_MS) {
+    } else if (count >= SIGNALS_TO_END_AT_ONCE) {
       stderr(`lyncdr serve: ${sig} again while stopping; ending at once without a clean stop\n`);
       exit(130);
     }
