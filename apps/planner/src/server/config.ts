@@ -4,6 +4,7 @@ import { LyncdrError } from '@lyncdr/errors';
 import { LOG_LEVELS } from '@lyncdr/logger';
 import { readYaml } from '@lyncdr/topology';
 import { EmailConfig, NtfyConfig, TeamsConfig, WebhookConfig } from './alerts/channel-config';
+import { checkPeering, PeerConfig, PeeringConfig, SelfConfig } from './peers/peer-config';
 
 const Rule = z.object({
   periodHours: z.number().positive().optional(),
@@ -62,6 +63,8 @@ export const PlannerConfig = z.object({
     /** node-cron expression of the daily summary, or null for none. */
     dailySummary: z.string().nullable().default(null),
     silence: z.array(Silence).default([]),
+    /** The order in which peer planners send alerts (docs/planner.md, Peers); names in alphabetical order when absent. */
+    peerOrder: z.array(z.string()).nullable().default(null),
   }).strict().prefault({}),
   policy: z.object({ rules: z.record(z.string(), Rule).default({}) }).strict().prefault({}),
   api: z.object({
@@ -87,7 +90,11 @@ export const PlannerConfig = z.object({
     keep: z.number().int().min(0).max(100).default(5),
   }).strict().prefault({}),
   demo: z.boolean().default(false),
-}).strict();
+  /** This planner's name and public URL, and the planners it knows (docs/planner.md, Peers). */
+  self: SelfConfig.nullable().default(null),
+  peers: z.array(PeerConfig).default([]),
+  peering: PeeringConfig.prefault({}),
+}).strict().superRefine(checkPeering);
 export type PlannerConfig = z.infer<typeof PlannerConfig>;
 export type SilenceWindow = z.infer<typeof Silence>;
 
