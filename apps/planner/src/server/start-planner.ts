@@ -2,17 +2,14 @@ import path from 'node:path';
 import { silentLogger, type Logger } from '@lyncdr/logger';
 import { createSqliteStore, type Store } from '@lyncdr/store';
 import type { Topology } from '@lyncdr/topology';
-import { createAgentProducts } from '../dashboard/plan-routes';
 import type { PlannerConfig } from './config';
 import { startDemoAgent, type DemoAgent } from './demo/demo-agent';
 import { inventoryItems, recordTopology } from './deployment';
+import { deploymentWiring } from './deployments/deployment-wiring';
 import type { PolicyItem } from './evaluator';
 import { announceAdminLink } from './http/admin-link';
-import { createDocumentBuilder } from './http/documents';
 import { dbFile } from './load-config';
 import { createPlannerServer, type PlannerServer, type PlannerServerOptions } from './planner-server';
-import { createReadinessService } from './readiness/readiness-service';
-import { VERSION } from './version';
 
 export interface StartPlannerOptions {
   config: PlannerConfig;
@@ -51,24 +48,14 @@ export async function startPlanner(o: StartPlannerOptions): Promise<RunningPlann
   const store = createSqliteStore({ file: dbFile(config), now });
   const inventory = inventoryItems(topology);
   const items = o.items ?? (() => inventory);
-  const withAgents = createAgentProducts(store);
   let demo: DemoAgent | null = null;
   let server: PlannerServer | null = null;
   try {
     if (topology) recordTopology(store, topology, log);
-    const started = createPlannerServer({
+    const started: PlannerServer = createPlannerServer({
       config, store, now, log, tls: o.tls ?? null, items,
       deployment: o.deployment !== undefined ? o.deployment : (topology?.deployment ?? null),
-      // Worksheets and runbooks use the versions agents reported too (docs/topology.md "Product version").
-      documents: createDocumentBuilder({ topology: () => topology && withAgents(topology), snapshot: () => started.evaluator.latest(), now }),
-      readiness: topology ? createReadinessService({
-        store, now, topology: () => withAgents(topology), items, rules: config.policy.rules,
-        agents: () => {
-          const online = new Set(started.endpoint.connected());
-          return store.listTokens().filter((a) => a.role === 'agent' && !a.revokedAt).map((a) => ({ name: a.name, host: a.host, connected: online.has(a.name), lastSeen: a.lastSeen }));
-        },
-      }) : null,
-      runs: topology ? { deployment: () => ({ topology: withAgents(topology), fingerprint: (store.latestTopology()?.hash ?? '').slice(0, 16) }), version: VERSION } : null,
+      ...deploymentWiring({ config, store, topology, items, now, self: () => started }),
       ...(o.schedule === undefined ? {} : { schedule: o.schedule }),
       ...(o.evaluateDebounceMs === undefined ? {} : { evaluateDebounceMs: o.evaluateDebounceMs }),
       ...(o.commitInWorker === undefined ? {} : { commitInWorker: o.commitInWorker }),

@@ -60,7 +60,7 @@ function operation(route: DescribedRoute, op: Operation): Json {
  * entry in openapi-operations.ts. Routes without an entry are returned in `undocumented` (and described only by
  * their path), so a new route cannot go unnoticed.
  */
-export function buildOpenApi(routes: readonly DescribedRoute[]): { document: Json; undocumented: string[] } {
+export function buildOpenApi(routes: readonly DescribedRoute[], o: { base?: string } = {}): { document: Json; undocumented: string[] } {
   const all: DescribedRoute[] = [...routes, ...PING_PATHS.map((path) => ({ method: 'POST' as const, path, role: 'agent' as const }))];
   const paths: Record<string, Record<string, Json>> = {};
   const undocumented: string[] = [];
@@ -79,6 +79,7 @@ export function buildOpenApi(routes: readonly DescribedRoute[]): { document: Jso
         title: 'lyncdr planner', version: VERSION,
         description: 'The HTTP API of the lyncdr planner (docs/planner.md). Tokens are made with `lyncdr agents add <name> --role read|admin` (agent tokens for /ping); GET routes need no token when api.openRead is on.',
       },
+      ...(o.base ? { servers: [{ url: o.base, description: 'This deployment\u2019s paths (a planner serving several deployments).' }] } : {}),
       tags: ['status', 'agents', 'topology', 'documents', 'plans', 'runs', 'operations', 'ping'].map((name) => ({ name })),
       paths,
       components: {
@@ -94,11 +95,11 @@ export function buildOpenApi(routes: readonly DescribedRoute[]): { document: Jso
 }
 
 /** The routes plus `GET /openapi.json`, which describes them all (itself included); read role like the API. */
-export function withOpenApi(routes: readonly Route[]): Route[] {
+export function withOpenApi(routes: readonly Route[], o: { base?: string } = {}): Route[] {
   let cached: Json | null = null;
   const own: Route = {
     method: 'GET', path: OPENAPI_PATH, role: 'read',
-    handle: ({ res }) => sendJson(res, 200, (cached ??= buildOpenApi(all).document)),
+    handle: ({ res }) => sendJson(res, 200, (cached ??= buildOpenApi(all, o).document)),
   };
   const all = [...routes, own];
   return all;

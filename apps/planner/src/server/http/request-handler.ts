@@ -13,6 +13,8 @@ import { setSecurityHeaders } from './security-headers';
 export interface RequestHandlerDeps {
   routes: readonly CompiledRoute[];
   store: Store;
+  /** The planner-level store of global admin tokens (several deployments), or null. */
+  globalStore?: Store | null;
   log: Logger;
   /** GET without a token is `read` (api.openRead, demo). */
   openRead: boolean;
@@ -59,7 +61,7 @@ export function createRequestHandler(d: RequestHandlerDeps): (req: IncomingMessa
     if (!matches.length) return sendError(res, 404, 'E_HTTP_NOT_FOUND', `no such endpoint ${truncateUtf8(pathname, 200)}`);
     const hit = matches.find((m) => m.r.method === req.method);
     if (!hit) return sendError(res, 405, 'E_HTTP_METHOD', `${truncateUtf8(req.method ?? '?', 20)} is not allowed on ${truncateUtf8(pathname, 200)}`);
-    const role = requestRole(req, d.store, d.openRead);
+    const role = requestRole(req, d.store, d.openRead, d.globalStore ?? null);
     if (role === null) {
       res.setHeader('www-authenticate', 'Bearer realm="lyncdr"');
       return sendError(res, 401, 'E_AUTH', 'an API token is needed: Authorization: Bearer <token> (lyncdr agents add <name> --role read)');
