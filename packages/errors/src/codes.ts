@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   E_CONFIG: 'The planner configuration (YAML, cron schedule, TLS files) is not valid.',
   E_DASHBOARD_ASSETS: 'The dashboard files were not found beside the planner.',
   E_DATA_FOLDER: 'The planner data folder cannot be created or is a file.',
+  E_DEPLOYMENT_CONFIG: 'The deployments list of planner.yaml has a bad or repeated name, or is mixed with a single topology.',
+  E_DEPLOYMENT_UNKNOWN: 'The planner serves no deployment with this name (see deployments: in planner.yaml).',
   E_DEMO: 'The demo agent was asked for something it cannot do (it has no PowerShell bridge).',
   E_HTTP_BAD_PATH: 'The request path is not a valid path or has a malformed %-escape.',
   E_HTTP_BODY: 'The request body is too large, not JSON, or lacks a field the endpoint needs.',
