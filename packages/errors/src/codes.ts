@@ -93,6 +93,7 @@ export const ERROR_CODES = {
   E_STORE: 'The planner could not store a report; the agent keeps it in its outbox.',
   E_STORE_BACKUP: 'The planner database cannot be backed up, or the copy fails its check.',
   E_STORE_OPEN: 'The planner database cannot be opened or is not a lyncdr database.',
+  E_STORE_UNAVAILABLE: 'The PostgreSQL server of the planner store does not answer (connection refused, lost or timed out).',
   E_STORE_VERSION: 'The planner database has a schema version this planner does not know.',
   E_STORE_WRITE: 'A write to the planner database failed, or the commit worker stopped.',
   E_TOPOLOGY_DUPLICATE: 'Two elements of the topology have the same FQDN or identity.',
