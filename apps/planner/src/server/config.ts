@@ -31,6 +31,12 @@ export const PlannerConfig = z.object({
   data: z.string().default('./data'),
   topology: z.string().nullable().default(null),
   overlay: z.string().nullable().default(null),
+  /** Several deployments in one planner (docs/planner.md "Several deployments"), instead of topology/overlay. */
+  deployments: z.array(z.object({
+    name: z.string(),
+    topology: z.string(),
+    overlay: z.string().nullable().default(null),
+  }).strict()).nullable().default(null),
   tls: z.object({ cert: z.string(), key: z.string() }).strict().nullable().default(null),
   limits: z.object({
     maxFrameBytes: z.number().int().positive().default(4 * 1024 * 1024),
@@ -128,6 +134,7 @@ export function resolveConfigPaths(config: PlannerConfig, base: string): Planner
     data: path.resolve(base, config.data),
     topology: abs(config.topology),
     overlay: abs(config.overlay),
+    deployments: config.deployments?.map((d) => ({ ...d, topology: path.resolve(base, d.topology), overlay: abs(d.overlay) })) ?? null,
     tls: config.tls ? { cert: path.resolve(base, config.tls.cert), key: path.resolve(base, config.tls.key) } : null,
     logging: { ...config.logging, ...(config.logging.dir ? { dir: path.resolve(base, config.logging.dir) } : {}) },
   };

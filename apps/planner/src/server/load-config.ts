@@ -2,6 +2,7 @@ import path from 'node:path';
 import { readRegularFile } from '@lyncdr/collectors';
 import { LyncdrError } from '@lyncdr/errors';
 import { parsePlannerConfig, PlannerConfig, resolveConfigPaths } from './config';
+import { checkDeployments } from './deployments/deployments-config';
 
 export interface ConfigFlags {
   config?: string;
@@ -41,5 +42,6 @@ export async function loadPlannerConfig(flags: ConfigFlags, cwd: string): Promis
     }
     config.port = port;
   }
+  checkDeployments(config, flags.config ?? 'planner.yaml');
   return config;
 }
