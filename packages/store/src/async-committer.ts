@@ -7,8 +7,11 @@ export type CommitResult = { id: string; duplicate: boolean }[];
 /** Commits report batches and resolves once they are on disk. */
 export interface AsyncCommitter {
   commit(reports: ReportInput[], touches: AgentTouch[]): Promise<CommitResult>;
-  /** `worker` when commits run on a worker thread, `inline` when on the caller's thread. */
-  readonly mode: 'worker' | 'inline';
+  /**
+   * `worker` when commits run on a worker thread, `inline` when on the caller's thread, `postgres` when they go to a
+   * PostgreSQL server on a connection of their own (asynchronous: the caller's thread does not wait).
+   */
+  readonly mode: 'worker' | 'inline' | 'postgres';
   close(): Promise<void>;
 }
 

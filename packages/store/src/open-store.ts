@@ -1,5 +1,7 @@
 import { LyncdrError } from '@lyncdr/errors';
 import { createInlineCommitter, createWorkerCommitter, type AsyncCommitter } from './async-committer';
+import { createPostgresCommitter } from './pg-committer';
+import { createPostgresStore, isPostgresStore } from './pg-store';
 import { createSqliteStore } from './sqlite-store';
 import type { Store } from './types';
 
@@ -20,17 +22,16 @@ export const isPostgresUrl = (store: string): boolean => /^postgres(ql)?:\/\//i.
 export function openStore(o: OpenStoreOptions): Store {
   const store = o.store ?? null;
   if (store === null || store === '') return createSqliteStore({ file: o.file, now: o.now });
-  if (isPostgresUrl(store)) {
-    throw new LyncdrError('E_CONFIG', `store: PostgreSQL is not available in this build; remove store: to use SQLite`);
-  }
+  if (isPostgresUrl(store)) return createPostgresStore({ url: store, schema: o.schema, now: o.now });
   throw new LyncdrError('E_CONFIG', `store: "${store}" is neither empty (SQLite in the data folder) nor a postgres:// or postgresql:// URL`);
 }
 
 /**
  * The committer the planner's report writer uses for `store`: a worker thread with its own connection for a SQLite
- * file, the caller's thread for an in-memory database.
+ * file, the caller's thread for an in-memory database, a connection of its own for PostgreSQL.
  */
 export async function createCommitter(store: Store): Promise<AsyncCommitter> {
+  if (isPostgresStore(store)) return createPostgresCommitter(store);
   if (store.file === ':memory:') return createInlineCommitter(store);
   return createWorkerCommitter(store.file, store);
 }

@@ -5,12 +5,12 @@ import type { AgentTouch, ReportInput, StoredObservation } from './types';
 
 export { observationKey } from './commit-sql.mjs';
 
-interface ObsRow {
+export interface ObsRow {
   key: string; report_id: string; agent: string; collector: string; observed_at: string; duration_ms: number; run_ok: number;
   body: string; last_good_ever: string | null; recent_durations: string | null;
 }
 
-const toStored = (r: ObsRow): StoredObservation => ({
+export const toStored = (r: ObsRow): StoredObservation => ({
   key: r.key, reportId: r.report_id, agentId: r.agent, collector: r.collector, observedAt: r.observed_at, durationMs: r.duration_ms,
   runOk: r.run_ok === 1, observation: JSON.parse(r.body) as Observation, lastGoodEver: r.last_good_ever,
   recentDurationsMs: r.recent_durations ? (JSON.parse(r.recent_durations) as number[]) : [],

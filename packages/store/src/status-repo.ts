@@ -6,7 +6,7 @@ import type { AlertRow, EvaluationRow, ReasonFields } from './types';
 const codeOf = (r: ReasonFields) => [r.reasonCode ?? null, r.reasonParams ? JSON.stringify(r.reasonParams) : null] as const;
 
 /** Reason fields read back: the code and parameters only when stored. */
-function reasonFields(reason: string, code: string | null, params: string | null): ReasonFields {
+export function reasonFields(reason: string, code: string | null, params: string | null): ReasonFields {
   const out: ReasonFields = { reason };
   if (code) out.reasonCode = code;
   if (params) {

@@ -3,13 +3,13 @@ import { LyncdrError } from '@lyncdr/errors';
 import { AGENT_FINDINGS_KEPT, createTouch } from './commit-sql.mjs';
 import { type AgentFinding, type AgentRecord, type AgentTouch, type TokenRole } from './types';
 
-interface TokenRow {
+export interface TokenRow {
   name: string; role: TokenRole; created_at: string; revoked_at: string | null; last_seen: string | null;
   version: string | null; host: string | null; collectors: string | null; clock_offset_ms: number | null;
 }
 
 /** The stored collector list (JSON text written by touch); anything else reads as none. */
-function collectorsOf(text: string | null): string[] {
+export function collectorsOf(text: string | null): string[] {
   if (!text) return [];
   try {
     const v: unknown = JSON.parse(text);

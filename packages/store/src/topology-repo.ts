@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { TopologyVersion } from './types';
 
-interface Row { version: number; saved_at: string; hash: string; source: string; json?: string; diff: string }
+export interface TopologyRow { version: number; saved_at: string; hash: string; source: string; json?: string; diff: string }
 
-const toVersion = (r: Row): TopologyVersion => ({
+export const toVersion = (r: TopologyRow): TopologyVersion => ({
   version: r.version, savedAt: r.saved_at, hash: r.hash, source: r.source, json: r.json ?? '', diff: JSON.parse(r.diff) as string[],
 });
 
@@ -14,17 +14,17 @@ export function createTopologyRepo(db: Database.Database, now: () => Date) {
   const list = db.prepare('SELECT version, saved_at, hash, source, diff FROM topologies ORDER BY version DESC LIMIT ?');
   return {
     saveTopology(source: string, hash: string, json: string, diff: string[]): TopologyVersion | null {
-      const last = latest.get() as Row | undefined;
+      const last = latest.get() as TopologyRow | undefined;
       if (last?.hash === hash) return null;
       insert.run(now().toISOString(), hash, source, json, JSON.stringify(diff));
-      return toVersion(latest.get() as Row);
+      return toVersion(latest.get() as TopologyRow);
     },
     latestTopology(): TopologyVersion | null {
-      const r = latest.get() as Row | undefined;
+      const r = latest.get() as TopologyRow | undefined;
       return r ? toVersion(r) : null;
     },
     listTopologies: (limit: number): Omit<TopologyVersion, 'json'>[] =>
-      (list.all(limit) as Row[]).map((r) => {
+      (list.all(limit) as TopologyRow[]).map((r) => {
         const { json: _json, ...rest } = toVersion(r);
         return rest;
       }),

@@ -1,0 +1,341 @@
+// The PostgreSQL store's statements, in plain JavaScript so that both the store's worker thread (pg-worker.mjs, which
+// runs without a TypeScript loader) and the planner's async committer (pg-committer.ts) run the very same SQL.
+// Every function takes a connected `pg` client whose search_path is the deployment's schema. Times are passed in as
+// ISO text by the caller (the clock lives on the planner's side). Errors meant for the caller carry `lyncdrCode`.
+import { createHash } from 'node:crypto';
+import { AGENT_FINDINGS_KEPT, observationKey } from './commit-sql.mjs';
+
+/** Largest evidence file a run may keep, in bytes (the same limit as runs-repo.ts MAX_EVIDENCE_BYTES). */
+const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
+
+/** An error the store hands to its caller with a stable code. */
+function coded(code, message) {
+  const e = new Error(message);
+  e.lyncdrCode = code;
+  return e;
+}
+
+/** Runs `fn` in one transaction; rolls back and rethrows on any error. */
+export async function inTransaction(client, fn) {
+  await client.query('BEGIN');
+  try {
+    const out = await fn();
+    await client.query('COMMIT');
+    return out;
+  } catch (e) {
+    try {
+      await client.query('ROLLBACK');
+    } catch {
+      // The connection is gone: the server rolled back already.
+    }
+    throw e;
+  }
+}
+
+/** Serialises writers of one kind within this schema (every planner connected to it), until the transaction ends. */
+const lock = (client, what) => client.query('SELECT pg_advisory_xact_lock(hashtext(current_schema() || $1))', [`.${what}`]);
+
+/** Opens the deployment's schema: created when missing (a concurrent creation by another planner is fine). */
+export async function openSchema(client, schema) {
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } catch (e) {
+    if (e.code !== '23505' && e.code !== '42P06') throw e;
+  }
+  await client.query(`SET search_path TO "${schema}"`);
+}
+
+/** Brings the schema up to date with `migrations` (the `pg` text of each); -highest when the schema is newer. */
+export async function migrate(client, migrations, at) {
+  await client.query("SELECT pg_advisory_lock(hashtext(current_schema() || '.migrate'))");
+  try {
+    await client.query('CREATE TABLE IF NOT EXISTS migrations (n INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const done = new Set((await client.query('SELECT n FROM migrations')).rows.map((r) => r.n));
+    const newest = migrations[migrations.length - 1]?.n ?? 0;
+    const highest = Math.max(0, ...done);
+    if (highest > newest) return -highest;
+    let applied = 0;
+    for (const m of migrations) {
+      if (done.has(m.n)) continue;
+      await inTransaction(client, async () => {
+        await client.query(m.pg);
+        await client.query('INSERT INTO migrations (n, name, applied_at) VALUES ($1, $2, $3)', [m.n, m.name, at]);
+      });
+      applied++;
+    }
+    return applied;
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(hashtext(current_schema() || '.migrate'))");
+  }
+}
+
+// ---- tokens -------------------------------------------------------------------------------------------------------
+
+const TOKEN_COLUMNS = 'name, role, created_at, revoked_at, last_seen, version, host, collectors, clock_offset_ms';
+
+/** Token rows with their last run per collector and their newest findings, in three queries whatever their number. */
+async function withDetails(client, rows) {
+  if (!rows.length) return [];
+  const names = rows.map((r) => r.name);
+  const runs = (await client.query('SELECT agent, collector, finished_at FROM agent_runs WHERE agent = ANY($1)', [names])).rows;
+  const findings = (await client.query(
+    `SELECT agent, at, code, message, ref FROM (SELECT *, row_number() OVER (PARTITION BY agent ORDER BY seq DESC) AS k
+      FROM agent_findings WHERE agent = ANY($1)) f WHERE k <= ${AGENT_FINDINGS_KEPT} ORDER BY agent, seq DESC`,
+    [names],
+  )).rows;
+  return rows.map((r) => ({
+    ...r,
+    runs: runs.filter((x) => x.agent === r.name).map((x) => ({ collector: x.collector, finished_at: x.finished_at })),
+    findings: findings.filter((x) => x.agent === r.name).map((x) => ({ at: x.at, code: x.code, message: x.message, ref: x.ref })),
+  }));
+}
+
+async function tokenBy(client, where, value) {
+  const rows = (await client.query(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE ${where} = $1`, [value])).rows;
+  return (await withDetails(client, rows))[0] ?? null;
+}
+
+/** Writes an agent's last-seen data, clock offset and findings (the newest AGENT_FINDINGS_KEPT stay). */
+async function touch(client, t) {
+  const offset = typeof t.clockOffsetMs === 'number' && Number.isFinite(t.clockOffsetMs) ? Math.round(t.clockOffsetMs) : null;
+  await client.query(
+    `UPDATE tokens SET last_seen = $1, version = coalesce($2, version), host = coalesce($3, host),
+      collectors = coalesce($4, collectors), clock_offset_ms = coalesce($5, clock_offset_ms) WHERE name = $6`,
+    [t.at, t.version ?? null, t.host ?? null, t.collectors ? JSON.stringify(t.collectors) : null, offset, t.name],
+  );
+  if (t.findings?.length) {
+    for (const f of t.findings) {
+      await client.query('INSERT INTO agent_findings (agent, at, code, message, ref) VALUES ($1, $2, $3, $4, $5)', [t.name, f.at, f.code, f.message, f.ref ?? null]);
+    }
+    await client.query(
+      `DELETE FROM agent_findings WHERE agent = $1 AND seq <= (
+        SELECT seq FROM agent_findings WHERE agent = $1 ORDER BY seq DESC LIMIT 1 OFFSET ${AGENT_FINDINGS_KEPT})`,
+      [t.name],
+    );
+  }
+}
+
+// ---- reports ------------------------------------------------------------------------------------------------------
+
+/**
+ * Commits a batch of reports (and agents' last-seen data) in one transaction; per report, in input order,
+ * `{ id, duplicate }` (ids are unique per agent). Report commits of one schema are serialised by an advisory lock, so
+ * the running history of a subject is written in commit order whichever connection commits.
+ */
+export async function commitReports(client, reports, touches = []) {
+  return inTransaction(client, async () => {
+    await lock(client, 'reports');
+    for (const t of touches) await touch(client, t);
+    const out = [];
+    for (const r of reports) {
+      const inserted = await client.query(
+        `INSERT INTO reports (id, agent, collector, received_at, started_at, finished_at, duration_ms, ok, raw)
+          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (agent, id) DO NOTHING`,
+        [r.id, r.agentId, r.collector, r.receivedAt, r.startedAt, r.finishedAt, r.durationMs, r.ok ? 1 : 0, r.raw],
+      );
+      if (!inserted.rowCount) {
+        out.push({ id: r.id, duplicate: true });
+        continue;
+      }
+      for (const o of r.observations) {
+        const key = observationKey(o);
+        const prev = (await client.query(
+          'SELECT l.recent_durations, o.duration_ms FROM latest_observations l JOIN observations o ON o.seq = l.seq WHERE l.key = $1',
+          [key],
+        )).rows[0];
+        const recent = prev ? [prev.duration_ms, ...JSON.parse(prev.recent_durations)].slice(0, 10) : [];
+        await client.query(
+          `WITH o AS (INSERT INTO observations (key, report_id, agent, collector, observed_at, duration_ms, run_ok, body)
+              VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING seq)
+            INSERT INTO latest_observations (key, seq, last_good_ever, recent_durations) SELECT $1, seq, $9, $10 FROM o
+            ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, recent_durations = excluded.recent_durations,
+              last_good_ever = CASE WHEN excluded.last_good_ever IS NOT NULL AND (latest_observations.last_good_ever IS NULL
+                OR excluded.last_good_ever COLLATE "C" > latest_observations.last_good_ever) THEN excluded.last_good_ever ELSE latest_observations.last_good_ever END`,
+          [key, r.id, r.agentId, r.collector, r.finishedAt, r.durationMs, r.ok ? 1 : 0, JSON.stringify(o), o.ok && o.lastGood ? o.lastGood : null, JSON.stringify(recent)],
+        );
+      }
+      await client.query(
+        `INSERT INTO agent_runs (agent, collector, finished_at) VALUES ($1, $2, $3)
+          ON CONFLICT (agent, collector) DO UPDATE SET finished_at = greatest(agent_runs.finished_at COLLATE "C", excluded.finished_at)`,
+        [r.agentId, r.collector, r.finishedAt],
+      );
+      out.push({ id: r.id, duplicate: false });
+    }
+    return out;
+  });
+}
+
+const OBS_COLUMNS = 'o.key, o.report_id, o.agent, o.collector, o.observed_at, o.duration_ms, o.run_ok, o.body';
+
+// Text comparisons and orderings use COLLATE "C" (byte order, as SQLite compares), whatever the database's collation.
+
+// ---- every store call, by name (the worker's table) ---------------------------------------------------------------
+
+/** The store's operations on `client`: each takes plain arguments and returns plain (cloneable) values. */
+export const ops = {
+  async addToken(client, name, role, tokenHash, at) {
+    const r = await client.query('INSERT INTO tokens (name, role, token_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING', [name, role, tokenHash, at]);
+    if (!r.rowCount) throw coded('E_AGENT_EXISTS', `a token named "${name}" already exists; revoke it or choose another name`);
+    return tokenBy(client, 'name', name);
+  },
+  async replaceToken(client, name, role, tokenHash, at) {
+    await client.query(
+      `INSERT INTO tokens (name, role, token_hash, created_at) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (name) DO UPDATE SET role = excluded.role, token_hash = excluded.token_hash, created_at = excluded.created_at, revoked_at = NULL`,
+      [name, role, tokenHash, at],
+    );
+    return tokenBy(client, 'name', name);
+  },
+  async listTokens(client) {
+    return withDetails(client, (await client.query(`SELECT ${TOKEN_COLUMNS} FROM tokens ORDER BY name COLLATE "C"`)).rows);
+  },
+  getToken: (client, name) => tokenBy(client, 'name', name),
+  findByTokenHash: (client, hash) => tokenBy(client, 'token_hash', hash),
+  async revokeToken(client, name, at) {
+    const r = await client.query('UPDATE tokens SET revoked_at = $1 WHERE name = $2 AND revoked_at IS NULL', [at, name]);
+    if (r.rowCount) return true;
+    return (await client.query('SELECT 1 FROM tokens WHERE name = $1', [name])).rowCount > 0;
+  },
+  touchAgent: (client, t) => inTransaction(client, () => touch(client, t)),
+
+  commitReports,
+  async hasReport(client, id, agentId) {
+    const r = agentId === undefined || agentId === null
+      ? await client.query('SELECT 1 FROM reports WHERE id = $1 LIMIT 1', [id])
+      : await client.query('SELECT 1 FROM reports WHERE agent = $1 AND id = $2', [agentId, id]);
+    return r.rowCount > 0;
+  },
+  async countReports(client) {
+    return (await client.query('SELECT count(*)::int AS n FROM reports')).rows[0].n;
+  },
+  async latestObservations(client) {
+    return (await client.query(`SELECT ${OBS_COLUMNS}, l.last_good_ever, l.recent_durations FROM latest_observations l
+      JOIN observations o ON o.seq = l.seq ORDER BY o.key COLLATE "C"`)).rows;
+  },
+  async runHistory(client, key, limit) {
+    return (await client.query(`SELECT ${OBS_COLUMNS}, NULL AS last_good_ever, NULL AS recent_durations FROM observations o
+      WHERE key = $1 ORDER BY seq DESC LIMIT $2`, [key, limit])).rows;
+  },
+  async pruneReports(client, before) {
+    return (await client.query('UPDATE reports SET raw = NULL WHERE received_at COLLATE "C" < $1 AND raw IS NOT NULL', [before])).rowCount;
+  },
+
+  /** entries: [{ itemId, status, reason, lastGood, reasonCode, reasonParams, json }]; returns the changed ones' indexes and previous status. */
+  recordEvaluation: (client, at, entries) => inTransaction(client, async () => {
+    await lock(client, 'status');
+    const ids = entries.map((e) => e.itemId);
+    const current = new Map((await client.query('SELECT item_id, since, entry FROM current_status WHERE item_id = ANY($1)', [ids])).rows
+      .map((r) => [r.item_id, r]));
+    const changes = [];
+    const items = [];
+    const since = [];
+    const json = [];
+    for (const [i, e] of entries.entries()) {
+      const prev = current.get(e.itemId);
+      const prevEntry = prev ? JSON.parse(prev.entry) : null;
+      const changed = !prevEntry || prevEntry.status !== e.status;
+      if (changed || prevEntry.reason !== e.reason) {
+        await client.query(
+          'INSERT INTO evaluations (at, item_id, status, reason, last_good, reason_code, reason_params) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          [at, e.itemId, e.status, e.reason, e.lastGood ?? null, e.reasonCode ?? null, e.reasonParams ? JSON.stringify(e.reasonParams) : null],
+        );
+      }
+      const s = changed ? at : (prev?.since ?? at);
+      // One row per item: a repeated item in the same call takes the last entry, as consecutive upserts would.
+      const k = items.indexOf(e.itemId);
+      if (k >= 0) {
+        since[k] = s;
+        json[k] = e.json;
+      } else {
+        items.push(e.itemId);
+        since.push(s);
+        json.push(e.json);
+      }
+      current.set(e.itemId, { item_id: e.itemId, since: s, entry: e.json });
+      if (changed) changes.push({ index: i, previous: prevEntry?.status ?? null });
+    }
+    if (items.length) {
+      await client.query(
+        `INSERT INTO current_status (item_id, since, entry) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+          ON CONFLICT (item_id) DO UPDATE SET since = excluded.since, entry = excluded.entry`,
+        [items, since, json],
+      );
+    }
+    return changes;
+  }),
+  async currentStatus(client) {
+    return (await client.query('SELECT item_id, since, entry FROM current_status ORDER BY item_id COLLATE "C"')).rows;
+  },
+  async evaluationHistory(client, itemId, limit) {
+    return (await client.query('SELECT at, item_id, status, reason, last_good, reason_code, reason_params FROM evaluations WHERE item_id = $1 ORDER BY seq DESC LIMIT $2', [itemId, limit])).rows;
+  },
+  async logAlert(client, a) {
+    await client.query(
+      'INSERT INTO alerts (at, item_id, from_status, to_status, reason, channel, delivered, detail, reason_code, reason_params) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
+      [a.at, a.itemId, a.from, a.to, a.reason, a.channel, a.delivered ? 1 : 0, a.detail, a.reasonCode ?? null, a.reasonParams ? JSON.stringify(a.reasonParams) : null],
+    );
+  },
+  async listAlerts(client, limit) {
+    return (await client.query('SELECT * FROM alerts ORDER BY seq DESC LIMIT $1', [limit])).rows;
+  },
+
+  saveTopology: (client, at, source, hash, json, diff) => inTransaction(client, async () => {
+    await lock(client, 'topology');
+    const last = (await client.query('SELECT hash FROM topologies ORDER BY version DESC LIMIT 1')).rows[0];
+    if (last?.hash === hash) return null;
+    return (await client.query('INSERT INTO topologies (saved_at, hash, source, json, diff) VALUES ($1, $2, $3, $4, $5) RETURNING *', [at, hash, source, json, JSON.stringify(diff)])).rows[0];
+  }),
+  async latestTopology(client) {
+    return (await client.query('SELECT * FROM topologies ORDER BY version DESC LIMIT 1')).rows[0] ?? null;
+  },
+  async listTopologies(client, limit) {
+    return (await client.query('SELECT version, saved_at, hash, source, diff FROM topologies ORDER BY version DESC LIMIT $1', [limit])).rows;
+  },
+
+  appendRunEvent: (client, e, data) => inTransaction(client, async () => {
+    // The run's lock is taken before its highest seq is read, so no other connection appends in between.
+    await lock(client, `run:${e.runId}`);
+    const expected = ((await client.query('SELECT max(seq) AS m FROM run_events WHERE run_id = $1', [e.runId])).rows[0].m ?? 0) + 1;
+    if (e.seq !== expected) {
+      throw coded('E_RUN_CONFLICT', `run ${e.runId} changed meanwhile: event ${e.seq} was sent, the next one is ${expected}; reload the run and try again`);
+    }
+    await client.query('INSERT INTO run_events (run_id, seq, at, operator, type, data) VALUES ($1, $2, $3, $4, $5, $6)', [e.runId, e.seq, e.at, e.operator, e.type, data]);
+  }),
+  async runEvents(client, runId) {
+    return (await client.query('SELECT * FROM run_events WHERE run_id = $1 ORDER BY seq', [runId])).rows;
+  },
+  async listRuns(client) {
+    return (await client.query(`SELECT r.run_id AS "runId", s.at AS "startedAt", r.n AS events, l.at AS "lastAt"
+      FROM (SELECT run_id, count(*)::int AS n, max(seq) AS m FROM run_events GROUP BY run_id) r
+      JOIN run_events s ON s.run_id = r.run_id AND s.seq = 1
+      JOIN run_events l ON l.run_id = r.run_id AND l.seq = r.m
+      ORDER BY s.at COLLATE "C" DESC, r.run_id COLLATE "C" DESC`)).rows;
+  },
+  putEvidence: (client, e) => {
+    const bytes = Buffer.from(e.content.buffer, e.content.byteOffset, e.content.byteLength);
+    const size = bytes.byteLength;
+    if (size > MAX_EVIDENCE_BYTES) {
+      throw coded('E_RUN_EVIDENCE_TOO_LARGE', `evidence "${e.name}" is ${size} bytes; the limit is ${MAX_EVIDENCE_BYTES} bytes (5 MiB): attach an excerpt`);
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return inTransaction(client, async () => {
+      await lock(client, `run:${e.runId}`);
+      const has = await client.query('SELECT 1 FROM run_evidence WHERE run_id = $1 AND id = $2', [e.runId, e.id]);
+      if (has.rowCount) throw coded('E_RUN_CONFLICT', `run ${e.runId} already has evidence ${e.id}; evidence is never replaced`);
+      await client.query('INSERT INTO run_evidence (run_id, id, name, sha256, size, at, content) VALUES ($1, $2, $3, $4, $5, $6, $7)', [e.runId, e.id, e.name, sha256, size, e.at, bytes]);
+      return { id: e.id, runId: e.runId, name: e.name, sha256, size, at: e.at };
+    });
+  },
+  async getEvidence(client, runId, id) {
+    return (await client.query('SELECT * FROM run_evidence WHERE run_id = $1 AND id = $2', [runId, id])).rows[0] ?? null;
+  },
+
+  async recordDocument(client, d) {
+    await client.query('INSERT INTO documents_generated (at, kind, name, lang, format, fingerprint) VALUES ($1, $2, $3, $4, $5, $6)', [d.at, d.kind, d.name, d.lang, d.format, d.fingerprint]);
+  },
+  async lastDocuments(client) {
+    return (await client.query(`SELECT d.at, d.kind, d.name, d.lang, d.format, d.fingerprint FROM documents_generated d
+      JOIN (SELECT max(seq) AS seq FROM documents_generated GROUP BY kind, name, lang) n ON n.seq = d.seq
+      ORDER BY d.kind COLLATE "C", d.name COLLATE "C", d.lang COLLATE "C"`)).rows;
+  },
+};
