@@ -6,3 +6,5 @@ export { migrations } from './migrations';
 export { backupDatabaseFile, type BackupCheck } from './backup-file';
 export { createInlineCommitter, createWorkerCommitter, type AsyncCommitter, type CommitResult } from './async-committer';
 export { openStore, createCommitter, isPostgresUrl, type OpenStoreOptions } from './open-store';
+export { createPostgresStore, isPostgresStore, redactUrl, type PostgresStore, type PostgresStoreOptions } from './pg-store';
+export { createPostgresCommitter } from './pg-committer';
