@@ -29,6 +29,11 @@ export const PlannerConfig = z.object({
   host: z.string().default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(8470),
   data: z.string().default('./data'),
+  /**
+   * Where the planner keeps its data: null for SQLite in the data folder (the default), or a PostgreSQL URL
+   * (`postgres://user:password@host:5432/database`), each deployment in its own schema (docs/operations.md).
+   */
+  store: z.string().nullable().default(null),
   topology: z.string().nullable().default(null),
   overlay: z.string().nullable().default(null),
   /** Several deployments in one planner (docs/planner.md "Several deployments"), instead of topology/overlay. */
