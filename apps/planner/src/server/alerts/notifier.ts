@@ -3,6 +3,7 @@ import type { StatusEntry, StatusSnapshot } from '@lyncdr/protocol';
 import { countStatuses } from '@lyncdr/domain';
 import type { Store } from '@lyncdr/store';
 import type { SilenceWindow } from '../config';
+import type { AlertGate } from '../peers/alert-gate';
 import type { AlertChannel, ChannelMessage, Delivery } from './channel';
 import { isSilenced } from './silence';
 
@@ -45,6 +46,8 @@ export function createNotifier(deps: {
   silence: readonly SilenceWindow[];
   /** Where alerts and summaries go (alerts/channels.ts); none: the planner log and the alert log only. */
   channels: readonly AlertChannel[];
+  /** Peer planners (peers/alert-gate.ts): alerts another planner sends are logged as not sent here. */
+  gate?: AlertGate | null;
 }): Notifier {
   const { store, log, now, channels } = deps;
   return {
@@ -61,6 +64,17 @@ export function createNotifier(deps: {
         } else loud.push(c);
       }
       if (!loud.length) return;
+      const decision = deps.gate?.decide() ?? { send: true };
+      if (!decision.send) {
+        log.info('alert.left_to_peer', { peer: decision.sender, changes: loud.length });
+        for (const c of loud) {
+          store.logAlert({ at: at.toISOString(), itemId: c.entry.itemId, from: c.previous, to: c.entry.status, ...reasonOf(c.entry), channel: 'peer', delivered: false, detail: `not sent: peer ${decision.sender} sends` });
+        }
+        deps.gate?.hold(loud, decision.sender, at);
+        return;
+      }
+      // Alerts left to a peer that stopped answering before this planner took over are sent now, first.
+      loud.unshift(...(deps.gate?.takeBack() ?? []));
       const record = (channel: string, delivery: Delivery) => {
         for (const c of loud) {
           store.logAlert({
@@ -86,6 +100,8 @@ export function createNotifier(deps: {
       const notOk = snapshot.items.filter((i) => i.status !== 'ok');
       log.info('summary', counts);
       if (!channels.length) return;
+      const decision = deps.gate?.decide() ?? { send: true };
+      if (!decision.send) return log.info('summary.left_to_peer', { peer: decision.sender });
       await sendAll(channels, {
         kind: 'lyncdr.summary', deployment: snapshot.deployment, at: snapshot.generatedAt, counts,
         attention: notOk.map((i) => ({ itemId: i.itemId, status: i.status, reason: i.reason })),
