@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { silentLogger, type Logger } from '@lyncdr/logger';
-import { createSqliteStore, type Store } from '@lyncdr/store';
+import { openStore, type Store } from '@lyncdr/store';
 import type { Topology } from '@lyncdr/topology';
 import type { PlannerConfig } from './config';
 import { startDemoAgent, type DemoAgent } from './demo/demo-agent';
@@ -45,7 +45,7 @@ export async function startPlanner(o: StartPlannerOptions): Promise<RunningPlann
   const now = o.now ?? (() => new Date());
   const log = o.log ?? silentLogger;
   const topology = o.topology ?? null;
-  const store = createSqliteStore({ file: dbFile(config), now });
+  const store = openStore({ store: config.store, file: dbFile(config), schema: 'lyncdr', now });
   const inventory = inventoryItems(topology);
   const items = o.items ?? (() => inventory);
   let demo: DemoAgent | null = null;
