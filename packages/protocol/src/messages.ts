@@ -39,6 +39,13 @@ export const Hello = z.object({
   capabilities: z.array(z.string().max(64)).max(64),
   /** Token, when not sent in the Authorization header. */
   token: z.string().max(512).optional(),
+  /** Reports in the agent's outbox waiting for this planner's ack. */
+  outboxDepth: z.number().int().nonnegative().optional(),
+  /**
+   * Reports the agent dropped from its outbox without this planner's ack (this planner stayed unreachable past the
+   * agent's retention), counted since the outbox began: reports this planner will never get.
+   */
+  outboxDropped: z.number().int().nonnegative().optional(),
 });
 export const Report = z.object({
   collector: z.string().min(1).max(64),
