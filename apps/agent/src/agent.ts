@@ -3,11 +3,12 @@ import { createRegistry, type BridgeRunner, type Collector } from '@lyncdr/colle
 import { LyncdrError } from '@lyncdr/errors';
 import { encode, envelope, type Envelope, type Payload, type Report } from '@lyncdr/protocol';
 import { createPowerShellBridge } from './bridge/powershell';
-import { checkAgentConfig, type AgentConfig, type AgentConfigInput } from './config';
+import { checkAgentConfig, plannersOf, type AgentConfig, type AgentConfigInput, type PlannerTarget } from './config';
 import { clampReport } from './clamp-report';
 import { createConnection } from './connection';
+import { createDeliveries } from './deliveries';
 import { createIdGenerator } from './ids';
-import { silentLogger, type Logger } from './logger';
+import { silentLogger, withFields, type Logger } from './logger';
 import { createOutbox } from './outbox';
 import { createRunner } from './runner';
 import { createScheduler } from './scheduler';
@@ -27,6 +28,21 @@ export interface AgentOptions {
   collectors?: Collector[];
   /** Jitter source for reconnect backoff (tests make it deterministic). */
   random?: () => number;
+  /** How often the outbox retention is applied (10 minutes). */
+  sweepMs?: number;
+  /** How long a planner must have been out of reach before reports waiting for it may be dropped (15 minutes). */
+  unreachableAfterMs?: number;
+}
+
+/** One planner as the agent sees it, for the status output. */
+export interface PlannerState {
+  key: string;
+  url: string;
+  connected: boolean;
+  /** Reports waiting for this planner's ack. */
+  waiting: number;
+  /** Reports dropped for this planner after the retention, since the outbox began. */
+  dropped: number;
 }
 
 export interface Agent {
@@ -34,8 +50,13 @@ export interface Agent {
   stop(): Promise<void>;
   /** Runs one collector now, queues its report in the outbox (sent when connected) and returns it. */
   runOnce(collectorId: string): Promise<Report>;
+  /** Applies the outbox retention now (it also runs every `sweepMs`). */
+  sweep(): Promise<void>;
+  /** Reports in the outbox (waiting for at least one planner). */
   outboxDepth(): number;
+  /** Whether at least one planner is connected. */
   connected(): boolean;
+  planners(): PlannerState[];
 }
 
 export function createAgent(opts: AgentOptions): Agent {
@@ -57,97 +78,141 @@ export function createAgent(opts: AgentOptions): Agent {
   const runner = createRunner({ registry, settings: (id) => settings[id] ?? {}, bridge, now, logger });
   const meta = (id: string) => ({ id, agentId: config.agentId, sentAt: now().toISOString() });
 
-  const inflight = new Set<string>();
-  let sentThisConnection = new Set<string>();
-  let pumping = false;
-  let pumpAgain = false;
-  const pump = async () => {
-    // A call during a walk (a report just queued, a new connection) makes the walk go round once more; without it
-    // that report waited for the next ack or reconnection.
-    if (pumping) {
-      pumpAgain = true;
-      return;
-    }
-    pumping = true;
-    try {
-      do {
-        pumpAgain = false;
-        for (const id of outbox.ids()) {
-          if (inflight.size >= WINDOW || !connection.isOpen()) break;
-          if (sentThisConnection.has(id)) continue;
-          const frame = await outbox.read(id);
-          if (frame === null) continue;
-          if (!connection.send(frame)) break;
-          sentThisConnection.add(id);
-          inflight.add(id);
-        }
-      } while (pumpAgain);
-    } catch (e) {
-      logger.error(`outbox read failed: ${(e as Error).message}`);
-    } finally {
-      pumping = false;
-    }
-  };
-
-  const send = <T extends Envelope['type']>(type: T, payload: Payload<T>) => connection.send(encode(envelope(type, payload, meta(newId(type.slice(0, 1))))));
-
-  const onMessage = (env: Envelope) => {
-    switch (env.type) {
-      case 'ack': {
-        const { id } = env.payload as Payload<'ack'>;
-        inflight.delete(id);
-        void outbox
-          .remove(id)
-          .then(() => pump())
-          .catch((e: Error) => logger.error(`cannot delete acknowledged report ${id}: ${e.message}`));
-        break;
-      }
-      case 'collect': {
-        const { collector } = env.payload as Payload<'collect'>;
-        logger.info(`planner asked for ${collector}`);
-        runOnce(collector).catch((e: Error) => {
-          send('error', { code: e instanceof LyncdrError ? e.code : 'E_COLLECTOR_FAILED', message: e.message, ref: env.id });
-        });
-        break;
-      }
-      case 'config': {
-        const { settings: next } = env.payload as Payload<'config'>;
-        const perCollector = (next.collectors ?? {}) as Record<string, Record<string, unknown>>;
-        for (const [id, s] of Object.entries(perCollector)) {
-          if (!registry.has(id) || !s || typeof s !== 'object') continue;
-          const { schedule: _ignored, ...rest } = s;
-          settings[id] = { ...settings[id], ...rest };
-        }
-        logger.info('settings updated by the planner', { collectors: Object.keys(perCollector) });
-        break;
-      }
-      case 'error': {
-        const p = env.payload as Payload<'error'>;
-        logger.warn(`planner error ${p.code}: ${p.message}`, p.ref ? { ref: p.ref } : undefined);
-        if (p.ref) inflight.delete(p.ref);
-        break;
-      }
-      default:
-        logger.warn(`ignored a ${env.type} message from the planner`);
-    }
-  };
-
-  const connection = createConnection({
-    url: config.planner.url,
-    token: config.planner.token ?? '',
+  const targets = plannersOf(config);
+  const deliveries = createDeliveries({
+    outbox,
+    dir: config.outboxDir,
+    targets: targets.map((t) => ({ key: t.key, url: t.url, retentionMs: t.retentionHours * 3_600_000 })),
+    now,
     logger,
-    heartbeatMs: config.heartbeatSeconds * 1000,
-    backoff: config.reconnect,
-    random: opts.random,
-    onOpen: () => {
-      sentThisConnection = new Set();
-      inflight.clear();
-      send('hello', { version: AGENT_VERSION, host: os.hostname(), capabilities: registry.ids(), token: config.planner.token });
-      void pump();
-    },
-    onMessage,
-    onHeartbeat: () => send('heartbeat', { outboxDepth: outbox.depth() }),
   });
+  const unreachableAfterMs = opts.unreachableAfterMs ?? 15 * 60_000;
+  const links = targets.map((target) => createLink(target));
+
+  /** One planner: its own connection, backoff, hello, window of reports in flight and acks. */
+  function createLink(target: PlannerTarget) {
+    const log: Logger = targets.length === 1 ? logger : withFields(logger, { planner: target.url });
+    const inflight = new Set<string>();
+    let sentThisConnection = new Set<string>();
+    let pumping = false;
+    let pumpAgain = false;
+    /** Since when this planner has been out of reach (from the start until the first connection); null while connected. */
+    let downSince: number | null = now().getTime();
+    const pump = async () => {
+      // A call during a walk (a report just queued, a new connection) makes the walk go round once more; without it
+      // that report waited for the next ack or reconnection.
+      if (pumping) {
+        pumpAgain = true;
+        return;
+      }
+      pumping = true;
+      try {
+        do {
+          pumpAgain = false;
+          for (const id of deliveries.waiting(target.key)) {
+            if (inflight.size >= WINDOW || !connection.isOpen()) break;
+            if (sentThisConnection.has(id)) continue;
+            const frame = await outbox.read(id);
+            if (frame === null) continue;
+            if (!connection.send(frame)) break;
+            sentThisConnection.add(id);
+            inflight.add(id);
+          }
+        } while (pumpAgain);
+      } catch (e) {
+        log.error(`outbox read failed: ${(e as Error).message}`);
+      } finally {
+        pumping = false;
+      }
+    };
+
+    const send = <T extends Envelope['type']>(type: T, payload: Payload<T>) => connection.send(encode(envelope(type, payload, meta(newId(type.slice(0, 1))))));
+
+    const onMessage = (env: Envelope) => {
+      switch (env.type) {
+        case 'ack': {
+          const { id } = env.payload as Payload<'ack'>;
+          inflight.delete(id);
+          void deliveries
+            .ack(target.key, id)
+            .then(() => pump())
+            .catch((e: Error) => log.error(`cannot record the acknowledgement of report ${id}: ${e.message}`));
+          break;
+        }
+        case 'collect': {
+          const { collector } = env.payload as Payload<'collect'>;
+          log.info(`planner asked for ${collector}`);
+          runOnce(collector).catch((e: Error) => {
+            send('error', { code: e instanceof LyncdrError ? e.code : 'E_COLLECTOR_FAILED', message: e.message, ref: env.id });
+          });
+          break;
+        }
+        case 'config': {
+          const { settings: next } = env.payload as Payload<'config'>;
+          const perCollector = (next.collectors ?? {}) as Record<string, Record<string, unknown>>;
+          for (const [id, s] of Object.entries(perCollector)) {
+            if (!registry.has(id) || !s || typeof s !== 'object') continue;
+            const { schedule: _ignored, ...rest } = s;
+            settings[id] = { ...settings[id], ...rest };
+          }
+          log.info('settings updated by the planner', { collectors: Object.keys(perCollector) });
+          break;
+        }
+        case 'error': {
+          const p = env.payload as Payload<'error'>;
+          log.warn(`planner error ${p.code}: ${p.message}`, p.ref ? { ref: p.ref } : undefined);
+          if (p.ref) inflight.delete(p.ref);
+          break;
+        }
+        default:
+          log.warn(`ignored a ${env.type} message from the planner`);
+      }
+    };
+
+    const connection = createConnection({
+      url: target.url,
+      token: target.token ?? '',
+      key: target.key,
+      logger: log,
+      heartbeatMs: config.heartbeatSeconds * 1000,
+      backoff: config.reconnect,
+      random: opts.random,
+      onOpen: () => {
+        downSince = null;
+        sentThisConnection = new Set();
+        inflight.clear();
+        send('hello', {
+          version: AGENT_VERSION, host: os.hostname(), capabilities: registry.ids(), token: target.token,
+          outboxDepth: deliveries.waitingCount(target.key), outboxDropped: deliveries.dropped(target.key),
+        });
+        void pump();
+      },
+      onClose: () => {
+        downSince = now().getTime();
+      },
+      onMessage,
+      onHeartbeat: () => send('heartbeat', { outboxDepth: deliveries.waitingCount(target.key) }),
+    });
+
+    return {
+      target,
+      connection,
+      pump,
+      unreachable: () => downSince !== null && now().getTime() - downSince >= unreachableAfterMs,
+    };
+  }
+
+  let sweepTimer: NodeJS.Timeout | null = null;
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    sweeping = sweeping
+      .then(() => deliveries.sweep((key) => links.find((l) => l.target.key === key)!.unreachable()))
+      .catch((e: Error) => logger.error(`outbox retention sweep failed: ${e.message}`));
+    return sweeping;
+  };
+  const pumpAll = () => {
+    for (const l of links) void l.pump();
+  };
 
   const queued = new Map<string, Promise<Report>>();
   function runOnce(collectorId: string): Promise<Report> {
@@ -160,7 +225,7 @@ export function createAgent(opts: AgentOptions): Agent {
         const id = newId('r');
         await outbox.put(id, encode(envelope('report', report, meta(id))));
         logger.info(`${collectorId} finished in ${report.durationMs} ms`, { ok: report.ok, id });
-        void pump();
+        pumpAll();
         return report;
       })
       .finally(() => queued.delete(collectorId));
@@ -175,19 +240,40 @@ export function createAgent(opts: AgentOptions): Agent {
 
   return {
     async start() {
-      if (!config.planner.token) {
-        throw new LyncdrError('E_AGENT_CONFIG', 'planner.token: no agent token; set planner.tokenFile, planner.token or the LYNCDR_AGENT_TOKEN environment variable', { location: { where: 'planner.token' } });
+      const missing = links.find((l) => !l.target.token);
+      if (missing) {
+        const k = missing.target.key;
+        throw new LyncdrError('E_AGENT_CONFIG', `${k}.token: no agent token; set ${k}.tokenFile, ${k}.token${links.length === 1 ? ' or the LYNCDR_AGENT_TOKEN environment variable' : ''}`, { location: { where: `${k}.token` } });
       }
       scheduler.start();
-      connection.start();
+      for (const l of links) l.connection.start();
+      // A first sweep deletes the reports every planner had acknowledged before a crash left their files behind.
+      void sweep();
+      sweepTimer = setInterval(() => void sweep(), opts.sweepMs ?? 10 * 60_000);
+      sweepTimer.unref();
     },
     async stop() {
+      if (sweepTimer) clearInterval(sweepTimer);
+      sweepTimer = null;
       await scheduler.stop();
       await Promise.allSettled([...queued.values()]);
-      await connection.stop();
+      await Promise.all(links.map((l) => l.connection.stop()));
+      await sweeping;
+      await deliveries.close();
     },
     runOnce,
+    sweep: async () => {
+      await sweep();
+    },
     outboxDepth: () => outbox.depth(),
-    connected: () => connection.isOpen(),
+    connected: () => links.some((l) => l.connection.isOpen()),
+    planners: () =>
+      links.map((l) => ({
+        key: l.target.key,
+        url: l.target.url,
+        connected: l.connection.isOpen(),
+        waiting: deliveries.waitingCount(l.target.key),
+        dropped: deliveries.dropped(l.target.key),
+      })),
   };
 }

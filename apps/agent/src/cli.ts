@@ -4,7 +4,9 @@ import { formatError, isLyncdrError, LyncdrError } from '@lyncdr/errors';
 import { createLineSink, createLogger, createRotatingFileSink, silentLogger, type Logger } from '@lyncdr/logger';
 import { createAgent } from './agent';
 import { createPowerShellBridge } from './bridge/powershell';
-import { loadConfig, withToken } from './cli-config';
+import { isTokenFileProtected, loadConfig, withToken } from './cli-config';
+import { plannersOf } from './config';
+import type { PlannerState } from './agent';
 import { runInit } from './commands/init';
 import { runProtectToken } from './commands/protect-token';
 import { runConnectionCheck } from './commands/test-connection';
@@ -64,23 +66,37 @@ export async function runAgentCli(argv: string[], io: AgentCliIo): Promise<numbe
     .description('Resolve, connect and authenticate to the planner; print what failed and what to do.')
     .option('--config <file>', 'agent config (YAML)', DEFAULT_CONFIG)
     .action(async (o: { config: string }) => {
-      const { config, token } = await withToken(loadConfig(o.config, io.cwd), env);
-      const ok = await runConnectionCheck({ url: config.planner.url, token: token.token, agentId: config.agentId, tokenSource: token.source }, io.stdout);
-      code = ok ? 0 : 1;
+      const { config, planners } = await withToken(loadConfig(o.config, io.cwd), env);
+      let failed = 0;
+      for (const [i, p] of planners.entries()) {
+        if (i > 0) io.stdout('\n');
+        const ok = await runConnectionCheck({ url: p.url, token: p.token, agentId: config.agentId, tokenSource: p.tokenSource, key: p.key }, io.stdout);
+        if (!ok) failed++;
+      }
+      if (planners.length > 1) io.stdout(`\n${planners.length - failed} of ${planners.length} planners reachable and accepting this agent\n`);
+      code = failed ? 1 : 0;
     });
 
   program
     .command('protect-token')
     .description('Encrypt the token file in place with Windows DPAPI (the agent decrypts it when it starts).')
     .option('--config <file>', 'agent config (YAML), for planner.tokenFile and the PowerShell settings', DEFAULT_CONFIG)
-    .option('--token-file <file>', 'the token file (default: planner.tokenFile of the config)')
+    .option('--token-file <file>', 'the token file (default: the tokenFile of each planner in the config)')
     .addOption(new Option('--scope <scope>', 'machine: any account on this server can decrypt, the file ACL protects it; user: only the account running this').choices(['machine', 'user']).default('machine'))
     .action(async (o: { config: string; tokenFile?: string; scope: 'machine' | 'user' }) => {
       const loaded = o.tokenFile ? null : loadConfig(o.config, io.cwd);
-      const tokenFile = o.tokenFile ?? loaded?.config.planner.tokenFile;
-      if (!tokenFile) throw new LyncdrError('E_USAGE', `no token file: pass --token-file, or set planner.tokenFile in ${o.config}`);
+      const tokenFiles = o.tokenFile ? [o.tokenFile] : plannersOf(loaded!.config).flatMap((p) => (p.tokenFile ? [p.tokenFile] : []));
+      if (!tokenFiles.length) throw new LyncdrError('E_USAGE', `no token file: pass --token-file, or set planner.tokenFile (planners[].tokenFile) in ${o.config}`);
       const bridge = createPowerShellBridge(loaded?.config.powershell ?? { executable: 'powershell.exe', timeoutMs: 120_000, maxOutputBytes: 1024 * 1024 });
-      code = await runProtectToken({ tokenFile, scope: o.scope }, { stdout: io.stdout, cwd: loaded?.dir ?? io.cwd }, bridge);
+      const cwd = loaded?.dir ?? io.cwd;
+      for (const tokenFile of tokenFiles) {
+        // With several planners, a file protected earlier is said and skipped, so the command can be run again.
+        if (tokenFiles.length > 1 && isTokenFileProtected(tokenFile, cwd)) {
+          io.stdout(`${tokenFile} is already protected\n`);
+          continue;
+        }
+        code = Math.max(code, await runProtectToken({ tokenFile, scope: o.scope }, { stdout: io.stdout, cwd }, bridge));
+      }
     });
 
   program
@@ -89,22 +105,25 @@ export async function runAgentCli(argv: string[], io: AgentCliIo): Promise<numbe
     .option('--config <file>', 'agent config (YAML)', DEFAULT_CONFIG)
     .action(async (o: { config: string }) => {
       const loaded = loadConfig(o.config, io.cwd);
-      const { config } = await withToken(loaded, env);
+      const { config, planners } = await withToken(loaded, env);
       const file = createRotatingFileSink({
         dir: config.logging.dir!, maxBytes: config.logging.maxBytes, keep: config.logging.keep,
         onError: (e) => io.stderr(`lyncdr-agent: cannot write logs in ${config.logging.dir} (${e.message}); logging to stderr only\n`),
       });
       const logger = createLogger({ sinks: [createLineSink(io.stderr, 'pretty'), file], level: config.logging.level });
-      logger.info('agent starting', { version: AGENT_VERSION, agentId: config.agentId, planner: config.planner.url, config: loaded.file, pid: process.pid });
+      logger.info('agent starting', { version: AGENT_VERSION, agentId: config.agentId, planners: planners.map((p) => p.url), config: loaded.file, pid: process.pid });
       const agent = createAgent({ config, logger });
       await agent.start();
       // Listen for the stop signal before saying "started", so a stop sent right after is never missed.
       const stopped = io.untilStopped();
-      io.stderr(`lyncdr-agent: started (outbox ${agent.outboxDepth()} pending)\n`);
+      io.stderr(`lyncdr-agent: started (outbox ${agent.outboxDepth()} pending${describePlanners(agent.planners())})\n`);
+      for (const p of agent.planners()) {
+        if (p.dropped) logger.warn(`${p.dropped} report(s) were dropped for ${p.url} after the outbox retention, since the outbox began; the planner is told in the hello`, { planner: p.url, dropped: p.dropped });
+      }
       await stopped;
       logger.info('agent stopping');
       await agent.stop();
-      logger.info('agent stopped', { outbox: agent.outboxDepth() });
+      logger.info('agent stopped', { outbox: agent.outboxDepth(), planners: agent.planners().map(({ url, waiting, dropped }) => ({ url, waiting, dropped })) });
       file.close();
     });
 
@@ -142,4 +161,12 @@ export async function runAgentCli(argv: string[], io: AgentCliIo): Promise<numbe
     io.stderr(`lyncdr-agent: ${formatError(e)}\n`);
     return isLyncdrError(e) ? e.exitCode : 2;
   }
+}
+
+/** `; 2 waiting for wss://b/agent, 5 dropped for it` per planner with something to say; nothing for one planner with nothing. */
+function describePlanners(list: PlannerState[]): string {
+  return list
+    .filter((p) => list.length > 1 || p.dropped > 0)
+    .map((p) => `; ${p.waiting} waiting for ${p.url}${p.dropped ? `, ${p.dropped} dropped for it after the retention` : ''}`)
+    .join('');
 }

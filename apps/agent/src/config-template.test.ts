@@ -17,6 +17,6 @@ describe('the config init writes and agent.example.yaml', () => {
   it('agent.example.yaml (shipped in the zip) parses', () => {
     const c = parseAgentConfig(readFileSync(new URL('../agent.example.yaml', import.meta.url), 'utf8'), 'agent.example.yaml');
     expect(Object.keys(c.collectors)).toEqual(['file-store', 'exports', 'backup-service', 'cms-replication', 'mirror-state']);
-    expect(c.planner.tokenFile).toBe('C:\\ProgramData\\lyncdr\\agent.token');
+    expect(c.planner?.tokenFile).toBe('C:\\ProgramData\\lyncdr\\agent.token');
   });
 });

@@ -15,6 +15,10 @@ export interface ConnectionOptions {
   onMessage: (env: Envelope) => void;
   /** Called every heartbeatMs while open: send a heartbeat. */
   onHeartbeat: () => void;
+  /** Called when an open connection closes (before the retry is scheduled). */
+  onClose?: () => void;
+  /** The config key of this planner (`planner`, `planners.1`), for messages. */
+  key?: string;
   maxFrameBytes?: number;
 }
 
@@ -79,10 +83,12 @@ export function createConnection(opts: ConnectionOptions): Connection {
     });
     sock.on('error', (e) => opts.logger.warn(`connection error: ${e.message}`));
     sock.on('close', (code, reason) => {
+      const wasOpen = beatTimer !== null;
       if (beatTimer) clearInterval(beatTimer);
       beatTimer = null;
       if (ws === sock) ws = null;
-      if (code === 1008) opts.logger.error(`the planner refused this agent (${reason.toString() || 'policy'}); check planner.token`);
+      if (wasOpen) opts.onClose?.();
+      if (code === 1008) opts.logger.error(`the planner refused this agent (${reason.toString() || 'policy'}); check ${opts.key ?? 'planner'}.token`);
       else if (!stopped) opts.logger.warn(`disconnected (${code}${reason.length ? ' ' + reason.toString() : ''})`);
       scheduleRetry();
     });

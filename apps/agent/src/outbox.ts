@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { LyncdrError } from '@lyncdr/errors';
+import { fsyncDir } from './fsync-dir';
 
 /**
  * The durable outbox: one file per report, named by its id, written atomically (temporary file, fsync, rename, fsync
@@ -14,6 +15,8 @@ export interface Outbox {
   ids(): string[];
   read(id: string): Promise<string | null>;
   remove(id: string): Promise<boolean>;
+  /** Whether this report is still in the outbox. */
+  has(id: string): boolean;
   depth(): number;
 }
 
@@ -36,16 +39,7 @@ export function createOutbox(dir: string): Outbox {
     return path.join(dir, id + SUFFIX);
   };
 
-  async function fsyncDir(): Promise<void> {
-    // Folders cannot be opened for fsync on Windows; the rename is still atomic there.
-    if (process.platform === 'win32') return;
-    const h = await open(dir, 'r');
-    try {
-      await h.sync();
-    } finally {
-      await h.close();
-    }
-  }
+  const fsync = () => fsyncDir(dir);
 
   return {
     async put(id, frame) {
@@ -59,7 +53,7 @@ export function createOutbox(dir: string): Outbox {
         await h.close();
       }
       await rename(tmp, file);
-      await fsyncDir();
+      await fsync();
       pending.add(id);
     },
     ids() {
@@ -81,9 +75,10 @@ export function createOutbox(dir: string): Outbox {
       if (!pending.has(id)) return false;
       await rm(file, { force: true });
       pending.delete(id);
-      await fsyncDir();
+      await fsync();
       return true;
     },
+    has: (id) => pending.has(id),
     depth: () => pending.size,
   };
 }

@@ -34,10 +34,12 @@ export function tokenFilePath(file: string, baseDir: string): string {
 
 /**
  * The agent token, from the first of: `planner.token`, `planner.tokenFile` (plain text, or protected with DPAPI by
- * `protect-token` and decrypted here through unprotect-token.ps1), the LYNCDR_AGENT_TOKEN environment variable.
+ * `protect-token` and decrypted here through unprotect-token.ps1), the LYNCDR_AGENT_TOKEN environment variable (only
+ * when `useEnv`: an agent reporting to several planners holds one token per planner). `key` names the planner's entry
+ * in messages (`planner`, `planners.1`).
  */
-export async function resolveToken(src: TokenSources, deps: TokenDeps): Promise<ResolvedToken | null> {
-  if (src.token) return { token: src.token, source: 'planner.token' };
+export async function resolveToken(src: TokenSources, deps: TokenDeps, key = 'planner', useEnv = true): Promise<ResolvedToken | null> {
+  if (src.token) return { token: src.token, source: `${key}.token` };
   if (src.tokenFile) {
     const file = tokenFilePath(src.tokenFile, deps.baseDir);
     let text: string;
@@ -45,7 +47,7 @@ export async function resolveToken(src: TokenSources, deps: TokenDeps): Promise<
       text = deps.readFile(file).replace(/^\uFEFF/, '').trim();
     } catch (e) {
       const why = isLyncdrError(e) ? e.message : `cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-      throw new LyncdrError('E_AGENT_TOKEN', `planner.tokenFile: ${why}; check the path and that the service account may read it`, { cause: e });
+      throw new LyncdrError('E_AGENT_TOKEN', `${key}.tokenFile: ${why}; check the path and that the service account may read it`, { cause: e });
     }
     if (text.startsWith(DPAPI_PREFIX)) {
       const out = (await deps.bridge().run('unprotect-token.ps1', { Path: file }).catch((e: Error) => {
@@ -56,6 +58,7 @@ export async function resolveToken(src: TokenSources, deps: TokenDeps): Promise<
     }
     return checked(text, file);
   }
+  if (!useEnv) return null;
   const env = deps.env[TOKEN_ENV]?.trim();
   if (env) return checked(env, `environment variable ${TOKEN_ENV}`);
   return null;
