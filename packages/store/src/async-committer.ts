@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { LyncdrError } from '@lyncdr/errors';
+import { createPostgresCommitter } from './pg-committer';
+import { isPostgresStore } from './pg-store';
 import type { AgentTouch, ReportInput, Store } from './types';
 
 export type CommitResult = { id: string; duplicate: boolean }[];
@@ -27,8 +29,10 @@ export function createInlineCommitter(store: Store): AsyncCommitter {
 /**
  * Starts a worker thread that owns a second connection to `file` and commits there; falls back to the inline
  * committer on `fallback` when the worker cannot start (for instance in a bundled build without the worker file).
+ * For a PostgreSQL store, the asynchronous PostgreSQL committer (no worker needed: `pg` does not block).
  */
 export async function createWorkerCommitter(file: string, fallback: Store): Promise<AsyncCommitter> {
+  if (isPostgresStore(fallback)) return createPostgresCommitter(fallback);
   let worker: Worker;
   try {
     worker = new Worker(new URL('./commit-worker.mjs', import.meta.url), { workerData: { file } });
