@@ -7,6 +7,7 @@ import { checkDeployments } from './deployments/deployments-config';
 export interface ConfigFlags {
   config?: string;
   data?: string;
+  store?: string;
   port?: string;
   host?: string;
   topology?: string;
@@ -31,6 +32,7 @@ export async function loadPlannerConfig(flags: ConfigFlags, cwd: string): Promis
     config = resolveConfigPaths(PlannerConfig.parse({}), cwd);
   }
   if (flags.data) config.data = path.resolve(cwd, flags.data);
+  if (flags.store) config.store = flags.store;
   if (flags.topology) config.topology = path.resolve(cwd, flags.topology);
   if (flags.overlay) config.overlay = path.resolve(cwd, flags.overlay);
   if (flags.host) config.host = flags.host;
