@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { LyncdrError } from '@lyncdr/errors';
-import { createSqliteStore, type TokenRole } from '@lyncdr/store';
+import { openStore as openPlannerStore, type TokenRole } from '@lyncdr/store';
 import type { CliContext } from '../context';
 import { painter } from '../colors';
 import { printJson } from '../io';
@@ -12,7 +12,7 @@ const ROLES: TokenRole[] = ['agent', 'read', 'admin'];
 
 async function openStore(flags: ConfigFlags, ctx: CliContext) {
   const config = await loadPlannerConfig(flags, ctx.cwd);
-  return createSqliteStore({ file: dbFile(config), now: ctx.now });
+  return openPlannerStore({ store: config.store, file: dbFile(config), schema: 'lyncdr', now: ctx.now });
 }
 
 /** `lyncdr agents add|list|revoke|rotate`: per-agent tokens (and read/admin API tokens), stored hashed in the planner DB. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { backupDatabaseFile } from '@lyncdr/store';
+import { LyncdrError } from '@lyncdr/errors';
+import { backupDatabaseFile, redactUrl } from '@lyncdr/store';
 import type { CliContext } from '../context';
 import { printJson } from '../io';
 import { dbFile, loadPlannerConfig, type ConfigFlags } from '../../server/load-config';
@@ -15,6 +16,9 @@ export function registerDb(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (out: string, o: ConfigFlags & { json?: boolean }) => {
       const config = await loadPlannerConfig(o, ctx.cwd);
+      if (config.store) {
+        throw new LyncdrError('E_STORE_BACKUP', `the planner store is on PostgreSQL (${redactUrl(config.store)}): back it up with PostgreSQL's tools, for example pg_dump --schema=lyncdr, or keep a standby with streaming replication (docs/operations.md)`);
+      }
       const check = await backupDatabaseFile(dbFile(config), path.resolve(ctx.cwd, out));
       if (o.json) return printJson(ctx, check);
       ctx.stdout(`backed up ${dbFile(config)} to ${check.out}: ${check.pages} pages, integrity ${check.integrity}, ${check.reports} reports, ${check.tokens} tokens\n`);
