@@ -6,6 +6,14 @@
 export type Lang = 'en' | 'fr';
 export type Paper = 'a4' | 'letter';
 
+/** A planner as a document names it: its name (`self.name` in planner.yaml) and the URL admins open. */
+export interface PlannerLink {
+  name: string | null;
+  url: string;
+  /** The planner that made the document. */
+  self: boolean;
+}
+
 export interface DocumentMeta {
   title: string;
   subtitle?: string;
@@ -22,6 +30,11 @@ export interface DocumentMeta {
   fingerprint?: string | null;
   /** lyncdr version that generated the document, printed in the revision block. */
   version?: string | null;
+  /**
+   * The planners that watch the deployment (the one that made the document first), printed under the title and in the
+   * revision block; absent for documents made offline.
+   */
+  planners?: PlannerLink[];
   /** Landscape suits wide tables (worksheets). */
   orientation: 'portrait' | 'landscape';
   /** Free-form keywords for PDF metadata. */

@@ -36,3 +36,22 @@ describe('revisionBlocks', () => {
     ]);
   });
 });
+
+describe('the planners in the revision block', () => {
+  const planners = [
+    { name: 'paris', url: 'https://lyncdr-paris.contoso.example:8470', self: true },
+    { name: 'london', url: 'https://lyncdr-london.contoso.example:8470', self: false },
+  ];
+  it('names this planner first, then its peers, in English and French', () => {
+    const en = revisionBlocks({ ...meta, ...revisionMeta({ planners }) });
+    expect((en[2] as KeyValueBlock).pairs.at(-1)).toEqual(['Planners', 'paris https://lyncdr-paris.contoso.example:8470 (this planner) · london https://lyncdr-london.contoso.example:8470']);
+    const fr = revisionBlocks({ ...meta, lang: 'fr', ...revisionMeta({ planners }) });
+    expect((fr[2] as KeyValueBlock).pairs.at(-1)?.[0]).toBe('Planificateurs');
+    expect(String((fr[2] as KeyValueBlock).pairs.at(-1)?.[1])).toContain('(ce planificateur)');
+  });
+
+  it('leaves the meta and the block as they were without planners (documents made offline)', () => {
+    expect(revisionMeta({ planners: [] })).toEqual({ fingerprint: null, version: null });
+    expect((revisionBlocks({ ...meta, ...revisionMeta({}) })[2] as KeyValueBlock).pairs).toHaveLength(4);
+  });
+});

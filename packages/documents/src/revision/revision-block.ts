@@ -1,4 +1,4 @@
-import type { Block, DocumentMeta, Inline } from '../model';
+import type { Block, DocumentMeta, Inline, PlannerLink } from '../model';
 import { textFor } from '../text/index';
 
 /** What every worksheet, runbook and plan builder takes besides `inputRevision` to fill the revision block. */
@@ -7,11 +7,18 @@ export interface RevisionOptions {
   fingerprint?: string | null;
   /** lyncdr version that generates the document. */
   version?: string | null;
+  /** The planners that watch the deployment, the one that makes the document first (none offline). */
+  planners?: readonly PlannerLink[] | null;
 }
 
 /** The two meta fields the revision block prints, from the builder's options. */
-export function revisionMeta(opts: RevisionOptions): Pick<DocumentMeta, 'fingerprint' | 'version'> {
-  return { fingerprint: opts.fingerprint ?? null, version: opts.version ?? null };
+export function revisionMeta(opts: RevisionOptions): Pick<DocumentMeta, 'fingerprint' | 'version' | 'planners'> {
+  return { fingerprint: opts.fingerprint ?? null, version: opts.version ?? null, ...(opts.planners?.length ? { planners: [...opts.planners] } : {}) };
+}
+
+/** `paris https://lyncdr-paris.contoso.example (this planner)`: one planner in words. */
+export function plannerWords(p: PlannerLink, thisOne: string): string {
+  return [p.name, p.url, p.self ? `(${thisOne})` : null].filter(Boolean).join(' ');
 }
 
 /**
@@ -32,6 +39,7 @@ export function revisionBlocks(meta: DocumentMeta): Block[] {
         [t.version, meta.version ?? '—'],
         [t.generated, formatTime(meta.generatedAt)],
         [t.inputRevision, code(meta.inputRevision)],
+        ...(meta.planners?.length ? [[t.planners, meta.planners.map((p) => plannerWords(p, t.thisPlanner)).join(' · ')] as [string, string]] : []),
       ],
     },
   ];

@@ -12,7 +12,7 @@ export interface TextCatalog {
    * The revision block at the end of every worksheet, runbook and plan (revision/revision-block.ts); `intro` is the
    * note's text before and after the command `lyncdr topology show`.
    */
-  revision: { title: string; fingerprint: string; version: string; generated: string; inputRevision: string; intro: [before: string, after: string] };
+  revision: { title: string; fingerprint: string; version: string; generated: string; inputRevision: string; planners: string; thisPlanner: string; intro: [before: string, after: string] };
   /** "Page 3 of 12". */
   pageOf: (page: number, total: number) => string;
   status: { ok: string; late: string; failed: string; unknown: string };

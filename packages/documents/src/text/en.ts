@@ -12,6 +12,8 @@ export const en: TextCatalog = {
     version: 'lyncdr version',
     generated: 'Generated',
     inputRevision: 'Input revision',
+    planners: 'Planners',
+    thisPlanner: 'this planner',
     intro: [
       'The fingerprint identifies the deployment this document was made from (topology and lyncdr.yaml, whatever the file format). When ',
       ' prints another fingerprint for the live deployment, generate and print this document again.',

@@ -13,6 +13,8 @@ export const fr: TextCatalog = {
     version: 'Version de lyncdr',
     generated: 'Généré le',
     inputRevision: 'Révision des entrées',
+    planners: 'Planificateurs',
+    thisPlanner: 'ce planificateur',
     intro: [
       'L’empreinte identifie le déploiement à partir duquel ce document a été produit (topologie et lyncdr.yaml, quel que soit le format du fichier). Si ',
       ' affiche une autre empreinte pour le déploiement en service, générez et imprimez de nouveau ce document.',
