@@ -1,9 +1,10 @@
 /** Documents: the block model, runbooks, worksheets, plan documents and the en/fr text catalogs. */
 export type {
   Block, ChecklistBlock, ChecklistItem, CodeBlock, Document, DocumentMeta, HeadingBlock, Inline, KeyValueBlock,
-  Lang, ListBlock, PageBreakBlock, Paper, ParagraphBlock, SignatureBlock, StepBlock, TableBlock, TableCell,
+  Lang, ListBlock, PageBreakBlock, Paper, ParagraphBlock, PlannerLink, SignatureBlock, StepBlock, TableBlock, TableCell,
   TableColumn, Text
 } from './model';
+export { plannerWords } from './revision/revision-block';
 export type { RunbookSpec, RunbookOptions } from './runbooks/spec';
 export { drRunbooks } from './runbooks/dr/index';
 export { allRunbooks, backupRestoreRunbooks, checkNamedPools, findRunbook, runbookDocument } from './runbooks/index';
