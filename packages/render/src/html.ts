@@ -1,6 +1,6 @@
 import type { Block, Document, Paper, TableCell, Text } from '@lyncdr/documents';
 import { htmlCss } from './html-css';
-import { labelsFor, type RenderLabels } from './labels';
+import { labelsFor, plannersLine, type RenderLabels } from './labels';
 import { toSpans } from './inline';
 
 export function esc(s: string): string {
@@ -108,7 +108,7 @@ export function renderHtml(doc: Document, paper: Paper = 'a4'): string {
     `<style>${htmlCss(paper, m.orientation)}</style>`,
     '</head>',
     '<body>',
-    `<header class="doc"><h1>${esc(m.title)}</h1>${m.subtitle ? `<p><em>${esc(m.subtitle)}</em></p>` : ''}<p>${facts.join(' · ')}</p></header>`,
+    `<header class="doc"><h1>${esc(m.title)}</h1>${m.subtitle ? `<p><em>${esc(m.subtitle)}</em></p>` : ''}<p>${facts.join(' · ')}</p>${plannersLine(m, L) ? `<p class="planners">${esc(plannersLine(m, L) ?? '')}</p>` : ''}</header>`,
     '<main>',
     ...doc.blocks.map((b) => block(b, L)),
     '</main>',

@@ -1,4 +1,4 @@
-import type { Lang } from '@lyncdr/documents';
+import { plannerWords, type DocumentMeta, type Lang } from '@lyncdr/documents';
 
 /** The few fixed words the renderer prints itself (page numbers, step fields, signature lines), in en and fr. */
 export interface RenderLabels {
@@ -7,6 +7,9 @@ export interface RenderLabels {
   revision: string;
   /** Before the short topology fingerprint in the page footer and the header line. */
   fingerprint: string;
+  /** The planners line under the title: `Planners: paris https://… (this planner) · london https://…`. */
+  planners: string;
+  thisPlanner: string;
   step: string;
   runOn: string;
   duration(minutes: number): string;
@@ -32,6 +35,8 @@ const en: RenderLabels = {
   generated: 'generated',
   revision: 'rev.',
   fingerprint: 'topology',
+  planners: 'Planners',
+  thisPlanner: 'this planner',
   step: 'Step',
   runOn: 'Run on',
   duration: (m) => `Expected duration: ${m} min`,
@@ -56,6 +61,8 @@ const fr: RenderLabels = {
   generated: 'généré le',
   revision: 'rév.',
   fingerprint: 'topologie',
+  planners: 'Planificateurs',
+  thisPlanner: 'ce planificateur',
   step: 'Étape',
   runOn: 'Exécuter sur',
   duration: (m) => `Durée prévue : ${m} min`,
@@ -74,6 +81,12 @@ const fr: RenderLabels = {
   continued: '(suite)',
   colon: '\u00a0: ',
 };
+
+/** The planners that watch the deployment in one line (null when the document names none: made offline). */
+export function plannersLine(meta: DocumentMeta, L: RenderLabels): string | null {
+  if (!meta.planners?.length) return null;
+  return `${L.planners}${L.colon}${meta.planners.map((p) => plannerWords(p, L.thisPlanner)).join(' · ')}`;
+}
 
 export function labelsFor(lang: Lang): RenderLabels {
   return lang === 'fr' ? fr : en;

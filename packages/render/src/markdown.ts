@@ -1,5 +1,5 @@
 import type { Block, Document, TableCell, Text } from '@lyncdr/documents';
-import { labelsFor, type RenderLabels } from './labels';
+import { labelsFor, plannersLine, type RenderLabels } from './labels';
 import { toSpans } from './inline';
 
 /** Escapes Markdown punctuation that would change the meaning of plain text. */
@@ -99,5 +99,7 @@ export function renderMarkdown(doc: Document): string {
   if (m.subtitle) head.push(`*${mdEscape(m.subtitle)}*`);
   const facts = [m.deployment, `${L.generated} ${m.generatedAt}`, m.inputRevision ? `${L.revision} ${m.inputRevision}` : null, m.fingerprint ? `${L.fingerprint} ${m.fingerprint.slice(0, 16)}` : null].filter(Boolean);
   head.push(facts.map((f) => mdEscape(String(f))).join(' · '));
+  const planners = plannersLine(m, L);
+  if (planners) head.push(mdEscape(planners));
   return [...head, ...doc.blocks.map((b) => block(b, L))].join('\n\n') + '\n';
 }

@@ -72,6 +72,7 @@ export function documentTexts(doc: Document): TextSite[] {
   const out: TextSite[] = [{ text: m.title, face: 'bold', where: 'meta.title' }];
   if (m.subtitle) out.push({ text: m.subtitle, face: 'italic', where: 'meta.subtitle' });
   if (m.deployment) out.push({ text: m.deployment, face: 'regular', where: 'meta.deployment' });
+  m.planners?.forEach((p, i) => out.push({ text: [p.name, p.url].filter(Boolean).join(' '), face: 'regular', where: `meta.planners ${i + 1}` }));
   doc.blocks.forEach((block, i) => out.push(...blockTexts(block, `block ${i + 1} (${block.type})`)));
   return out;
 }

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Block, Document, Paper } from '@lyncdr/documents';
 import { DOCUMENT_HASH_KEYWORD, documentSha256 } from '../document-hash';
-import { labelsFor } from '../labels';
+import { labelsFor, plannersLine } from '../labels';
 import { plainText } from '../inline';
 import { createCanvas, lineHeight, type Canvas } from './canvas';
 import { drawChrome } from './chrome';
@@ -131,6 +131,15 @@ function drawTitle(c: Canvas, document: Document): void {
     for (const line of c.layout([{ text: plainText(document.meta.subtitle), style: 'italic' }], c.width, size, 'words')) {
       drawLine(c, line, c.left, c.y, c.width, 'left', theme.color.muted);
       c.y += lineHeight(size);
+    }
+    c.y += theme.gap;
+  }
+  // The planners that watch the deployment (documents served by a planner): where to look on the day.
+  const planners = plannersLine(document.meta, c.labels);
+  if (planners) {
+    for (const line of c.layout([{ text: planners, style: 'plain' }], c.width, theme.small, 'anywhere')) {
+      drawLine(c, line, c.left, c.y, c.width, 'left', theme.color.muted);
+      c.y += lineHeight(theme.small);
     }
     c.y += theme.gap;
   }
