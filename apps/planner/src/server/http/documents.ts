@@ -1,5 +1,5 @@
 import { buildInventory } from '@lyncdr/domain';
-import { buildWorksheet, findRunbook, worksheetKinds, type Lang, type WorksheetKind } from '@lyncdr/documents';
+import { buildWorksheet, findRunbook, worksheetKinds, type Lang, type PlannerLink, type WorksheetKind } from '@lyncdr/documents';
 import { LyncdrError } from '@lyncdr/errors';
 import type { StatusSnapshot } from '@lyncdr/protocol';
 import { renderDocument, type Format } from '@lyncdr/render';
@@ -19,15 +19,22 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], na
  * Documents on demand: `/api/documents/worksheet?kind=all&lang=en&format=pdf` (filled with the current status) and
  * `/api/documents/runbook?procedure=<id>&pool=<fqdn>&lang=en&format=pdf`.
  */
-export function createDocumentBuilder(deps: { topology: () => Topology | null; snapshot: () => StatusSnapshot; now: () => Date }): DocumentBuilder {
+export function createDocumentBuilder(deps: {
+  topology: () => Topology | null;
+  snapshot: () => StatusSnapshot;
+  now: () => Date;
+  /** This planner and its peers, printed under the title (planner.yaml self: and peers:); none when absent. */
+  planners?: () => PlannerLink[];
+}): DocumentBuilder {
   return async (kind, q) => {
     const topology = deps.topology();
     if (!topology) throw new LyncdrError('E_NO_TOPOLOGY', 'no topology loaded; start the planner with --topology');
     const format = oneOf(q.get('format'), ['pdf', 'md', 'html'] as const, 'format', 'pdf');
     const lang = oneOf(q.get('lang'), ['en', 'fr'] as const, 'lang', (topology.overlay?.language as Lang | undefined) ?? 'en');
     const now = deps.now().toISOString();
-    // The revision block: the fingerprint of the topology the document is built from, and this planner's version.
-    const revision = { fingerprint: topologyFingerprint(topology), version: VERSION };
+    // The revision block: the fingerprint of the topology the document is built from, this planner's version, and the
+    // planners that watch the deployment (where to look on the day).
+    const revision = { fingerprint: topologyFingerprint(topology), version: VERSION, planners: deps.planners?.() ?? null };
     let doc;
     if (kind === 'worksheet') {
       const wk = oneOf(q.get('kind'), ['all', ...worksheetKinds] as const, 'kind', 'all') as WorksheetKind | 'all';
