@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSqliteStore } from './sqlite-store';
+import { storeTargets } from './testing/store-targets';
 
-describe('generated documents', () => {
+describe.each(storeTargets())('generated documents in the $name store', (target) => {
   it('keeps every generation and lists the newest of each kind, name and language', () => {
-    const store = createSqliteStore({ file: ':memory:', now: () => new Date('2026-12-04T06:00:00Z') });
+    const store = target.open(() => new Date('2026-12-04T06:00:00Z'));
     expect(store.lastDocuments()).toEqual([]);
     const doc = { kind: 'worksheet', name: 'all', lang: 'en', format: 'pdf' };
     store.recordDocument({ ...doc, at: '2026-12-01T10:00:00.000Z', fingerprint: 'a'.repeat(64) });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore, MAX_EVIDENCE_BYTES, migrations, type RunEventRecord, type Store } from './index';
+import { storeTargets } from './testing/store-targets';
 
 const now = () => new Date('2026-12-04T06:00:00.000Z');
 
@@ -24,16 +25,15 @@ function codeOf(f: () => unknown): string | undefined {
   return undefined;
 }
 
-describe('runs in the sqlite store', () => {
-  let dir: string;
+const targets = storeTargets();
+
+describe.each(targets)('runs in the $name store', (target) => {
   let store: Store;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-runs-'));
-    store = createSqliteStore({ file: path.join(dir, 'planner.sqlite'), now });
+    store = target.open(now);
   });
   afterEach(() => {
     store.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('reads a run\'s events back in seq order with their data parsed, and none for an unknown run', () => {
@@ -67,7 +67,7 @@ describe('runs in the sqlite store', () => {
 
   it('sees an event appended through another connection before it checks the seq', () => {
     store.appendRunEvent(event('run-a', 1));
-    const other = createSqliteStore({ file: store.file, now });
+    const other = target.reopen(store, now);
     try {
       other.appendRunEvent(event('run-a', 2, { operator: 'bob' }));
       expect(codeOf(() => store.appendRunEvent(event('run-a', 2)))).toBe('E_RUN_CONFLICT');
@@ -124,6 +124,29 @@ describe('runs in the sqlite store', () => {
     expect(store.getEvidence('run-a', 'ev-max')).toMatchObject({ name: 'max.bin', size: MAX_EVIDENCE_BYTES });
     // Ids are unique within a run: another run may use the same one.
     expect(store.putEvidence({ id: 'ev-max', runId: 'run-b', name: 'b.txt', at, content: new Uint8Array([1]) }).size).toBe(1);
+  });
+
+  it('opens a store written before runs existed, migrates it and keeps its data', async () => {
+    store.close();
+    store = await target.atVersion(6, "INSERT INTO tokens (name, role, token_hash, created_at) VALUES ('ops', 'admin', 'h1', 'then')", now);
+    expect(store.getToken('ops')).toMatchObject({ name: 'ops', role: 'admin' });
+    expect(store.listRuns()).toEqual([]);
+    store.appendRunEvent(event('run-a', 1));
+    expect(store.listRuns().map((r) => r.runId)).toEqual(['run-a']);
+    expect((await target.sql(store, 'SELECT n FROM migrations ORDER BY n')).map((r) => (r as { n: number }).n)).toEqual(migrations.map((m) => m.n));
+  });
+});
+
+describe('runs in the sqlite store', () => {
+  let dir: string;
+  let store: Store;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-runs-'));
+    store = createSqliteStore({ file: path.join(dir, 'planner.sqlite'), now });
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses any UPDATE or DELETE of the run history, even through SQL', () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupDatabaseFile, createSqliteStore, migrations, type ReportInput, type Store } from './index';
+import { backupDatabaseFile, createPostgresStore, createSqliteStore, isPostgresStore, migrations, type ReportInput, type Store } from './index';
+import { storeTargets } from './testing/store-targets';
 
 const now = () => new Date('2026-11-22T10:00:00.000Z');
 
@@ -16,23 +17,19 @@ function report(id: string, over: Partial<ReportInput> = {}): ReportInput {
   };
 }
 
-describe('sqlite store', () => {
-  let dir: string;
+const targets = storeTargets();
+
+describe.each(targets)('$name store', (target) => {
   let store: Store;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-store-'));
-    store = createSqliteStore({ file: path.join(dir, 'planner.sqlite'), now });
+    store = target.open(now);
   });
   afterEach(() => {
     store.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
-  it('opens in WAL mode with synchronous FULL and records its migrations', () => {
-    const db = new Database(store.file, { readonly: true });
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT n FROM migrations').pluck().all()).toEqual(migrations.map((m) => m.n));
-    db.close();
+  it('records its migrations, every one of them', async () => {
+    expect((await target.sql(store, 'SELECT n FROM migrations ORDER BY n')).map((r) => (r as { n: number }).n)).toEqual(migrations.map((m) => m.n));
   });
 
   it('stores a report once and reports a replay as duplicate', () => {
@@ -55,23 +52,15 @@ describe('sqlite store', () => {
     expect(store.hasReport('rep-00000001')).toBe(true);
   });
 
-  it('migrates a database keyed on report id alone, keeping its reports and recognising their replays', () => {
+  it('migrates a database keyed on report id alone, keeping its reports and recognising their replays', async () => {
     store.close();
-    const file = path.join(dir, 'old.sqlite');
-    const db = new Database(file);
-    db.exec('CREATE TABLE migrations (n INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const m of migrations.filter((x) => x.n <= 4)) {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO migrations (n, name, applied_at) VALUES (?, ?, ?)').run(m.n, m.name, 'then');
-    }
-    db.prepare("INSERT INTO reports VALUES ('rep-00000001', 'fe1', 'file-store', 't', 't', 't', 1, 1, '{}')").run();
-    db.close();
-    store = createSqliteStore({ file, now });
+    store = await target.atVersion(4, "INSERT INTO reports VALUES ('rep-00000001', 'fe1', 'file-store', 't', 't', 't', 1, 1, '{}')", now);
     expect(store.hasReport('rep-00000001', 'fe1')).toBe(true);
     expect(store.commitReports([report('rep-00000001'), report('rep-00000001', { agentId: 'fe2' })]).map((r) => r.duplicate)).toEqual([true, false]);
-    const check = new Database(file, { readonly: true });
-    expect(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'reports_received'").pluck().get()).toBe(1);
-    check.close();
+    const index = target.name === 'sqlite'
+      ? "SELECT name FROM sqlite_master WHERE name = 'reports_received'"
+      : "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'reports_received'";
+    expect(await target.sql(store, index)).toHaveLength(1);
   });
 
   it('keeps each agent\'s clock offset and its newest 20 refusals, written with a report batch or alone', () => {
@@ -159,6 +148,38 @@ describe('sqlite store', () => {
   it('logs alerts', () => {
     store.logAlert({ at: 'x', itemId: 'a', from: 'ok', to: 'late', reason: 'r', channel: 'webhook', delivered: true, detail: '200' });
     expect(store.listAlerts(5)).toMatchObject([{ itemId: 'a', to: 'late', delivered: true }]);
+  });
+
+  it('answers a second connection with what the first one committed', () => {
+    store.addToken('fe1', 'agent', 'h1');
+    store.commitReports([report('rep-00000001')]);
+    const other = target.reopen(store, now);
+    try {
+      expect(other.countReports()).toBe(1);
+      expect(other.commitReports([report('rep-00000001')])[0]?.duplicate).toBe(true);
+      expect(other.findByTokenHash('h1')?.lastRuns).toEqual({ 'file-store': '2026-11-22T10:00:00.000Z' });
+    } finally {
+      other.close();
+    }
+  });
+});
+
+describe('sqlite store', () => {
+  let dir: string;
+  let store: Store;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-store-'));
+    store = createSqliteStore({ file: path.join(dir, 'planner.sqlite'), now });
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens in WAL mode with synchronous FULL', () => {
+    const db = new Database(store.file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
   });
 
   it('backs up a live database with the online backup API; the copy opens and holds the data', async () => {
