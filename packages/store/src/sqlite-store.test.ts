@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupDatabaseFile, createPostgresStore, createSqliteStore, isPostgresStore, migrations, type ReportInput, type Store } from './index';
+import { backupDatabaseFile, createSqliteStore, migrations, type ReportInput, type Store } from './index';
 import { storeTargets } from './testing/store-targets';
 
 const now = () => new Date('2026-11-22T10:00:00.000Z');
