@@ -51,6 +51,17 @@ const en = {
     p.differs ? `the newest CMS export (${p.file ?? 'reported'} at ${p.at}) differs from the deployment the planner serves: ${list(p.changes).join('; ')}${p.moreChanges ? ` (+${p.moreChanges} more)` : ''}`
       : p.file ? 'they were made from another topology than the newest CMS export\'s' : 'they were made from another topology than the deployment the planner serves',
     list(p.documents).length ? `print again: ${words(p, 'documents', 'more')}` : 'print the documents again once the planner serves the new topology'].join('; '),
+  'peer.notPolled': (p) => `peer planner ${p.peer} (${p.url}) not polled yet`,
+  'peer.reachable': (p) => {
+    const parts = [`peer planner ${p.peer} answers`];
+    if (p.behindSeconds > 0) parts.push(`behind by ${span(p.behindSeconds)}`);
+    if (p.agentsMissing > 0) parts.push(`no report yet from ${p.agentsMissing} agent(s) this planner has heard`);
+    if (p.reportsLacking > 0) parts.push(`${p.reportsLacking} report(s) fewer`);
+    if (parts.length === 1) parts.push('up to date');
+    return parts.join('; ');
+  },
+  'peer.noAnswer': (p) => `peer planner ${p.peer} has not answered for ${span(p.forSeconds)}${p.error ? ` (${p.error})` : ''}; down after ${span(p.downAfterSeconds)}`,
+  'peer.down': (p) => `peer planner ${p.peer} (${p.url}) has not answered for ${span(p.forSeconds)}${p.lastAnswer ? '' : ', never since this planner started'}${p.error ? ` (${p.error})` : ''}`,
   rpo: (r) => (r.beyond
     ? `; ${r.unhealthySeconds === null ? 'never seen healthy' : `unhealthy for ${span(r.unhealthySeconds)}`}, beyond the ${span(r.rpoSeconds)} RPO`
     : `; within the ${span(r.rpoSeconds)} RPO so far (${span(r.unhealthySeconds)})`),
@@ -88,6 +99,17 @@ const fr = {
     p.differs ? `le dernier export du CMS (${p.file ?? 'signalé'}, ${when(p.at, 'fr')}) diffère du déploiement que sert le planificateur : ${list(p.changes).join(' ; ')}${p.moreChanges ? ` (+${p.moreChanges} autre(s))` : ''}`
       : p.file ? 'ils ont été produits d’après une autre topologie que celle du dernier export du CMS' : 'ils ont été produits d’après une autre topologie que celle du déploiement servi',
     list(p.documents).length ? `à réimprimer : ${words(p, 'documents', 'autre(s)', ' ; ')}` : 'réimprimez les documents dès que le planificateur sert la nouvelle topologie'].join(' ; '),
+  'peer.notPolled': (p) => `planificateur pair ${p.peer} (${p.url}) pas encore interrogé`,
+  'peer.reachable': (p) => {
+    const parts = [`le planificateur pair ${p.peer} répond`];
+    if (p.behindSeconds > 0) parts.push(`en retard de ${span(p.behindSeconds, 'fr')}`);
+    if (p.agentsMissing > 0) parts.push(`encore aucun rapport de ${p.agentsMissing} agent(s) que ce planificateur a reçus`);
+    if (p.reportsLacking > 0) parts.push(`${p.reportsLacking} rapport(s) de moins`);
+    if (parts.length === 1) parts.push('à jour');
+    return parts.join(' ; ');
+  },
+  'peer.noAnswer': (p) => `le planificateur pair ${p.peer} ne répond plus depuis ${span(p.forSeconds, 'fr')}${p.error ? ` (${p.error})` : ''} ; considéré hors service après ${span(p.downAfterSeconds, 'fr')}`,
+  'peer.down': (p) => `le planificateur pair ${p.peer} (${p.url}) ne répond plus depuis ${span(p.forSeconds, 'fr')}${p.lastAnswer ? '' : ', jamais depuis le démarrage de ce planificateur'}${p.error ? ` (${p.error})` : ''}`,
   rpo: (r) => (r.beyond
     ? ` ; ${r.unhealthySeconds === null ? 'jamais vu en bon état' : `en défaut depuis ${span(r.unhealthySeconds, 'fr')}`}, au-delà du RPO de ${span(r.rpoSeconds, 'fr')}`
     : ` ; dans le RPO de ${span(r.rpoSeconds, 'fr')} pour l’instant (${span(r.unhealthySeconds, 'fr')})`),

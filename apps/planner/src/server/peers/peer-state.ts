@@ -1,3 +1,4 @@
+import { formatDuration } from '@lyncdr/domain';
 import type { StatusEntry } from '@lyncdr/protocol';
 import { compareSync, type SyncGap, type SyncState } from './sync-state';
 
@@ -46,15 +47,7 @@ export const peerItemId = (name: string) => `peer:${name}`;
 
 const seconds = (ms: number) => Math.max(0, Math.round(ms / 1000));
 
-/** `3 min`, `2 h 5 min`: a short span in English words for the reasons. */
-export function spanWords(s: number): string {
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
-  return `${Math.floor(h / 24)} d`;
-}
+const spanWords = (s: number) => formatDuration(s * 1000);
 
 /**
  * The `peer:<name>` entry: unknown before the first answer (until the peer is down), ok while it answers (the reason
