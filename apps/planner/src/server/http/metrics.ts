@@ -27,6 +27,8 @@ export interface MetricsSources {
   store: Store;
   evaluator: Evaluator;
   endpoint: AgentEndpoint;
+  /** More families from other parts of the planner (peer planners: peers/peers.ts). */
+  more?: () => Family[];
 }
 
 export function createMetrics(): Metrics {
@@ -43,7 +45,7 @@ export function createMetrics(): Metrics {
     observePing(kind) {
       pings[kind]++;
     },
-    families({ store, evaluator, endpoint }) {
+    families({ store, evaluator, endpoint, more }) {
       const counts = countStatuses(evaluator.latest().items);
       const agents = store.listTokens().filter((t) => t.role === 'agent' && !t.revokedAt);
       return [
@@ -65,6 +67,7 @@ export function createMetrics(): Metrics {
           name: 'lyncdr_pings_total', type: 'counter', help: 'Pings taken on /ping, by kind.',
           samples: (Object.keys(pings) as PingKind[]).map((kind) => ({ labels: { kind }, value: pings[kind] })),
         },
+        ...(more?.() ?? []),
       ];
     },
   };
