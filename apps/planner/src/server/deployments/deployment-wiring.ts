@@ -1,3 +1,4 @@
+import type { PlannerLink } from '@lyncdr/documents';
 import type { Store } from '@lyncdr/store';
 import type { Topology } from '@lyncdr/topology';
 import { createAgentProducts } from '../../dashboard/plan-routes';
@@ -17,6 +18,8 @@ export interface WiringInput {
   now: () => Date;
   /** The deployment's evaluator and endpoint, once made (they are asked for only when a request comes). */
   self: () => { evaluator: Evaluator; endpoint: AgentEndpoint };
+  /** This planner and its peers, printed under the documents' title (peers/peers.ts); none when absent. */
+  planners?: () => PlannerLink[];
 }
 
 /** What a deployment with a topology adds to its context: documents, readiness and runs. */
@@ -25,7 +28,7 @@ export function deploymentWiring(w: WiringInput): Pick<DeploymentContextOptions,
   const withAgents = createAgentProducts(store);
   return {
     // Worksheets and runbooks use the versions agents reported too (docs/topology.md "Product version").
-    documents: createDocumentBuilder({ topology: () => topology && withAgents(topology), snapshot: () => w.self().evaluator.latest(), now }),
+    documents: createDocumentBuilder({ topology: () => topology && withAgents(topology), snapshot: () => w.self().evaluator.latest(), now, ...(w.planners ? { planners: w.planners } : {}) }),
     readiness: topology ? createReadinessService({
       store, now, topology: () => withAgents(topology), items, rules: config.policy.rules,
       agents: () => {
