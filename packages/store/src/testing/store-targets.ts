@@ -99,28 +99,23 @@ function postgresTarget(url: () => string): StoreTarget {
 }
 
 /**
- * The stores a test file runs its store tests against: SQLite always; PostgreSQL from LYNCDR_TEST_POSTGRES_URL, or a
- * throwaway cluster this file starts (and stops) when PostgreSQL's server binaries are installed. Without either,
- * the PostgreSQL half is reported as skipped, or fails when LYNCDR_REQUIRE_POSTGRES=1 (CI). Call at the top level of
- * a test file (it registers the hooks that start and stop the cluster).
+ * PostgreSQL for a test file: LYNCDR_TEST_POSTGRES_URL, or a throwaway cluster this file starts before its tests
+ * (and stops after them) when PostgreSQL's server binaries are installed. Without either it is `null`, and a test
+ * named after the reason is reported as skipped, or fails when LYNCDR_REQUIRE_POSTGRES=1 (CI). Call at the top level
+ * of a test file (it registers the hooks).
  */
-export function storeTargets(): StoreTarget[] {
-  const dirs: string[] = [];
-  const targets = [sqliteTarget(dirs)];
-  afterAll(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+export function postgresForTests(): { url(): string } | null {
   const fromEnv = process.env.LYNCDR_TEST_POSTGRES_URL || null;
   if (!fromEnv && !postgresBinDir()) {
-    const why = 'PostgreSQL store tests: no LYNCDR_TEST_POSTGRES_URL and no PostgreSQL server binaries (apt-get install postgresql)';
+    const why = 'PostgreSQL tests: no LYNCDR_TEST_POSTGRES_URL and no PostgreSQL server binaries (apt-get install postgresql)';
     if (process.env.LYNCDR_REQUIRE_POSTGRES === '1') {
-      describe('postgres store', () => it('needs PostgreSQL (LYNCDR_REQUIRE_POSTGRES=1)', () => {
+      describe('postgres', () => it('needs PostgreSQL (LYNCDR_REQUIRE_POSTGRES=1)', () => {
         throw new Error(why);
       }));
     } else {
-      describe('postgres store', () => it.skip(`skipped: ${why}`, () => {}));
+      describe('postgres', () => it.skip(`skipped: ${why}`, () => {}));
     }
-    return targets;
+    return null;
   }
   let cluster: PostgresCluster | null = null;
   let url = fromEnv;
@@ -131,9 +126,25 @@ export function storeTargets(): StoreTarget[] {
     }
   }, 120_000);
   afterAll(() => cluster?.stop());
-  targets.push(postgresTarget(() => {
-    if (!url) throw new Error('the PostgreSQL cluster has not started');
-    return url;
-  }));
+  return {
+    url() {
+      if (!url) throw new Error('the PostgreSQL cluster has not started');
+      return url;
+    },
+  };
+}
+
+/**
+ * The stores a test file runs its store tests against: SQLite always, PostgreSQL as `postgresForTests` finds it.
+ * Call at the top level of a test file.
+ */
+export function storeTargets(): StoreTarget[] {
+  const dirs: string[] = [];
+  const targets = [sqliteTarget(dirs)];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const postgres = postgresForTests();
+  if (postgres) targets.push(postgresTarget(() => postgres.url()));
   return targets;
 }
