@@ -131,8 +131,10 @@ export function createAgent(opts: AgentOptions): Agent {
     const onMessage = (env: Envelope) => {
       switch (env.type) {
         case 'ack': {
-          const { id } = env.payload as Payload<'ack'>;
+          const { id, duplicate } = env.payload as Payload<'ack'>;
           inflight.delete(id);
+          // A resend after an ack that was lost (a planner killed between its commit and its ack): harmless, and rare.
+          if (duplicate) log.info('the planner already had this report', { id });
           void deliveries
             .ack(target.key, id)
             .then(() => pump())
