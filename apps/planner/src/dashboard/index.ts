@@ -41,13 +41,15 @@ export function createDashboard(deps: {
   /** The inventory items the policy judges (full InventoryItems when the planner loaded a topology). */
   items: () => readonly PolicyItem[];
   assetsDir?: string;
+  /** The path the dashboard is served under (`/d/<name>` for one of several deployments); '' at the root. */
+  base?: string;
   /** Told of every plan printed (PDF, Markdown, HTML), to judge later whether it still holds. */
   onDocument?: (doc: ServedDocument) => void;
   /** The lyncdr version printed in the plans' revision block. */
   version?: string;
 }): Dashboard {
   const events = createEventHub();
-  const assets = createStaticAssets({ dir: deps.assetsDir });
+  const assets = createStaticAssets({ dir: deps.assetsDir, base: deps.base });
   const routes: Route[] = [
     { method: 'GET', path: '/api/events', role: 'read', handle: ({ res }) => events.attach(res) },
     { method: 'GET', path: '/api/dashboard/items', role: 'read', handle: ({ res }) => sendJson(res, 200, { items: deps.items().map(compactItem) }) },

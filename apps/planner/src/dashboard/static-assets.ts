@@ -16,7 +16,7 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 export interface StaticAssets {
-  /** Answers `GET /` and `GET /assets/<file>`; false when the path is not the dashboard's. */
+  /** Answers `GET /` (the page: index.html, or the deployments' overview) and `GET /assets/<file>`; false when the path is not the dashboard's. */
   serve(pathname: string, res: ServerResponse): boolean;
   readonly names: string[];
 }
@@ -30,12 +30,17 @@ export function findAssetsDir(from = path.dirname(fileURLToPath(import.meta.url)
 }
 
 /** Reads the dashboard's files once into memory and serves them with a strict content security policy. */
-export function createStaticAssets(deps: { dir?: string } = {}): StaticAssets {
+export function createStaticAssets(deps: { dir?: string; page?: string; base?: string } = {}): StaticAssets {
+  const page = deps.page ?? 'index.html';
+  const base = deps.base ?? '';
   const dir = deps.dir ?? findAssetsDir();
   const files = new Map<string, { body: Buffer; type: string }>();
   for (const name of readdirSync(dir)) {
     const type = types[path.extname(name)];
-    if (type) files.set(name, { body: readFileSync(path.join(dir, name)), type });
+    let body = readFileSync(path.join(dir, name));
+    // Served under a prefix (one of several deployments, `/d/<name>`): the page loads its files from there.
+    if (base && name.endsWith('.html')) body = Buffer.from(body.toString('utf8').replaceAll('"/assets/', `"${base}/assets/`), 'utf8');
+    if (type) files.set(name, { body, type });
   }
   const send = (res: ServerResponse, f: { body: Buffer; type: string }, cache: string) => {
     res.writeHead(200, {
@@ -47,8 +52,8 @@ export function createStaticAssets(deps: { dir?: string } = {}): StaticAssets {
   return {
     names: [...files.keys()],
     serve(pathname, res) {
-      if (pathname === '/' || pathname === '/index.html') {
-        send(res, files.get('index.html')!, 'no-cache');
+      if (pathname === '/' || pathname === `/${page}`) {
+        send(res, files.get(page)!, 'no-cache');
         return true;
       }
       if (!pathname.startsWith('/assets/')) return false;

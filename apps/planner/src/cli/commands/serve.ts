@@ -12,6 +12,8 @@ import { watchStopSignals, type StopSignals } from '../stop-signals';
 import { loadPlannerConfig, type ConfigFlags } from '../../server/load-config';
 import { createPlannerLogger } from '../../server/planner-logger';
 import { startPlanner } from '../../server/start-planner';
+import { loadDeployments } from './serve-deployments';
+import { startDeployments } from '../../server/deployments/start-deployments';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -72,9 +74,12 @@ async function serve(o: ConfigFlags, ctx: CliContext, signals: StopSignals): Pro
   const logger = createPlannerLogger(config, { terminal: (line) => ctx.stderr(line), now: ctx.now });
   const { log } = logger;
   try {
-    const planner = await startPlanner({ config, topology, tls, now: ctx.now, log });
+    const planner = config.deployments
+      ? await startDeployments({ config, deployments: await loadDeployments(config.deployments, ctx.cwd), tls, now: ctx.now, log })
+      : await startPlanner({ config, topology, tls, now: ctx.now, log });
     try {
-      if (signals.received === null) ctx.stdout(`lyncdr planner: ${planner.url}  (agents connect to ${planner.agentUrl})\n`);
+      const agentUrl = 'agentUrl' in planner ? planner.agentUrl : `${planner.url.replace(/^http/, 'ws')}/d/<name>/agent`;
+      if (signals.received === null) ctx.stdout(`lyncdr planner: ${planner.url}  (agents connect to ${agentUrl})\n`);
       const sig = await signals.wait();
       log.info('planner.stopping', { signal: sig });
     } finally {

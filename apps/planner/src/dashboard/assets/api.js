@@ -1,7 +1,13 @@
-/* global sessionStorage, fetch, AbortController, TextDecoderStream */
+/* global sessionStorage, fetch, AbortController, TextDecoderStream, location */
 /* The dashboard's only way out: same-origin requests to the planner's API, with the token kept in sessionStorage. */
 
-const KEY = 'lyncdr.token';
+/** The deployment this page shows when the planner serves several (`/d/<name>/`), else null. */
+export const servedDeployment = /^\/d\/([a-z0-9-]+)\//.exec(location.pathname)?.[1] ?? null;
+/** The API is beside the page: `/api/…` at the root, `/d/<name>/api/…` for one of several deployments. */
+const at = (path) => (path.startsWith('/') ? path.slice(1) : path);
+const GLOBAL_KEY = 'lyncdr.token';
+/** Each deployment keeps its own token; a global admin token (given on the overview) serves them all. */
+const KEY = servedDeployment ? `${GLOBAL_KEY}:${servedDeployment}` : GLOBAL_KEY;
 export class ApiError extends Error {
   constructor(status, code, message) {
     super(message);
@@ -11,7 +17,7 @@ export class ApiError extends Error {
 }
 
 export const token = {
-  get: () => sessionStorage.getItem(KEY),
+  get: () => sessionStorage.getItem(KEY) ?? (KEY === GLOBAL_KEY ? null : sessionStorage.getItem(GLOBAL_KEY)),
   set: (t) => (t ? sessionStorage.setItem(KEY, t) : sessionStorage.removeItem(KEY)),
 };
 
@@ -31,21 +37,21 @@ async function fail(res) {
 
 /** GET a JSON document from the API. */
 export async function getJson(path) {
-  const res = await fetch(path, { headers: headers(), cache: 'no-store' });
+  const res = await fetch(at(path), { headers: headers(), cache: 'no-store' });
   if (!res.ok) await fail(res);
   return res.json();
 }
 
 /** POST JSON to the API (admin routes). */
 export async function postJson(path, body) {
-  const res = await fetch(path, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body) });
+  const res = await fetch(at(path), { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body) });
   if (!res.ok) await fail(res);
   return res.json();
 }
 
 /** GET a file (PDF, Markdown, HTML) from the API as a Blob. */
 export async function getBlob(path) {
-  const res = await fetch(path, { headers: headers(), cache: 'no-store' });
+  const res = await fetch(at(path), { headers: headers(), cache: 'no-store' });
   if (!res.ok) await fail(res);
   return res.blob();
 }
@@ -61,7 +67,7 @@ export function listen(onEvent, onState) {
     while (!stopped) {
       ctrl = new AbortController();
       try {
-        const res = await fetch('/api/events', { headers: headers(), signal: ctrl.signal, cache: 'no-store' });
+        const res = await fetch(at('/api/events'), { headers: headers(), signal: ctrl.signal, cache: 'no-store' });
         if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
         onState(true);
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

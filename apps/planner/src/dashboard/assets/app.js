@@ -1,6 +1,6 @@
 /* global document, window, location, performance */
 /* The dashboard: loads the planner's data, renders the views and follows /api/events for live updates. */
-import { ApiError, getJson, listen, token } from './api.js';
+import { ApiError, getJson, listen, servedDeployment, token } from './api.js';
 import { getLang, setLang, t, translatePage } from './i18n.js';
 import { indexTopology, placeItems, poolStatuses } from './model.js';
 import { esc, SEVERITY } from './util.js';
@@ -21,9 +21,15 @@ function message(text) {
   $('message').textContent = text ?? '';
 }
 
+// Served as one of several deployments: a way back to the overview of them all.
+$('all-deployments').hidden = !servedDeployment;
+if (servedDeployment) $('all-deployments').href = '/';
+
 function renderHeader() {
   const s = state.status;
-  $('deployment').textContent = s?.deployment ? `— ${s.deployment}` : '';
+  // One of several deployments: its name in the planner first, the topology's own name after it.
+  const names = [servedDeployment, s?.deployment && s.deployment !== servedDeployment ? s.deployment : null].filter(Boolean);
+  $('deployment').textContent = names.length ? `— ${names.join(' · ')}` : '';
   // The counts, most urgent first, are filters of the status table (view-status.js); a focused one stays focused.
   const focused = document.activeElement?.closest?.('#counts button[data-status]')?.dataset.status;
   $('counts').innerHTML = s ? SEVERITY.map((k) => `<button type="button" class="badge ${k}" data-status="${k}" aria-pressed="${$('f-status').value === k}" title="${esc(t('countsFilter', { status: t(k) }))}">${s.counts[k] ?? 0} ${esc(t(k))}</button>`).join('') +

@@ -3,7 +3,7 @@
 import { formatReason } from './reasons.js';
 
 const en = {
-  title: 'lyncdr planner', skip: 'Skip to content', live: 'Live', offline: 'Reconnecting…', language: 'Language',
+  title: 'lyncdr planner', allDeployments: 'All deployments', deploymentsTitle: 'Deployments', deploymentsName: 'Deployment', deploymentsTopology: 'Topology', deploymentsItems: 'Items', deploymentsAgents: 'Agents connected', deploymentsToken: 'A global admin token (lyncdr agents add <name> --role admin --global)', deploymentsNeedToken: 'The overview needs a global admin token.', tokenSave: 'Save', skip: 'Skip to content', live: 'Live', offline: 'Reconnecting…', language: 'Language',
   token: 'API token', tokenSet: 'Token set', tokenHelp: 'Paste a read token (or an admin token to send "collect now"). It is kept for this browser tab only.',
   save: 'Save', clear: 'Forget', cancel: 'Cancel', needToken: 'The planner needs an API token to show data.',
   tabStatus: 'Backup status', tabAgents: 'Agents', tabOverview: 'Overview', tabDocuments: 'Documents', tabAlerts: 'Alerts & policy',
@@ -81,7 +81,7 @@ const en = {
 };
 
 const fr = {
-  title: 'lyncdr planner', skip: 'Aller au contenu', live: 'En direct', offline: 'Reconnexion…', language: 'Langue',
+  title: 'lyncdr planner', allDeployments: 'Tous les déploiements', deploymentsTitle: 'Déploiements', deploymentsName: 'Déploiement', deploymentsTopology: 'Topologie', deploymentsItems: 'Éléments', deploymentsAgents: 'Agents connectés', deploymentsToken: 'Un jeton admin global (lyncdr agents add <nom> --role admin --global)', deploymentsNeedToken: 'La vue d’ensemble demande un jeton admin global.', tokenSave: 'Enregistrer', skip: 'Aller au contenu', live: 'En direct', offline: 'Reconnexion…', language: 'Langue',
   token: 'Jeton d’API', tokenSet: 'Jeton défini', tokenHelp: 'Collez un jeton de lecture (ou d’administration pour « collecter maintenant »). Il n’est gardé que pour cet onglet.',
   save: 'Enregistrer', clear: 'Oublier', cancel: 'Annuler', needToken: 'Le planificateur demande un jeton d’API pour afficher les données.',
   tabStatus: 'État des sauvegardes', tabAgents: 'Agents', tabOverview: 'Vue d’ensemble', tabDocuments: 'Documents', tabAlerts: 'Alertes et politique',

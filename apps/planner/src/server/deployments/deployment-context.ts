@@ -17,7 +17,7 @@ import { createMetrics, metricsRoutes } from '../http/metrics';
 import { withOpenApi } from '../http/openapi';
 import { createPingHandler } from '../http/ping';
 import { createRequestHandler } from '../http/request-handler';
-import { compileRoute } from '../../http/router';
+import { compileRoute, type CompiledRoute } from '../../http/router';
 import { createScheduler, type Scheduler } from '../scheduler';
 import { VERSION } from '../version';
 import { readinessRoutes } from '../readiness/readiness-routes';
@@ -45,7 +45,7 @@ export interface DeploymentContextOptions {
   readiness?: ReadinessService | null;
   /** The planner-level store whose admin tokens (and admin sessions) are accepted here too (several deployments). */
   globalStore?: Store | null;
-  /** The path the deployment is served under (`/d/<name>`), for its OpenAPI description; '' for the root. */
+  /** The path the deployment is served under (`/d/<name>`), for its dashboard's files and its OpenAPI description; '' for the root. */
   base?: string;
 }
 
@@ -60,6 +60,8 @@ export interface DeploymentContext {
   readonly endpoint: AgentEndpoint;
   readonly writer: ReportWriter;
   readonly dashboard: Dashboard;
+  /** The API routes (for the OpenAPI description of a planner serving several deployments). */
+  readonly routes: readonly CompiledRoute[];
   /** Ping URLs first, then the API and the dashboard. */
   handleRequest(req: IncomingMessage, res: ServerResponse): void;
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -79,7 +81,7 @@ export function createDeploymentContext(o: DeploymentContextOptions): Deployment
   const items = o.items ?? (() => []);
   const notifier = createNotifier({ store, log, now, silence: config.alerts.silence, channels: createChannels(config.alerts) });
   const drift = createDocumentsDrift({ store, now });
-  const dashboard = createDashboard({ store, rules: config.policy.rules, now, items, onDocument: drift.record, version: VERSION });
+  const dashboard = createDashboard({ store, rules: config.policy.rules, now, items, onDocument: drift.record, version: VERSION, base: o.base ?? '' });
   const metrics = createMetrics();
   const runs = o.runs ? createRunService({ ...o.runs, store, now, onChange: (runId, seq) => {
     dashboard.events.publish('run', { runId, seq });
@@ -122,7 +124,7 @@ export function createDeploymentContext(o: DeploymentContextOptions): Deployment
   });
 
   return {
-    store, evaluator, endpoint, writer, dashboard,
+    store, evaluator, endpoint, writer, dashboard, routes,
     handleRequest: (req, res) => void (ping(req, res) || api(req, res)),
     handleUpgrade: (req, socket, head) => endpoint.handleUpgrade(req, socket, head),
     async open() {

@@ -47,5 +47,8 @@ export const deploymentDir = (config: Pick<PlannerConfig, 'data'>, name: string)
 /** The SQLite file of one deployment (its agents, reports, tokens, runs): `<data>/deployments/<name>/planner.sqlite`. */
 export const deploymentDbFile = (config: Pick<PlannerConfig, 'data'>, name: string) => path.join(deploymentDir(config, name), 'planner.sqlite');
 
+/** The PostgreSQL schema of the planner's own store (one deployment, or the global tokens of several). */
+export const PLANNER_SCHEMA = 'lyncdr';
+
 /** A deployment's PostgreSQL schema: its name with dashes as underscores, after a `d_` (never a reserved word). */
 export const deploymentSchema = (name: string) => `d_${name.replace(/-/g, '_')}`;

@@ -50,7 +50,7 @@ function operation(route: DescribedRoute, op: Operation): Json {
       '400': errorAnswer('Bad input (E_HTTP_BODY, E_HTTP_BAD_PATH, E_USAGE…).'),
       '401': errorAnswer('No token (and reads are not open).'),
       '403': errorAnswer('Unknown or revoked token, or a role too low.'),
-      ...(route.method === 'POST' && route.path.startsWith('/ping/') ? { '404': errorAnswer('No such item.'), '413': errorAnswer('Body over 10 000 bytes.'), '429': errorAnswer('Over the token\u2019s ping budget.') } : {}),
+      ...(route.role === 'agent' ? { '404': errorAnswer('No such item.'), '413': errorAnswer('Body over 10 000 bytes.'), '429': errorAnswer('Over the token\u2019s ping budget.') } : {}),
     },
   };
 }
@@ -60,15 +60,21 @@ function operation(route: DescribedRoute, op: Operation): Json {
  * entry in openapi-operations.ts. Routes without an entry are returned in `undocumented` (and described only by
  * their path), so a new route cannot go unnoticed.
  */
-export function buildOpenApi(routes: readonly DescribedRoute[], o: { base?: string } = {}): { document: Json; undocumented: string[] } {
+export function buildOpenApi(
+  routes: readonly DescribedRoute[],
+  o: { base?: string; prefix?: string; root?: readonly DescribedRoute[]; more?: Readonly<Record<string, Operation>> } = {},
+): { document: Json; undocumented: string[] } {
+  const prefix = o.prefix ?? '';
   const all: DescribedRoute[] = [...routes, ...PING_PATHS.map((path) => ({ method: 'POST' as const, path, role: 'agent' as const }))];
   const paths: Record<string, Record<string, Json>> = {};
   const undocumented: string[] = [];
-  for (const r of all) {
+  // Several deployments: each deployment's routes under `prefix` (`/d/:deployment`), the planner's own at the root.
+  for (const [r, at] of [...all.map((r) => [r, prefix] as const), ...(o.root ?? []).map((r) => [r, ''] as const)]) {
     const key = `${r.method} ${r.path}`;
-    const op = operations[key];
+    const op = operations[key] ?? o.more?.[key];
     if (!op) undocumented.push(key);
-    (paths[openApiPath(r.path)] ??= {})[r.method.toLowerCase()] = operation(r, op ?? { tag: 'operations', summary: key });
+    const path = `${at}${r.path}`;
+    (paths[openApiPath(path)] ??= {})[r.method.toLowerCase()] = operation({ ...r, path }, op ?? { tag: 'operations', summary: key });
   }
   const bearer = (description: string) => ({ type: 'http', scheme: 'bearer', description });
   return {
