@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Finding, StatusEntry, StatusSnapshot } from '@lyncdr/protocol';
+import { SyncState } from '../peers/sync-state';
 
 /**
  * What `/openapi.json` says of each route: its words and the zod schemas of its query, body and JSON answer. The
@@ -154,6 +155,21 @@ export const operations: Record<string, Operation> = {
   'GET /api/runs/:id/events': { tag: 'runs', summary: 'A run\u2019s recorded events in order.', response: z.object({ runId: z.string(), events: z.array(z.unknown()) }) },
   'GET /api/runs/:id/evidence/:evidence': { tag: 'runs', summary: 'One evidence file of a run, as it was attached.', produces: 'application/octet-stream' },
   'GET /api/runs/:id/report.:format': { tag: 'runs', summary: 'The drill report of a run (format pdf, md or html).', produces: 'application/pdf', query: { lang } },
+  'GET /api/sync-state': {
+    tag: 'operations', summary: 'What this planner holds, for its peer planners: reports kept and each agent\u2019s newest report (docs/planner.md, Peers).',
+    response: SyncState,
+  },
+  'GET /api/peers': {
+    tag: 'operations', summary: 'The peer planners: reachable or not and since when, how far behind, who sends the alerts (docs/planner.md, Peers).',
+    response: z.object({
+      self: z.object({ name: z.string().nullable(), url: z.string().nullable() }), order: z.array(z.string()), sender: z.string().nullable(),
+      peers: z.array(z.object({
+        name: z.string(), url: z.string(), reachable: z.boolean().nullable(), down: z.boolean(), since: iso, lastAnswer: iso.nullable(), lastPoll: iso.nullable(),
+        error: z.string().nullable(), sync: SyncState.nullable(),
+        gap: z.object({ behindSeconds: z.number(), aheadSeconds: z.number(), reportsLacking: z.number().int(), agentsMissing: z.array(z.string()) }).loose().nullable(),
+      })),
+    }),
+  },
   'GET /metrics': {
     tag: 'operations', summary: 'Metrics in the Prometheus text format (items by status, agents, reports, evaluation and ack times).',
     produces: 'text/plain; version=0.0.4',
