@@ -4,7 +4,7 @@ import type { Bench, RowResult, Stats } from './types';
 const ms = (v: number) => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`);
 
 function figure(s: Stats): string {
-  const value = s.unit === 'ms' ? `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})` : `${s.median.toFixed(0)} ${s.unit}`;
+  const value = s.unit === 'ms' ? `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})` : `${s.median.toFixed(0)} ${s.unit}${s.runs > 1 ? ` (${s.min.toFixed(0)}–${s.max.toFixed(0)})` : ''}`;
   return `${value}${s.cpuMs === undefined ? '' : `, CPU ${ms(s.cpuMs)}`}${s.rssMb === null ? '' : `, ${s.rssMb.toFixed(0)} MB`}`;
 }
 

@@ -22,13 +22,13 @@ const AGENTS = Number(process.env.LYNCDR_BENCH_AGENTS ?? 1000);
 const PHASE_MS = 5000;
 const IN_FLIGHT = 4;
 
-function openFileLimit(): number {
+export function openFileLimit(): number {
   const r = spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' });
   const n = Number(r.stdout.trim());
   return Number.isFinite(n) ? n : Infinity;
 }
 
-function rssMb(pid: number): number {
+export function rssMb(pid: number): number {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : 0;
@@ -37,7 +37,7 @@ function rssMb(pid: number): number {
   }
 }
 
-function waitForLine(child: ChildProcess, re: RegExp, what: string): Promise<RegExpExecArray> {
+export function waitForLine(child: ChildProcess, re: RegExp, what: string): Promise<RegExpExecArray> {
   let out = '';
   let err = '';
   child.stderr?.on('data', (d) => (err += d));
@@ -61,10 +61,10 @@ const p99 = (xs: number[]) => {
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Measured { throughput: number; p99: number; errors: number; connected: number }
+export interface Measured { throughput: number; p99: number; errors: number; connected: number }
 
 /** Connects the agents, runs the closed-loop throughput phase, then the 500 reports/s latency phase. */
-async function load(url: string, tokens: string[] | null): Promise<Measured> {
+export async function load(url: string, tokens: string[] | null): Promise<Measured> {
   const stats: LoadStats = { acked: 0, latencies: [], errors: 0 };
   const clients: LoadClient[] = [];
   for (let i = 0; i < AGENTS; i += 100) {
