@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +10,8 @@ import { connectSimAgent } from '../apps/planner/src/testing/sim-agent';
 import { repoRoot, startPlannerProcess, type PlannerProcess } from './planner-helpers';
 
 /**
- * One planner process (`lyncdr serve`) serving two deployments (examples/two-site as "contoso",
- * examples/sfb2019-two-site as "litware"), each with its own SQLite file and its own tokens; a global admin token
+ * One planner process (`lyncdr serve --config examples/planner-two-deployments.yaml`) serving two deployments
+ * (examples/two-site as "contoso", examples/sfb2019-two-site as "litware"), each with its own SQLite file and tokens; a global admin token
  * for the overview and both. Tokens are made with the CLI, agents speak the real protocol over real sockets.
  */
 const CONTOSO_FS = 'filestore:\\\\fs01.contoso.example\\lyncshare';
@@ -27,6 +27,7 @@ const until = async (what: string, ok: () => boolean | Promise<boolean>, ms = 20
 
 let dir = '';
 let yaml = '';
+let data = '';
 let planner: PlannerProcess;
 const tokens: Record<string, string> = {};
 
@@ -37,7 +38,7 @@ const cli = async (...argv: string[]) => {
   return { code, out, err };
 };
 const addToken = async (key: string, ...argv: string[]) => {
-  const r = await cli('agents', 'add', ...argv, '--config', yaml, '--json');
+  const r = await cli('agents', 'add', ...argv, '--config', yaml, '--data', data, '--json');
   expect(r.code, r.err).toBe(0);
   tokens[key] = (JSON.parse(r.out) as { token: string }).token;
 };
@@ -45,23 +46,16 @@ const get = (p: string, token?: string) => fetch(`${planner.url}${p}`, { headers
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-deployments-'));
-  yaml = path.join(dir, 'planner.yaml');
-  const ex = (p: string) => JSON.stringify(path.join(repoRoot, 'examples', p));
-  writeFileSync(yaml, [
-    `data: ${JSON.stringify(path.join(dir, 'data'))}`,
-    'port: 0',
-    'deployments:',
-    `  - { name: contoso, topology: ${ex('two-site/topology.xml')}, overlay: ${ex('two-site/lyncdr.yaml')} }`,
-    `  - { name: litware, topology: ${ex('sfb2019-two-site/topology.xml')}, overlay: ${ex('sfb2019-two-site/lyncdr.yaml')} }`,
-    '',
-  ].join('\n'));
+  // The bundled example config, with its data folder and port given on the command line.
+  yaml = path.join(repoRoot, 'examples', 'planner-two-deployments.yaml');
+  data = path.join(dir, 'data');
   await addToken('contosoAgent', 'fe-contoso', '--deployment', 'contoso');
   await addToken('contosoRead', 'viewer', '--deployment', 'contoso', '--role', 'read');
   await addToken('contosoAdmin', 'ops', '--deployment', 'contoso', '--role', 'admin');
   await addToken('litwareAgent', 'fe-litware', '--deployment', 'litware');
   await addToken('litwareRead', 'viewer', '--deployment', 'litware', '--role', 'read');
   await addToken('global', 'noc', '--global', '--role', 'admin');
-  planner = await startPlannerProcess(['--config', yaml]);
+  planner = await startPlannerProcess(['--config', yaml, '--data', data, '--port', '0']);
 }, 90_000);
 
 afterAll(async () => {
@@ -72,10 +66,10 @@ afterAll(async () => {
 
 describe('one planner, two deployments, scoped tokens', () => {
   it('the token commands say which deployment a token belongs to, and refuse to guess', async () => {
-    expect(await cli('agents', 'add', 'x', '--config', yaml)).toMatchObject({ code: 2, err: expect.stringMatching(/E_USAGE.*--deployment <name>/s) });
-    expect(await cli('agents', 'add', 'x', '--config', yaml, '--deployment', 'fabrikam')).toMatchObject({ code: 2, err: expect.stringMatching(/E_DEPLOYMENT_UNKNOWN.*contoso, litware/s) });
-    expect(await cli('agents', 'add', 'x', '--config', yaml, '--global', '--role', 'read')).toMatchObject({ code: 2, err: expect.stringMatching(/E_USAGE.*global token is an admin token/s) });
-    const list = await cli('agents', 'list', '--config', yaml, '--deployment', 'litware', '--json');
+    expect(await cli('agents', 'add', 'x', '--config', yaml, '--data', data)).toMatchObject({ code: 2, err: expect.stringMatching(/E_USAGE.*--deployment <name>/s) });
+    expect(await cli('agents', 'add', 'x', '--config', yaml, '--data', data, '--deployment', 'fabrikam')).toMatchObject({ code: 2, err: expect.stringMatching(/E_DEPLOYMENT_UNKNOWN.*contoso, litware/s) });
+    expect(await cli('agents', 'add', 'x', '--config', yaml, '--data', data, '--global', '--role', 'read')).toMatchObject({ code: 2, err: expect.stringMatching(/E_USAGE.*global token is an admin token/s) });
+    const list = await cli('agents', 'list', '--config', yaml, '--data', data, '--deployment', 'litware', '--json');
     expect((JSON.parse(list.out) as { agents: { name: string }[] }).agents.map((a) => a.name)).toEqual(['fe-litware', 'viewer']);
   });
 
@@ -116,6 +110,8 @@ describe('one planner, two deployments, scoped tokens', () => {
     await expect(withHeader.report('rep-stranger-1')).rejects.toThrow(/closed 1008/);
     const ping = await fetch(`${planner.url}/d/litware/ping/${encodeURIComponent(LITWARE_FS)}`, { method: 'POST', headers: { authorization: `Bearer ${tokens.contosoAgent}` } });
     expect([401, 403]).toContain(ping.status);
+    const ownPing = await fetch(`${planner.url}/d/litware/ping/${encodeURIComponent(LITWARE_FS)}`, { method: 'POST', headers: { authorization: `Bearer ${tokens.litwareAgent}` } });
+    expect(ownPing.status).toBe(200);
 
     const now = () => new Date();
     const observation = (itemId: string, subject: string) => ({ observations: [{ kind: 'file-store' as const, subject, itemId, lastGood: now().toISOString(), ok: true, findings: [], data: { files: 3 } }] });
@@ -158,7 +154,7 @@ describe('one planner, two deployments, scoped tokens', () => {
         s.close();
       }
     };
-    const db = (name: string) => path.join(dir, 'data', 'deployments', name, 'planner.sqlite');
+    const db = (name: string) => path.join(data, 'deployments', name, 'planner.sqlite');
     expect([count(db('contoso'), 'rep-contoso-1'), count(db('contoso'), 'rep-litware-1'), count(db('litware'), 'rep-litware-1'), count(db('litware'), 'rep-contoso-1')]).toEqual([true, false, true, false]);
   });
 
