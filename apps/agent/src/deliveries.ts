@@ -45,7 +45,15 @@ export function cursorFile(outboxDir: string, url: string): string {
   return path.join(outboxDir, 'delivery', `${createHash('sha256').update(url).digest('hex').slice(0, 16)}.log`);
 }
 
-export function createDeliveries(deps: { outbox: Outbox; dir: string; targets: DeliveryTarget[]; now: () => Date; logger: Logger }): Deliveries {
+export function createDeliveries(deps: {
+  outbox: Outbox;
+  dir: string;
+  targets: DeliveryTarget[];
+  now: () => Date;
+  logger: Logger;
+  /** A cursor file is rewritten once it holds more lines than this and twice the ids it keeps (1000). */
+  compactAfterLines?: number;
+}): Deliveries {
   const { outbox, targets, logger } = deps;
   if (targets.length === 0) throw new LyncdrError('E_AGENT_CONFIG', 'planner: no planner to report to; set planner or planners');
   const single = targets.length === 1;
@@ -86,7 +94,7 @@ export function createDeliveries(deps: { outbox: Outbox; dir: string; targets: D
     }
   };
   const maybeCompact = async (s: { log: DeliveryLog; done: Set<string>; dropped: number }) => {
-    if (s.log.lines() > 1000 && s.log.lines() > 2 * s.done.size) await s.log.compact(s.done, s.dropped);
+    if (s.log.lines() > (deps.compactAfterLines ?? 1000) && s.log.lines() > 2 * s.done.size) await s.log.compact(s.done, s.dropped);
   };
 
   return {
