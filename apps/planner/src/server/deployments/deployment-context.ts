@@ -22,6 +22,7 @@ import { createScheduler, type Scheduler } from '../scheduler';
 import { VERSION } from '../version';
 import { readinessRoutes } from '../readiness/readiness-routes';
 import type { ReadinessService } from '../readiness/readiness-service';
+import type { Peers } from '../peers/peers';
 import { runRoutes } from '../runs/run-routes';
 import { createRunService, type RunDeps } from '../runs/run-service';
 
@@ -47,6 +48,8 @@ export interface DeploymentContextOptions {
   globalStore?: Store | null;
   /** The path the deployment is served under (`/d/<name>`), for its dashboard's files and its OpenAPI description; '' for the root. */
   base?: string;
+  /** The peer planners (docs/planner.md, Peers): their peer:<name> items, the alert gate, their routes and metrics. */
+  peers?: Peers | null;
 }
 
 /**
@@ -79,7 +82,7 @@ export function createDeploymentContext(o: DeploymentContextOptions): Deployment
   const log = o.log ?? silentLogger;
   const { config, store } = o;
   const items = o.items ?? (() => []);
-  const notifier = createNotifier({ store, log, now, silence: config.alerts.silence, channels: createChannels(config.alerts) });
+  const notifier = createNotifier({ store, log, now, silence: config.alerts.silence, channels: createChannels(config.alerts), gate: o.peers?.gate ?? null });
   const drift = createDocumentsDrift({ store, now });
   const dashboard = createDashboard({ store, rules: config.policy.rules, now, items, onDocument: drift.record, version: VERSION, base: o.base ?? '' });
   const metrics = createMetrics();
@@ -89,7 +92,7 @@ export function createDeploymentContext(o: DeploymentContextOptions): Deployment
     evaluator.evaluateSoon();
   } }) : null;
   const evaluator = createEvaluator({
-    more: (at, judged) => [...(runs ? runs.cadence(at) : []), ...drift.entries(at, judged), ...(o.readiness?.entries(at, judged) ?? [])],
+    more: (at, judged) => [...(runs ? runs.cadence(at) : []), ...drift.entries(at, judged), ...(o.readiness?.entries(at, judged) ?? []), ...(o.peers?.entries(at) ?? [])],
     store, now, log, items, deployment: () => o.deployment ?? null, rules: config.policy.rules,
     onChanges: (changes, deployment) => void notifier.onChanges(changes, deployment).catch((e: Error) => log.error('alert.error', { error: e.message })),
     debounceMs: o.evaluateDebounceMs,
@@ -111,7 +114,7 @@ export function createDeploymentContext(o: DeploymentContextOptions): Deployment
   // Ping URLs take agent tokens, so they are answered before the API's router (docs/operations.md).
   const ping = createPingHandler({ store, writer, items, now, log, limits: config.limits, onReport, onPing: metrics.observePing });
   const routes = withOpenApi(apiRoutes({ store, evaluator, endpoint, items, documents: drift.recording(o.documents ?? null) })
-    .concat(dashboard.routes, runs ? runRoutes({ store, runs }) : [], drift.routes, o.readiness ? readinessRoutes(o.readiness) : [], metricsRoutes(metrics, { store, evaluator, endpoint })), { base: o.base ?? '' })
+    .concat(dashboard.routes, runs ? runRoutes({ store, runs }) : [], drift.routes, o.readiness ? readinessRoutes(o.readiness) : [], metricsRoutes(metrics, { store, evaluator, endpoint, ...(o.peers ? { more: o.peers.metrics } : {}) }), o.peers?.routes ?? []), { base: o.base ?? '' })
     .map(compileRoute);
   let ready = false;
   let scheduler: Scheduler | null = null;
