@@ -48,9 +48,11 @@ export function createPlannerServer(o: PlannerServerOptions): PlannerServer {
         throw e;
       }
       ctx.start();
+      o.peers?.start(at.base);
       return { url: at.base, port: at.port, agentUrl: `${at.ws}/agent` };
     },
     async stop() {
+      o.peers?.stop();
       await ctx.stop();
       await listener.close();
     },
