@@ -9,6 +9,7 @@ import { deploymentWiring } from './deployments/deployment-wiring';
 import type { PolicyItem } from './evaluator';
 import { announceAdminLink } from './http/admin-link';
 import { dbFile } from './load-config';
+import { createPeers } from './peers/peers';
 import { createPlannerServer, type PlannerServer, type PlannerServerOptions } from './planner-server';
 
 export interface StartPlannerOptions {
@@ -52,10 +53,13 @@ export async function startPlanner(o: StartPlannerOptions): Promise<RunningPlann
   let server: PlannerServer | null = null;
   try {
     if (topology) recordTopology(store, topology, log);
+    // The peer planners (docs/planner.md, Peers): polled once the server listens; a change is judged at once.
+    const peers = createPeers({ config, store, now, log, onChange: () => started.evaluator.evaluateSoon() });
     const started: PlannerServer = createPlannerServer({
       config, store, now, log, tls: o.tls ?? null, items,
       deployment: o.deployment !== undefined ? o.deployment : (topology?.deployment ?? null),
-      ...deploymentWiring({ config, store, topology, items, now, self: () => started }),
+      ...deploymentWiring({ config, store, topology, items, now, self: () => started, planners: peers.planners }),
+      peers,
       ...(o.schedule === undefined ? {} : { schedule: o.schedule }),
       ...(o.evaluateDebounceMs === undefined ? {} : { evaluateDebounceMs: o.evaluateDebounceMs }),
       ...(o.commitInWorker === undefined ? {} : { commitInWorker: o.commitInWorker }),
