@@ -155,6 +155,10 @@ describe('one planner, two deployments, scoped tokens', () => {
       }
     };
     const db = (name: string) => path.join(data, 'deployments', name, 'planner.sqlite');
+    // lyncdr db backup --deployment copies that deployment's database (while the planner runs).
+    const backup = await cli('db', 'backup', path.join(dir, 'litware-copy.sqlite'), '--config', yaml, '--data', data, '--deployment', 'litware', '--json');
+    expect(backup.code, backup.err).toBe(0);
+    expect(JSON.parse(backup.out)).toMatchObject({ integrity: 'ok', tokens: 2 });
     expect([count(db('contoso'), 'rep-contoso-1'), count(db('contoso'), 'rep-litware-1'), count(db('litware'), 'rep-litware-1'), count(db('litware'), 'rep-contoso-1')]).toEqual([true, false, true, false]);
   });
 
