@@ -50,14 +50,14 @@ export async function runAgentCli(argv: string[], io: AgentCliIo): Promise<numbe
 
   program
     .command('init')
-    .description('Check the connection to the planner with a token file, then write a commented agent.yaml.')
-    .requiredOption('--planner <url>', 'the planner\'s agent endpoint, e.g. wss://planner.contoso.com/agent')
-    .requiredOption('--token-file <file>', 'file holding the token the planner issued for this agent')
+    .description('Check the connection to the planner(s) with a token file each, then write a commented agent.yaml.')
+    .requiredOption('--planner <url>', 'the planner\'s agent endpoint, e.g. wss://planner.contoso.com/agent; repeat it for a second planner', collect, [])
+    .requiredOption('--token-file <file>', 'file holding the token the planner issued for this agent; one per --planner, in the same order', collect, [])
     .option('--agent-id <name>', 'the name the token was issued for (default: this host name)')
     .option('--config <file>', 'where to write the config', DEFAULT_CONFIG)
     .option('--force', 'replace an existing config file')
     .option('--no-check', 'write the file without checking the connection')
-    .action(async (o: { planner: string; tokenFile: string; agentId?: string; config: string; force?: boolean; check: boolean }) => {
+    .action(async (o: { planner: string[]; tokenFile: string[]; agentId?: string; config: string; force?: boolean; check: boolean }) => {
       code = await runInit(o, { stdout: io.stdout, cwd: io.cwd, env });
     });
 
@@ -161,6 +161,11 @@ export async function runAgentCli(argv: string[], io: AgentCliIo): Promise<numbe
     io.stderr(`lyncdr-agent: ${formatError(e)}\n`);
     return isLyncdrError(e) ? e.exitCode : 2;
   }
+}
+
+/** Commander's collector of a repeated option. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 /** `; 2 waiting for wss://b/agent, 5 dropped for it` per planner with something to say; nothing for one planner with nothing. */

@@ -5,10 +5,30 @@ function q(s: string): string {
 
 export interface TemplateInput {
   agentId: string;
-  plannerUrl: string;
-  tokenFile: string;
+  /** The planners this agent reports to, each with the file holding its token: one gives `planner:`, several `planners:`. */
+  planners: { url: string; tokenFile: string }[];
   /** ISO date written in the header. */
   writtenAt: string;
+}
+
+function plannerSection(list: TemplateInput['planners']): string {
+  if (list.length === 1) {
+    const [p] = list as [TemplateInput['planners'][0]];
+    return `planner:
+  url: ${q(p.url)}
+  # The token file: plain text, or protected with \`lyncdr-agent protect-token\` (Windows DPAPI). Instead of it,
+  # \`token:\` holds the token itself, or the LYNCDR_AGENT_TOKEN environment variable does.
+  tokenFile: ${q(p.tokenFile)}
+# Two planners (one in each site): replace planner: with a list, each planner with the token it issued, e.g.
+# planners:
+#   - { url: 'wss://planner-paris.contoso.com/agent', tokenFile: 'C:\\ProgramData\\lyncdr\\planner-paris.token' }
+#   - { url: 'wss://planner-lyon.contoso.com/agent', tokenFile: 'C:\\ProgramData\\lyncdr\\planner-lyon.token' }
+`;
+  }
+  return `# Every report goes to each planner; each issued its own token for this agent. A token file is plain text, or
+# protected with \`lyncdr-agent protect-token\` (Windows DPAPI); \`token:\` may hold the token itself instead.
+planners:
+${list.map((p) => `  - url: ${q(p.url)}\n    tokenFile: ${q(p.tokenFile)}\n`).join('')}`;
 }
 
 /**
@@ -23,14 +43,12 @@ export function renderAgentConfig(t: TemplateInput): string {
 # This agent's name on the planner: the name its token was issued for (lyncdr agents add <name>).
 agentId: ${q(t.agentId)}
 
-planner:
-  url: ${q(t.plannerUrl)}
-  # The token file: plain text, or protected with \`lyncdr-agent protect-token\` (Windows DPAPI). Instead of it,
-  # \`token:\` holds the token itself, or the LYNCDR_AGENT_TOKEN environment variable does.
-  tokenFile: ${q(t.tokenFile)}
-
-# Reports wait here until the planner acknowledges them (relative paths: from this file's folder).
+${plannerSection(t.planners)}
+# Reports wait here until every planner acknowledges them (relative paths: from this file's folder).
 outboxDir: outbox
+# A planner that stays unreachable gets the reports of the last outboxRetentionHours when it is back (default 168,
+# 7 days; also settable per planner); older ones are dropped for it, logged, counted and told to it in the next hello.
+# outboxRetentionHours: 168
 
 # JSON log lines, rotated by size: logs/agent.log, agent.1.log … agent.5.log.
 logging:
