@@ -6,6 +6,7 @@ import { createSqliteStore } from '../packages/store/src/index';
 import { createCliContext } from '../apps/planner/src/cli/context';
 import { runCli } from '../apps/planner/src/cli/program';
 import { overviewOperations } from '../apps/planner/src/server/deployments/overview-routes';
+import { launchBrowser, type Browser } from '../apps/planner/src/testing/dashboard-planner';
 import { connectSimAgent } from '../apps/planner/src/testing/sim-agent';
 import { repoRoot, startPlannerProcess, type PlannerProcess } from './planner-helpers';
 
@@ -184,5 +185,61 @@ describe('one planner, two deployments, scoped tokens', () => {
     const own = (await (await get('/d/litware/openapi.json', tokens.litwareRead)).json()) as { servers: { url: string }[] };
     expect(own.servers).toEqual([expect.objectContaining({ url: '/d/litware' })]);
     expect((await get('/healthz')).status).toBe(200);
+  });
+});
+
+describe('the dashboards of two deployments in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  const open = async (storage: Record<string, string>) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    await context.addInitScript((s) => {
+      for (const [k, v] of Object.entries(s)) sessionStorage.setItem(k, v);
+    }, storage);
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    return { context, page, requests };
+  };
+
+  it("litware's dashboard under /d/litware/ asks only litware's paths and names it; contoso's token there is refused", async () => {
+    const { context, page, requests } = await open({ 'lyncdr.token:litware': tokens.litwareRead! });
+    await page.goto(`${planner.url}/d/litware/`);
+    await page.waitForSelector('#rows tr');
+    expect(await page.locator('#deployment').textContent()).toBe('— litware · Litware (Amsterdam + Rotterdam)');
+    expect(await page.locator('#all-deployments').getAttribute('href')).toBe('/');
+    expect(requests.filter((p) => !p.startsWith('/d/litware/'))).toEqual([]);
+    expect(requests).toEqual(expect.arrayContaining(['/d/litware/api/status', '/d/litware/api/events']));
+    await context.close();
+
+    const stranger = await open({ 'lyncdr.token:litware': tokens.contosoRead! });
+    await stranger.page.goto(`${planner.url}/d/litware/`);
+    await stranger.page.waitForSelector('#token-dialog[open]');
+    expect(await stranger.page.locator('#rows tr').count()).toBe(0);
+    await stranger.context.close();
+  });
+
+  it('the overview lists both deployments for the global token, and its links open each dashboard with it', async () => {
+    const { context, page } = await open({ 'lyncdr.token': tokens.global! });
+    await page.goto(`${planner.url}/`);
+    await page.waitForSelector('#deployments tbody tr');
+    expect(await page.locator('#deployments tbody tr td:first-child').allTextContents()).toEqual(['contoso', 'litware']);
+    await page.click('a[href="d/contoso/"]');
+    await page.waitForSelector('#rows tr');
+    expect(page.url()).toBe(`${planner.url}/d/contoso/`);
+    expect(await page.locator('#deployment').textContent()).toContain('contoso');
+    await context.close();
+
+    const none = await open({});
+    await none.page.goto(`${planner.url}/`);
+    await none.page.waitForSelector('#token-form:not([hidden])');
+    await none.page.fill('#token', tokens.global!);
+    await none.page.click('#token-form button[type="submit"]');
+    await none.page.waitForSelector('#deployments tbody tr');
+    await none.context.close();
   });
 });
