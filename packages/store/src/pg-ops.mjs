@@ -118,49 +118,119 @@ async function touch(client, t) {
 // ---- reports ------------------------------------------------------------------------------------------------------
 
 /**
+ * Writes the last-seen data of many agents in one statement (a name given twice: the later values win, as two
+ * touches in a row would leave them), then their findings.
+ */
+async function touchAll(client, touches) {
+  const merged = new Map();
+  for (const t of touches) {
+    const prev = merged.get(t.name);
+    const offset = typeof t.clockOffsetMs === 'number' && Number.isFinite(t.clockOffsetMs) ? Math.round(t.clockOffsetMs) : null;
+    merged.set(t.name, {
+      name: t.name, at: t.at, version: t.version ?? prev?.version ?? null, host: t.host ?? prev?.host ?? null,
+      collectors: t.collectors ? JSON.stringify(t.collectors) : (prev?.collectors ?? null), offset: offset ?? prev?.offset ?? null,
+    });
+  }
+  const rows = [...merged.values()];
+  if (rows.length) {
+    await client.query(
+      `UPDATE tokens t SET last_seen = u.at, version = coalesce(u.version, t.version), host = coalesce(u.host, t.host),
+        collectors = coalesce(u.collectors, t.collectors), clock_offset_ms = coalesce(u.off, t.clock_offset_ms)
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS u(name, at, version, host, collectors, off)
+        WHERE t.name = u.name`,
+      [rows.map((r) => r.name), rows.map((r) => r.at), rows.map((r) => r.version), rows.map((r) => r.host), rows.map((r) => r.collectors), rows.map((r) => r.offset)],
+    );
+  }
+  for (const t of touches) if (t.findings?.length) await touch(client, { name: t.name, at: t.at, findings: t.findings });
+}
+
+/** The greater of two ISO times (or either when the other is null). */
+const later = (a, b) => (a === null ? b : b === null ? a : b > a ? b : a);
+
+/**
  * Commits a batch of reports (and agents' last-seen data) in one transaction; per report, in input order,
- * `{ id, duplicate }` (ids are unique per agent). Report commits of one schema are serialised by an advisory lock, so
- * the running history of a subject is written in commit order whichever connection commits.
+ * `{ id, duplicate }` (ids are unique per agent). A fixed number of statements whatever the batch size: the running
+ * history of each subject is worked out here, in input order, from the stored one. Report commits of one schema are
+ * serialised by an advisory lock, so that history is written in commit order whichever connection commits.
  */
 export async function commitReports(client, reports, touches = []) {
   return inTransaction(client, async () => {
     await lock(client, 'reports');
-    for (const t of touches) await touch(client, t);
-    const out = [];
-    for (const r of reports) {
-      const inserted = await client.query(
+    await touchAll(client, touches);
+    // The first copy of an (agent, id) in the batch is a candidate; stored ones come back as not inserted.
+    const seen = new Set();
+    const candidates = reports.filter((r) => {
+      const k = `${r.agentId}\u0000${r.id}`;
+      return !seen.has(k) && seen.add(k);
+    });
+    const inserted = new Set();
+    if (candidates.length) {
+      const c = candidates;
+      const res = await client.query(
         `INSERT INTO reports (id, agent, collector, received_at, started_at, finished_at, duration_ms, ok, raw)
-          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (agent, id) DO NOTHING`,
-        [r.id, r.agentId, r.collector, r.receivedAt, r.startedAt, r.finishedAt, r.durationMs, r.ok ? 1 : 0, r.raw],
+          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::text[])
+          ON CONFLICT (agent, id) DO NOTHING RETURNING agent, id`,
+        [c.map((r) => r.id), c.map((r) => r.agentId), c.map((r) => r.collector), c.map((r) => r.receivedAt), c.map((r) => r.startedAt),
+          c.map((r) => r.finishedAt), c.map((r) => r.durationMs), c.map((r) => (r.ok ? 1 : 0)), c.map((r) => r.raw)],
       );
-      if (!inserted.rowCount) {
-        out.push({ id: r.id, duplicate: true });
-        continue;
-      }
-      for (const o of r.observations) {
-        const key = observationKey(o);
-        const prev = (await client.query(
-          'SELECT l.recent_durations, o.duration_ms FROM latest_observations l JOIN observations o ON o.seq = l.seq WHERE l.key = $1',
-          [key],
-        )).rows[0];
-        const recent = prev ? [prev.duration_ms, ...JSON.parse(prev.recent_durations)].slice(0, 10) : [];
-        await client.query(
-          `WITH o AS (INSERT INTO observations (key, report_id, agent, collector, observed_at, duration_ms, run_ok, body)
-              VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING seq)
-            INSERT INTO latest_observations (key, seq, last_good_ever, recent_durations) SELECT $1, seq, $9, $10 FROM o
-            ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, recent_durations = excluded.recent_durations,
-              last_good_ever = CASE WHEN excluded.last_good_ever IS NOT NULL AND (latest_observations.last_good_ever IS NULL
-                OR excluded.last_good_ever COLLATE "C" > latest_observations.last_good_ever) THEN excluded.last_good_ever ELSE latest_observations.last_good_ever END`,
-          [key, r.id, r.agentId, r.collector, r.finishedAt, r.durationMs, r.ok ? 1 : 0, JSON.stringify(o), o.ok && o.lastGood ? o.lastGood : null, JSON.stringify(recent)],
-        );
-      }
-      await client.query(
-        `INSERT INTO agent_runs (agent, collector, finished_at) VALUES ($1, $2, $3)
-          ON CONFLICT (agent, collector) DO UPDATE SET finished_at = greatest(agent_runs.finished_at COLLATE "C", excluded.finished_at)`,
-        [r.agentId, r.collector, r.finishedAt],
-      );
-      out.push({ id: r.id, duplicate: false });
+      for (const row of res.rows) inserted.add(`${row.agent}\u0000${row.id}`);
     }
+    const stored = [];
+    const out = reports.map((r) => {
+      const k = `${r.agentId}\u0000${r.id}`;
+      if (!inserted.has(k)) return { id: r.id, duplicate: true };
+      inserted.delete(k); // a later copy in the same batch is a duplicate
+      stored.push(r);
+      return { id: r.id, duplicate: false };
+    });
+    if (!stored.length) return out;
+
+    const obs = stored.flatMap((r) => r.observations.map((o) => ({ r, o, key: observationKey(o) })));
+    if (obs.length) {
+      const keys = [...new Set(obs.map((x) => x.key))];
+      const prev = new Map((await client.query(
+        'SELECT l.key, l.recent_durations, o.duration_ms FROM latest_observations l JOIN observations o ON o.seq = l.seq WHERE l.key = ANY($1)',
+        [keys],
+      )).rows.map((p) => [p.key, { duration: p.duration_ms, recent: JSON.parse(p.recent_durations) }]));
+      const seqs = (await client.query("SELECT nextval(pg_get_serial_sequence('observations', 'seq')) AS seq FROM generate_series(1, $1)", [obs.length])).rows
+        .map((x) => BigInt(x.seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const latest = new Map();
+      obs.forEach((x, i) => {
+        const p = prev.get(x.key);
+        const recent = p ? [p.duration, ...p.recent].slice(0, 10) : [];
+        const seq = seqs[i].toString();
+        prev.set(x.key, { duration: x.r.durationMs, recent });
+        const good = x.o.ok && x.o.lastGood ? x.o.lastGood : null;
+        latest.set(x.key, { seq, recent, good: later(latest.get(x.key)?.good ?? null, good) });
+        x.seq = seq;
+      });
+      await client.query(
+        `INSERT INTO observations (seq, key, report_id, agent, collector, observed_at, duration_ms, run_ok, body)
+          SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::text[])`,
+        [obs.map((x) => x.seq), obs.map((x) => x.key), obs.map((x) => x.r.id), obs.map((x) => x.r.agentId), obs.map((x) => x.r.collector),
+          obs.map((x) => x.r.finishedAt), obs.map((x) => x.r.durationMs), obs.map((x) => (x.r.ok ? 1 : 0)), obs.map((x) => JSON.stringify(x.o))],
+      );
+      const l = [...latest.entries()];
+      await client.query(
+        `INSERT INTO latest_observations (key, seq, last_good_ever, recent_durations)
+          SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[])
+          ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, recent_durations = excluded.recent_durations,
+            last_good_ever = CASE WHEN excluded.last_good_ever IS NOT NULL AND (latest_observations.last_good_ever IS NULL
+              OR excluded.last_good_ever COLLATE "C" > latest_observations.last_good_ever) THEN excluded.last_good_ever ELSE latest_observations.last_good_ever END`,
+        [l.map(([k]) => k), l.map(([, v]) => v.seq), l.map(([, v]) => v.good), l.map(([, v]) => JSON.stringify(v.recent))],
+      );
+    }
+    const runs = new Map();
+    for (const r of stored) {
+      const k = `${r.agentId}\u0000${r.collector}`;
+      runs.set(k, { agent: r.agentId, collector: r.collector, at: later(runs.get(k)?.at ?? null, r.finishedAt) });
+    }
+    const rs = [...runs.values()];
+    await client.query(
+      `INSERT INTO agent_runs (agent, collector, finished_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+        ON CONFLICT (agent, collector) DO UPDATE SET finished_at = greatest(agent_runs.finished_at COLLATE "C", excluded.finished_at)`,
+      [rs.map((x) => x.agent), rs.map((x) => x.collector), rs.map((x) => x.at)],
+    );
     return out;
   });
 }

@@ -150,6 +150,25 @@ describe.each(targets)('$name store', (target) => {
     expect(store.listAlerts(5)).toMatchObject([{ itemId: 'a', to: 'late', delivered: true }]);
   });
 
+  it('works out a subject\'s running history inside one batch as across batches, and a repeat in the batch is a duplicate', () => {
+    const key = 'file-store|filestore:\\\\fs1\\share';
+    const failed = { kind: 'file-store', subject: 's', itemId: 'filestore:\\\\fs1\\share', lastGood: null, ok: false, findings: [], data: {} };
+    expect(store.commitReports([report('rep-0'), report('rep-0', { agentId: 'fe2' })]).map((r) => r.duplicate)).toEqual([false, false]);
+    const batch = [
+      report('rep-1', { durationMs: 1, observations: [{ ...report('x').observations[0]!, lastGood: '2026-11-22T09:30:00.000Z' }] }),
+      report('rep-2', { durationMs: 2, finishedAt: '2026-11-22T10:05:00.000Z' }),
+      report('rep-2', { durationMs: 99 }),
+      report('rep-0'),
+      report('rep-3', { durationMs: 3, ok: false, finishedAt: '2026-11-22T10:02:00.000Z', observations: [failed] }),
+    ];
+    expect(store.commitReports(batch).map((r) => r.duplicate)).toEqual([false, false, true, true, false]);
+    const [latest] = store.latestObservations();
+    expect(latest).toMatchObject({ key, reportId: 'rep-3', durationMs: 3, runOk: false, lastGoodEver: '2026-11-22T09:30:00.000Z', recentDurationsMs: [2, 1, 60_000, 60_000] });
+    expect(store.runHistory(key, 10).map((o) => o.reportId)).toEqual(['rep-3', 'rep-2', 'rep-1', 'rep-0', 'rep-0']);
+    store.addToken('fe1', 'agent', 'h1');
+    expect(store.getToken('fe1')?.lastRuns).toEqual({ 'file-store': '2026-11-22T10:05:00.000Z' });
+  });
+
   it('answers a second connection with what the first one committed', () => {
     store.addToken('fe1', 'agent', 'h1');
     store.commitReports([report('rep-00000001')]);
