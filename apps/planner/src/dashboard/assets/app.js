@@ -6,6 +6,7 @@ import { indexTopology, placeItems, poolStatuses } from './model.js';
 import { esc, SEVERITY } from './util.js';
 import { applyFilters, bindStatus, renderStatus, updateStatus } from './view-status.js';
 import { bindAgents, renderAgents } from './view-agents.js';
+import { loadPeers, renderPeers } from './view-peers.js';
 import { bindOverview, renderOverview } from './view-overview.js';
 import { bindDocuments, loadStale, openPlan, planPdf, renderDocuments } from './view-documents.js';
 import { bindReadiness, loadReadiness, renderReadiness } from './view-readiness.js';
@@ -74,6 +75,8 @@ async function loadAll() {
   renderOverview(state);
   renderDocuments(state);
   renderAlerts(state);
+  // The peer planners' cards (none without peers).
+  await loadPeers();
   await loadStale();
   // A planner without the readiness API answers 404: its tab is then hidden.
   const readiness = (await optional(loadReadiness().then(() => true))) === true;
@@ -166,6 +169,7 @@ const refreshReadiness = coalesced(async () => {
   if (state.readinessApi) await loadReadiness();
 });
 const refreshStale = coalesced(loadStale);
+const refreshPeers = coalesced(loadPeers);
 const refreshAlerts = coalesced(async () => {
   state.alerts = (await getJson('/api/alerts?limit=200')).alerts;
   renderAlerts(state);
@@ -226,6 +230,8 @@ async function start() {
       // Every evaluation judges the goals again: the readiness follows the status, and so do the printed documents.
       void refreshReadiness();
       void refreshStale();
+      // A peer that stops or starts answering is judged again at once (its peer:<name> item).
+      void refreshPeers();
     } else if (type === 'run') {
       onRunEvent(data).catch((e) => message(t('error', { message: e.message })));
     } else if (type === 'report' && !reportsTimer) {
@@ -249,6 +255,7 @@ async function start() {
   poller ??= setInterval(() => {
     reloadStatus();
     void refreshAgents();
+    void refreshPeers();
   }, 60_000);
 }
 
@@ -265,6 +272,7 @@ $('lang').addEventListener('change', () => {
   if (state.status) {
     renderStatus(state);
     renderAgents(state);
+    renderPeers();
     renderOverview(state);
     renderDocuments(state);
     renderAlerts(state);
