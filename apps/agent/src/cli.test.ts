@@ -8,6 +8,10 @@ import { WebSocketServer } from 'ws';
 import { parseAgentConfig } from './config';
 import { loadConfig, withToken } from './cli-config';
 import { runAgentCli } from './cli';
+import { createDeliveries } from './deliveries';
+import { createIdGenerator } from './ids';
+import { silentLogger } from './logger';
+import { createOutbox } from './outbox';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-agent-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,5 +83,39 @@ describe('lyncdr-agent with several planners', () => {
     const short = await cli(['init', '--planner', 'wss://a.contoso.test/agent', '--planner', 'wss://b.contoso.test/agent', '--token-file', 'paris.token', '--config', 'init2/agent.yaml', '--no-check']);
     expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/E_USAGE: give one --token-file per --planner, in the same order \(2 planner\(s\), 1 token file\(s\)\)/);
+  });
+
+  it('status shows, without touching the outbox, what waits for each planner and what was dropped for it', async () => {
+    const outboxDir = path.join(dir, 'status-outbox');
+    writeFileSync(path.join(dir, 'status.yaml'), `agentId: fe1\nplanners:\n  - { url: "ws://a.contoso.test/agent", token: "token-a-0123456789" }\n  - { url: "ws://b.contoso.test/agent", token: "token-b-0123456789", outboxRetentionHours: 1 }\noutboxDir: status-outbox\n`);
+    const { config } = loadConfig('status.yaml', dir);
+    const newId = createIdGenerator(() => new Date('2026-11-22T10:00:00Z'));
+    const outbox = createOutbox(outboxDir);
+    const ids = [newId(), newId(), newId()];
+    for (const id of ids) await outbox.put(id, '{}');
+    const targets = [
+      { key: 'planners.0', url: 'ws://a.contoso.test/agent', retentionMs: 168 * 3_600_000 },
+      { key: 'planners.1', url: 'ws://b.contoso.test/agent', retentionMs: 3_600_000 },
+    ];
+    const deliveries = createDeliveries({ outbox, dir: outboxDir, targets, now: () => new Date('2026-11-22T12:00:00Z'), logger: silentLogger });
+    await deliveries.ack('planners.0', ids[0]!);
+    await deliveries.sweep((k) => k === 'planners.1');
+    await deliveries.close();
+    expect(config.outboxDir).toBe(outboxDir);
+
+    const json = await cli(['status', '--config', 'status.yaml', '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({
+      outboxDir,
+      reports: 2,
+      planners: [
+        { key: 'planners.0', url: 'ws://a.contoso.test/agent', waiting: 2, oldestWaiting: '2026-11-22T10:00:00.000Z', dropped: 0 },
+        { key: 'planners.1', url: 'ws://b.contoso.test/agent', waiting: 0, oldestWaiting: null, dropped: 3 },
+      ],
+    });
+    const text = await cli(['status', '--config', 'status.yaml']);
+    expect(text.stdout).toBe(
+      `outbox   ${outboxDir}: 2 report(s)\nplanner  ws://a.contoso.test/agent: 2 waiting (oldest made 2026-11-22T10:00:00.000Z), 0 dropped after the retention\nplanner  ws://b.contoso.test/agent: 0 waiting, 3 dropped after the retention\n`,
+    );
   });
 });

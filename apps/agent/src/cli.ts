@@ -8,6 +8,7 @@ import { isTokenFileProtected, loadConfig, withToken } from './cli-config';
 import { plannersOf } from './config';
 import type { PlannerState } from './agent';
 import { runInit } from './commands/init';
+import { formatOutboxStatus, readOutboxStatus } from './outbox-status';
 import { runProtectToken } from './commands/protect-token';
 import { runConnectionCheck } from './commands/test-connection';
 import { createStderrLogger } from './logger';
@@ -75,6 +76,17 @@ export async function runAgentCli(argv: string[], io: AgentCliIo): Promise<numbe
       }
       if (planners.length > 1) io.stdout(`\n${planners.length - failed} of ${planners.length} planners reachable and accepting this agent\n`);
       code = failed ? 1 : 0;
+    });
+
+  program
+    .command('status')
+    .description('Show the outbox: reports waiting for each planner, and those dropped for it after the retention.')
+    .option('--config <file>', 'agent config (YAML)', DEFAULT_CONFIG)
+    .option('--json', 'print the status as one JSON document')
+    .action((o: { config: string; json?: boolean }) => {
+      const { config } = loadConfig(o.config, io.cwd);
+      const status = readOutboxStatus(config.outboxDir, plannersOf(config));
+      io.stdout(o.json ? JSON.stringify({ outboxDir: config.outboxDir, ...status }, null, 2) + '\n' : formatOutboxStatus(status, config.outboxDir));
     });
 
   program

@@ -27,31 +27,42 @@ export interface DeliveryLog {
 
 const LINE = /^([adn#]) (.+)$/;
 
-export function openDeliveryLog(file: string, url: string): DeliveryLog {
+/**
+ * Reads a cursor file without changing it (a line cut short is left out): the ids done for its planner, the drop
+ * count, and how many lines it holds. A missing file is an empty cursor.
+ */
+export function readCursor(file: string): { done: Set<string>; dropped: number; lines: number; text: string } {
   const done = new Set<string>();
   let dropped = 0;
-  let lineCount = 0;
-  if (existsSync(file)) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new LyncdrError('E_OUTBOX', `cannot read the delivery cursor ${file}: ${(e as Error).message}; check the outbox folder's permissions`, { cause: e });
-    }
-    const end = text.lastIndexOf('\n') + 1;
-    // A line cut short by a crash: cut it off, so the next append starts on a line of its own.
-    if (end < text.length) truncateSync(file, Buffer.byteLength(text.slice(0, end)));
-    for (const line of text.slice(0, end).split('\n')) {
-      const m = LINE.exec(line);
-      if (!m) continue;
-      lineCount++;
-      if (m[1] === 'a') done.add(m[2]!);
-      else if (m[1] === 'd') {
-        done.add(m[2]!);
-        dropped++;
-      } else if (m[1] === 'n') dropped = Number(m[2]) || 0;
-    }
+  let lines = 0;
+  if (!existsSync(file)) return { done, dropped, lines, text: '' };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new LyncdrError('E_OUTBOX', `cannot read the delivery cursor ${file}: ${(e as Error).message}; check the outbox folder's permissions`, { cause: e });
   }
+  const whole = text.slice(0, text.lastIndexOf('\n') + 1);
+  for (const line of whole.split('\n')) {
+    const m = LINE.exec(line);
+    if (!m) continue;
+    lines++;
+    if (m[1] === 'a') done.add(m[2]!);
+    else if (m[1] === 'd') {
+      done.add(m[2]!);
+      dropped++;
+    } else if (m[1] === 'n') dropped = Number(m[2]) || 0;
+  }
+  return { done, dropped, lines, text };
+}
+
+export function openDeliveryLog(file: string, url: string): DeliveryLog {
+  const read = readCursor(file);
+  const { done, dropped } = read;
+  let lineCount = read.lines;
+  const end = read.text.lastIndexOf('\n') + 1;
+  // A line cut short by a crash: cut it off, so the next append starts on a line of its own.
+  if (end < read.text.length) truncateSync(file, Buffer.byteLength(read.text.slice(0, end)));
 
   let fh: FileHandle | null = null;
   let chain: Promise<void> = Promise.resolve();
