@@ -45,6 +45,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option('--port <n>', 'port to listen on (0 picks a free one)')
     .option('--host <address>', 'address to listen on (default 127.0.0.1)')
     .option('--data <dir>', 'data folder for the SQLite database (default ./data)')
+    .option('--store <url>', 'keep the data in PostgreSQL (postgres://user:password@host:5432/database) instead of SQLite')
     .option('--topology <file>', 'deployment topology (published XML, .tbxml or CMS export zip)')
     .option('--overlay <lyncdr.yaml>', 'overlay for the topology')
     .option('--demo', 'run an in-process demo agent against generated sample backup folders')
