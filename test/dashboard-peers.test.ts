@@ -51,6 +51,11 @@ describe('dashboard: peer planners', () => {
       expect(await silent.innerText()).toMatch(/rome\s+not answering/);
       expect(await silent.innerText()).toContain('ECONNREFUSED');
       expect(await page.locator('#peer-list .note').innerText()).toBe('Alerts are sent by london.');
+      // The peer:<name> items are in the status table, in words.
+      await page.goto(`${paris.url}/#status`);
+      await expect.poll(async () => page.locator('#rows').innerText(), { timeout: 20_000 }).toContain('Peer planner rome');
+      await page.goto(`${paris.url}/#agents`);
+      await reachable.waitFor();
       await page.selectOption('#lang', 'fr');
       expect(await reachable.innerText()).toMatch(/london\s+joignable/);
       expect(await page.locator('#peer-list h3').first().innerText()).toBe('Planificateurs pairs');

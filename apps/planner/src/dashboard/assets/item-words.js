@@ -6,7 +6,7 @@ import { goalWords } from './view-readiness.js';
 /** Categories whose inventory name is a bare database or export name: the words say what it is. */
 const NAMED = new Set(['userdata', 'configuration', 'lis', 'rgs', 'archiving', 'monitoring-cdr', 'monitoring-qoe', 'persistentchat', 'sql-other']);
 /** Status items the planner adds for its probes and drills (no inventory entry): `<kind>:<subject>`. */
-const PROBES = new Set(['backup-service', 'mirror', 'mirror-state', 'cms-replication', 'drill', 'documents']);
+const PROBES = new Set(['backup-service', 'mirror', 'mirror-state', 'cms-replication', 'drill', 'documents', 'peer']);
 
 const hostOf = (host) => {
   const unc = /^\\\\([^\\]+)/.exec(host ?? '');
@@ -32,7 +32,7 @@ export function itemWords(row, inv) {
     const kind = colon > 0 ? id.slice(0, colon) : '';
     const subject = colon > 0 ? id.slice(colon + 1) : id;
     if (PROBES.has(kind)) {
-      const global = subject === 'global' || kind === 'documents';
+      const global = subject === 'global' || kind === 'documents' || kind === 'peer';
       return { name: t(`probe_${kind === 'mirror-state' ? 'mirror' : kind}`, { name: subject }), where: global ? '' : shortName(row.pool ?? subject) };
     }
     return { name: row.name ?? id, where: row.pool ? shortName(row.pool) : '' };
