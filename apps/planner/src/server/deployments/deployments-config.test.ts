@@ -40,6 +40,7 @@ describe('deployments in planner.yaml', () => {
     expect(code('deployments: []')).toEqual(['E_DEPLOYMENT_CONFIG', expect.stringMatching(/empty/)]);
     expect(code('topology: t.xml\ndeployments: [{ name: a, topology: t.xml }]')).toEqual(['E_DEPLOYMENT_CONFIG', expect.stringMatching(/both given/)]);
     expect(code('demo: true\ndeployments: [{ name: a, topology: t.xml }]')).toEqual(['E_DEPLOYMENT_CONFIG', expect.stringMatching(/demo/)]);
+    expect(code('self: { name: a }\npeers: [{ name: b, url: "https://b.contoso.example:8470", token: t }]\ndeployments: [{ name: a, topology: t.xml }]')).toEqual(['E_DEPLOYMENT_CONFIG', expect.stringMatching(/peers: is for a planner of one deployment/)]);
     expect(() => parse('deployments: [{ name: a }]')).toThrow(expect.objectContaining({ code: 'E_CONFIG', location: expect.objectContaining({ where: 'deployments.0.topology' }) }));
   });
 

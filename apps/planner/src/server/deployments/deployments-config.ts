@@ -9,9 +9,10 @@ export type DeploymentEntry = NonNullable<PlannerConfig['deployments']>[number];
 
 /**
  * Checks the `deployments:` list of planner.yaml: names are slugs (lower-case letters, digits and inner dashes, at
- * most 40), none repeated, and the list is not mixed with the single `topology:`. Throws E_DEPLOYMENT_CONFIG.
+ * most 40), none repeated, and the list is not mixed with the single `topology:`, the demo or `peers:`. Throws
+ * E_DEPLOYMENT_CONFIG.
  */
-export function checkDeployments(config: Pick<PlannerConfig, 'deployments' | 'topology' | 'demo'>, file = 'planner.yaml'): void {
+export function checkDeployments(config: Pick<PlannerConfig, 'deployments' | 'topology' | 'demo'> & { peers?: readonly unknown[] }, file = 'planner.yaml'): void {
   const list = config.deployments;
   if (list === null) return;
   const fail = (message: string, where: string) => {
@@ -20,6 +21,7 @@ export function checkDeployments(config: Pick<PlannerConfig, 'deployments' | 'to
   if (!list.length) fail('deployments: is empty; list at least one { name, topology }, or remove it for a single deployment', 'deployments');
   if (config.topology !== null) fail('topology: and deployments: are both given; move the topology into the deployments list (each entry has its own topology and overlay)', 'topology');
   if (config.demo) fail('the demo runs with a single deployment; remove deployments: or the demo', 'demo');
+  if (config.peers?.length) fail('peers: is for a planner of one deployment; run a planner per deployment to pair planners, or remove peers:', 'peers');
   const seen = new Set<string>();
   list.forEach((d, i) => {
     if (!DEPLOYMENT_NAME.test(d.name)) {
