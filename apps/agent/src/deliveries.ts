@@ -94,7 +94,7 @@ export function createDeliveries(deps: {
     }
   };
   const maybeCompact = async (s: { log: DeliveryLog; done: Set<string>; dropped: number }) => {
-    if (s.log.lines() > (deps.compactAfterLines ?? 1000) && s.log.lines() > 2 * s.done.size) await s.log.compact(s.done, s.dropped);
+    if (s.log.lines() > (deps.compactAfterLines ?? 1000) && s.log.lines() > 2 * s.done.size) await s.log.compact(s.done);
   };
 
   return {

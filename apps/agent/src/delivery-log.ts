@@ -20,8 +20,8 @@ export interface DeliveryLog {
   record(kind: 'ack' | 'drop', id: string): Promise<void>;
   /** Lines written since the last rewrite (a rewrite is due when this far exceeds the ids kept). */
   lines(): number;
-  /** Rewrites the file with these ids only and the total drop count. */
-  compact(keep: Iterable<string>, dropped: number): Promise<void>;
+  /** Rewrites the file with these ids only (read when the rewrite runs) and the drop count of the lines it replaces. */
+  compact(keep: Iterable<string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,6 +60,8 @@ export function openDeliveryLog(file: string, url: string): DeliveryLog {
   const read = readCursor(file);
   const { done, dropped } = read;
   let lineCount = read.lines;
+  /** Drops in the file as written so far: what a rewrite carries as `n`, the drops written after it being added on reading. */
+  let droppedOnDisk = read.dropped;
   const end = read.text.lastIndexOf('\n') + 1;
   // A line cut short by a crash: cut it off, so the next append starts on a line of its own.
   if (end < read.text.length) truncateSync(file, Buffer.byteLength(read.text.slice(0, end)));
@@ -99,17 +101,18 @@ export function openDeliveryLog(file: string, url: string): DeliveryLog {
         const h = await handle();
         await h.appendFile(lines.join(''));
         await h.sync();
+        droppedOnDisk += lines.filter((l) => l.startsWith('d ')).length;
       });
       return batch;
     },
     lines: () => lineCount,
-    compact(keep, total) {
+    compact(keep) {
       return serial(async () => {
         const ids = [...keep];
         const tmp = `${file}.${process.pid}.tmp`;
         const t = await open(tmp, 'w');
         try {
-          await t.writeFile(`# ${url}\nn ${total}\n${ids.map((id) => `a ${id}\n`).join('')}`);
+          await t.writeFile(`# ${url}\nn ${droppedOnDisk}\n${ids.map((id) => `a ${id}\n`).join('')}`);
           await t.sync();
         } finally {
           await t.close();
