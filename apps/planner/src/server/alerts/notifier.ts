@@ -55,7 +55,7 @@ export function createNotifier(deps: {
       const at = now();
       // First evidence (none or unknown → ok) is not news; every move to late/failed and every recovery is.
       const alerting = changes.filter((c) => (c.entry.status === 'ok' ? c.previous === 'late' || c.previous === 'failed' : c.entry.status !== 'unknown' || c.previous !== null));
-      const loud: StatusChange[] = [];
+      let loud: StatusChange[] = [];
       for (const c of alerting) {
         const silenced = isSilenced(deps.silence, c.entry.itemId, at);
         log.info('status.changed', { item: c.entry.itemId, from: c.previous, to: c.entry.status, reason: c.entry.reason, silenced: silenced || undefined });
@@ -66,15 +66,19 @@ export function createNotifier(deps: {
       if (!loud.length) return;
       const decision = deps.gate?.decide() ?? { send: true };
       if (!decision.send) {
-        log.info('alert.left_to_peer', { peer: decision.sender, changes: loud.length });
-        for (const c of loud) {
+        // What the sending peer cannot say about itself (its own peer:<name> item) is sent from here all the same.
+        const left = loud.filter((c) => c.entry.itemId !== decision.except);
+        log.info('alert.left_to_peer', { peer: decision.sender, changes: left.length });
+        for (const c of left) {
           store.logAlert({ at: at.toISOString(), itemId: c.entry.itemId, from: c.previous, to: c.entry.status, ...reasonOf(c.entry), channel: 'peer', delivered: false, detail: `not sent: peer ${decision.sender} sends` });
         }
-        deps.gate?.hold(loud, decision.sender, at);
-        return;
+        deps.gate?.hold(left, decision.sender, at);
+        loud = loud.filter((c) => c.entry.itemId === decision.except);
+        if (!loud.length) return;
+      } else {
+        // Alerts left to a peer that stopped answering before this planner took over are sent now, first.
+        loud.unshift(...(deps.gate?.takeBack() ?? []));
       }
-      // Alerts left to a peer that stopped answering before this planner took over are sent now, first.
-      loud.unshift(...(deps.gate?.takeBack() ?? []));
       const record = (channel: string, delivery: Delivery) => {
         for (const c of loud) {
           store.logAlert({
