@@ -93,7 +93,11 @@ describe('two planners that know each other', () => {
       peering: { pollSeconds: 0.2, timeoutSeconds: 2, downAfterSeconds: 30 },
       alerts: { webhook: { url: `${hook.url}/${self}`, retries: 0 }, peerOrder: ['a', 'b'] },
     });
-    let a: TestPlanner | null = await startTestPlanner(config('a', portA, urlA, { name: 'b', url: urlB, token: readB }), { items, now, deployment: 'contoso' });
+    // A's data folder outlives a stop: A comes back on it at the end.
+    const dirA = mkdtempSync(path.join(tmpdir(), 'lyncdr-peer-a-'));
+    cleanup.push(() => rmSync(dirA, { recursive: true, force: true }));
+    const startA = () => startTestPlanner(config('a', portA, urlA, { name: 'b', url: urlB, token: readB }), { items, now, deployment: 'contoso', dir: dirA });
+    let a: TestPlanner | null = await startA();
     cleanup.push(() => a?.stop());
     const b = await startTestPlanner(config('b', portB, urlB, { name: 'a', url: urlA, token: readA }), { items, now, deployment: 'contoso' });
     cleanup.push(() => b.stop());
@@ -167,6 +171,13 @@ describe('two planners that know each other', () => {
     expect(metrics).toMatch(/lyncdr_peer_down\{peer="a"\} 1/);
     expect(metrics).toMatch(/lyncdr_peer_up\{peer="a"\} 0/);
     expect(metrics).toMatch(/lyncdr_alerts_sender 1/);
+
+    // A comes back: B sees it answer and leaves the alerts to it again, but says itself that A is back.
+    a = await startA();
+    const back = await until('B posted peer:a ok', async () => hook.posts.get('/b')?.find((m) => m.changes?.some((c) => c.itemId === 'peer:a' && c.to === 'ok')));
+    expect(back.changes).toEqual([expect.objectContaining({ itemId: 'peer:a', to: 'ok' })]);
+    expect(await peersOf(urlB, readB)).toMatchObject({ sender: 'a', peers: [{ name: 'a', reachable: true, down: false }] });
+    expect(await until('A sees B reachable again', async () => (await peersOf(urlA, readA)).peers[0]?.reachable)).toBe(true);
   }, 90_000);
 
   it('prints both planner URLs in the header of worksheets and runbooks it serves', async () => {

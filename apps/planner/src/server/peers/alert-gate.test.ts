@@ -9,7 +9,7 @@ describe('the alert gate', () => {
     const down = new Set<string>();
     let silent: string | null = null;
     const gate = createAlertGate({ order: ['paris', 'london'], self: 'london', down: () => down, silentSince: () => silent });
-    expect(gate.decide()).toEqual({ send: false, sender: 'paris' });
+    expect(gate.decide()).toEqual({ send: false, sender: 'paris', except: 'peer:paris' });
     gate.hold([change('a')], 'paris', new Date('2026-12-04T10:00:00Z'));
     // Paris stops answering at 10:01; london holds b and c before it counts paris as down.
     silent = '2026-12-04T10:01:00.000Z';

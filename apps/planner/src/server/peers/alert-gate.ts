@@ -1,8 +1,12 @@
 import type { StatusChange } from '../alerts/notifier';
 import { alertSender } from './alert-sender';
+import { peerItemId } from './peer-state';
 
-/** What the gate says about the alerts of now. */
-export type GateDecision = { send: true } | { send: false; sender: string };
+/**
+ * What the gate says about the alerts of now: this planner sends them, or `sender` does — but for `except`, the
+ * sender's own `peer:<name>` item here, which it cannot send about itself (it is back: this planner says so).
+ */
+export type GateDecision = { send: true } | { send: false; sender: string; except: string };
 
 /** Decides whether this planner sends alerts, keeps those it leaves to a peer, and hands them back when it takes over. */
 export interface AlertGate {
@@ -31,7 +35,7 @@ export function createAlertGate(deps: {
   return {
     decide() {
       const sender = alertSender(deps.order, deps.self, deps.down());
-      return sender === deps.self ? { send: true } : { send: false, sender };
+      return sender === deps.self ? { send: true } : { send: false, sender, except: peerItemId(sender) };
     },
     hold(changes, sender, at) {
       held.push(...changes.map((change) => ({ change, sender, at: at.getTime() })));

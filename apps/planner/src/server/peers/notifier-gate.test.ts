@@ -50,5 +50,14 @@ describe('the notifier with a peer that sends first', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.changes!.map((c) => c.itemId)).toEqual(['b', 'peer:paris']);
     expect(store.listAlerts(10).filter((a) => a.channel === 'webhook').map((a) => a.itemId).sort()).toEqual(['b', 'peer:paris']);
+
+    // Paris answers again: it sends the alerts again, but the news that it is back comes from here (it cannot say it).
+    down.delete('paris');
+    silent = null;
+    at = '2026-12-04T10:10:00Z';
+    await notifier.onChanges([{ entry: entry('peer:paris', 'ok'), previous: 'failed' }, { entry: entry('c', 'late'), previous: 'ok' }], 'contoso');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.changes!.map((c) => c.itemId)).toEqual(['peer:paris']);
+    expect(store.listAlerts(20).find((a) => a.itemId === 'c')).toMatchObject({ channel: 'peer', delivered: false, detail: 'not sent: peer paris sends' });
   });
 });
