@@ -90,9 +90,18 @@ async function withDetails(client, rows) {
   }));
 }
 
+/** One token with its details in one round trip (asked on every agent connection and heartbeat). */
 async function tokenBy(client, where, value) {
-  const rows = (await client.query(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE ${where} = $1`, [value])).rows;
-  return (await withDetails(client, rows))[0] ?? null;
+  const row = (await client.query(
+    `SELECT ${TOKEN_COLUMNS},
+      (SELECT coalesce(json_agg(json_build_object('collector', r.collector, 'finished_at', r.finished_at)), '[]')
+        FROM agent_runs r WHERE r.agent = t.name) AS runs,
+      (SELECT coalesce(json_agg(json_build_object('at', f.at, 'code', f.code, 'message', f.message, 'ref', f.ref) ORDER BY f.seq DESC), '[]')
+        FROM (SELECT * FROM agent_findings WHERE agent = t.name ORDER BY seq DESC LIMIT ${AGENT_FINDINGS_KEPT}) f) AS findings
+      FROM tokens t WHERE ${where} = $1`,
+    [value],
+  )).rows[0];
+  return row ?? null;
 }
 
 /** Writes an agent's last-seen data, clock offset and findings (the newest AGENT_FINDINGS_KEPT stay). */
@@ -189,7 +198,8 @@ export async function commitReports(client, reports, touches = []) {
     if (obs.length) {
       const keys = [...new Set(obs.map((x) => x.key))];
       const prev = new Map((await client.query(
-        'SELECT l.key, l.recent_durations, o.duration_ms FROM latest_observations l JOIN observations o ON o.seq = l.seq WHERE l.key = ANY($1)',
+        `SELECT l.key, l.recent_durations, o.duration_ms FROM latest_observations l
+          CROSS JOIN LATERAL (SELECT duration_ms FROM observations x WHERE x.seq = l.seq OFFSET 0) o WHERE l.key = ANY($1)`,
         [keys],
       )).rows.map((p) => [p.key, { duration: p.duration_ms, recent: JSON.parse(p.recent_durations) }]));
       const seqs = (await client.query("SELECT nextval(pg_get_serial_sequence('observations', 'seq')) AS seq FROM generate_series(1, $1)", [obs.length])).rows
@@ -279,8 +289,9 @@ export const ops = {
     return (await client.query('SELECT count(*)::int AS n FROM reports')).rows[0].n;
   },
   async latestObservations(client) {
+    // One index lookup per subject (the LATERAL with OFFSET 0 keeps the planner from hashing the whole history).
     return (await client.query(`SELECT ${OBS_COLUMNS}, l.last_good_ever, l.recent_durations FROM latest_observations l
-      JOIN observations o ON o.seq = l.seq ORDER BY o.key COLLATE "C"`)).rows;
+      CROSS JOIN LATERAL (SELECT * FROM observations x WHERE x.seq = l.seq OFFSET 0) o ORDER BY o.key COLLATE "C"`)).rows;
   },
   async runHistory(client, key, limit) {
     return (await client.query(`SELECT ${OBS_COLUMNS}, NULL AS last_good_ever, NULL AS recent_durations FROM observations o
