@@ -54,7 +54,9 @@ async function runOnce(kind: Kind, serverUrl: string, n: number): Promise<Run & 
   const config = path.join(dir, 'planner.yaml');
   writeFileSync(config, `data: ${JSON.stringify(dir)}\n${storeUrl ? `store: ${JSON.stringify(storeUrl)}\n` : ''}limits: { reportsPerMinute: 1000000, burst: 100000, maxConnections: ${AGENTS + 100} }\n`);
   const argv = [process.execPath, ENTRY_FILES['lyncdr-serve'], 'serve', '--config', config, '--port', '0'];
-  const planner = spawn(argv[0]!, argv.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // LYNCDR_BENCH_PROF=<folder>: a CPU profile of each planner process (as the planner bench).
+  const prof = process.env.LYNCDR_BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LYNCDR_BENCH_PROF}`, `--cpu-prof-name=${kind}-${n}.cpuprofile`] : [];
+  const planner = spawn(argv[0]!, [...prof, ...argv.slice(1)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   planner.stderr?.on('data', (d) => (log += d));
   let peak = 0;
