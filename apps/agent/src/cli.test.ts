@@ -1,8 +1,9 @@
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { parseAgentConfig } from './config';
@@ -117,5 +118,33 @@ describe('lyncdr-agent with several planners', () => {
     expect(text.stdout).toBe(
       `outbox   ${outboxDir}: 2 report(s)\nplanner  ws://a.contoso.test/agent: 2 waiting (oldest made 2026-11-22T10:00:00.000Z), 0 dropped after the retention\nplanner  ws://b.contoso.test/agent: 0 waiting, 3 dropped after the retention\n`,
     );
+  });
+
+  it('protect-token protects the token file of every planner, saying which one already was', async () => {
+    // protect-token.ps1 and unprotect-token.ps1 are replayed (no DPAPI here), as in commands/protect-token.test.ts.
+    const replay = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/replay-powershell.mjs');
+    const replayDir = path.join(dir, 'rec-planners');
+    mkdirSync(replayDir, { recursive: true });
+    const lyon = path.join(dir, 'protect-lyon.token');
+    writeFileSync(path.join(dir, 'protect-paris.token'), 'dpapi:LocalMachine:AQAAANCMnd8BFdERjHoAwE/Cl+s=\n');
+    writeFileSync(lyon, 'token-lyon-0123456789\n');
+    writeFileSync(path.join(replayDir, 'protect-token.json'), JSON.stringify([{ args: { Path: lyon, Scope: 'LocalMachine' }, writeFile: { path: lyon, content: 'dpapi:LocalMachine:AAAA' }, stdout: { path: lyon, scope: 'LocalMachine' } }]));
+    writeFileSync(path.join(replayDir, 'unprotect-token.json'), JSON.stringify([{ args: { Path: lyon }, stdout: { token: 'token-lyon-0123456789' } }]));
+    writeFileSync(
+      path.join(dir, 'protect.yaml'),
+      `agentId: fe1\nplanners:\n  - { url: "ws://a.contoso.test/agent", tokenFile: protect-paris.token }\n  - { url: "ws://b.contoso.test/agent", tokenFile: protect-lyon.token }\noutboxDir: outbox\npowershell: { executable: ${JSON.stringify(replay)}, timeoutMs: 20000 }\n`,
+    );
+    const before = process.env.LYNCDR_REPLAY_DIR;
+    process.env.LYNCDR_REPLAY_DIR = replayDir;
+    try {
+      const r = await cli(['protect-token', '--config', 'protect.yaml']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^protect-paris\.token is already protected\nprotected .*protect-lyon\.token with DPAPI \(LocalMachine\)/);
+      expect(readFileSync(lyon, 'utf8')).toBe('dpapi:LocalMachine:AAAA');
+    } finally {
+      if (before === undefined) delete process.env.LYNCDR_REPLAY_DIR;
+      else process.env.LYNCDR_REPLAY_DIR = before;
+    }
   });
 });
