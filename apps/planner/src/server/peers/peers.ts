@@ -48,9 +48,9 @@ export function createPeers(deps: {
 }): Peers {
   const { config, store, now } = deps;
   const selfName = config.self?.name ?? null;
-  const targets = config.peers.map((p) => {
+  const targets = config.peers.map((p, i) => {
     const token = peerToken(p, deps.env ?? process.env);
-    if (!token) throw new LyncdrError('E_CONFIG', `peer ${p.name}: the environment variable ${p.tokenEnv ?? ''} is not set; set it to a read token issued on ${p.name}`, { location: { where: 'peers.tokenEnv' } });
+    if (!token) throw new LyncdrError('E_CONFIG', `peer ${p.name}: the environment variable ${p.tokenEnv ?? ''} is not set; set it to a read token issued on ${p.name}`, { location: { where: `peers.${i}.tokenEnv` } });
     return { name: p.name, url: p.url, token };
   });
   const downAfterMs = config.peering.downAfterSeconds * 1000;
