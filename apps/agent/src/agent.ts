@@ -96,8 +96,15 @@ export function createAgent(opts: AgentOptions): Agent {
     let sentThisConnection = new Set<string>();
     let pumping = false;
     let pumpAgain = false;
-    /** Since when this planner has been out of reach (from the start until the first connection); null while connected. */
+    /**
+     * Since when this planner has been out of reach (from the start until the first connection); null while connected.
+     * A connection that closes within a heartbeat period without an ack (a planner refusing this agent's token) does
+     * not count as reached: the planner stays out of reach since the earlier time.
+     */
     let downSince: number | null = now().getTime();
+    let downBefore: number | null = null;
+    let openedAt = 0;
+    let ackedThisConnection = false;
     const pump = async () => {
       // A call during a walk (a report just queued, a new connection) makes the walk go round once more; without it
       // that report waited for the next ack or reconnection.
@@ -133,6 +140,7 @@ export function createAgent(opts: AgentOptions): Agent {
         case 'ack': {
           const { id, duplicate } = env.payload as Payload<'ack'>;
           inflight.delete(id);
+          ackedThisConnection = true;
           // A resend after an ack that was lost (a planner killed between its commit and its ack): harmless, and rare.
           if (duplicate) log.info('the planner already had this report', { id });
           void deliveries
@@ -180,7 +188,10 @@ export function createAgent(opts: AgentOptions): Agent {
       backoff: config.reconnect,
       random: opts.random,
       onOpen: () => {
+        downBefore = downSince;
         downSince = null;
+        openedAt = now().getTime();
+        ackedThisConnection = false;
         sentThisConnection = new Set();
         inflight.clear();
         send('hello', {
@@ -190,7 +201,9 @@ export function createAgent(opts: AgentOptions): Agent {
         void pump();
       },
       onClose: () => {
-        downSince = now().getTime();
+        const t = now().getTime();
+        const reached = ackedThisConnection || t - openedAt >= config.heartbeatSeconds * 1000;
+        downSince = reached ? t : (downBefore ?? t);
       },
       onMessage,
       onHeartbeat: () => send('heartbeat', { outboxDepth: deliveries.waitingCount(target.key) }),

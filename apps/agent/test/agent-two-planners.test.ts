@@ -13,14 +13,20 @@ const dir = mkdtempSync(path.join(tmpdir(), 'lyncdr-agent-two-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A tiny planner on a given port: checks its own token, keeps each report id once, acks. */
-async function startPlanner(port: number, token: string) {
+async function startPlanner(port: number, token: string, refuse = false) {
   const server = createServer((_req, res) => res.writeHead(404).end());
   const wss = new WebSocketServer({ noServer: true });
   const frames: Envelope[] = [];
   const stored = new Set<string>();
+  let refused = 0;
   server.on('upgrade', (req, socket, head) => {
     if (req.headers.authorization !== `Bearer ${token}`) return void socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // As the planner does with a revoked token: the socket opens, the hello is refused.
+      if (refuse) {
+        refused++;
+        return void ws.once('message', () => ws.close(1008, 'token revoked'));
+      }
       ws.on('message', (data) => {
         const env = decode(data as Buffer);
         frames.push(env);
@@ -35,6 +41,7 @@ async function startPlanner(port: number, token: string) {
   return {
     frames,
     stored,
+    refused: () => refused,
     hellos: () => frames.filter((f) => f.type === 'hello').map((f) => f.payload as Payload<'hello'>),
     close: () =>
       new Promise<void>((resolve) => {
@@ -155,6 +162,42 @@ describe('an agent with two planners', () => {
       await agent.stop();
       await b.close();
       await a?.close();
+    }
+  });
+
+  it('counts a planner that opens the socket and refuses the agent as unreachable: its reports are dropped after the retention', async () => {
+    const [portA, portB] = [await freePort(), await freePort()];
+    const a = await startPlanner(portA, 'token-a-0123456789', true);
+    const b = await startPlanner(portB, 'token-b-0123456789');
+    let now = Date.parse('2026-11-22T10:00:00Z');
+    const agent = createAgent({
+      config: {
+        agentId: 'fe1',
+        planners: [
+          { url: `ws://127.0.0.1:${portA}/agent`, token: 'token-a-0123456789', outboxRetentionHours: 1 },
+          { url: `ws://127.0.0.1:${portB}/agent`, token: 'token-b-0123456789' },
+        ],
+        outboxDir: path.join(dir, 'refused'),
+        reconnect: { initialMs: 50, maxMs: 100 },
+        collectors: { quick: { schedule: '0 0 1 1 *' } },
+      },
+      collectors: [quick],
+      now: () => new Date(now),
+    });
+    await agent.start();
+    try {
+      await agent.runOnce('quick');
+      await waitFor(() => b.stored.size === 1 && a.refused() >= 1, 'B to ack, and A to refuse the agent');
+      now += 2 * 3_600_000;
+      // Refused again after two hours: still out of reach since the start.
+      const seen = a.refused();
+      await waitFor(() => a.refused() > seen + 1, 'A to refuse the agent again');
+      await agent.sweep();
+      expect(agent.planners()[0]).toMatchObject({ waiting: 0, dropped: 1 });
+    } finally {
+      await agent.stop();
+      await a.close();
+      await b.close();
     }
   });
 });
