@@ -6,6 +6,7 @@ import { createCliContext } from '../apps/planner/src/cli/context';
 import { runCli } from '../apps/planner/src/cli/program';
 import { connectSimAgent } from '../apps/planner/src/testing/sim-agent';
 import { createPostgresStore } from '../packages/store/src/index';
+import { createTestDatabase } from '../packages/store/src/testing/postgres-cluster';
 import { postgresForTests } from '../packages/store/src/testing/store-targets';
 import { startPlannerProcess, type PlannerProcess } from './planner-helpers';
 
@@ -21,7 +22,8 @@ describe.runIf(postgres)('planner on PostgreSQL', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('acks reports only once PostgreSQL has them, keeps them across a SIGKILL and a restart, and stores each once', async () => {
-    const url = postgres!.url();
+    // A database of its own, so that a server given by LYNCDR_TEST_POSTGRES_URL may be used again.
+    const url = await createTestDatabase(postgres!.url(), 'lyncdr_scenario');
     const schema = 'lyncdr';
     const config = path.join(dir, 'planner.yaml');
     writeFileSync(config, `data: ${JSON.stringify(dir)}\nstore: ${JSON.stringify(url)}\nlimits: { reportsPerMinute: 100000, burst: 100000 }\n`);

@@ -82,3 +82,19 @@ export async function startPostgresCluster(o: { fsync?: boolean } = {}): Promise
     },
   };
 }
+
+/** Creates a new, empty database on the server of `url` and returns the URL that names it. */
+export async function createTestDatabase(url: string, prefix = 'lyncdr_test'): Promise<string> {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const database = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    await admin.query(`CREATE DATABASE ${database}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
