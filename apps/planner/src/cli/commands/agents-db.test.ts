@@ -97,4 +97,11 @@ describe('lyncdr agents / db', () => {
     expect(await run('db', 'backup', '--data', 'nowhere', 'x.sqlite')).toBe(2);
     expect(err).toMatch(/E_STORE_OPEN: no planner database at .*nowhere/);
   });
+
+  it('db backup with the store on PostgreSQL says to use pg_dump, without showing the password', async () => {
+    writeFileSync(path.join(dir, 'planner.yaml'), 'store: postgres://lyncdr:s3cret@db1.contoso.example:5432/lyncdr\n');
+    expect(await run('db', 'backup', '--config', 'planner.yaml', 'copy.sqlite')).not.toBe(0);
+    expect(err).toMatch(/E_STORE_BACKUP: .*postgres:\/\/lyncdr@db1\.contoso\.example:5432\/lyncdr.*pg_dump/);
+    expect(err).not.toContain('s3cret');
+  });
 });
