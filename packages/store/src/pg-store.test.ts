@@ -69,6 +69,44 @@ describe.each(postgres)('postgres store: schemas and versions', (target) => {
     }
   });
 
+  it('opens its connections again after PostgreSQL dropped them: the call that meets the loss fails with a code, the next ones work', async () => {
+    const store = target.open(now);
+    const c = await createCommitter(store);
+    try {
+      store.addToken('fe1', 'agent', 'h');
+      const t = '2026-11-22T10:00:00.000Z';
+      const r = (id: string) => ({ id, agentId: 'fe1', collector: 'x', receivedAt: t, startedAt: t, finishedAt: t, durationMs: 1, ok: true, raw: '{}', observations: [] });
+      expect(await c.commit([r('rep-1')], [])).toEqual([{ id: 'rep-1', duplicate: false }]);
+      const killed = await target.sql(store, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'lyncdr planner%' AND pid <> pg_backend_pid()");
+      expect(killed.length).toBeGreaterThanOrEqual(2); // the store's connection and the committer's
+      // Each side meets the loss at most once, with a stable code, then works on a new connection.
+      let reads = 0;
+      for (;;) {
+        try {
+          expect(store.countReports()).toBe(1);
+          break;
+        } catch (e) {
+          expect((e as { code?: string }).code).toMatch(/^E_STORE_(UNAVAILABLE|WRITE)$/);
+          expect(++reads).toBeLessThan(3);
+        }
+      }
+      let commits = 0;
+      for (;;) {
+        try {
+          expect(await c.commit([r('rep-2')], [])).toEqual([{ id: 'rep-2', duplicate: false }]);
+          break;
+        } catch (e) {
+          expect((e as { code?: string }).code).toBe('E_STORE_WRITE');
+          expect(++commits).toBeLessThan(3);
+        }
+      }
+      expect(store.countReports()).toBe(2);
+    } finally {
+      await c.close();
+      store.close();
+    }
+  });
+
   it('commits report batches through its asynchronous committer, acked only once readable by every connection', async () => {
     const store = target.open(now);
     const c = await createCommitter(store);

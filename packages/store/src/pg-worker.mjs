@@ -8,10 +8,14 @@ import { migrate, openSchema, ops } from './pg-ops.mjs';
 
 const { port, flag, url, schema, connectTimeoutMs } = workerData;
 let client = null;
+/** After a failed connect, calls fail at once for a moment instead of each waiting for the connect timeout again. */
+const RETRY_AFTER_MS = 2000;
+let failedConnect = null;
 
 /** The connection, opened (again, after a loss) on demand, in the deployment's schema. */
 async function connected() {
   if (client) return client;
+  if (failedConnect && Date.now() - failedConnect.at < RETRY_AFTER_MS) throw failedConnect.error;
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, application_name: 'lyncdr planner' });
   c.on('error', () => {
     // A lost connection: the next operation opens a new one.
@@ -22,8 +26,10 @@ async function connected() {
     await openSchema(c, schema);
   } catch (e) {
     c.end().catch(() => {});
+    failedConnect = { at: Date.now(), error: e };
     throw e;
   }
+  failedConnect = null;
   client = c;
   return c;
 }
