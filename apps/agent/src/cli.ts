@@ -64,7 +64,7 @@ export async function runAgentCli(argv: string[], io: AgentCliIo): Promise<numbe
 
   program
     .command('test-connection')
-    .description('Resolve, connect and authenticate to the planner; print what failed and what to do.')
+    .description('Resolve, connect and authenticate to each planner; print what failed and what to do.')
     .option('--config <file>', 'agent config (YAML)', DEFAULT_CONFIG)
     .action(async (o: { config: string }) => {
       const { config, planners } = await withToken(loadConfig(o.config, io.cwd), env);
