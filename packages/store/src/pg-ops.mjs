@@ -32,6 +32,23 @@ export async function inTransaction(client, fn) {
   }
 }
 
+/** A transaction that starts with the reports lock, both sent in one round trip (the commit path counts them). */
+async function inReportsTransaction(client, fn) {
+  await client.query("BEGIN; SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.reports'))");
+  try {
+    const out = await fn();
+    await client.query('COMMIT');
+    return out;
+  } catch (e) {
+    try {
+      await client.query('ROLLBACK');
+    } catch {
+      // The connection is gone: the server rolled back already.
+    }
+    throw e;
+  }
+}
+
 /** Serialises writers of one kind within this schema (every planner connected to it), until the transaction ends. */
 const lock = (client, what) => client.query('SELECT pg_advisory_xact_lock(hashtext(current_schema() || $1))', [`.${what}`]);
 
@@ -153,6 +170,10 @@ async function touchAll(client, touches) {
   for (const t of touches) if (t.findings?.length) await touch(client, { name: t.name, at: t.at, findings: t.findings });
 }
 
+/** The last run per agent and collector ($1-$3), kept the latest. */
+const RUNS_UPSERT = `INSERT INTO agent_runs (agent, collector, finished_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+  ON CONFLICT (agent, collector) DO UPDATE SET finished_at = greatest(agent_runs.finished_at COLLATE "C", excluded.finished_at)`;
+
 /** The greater of two ISO times (or either when the other is null). */
 const later = (a, b) => (a === null ? b : b === null ? a : b > a ? b : a);
 
@@ -163,8 +184,7 @@ const later = (a, b) => (a === null ? b : b === null ? a : b > a ? b : a);
  * serialised by an advisory lock, so that history is written in commit order whichever connection commits.
  */
 export async function commitReports(client, reports, touches = []) {
-  return inTransaction(client, async () => {
-    await lock(client, 'reports');
+  return inReportsTransaction(client, async () => {
     await touchAll(client, touches);
     // The first copy of an (agent, id) in the batch is a candidate; stored ones come back as not inserted.
     const seen = new Set();
@@ -194,16 +214,26 @@ export async function commitReports(client, reports, touches = []) {
     });
     if (!stored.length) return out;
 
+    const runs = new Map();
+    for (const r of stored) {
+      const k = `${r.agentId}\u0000${r.collector}`;
+      runs.set(k, { agent: r.agentId, collector: r.collector, at: later(runs.get(k)?.at ?? null, r.finishedAt) });
+    }
+    const rs = [...runs.values()];
+    const writes = { sql: RUNS_UPSERT, params: [rs.map((x) => x.agent), rs.map((x) => x.collector), rs.map((x) => x.at)] };
     const obs = stored.flatMap((r) => r.observations.map((o) => ({ r, o, key: observationKey(o) })));
     if (obs.length) {
       const keys = [...new Set(obs.map((x) => x.key))];
-      const prev = new Map((await client.query(
-        `SELECT l.key, l.recent_durations, o.duration_ms FROM latest_observations l
-          CROSS JOIN LATERAL (SELECT duration_ms FROM observations x WHERE x.seq = l.seq OFFSET 0) o WHERE l.key = ANY($1)`,
-        [keys],
-      )).rows.map((p) => [p.key, { duration: p.duration_ms, recent: JSON.parse(p.recent_durations) }]));
-      const seqs = (await client.query("SELECT nextval(pg_get_serial_sequence('observations', 'seq')) AS seq FROM generate_series(1, $1)", [obs.length])).rows
-        .map((x) => BigInt(x.seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      // The new observations' seqs and the stored history of their subjects, in one round trip.
+      const got = (await client.query(
+        `SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('observations', 'seq')) FROM generate_series(1, $2)) AS seqs,
+          (SELECT coalesce(json_agg(json_build_object('key', l.key, 'recent', l.recent_durations, 'duration', o.duration_ms)), '[]')
+            FROM latest_observations l CROSS JOIN LATERAL (SELECT duration_ms FROM observations x WHERE x.seq = l.seq OFFSET 0) o
+            WHERE l.key = ANY($1)) AS prev`,
+        [keys, obs.length],
+      )).rows[0];
+      const prev = new Map(got.prev.map((p) => [p.key, { duration: p.duration, recent: JSON.parse(p.recent) }]));
+      const seqs = got.seqs.map((x) => BigInt(x)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       const latest = new Map();
       obs.forEach((x, i) => {
         const p = prev.get(x.key);
@@ -214,33 +244,23 @@ export async function commitReports(client, reports, touches = []) {
         latest.set(x.key, { seq, recent, good: later(latest.get(x.key)?.good ?? null, good) });
         x.seq = seq;
       });
-      await client.query(
-        `INSERT INTO observations (seq, key, report_id, agent, collector, observed_at, duration_ms, run_ok, body)
-          SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::text[])`,
-        [obs.map((x) => x.seq), obs.map((x) => x.key), obs.map((x) => x.r.id), obs.map((x) => x.r.agentId), obs.map((x) => x.r.collector),
-          obs.map((x) => x.r.finishedAt), obs.map((x) => x.r.durationMs), obs.map((x) => (x.r.ok ? 1 : 0)), obs.map((x) => JSON.stringify(x.o))],
-      );
       const l = [...latest.entries()];
-      await client.query(
-        `INSERT INTO latest_observations (key, seq, last_good_ever, recent_durations)
-          SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[])
+      writes.sql = `WITH o AS (INSERT INTO observations (seq, key, report_id, agent, collector, observed_at, duration_ms, run_ok, body)
+          SELECT * FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::int[], $12::text[])),
+        l AS (INSERT INTO latest_observations (key, seq, last_good_ever, recent_durations)
+          SELECT * FROM unnest($13::text[], $14::bigint[], $15::text[], $16::text[])
           ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, recent_durations = excluded.recent_durations,
             last_good_ever = CASE WHEN excluded.last_good_ever IS NOT NULL AND (latest_observations.last_good_ever IS NULL
-              OR excluded.last_good_ever COLLATE "C" > latest_observations.last_good_ever) THEN excluded.last_good_ever ELSE latest_observations.last_good_ever END`,
-        [l.map(([k]) => k), l.map(([, v]) => v.seq), l.map(([, v]) => v.good), l.map(([, v]) => JSON.stringify(v.recent))],
+              OR excluded.last_good_ever COLLATE "C" > latest_observations.last_good_ever) THEN excluded.last_good_ever ELSE latest_observations.last_good_ever END)
+        ${RUNS_UPSERT}`;
+      writes.params.push(
+        obs.map((x) => x.seq), obs.map((x) => x.key), obs.map((x) => x.r.id), obs.map((x) => x.r.agentId), obs.map((x) => x.r.collector),
+        obs.map((x) => x.r.finishedAt), obs.map((x) => x.r.durationMs), obs.map((x) => (x.r.ok ? 1 : 0)), obs.map((x) => JSON.stringify(x.o)),
+        l.map(([k]) => k), l.map(([, v]) => v.seq), l.map(([, v]) => v.good), l.map(([, v]) => JSON.stringify(v.recent)),
       );
     }
-    const runs = new Map();
-    for (const r of stored) {
-      const k = `${r.agentId}\u0000${r.collector}`;
-      runs.set(k, { agent: r.agentId, collector: r.collector, at: later(runs.get(k)?.at ?? null, r.finishedAt) });
-    }
-    const rs = [...runs.values()];
-    await client.query(
-      `INSERT INTO agent_runs (agent, collector, finished_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-        ON CONFLICT (agent, collector) DO UPDATE SET finished_at = greatest(agent_runs.finished_at COLLATE "C", excluded.finished_at)`,
-      [rs.map((x) => x.agent), rs.map((x) => x.collector), rs.map((x) => x.at)],
-    );
+    // The observations, the newest per subject and the last run per agent and collector: one statement.
+    await client.query(writes.sql, writes.params);
     return out;
   });
 }
