@@ -7,7 +7,7 @@ import type { AgentRecord, Store } from '@lyncdr/store';
 import { CloseCode, closeReason } from './close-codes';
 import { createTokenBucket } from './rate-limit';
 import type { ReportWriter } from './report-writer';
-import { clockOnHello, DEFAULT_CLOCK_SKEW_MS, screenReport } from './screen-report';
+import { clockOnHello, DEFAULT_CLOCK_SKEW_MS, droppedOnHello, screenReport } from './screen-report';
 import { bearer, hashToken } from './tokens';
 import { isAgentOutdated, MIN_AGENT_VERSION } from './agent-version';
 
@@ -207,7 +207,9 @@ export function handleConnection(ws: WebSocket, req: IncomingMessage, deps: Conn
         const h = env.payload as Payload<'hello'>;
         capabilities = h.capabilities;
         const clock = clockOnHello(env.sentAt, now(), deps.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
-        writer.touch({ name: a.name, at: now().toISOString(), version: h.version, host: h.host, collectors: h.capabilities, ...clock });
+        const dropped = droppedOnHello(h.outboxDropped, a.findings, now());
+        for (const f of dropped) log.warn('agent.outbox_dropped', { agent: a.name, dropped: h.outboxDropped, message: f.message });
+        writer.touch({ name: a.name, at: now().toISOString(), version: h.version, host: h.host, collectors: h.capabilities, ...clock, findings: [...clock.findings, ...dropped] });
         lastTouch = now().getTime();
         log.info('agent.hello', { agent: a.name, version: h.version, host: h.host });
         if (isAgentOutdated(h.version)) log.warn('agent.outdated', { agent: a.name, version: h.version, min: MIN_AGENT_VERSION });

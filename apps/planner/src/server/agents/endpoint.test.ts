@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encode, envelope } from '@lyncdr/protocol';
 import { connectSimAgent, type SimAgent } from '../../testing/sim-agent';
 import { startTestPlanner, type TestPlanner } from '../../testing/test-planner';
 
@@ -33,6 +34,20 @@ describe('agent endpoint (real server on port 0, real sockets, real SQLite)', ()
     expect(await good.report('rep-fe1-000001')).toEqual({ id: 'rep-fe1-000001', duplicate: true });
     expect(p.store.countReports()).toBe(1);
     expect(p.store.getToken('fe1')).toMatchObject({ version: '0.1.0', host: 'fe1.contoso.test', lastRuns: { 'file-store': expect.any(String) } });
+  });
+
+  it('a hello telling of reports dropped for this planner puts E_OUTBOX_DROPPED on the card, once per growth', async () => {
+    const token = p.addAgent('fe3');
+    const hello = (dropped: number) => envelope('hello', { version: '0.1.0', host: 'fe3.contoso.test', capabilities: ['file-store'], outboxDropped: dropped }, { id: `fe3-hello-${dropped}-${Math.random().toString(36).slice(2)}`, agentId: 'fe3', sentAt: new Date().toISOString() });
+    const dropsOnCard = () => (p.store.getToken('fe3')?.findings ?? []).filter((f) => f.code === 'E_OUTBOX_DROPPED').map((f) => f.ref);
+    for (const [dropped, id] of [[4, 'rep-fe3-000001'], [4, 'rep-fe3-000002'], [6, 'rep-fe3-000003']] as const) {
+      const a = await connectSimAgent(p.agentUrl, { agentId: 'fe3', token });
+      a.sendRaw(encode(hello(dropped)));
+      expect(await a.report(id)).toEqual({ id, duplicate: false });
+      a.close();
+      await a.closed;
+    }
+    expect(dropsOnCard()).toEqual(['dropped:6', 'dropped:4']);
   });
 
   it('accepts the token in the hello frame', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../testing/sim-agent';
-import { clockOnHello, screenReport } from './screen-report';
+import { clockOnHello, droppedOnHello, screenReport } from './screen-report';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const min = 60_000;
@@ -43,5 +43,27 @@ describe('clockOnHello', () => {
     expect(clockOnHello(at(2 * min), now, 5 * min)).toEqual({ clockOffsetMs: 2 * min, findings: [] });
     expect(clockOnHello(at(-6 * min), now, 5 * min).findings[0]?.message).toMatch(/the agent's clock is 6 min behind the planner's clock/);
     expect(clockOnHello(at(6 * min), now, 5 * min).findings[0]).toMatchObject({ code: 'E_CLOCK_SKEW', ref: null });
+  });
+});
+
+describe('droppedOnHello', () => {
+  it('no drops, or no more than the card already tells: no finding', () => {
+    expect(droppedOnHello(undefined, [], now)).toEqual([]);
+    expect(droppedOnHello(0, [], now)).toEqual([]);
+    const known = { at: at(-min), code: 'E_OUTBOX_DROPPED', message: 'm', ref: 'dropped:5' };
+    expect(droppedOnHello(5, [known], now)).toEqual([]);
+    expect(droppedOnHello(4, [known], now)).toEqual([]);
+  });
+
+  it('a count that grew gives one finding with the new drops and the total, the newest such finding counting', () => {
+    const older = { at: at(-2 * min), code: 'E_OUTBOX_DROPPED', message: 'm', ref: 'dropped:2' };
+    const newer = { at: at(-min), code: 'E_OUTBOX_DROPPED', message: 'm', ref: 'dropped:5' };
+    const other = { at: at(-min), code: 'E_CLOCK_SKEW', message: 'm', ref: null };
+    const [f, ...rest] = droppedOnHello(8, [other, newer, older], now);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ code: 'E_OUTBOX_DROPPED', ref: 'dropped:8', at: now.toISOString() });
+    expect(f!.message).toContain('dropped 3 report(s)');
+    expect(f!.message).toContain('(8 in all)');
+    expect(droppedOnHello(3, [], now)[0]!.message).toContain('dropped 3 report(s) meant for this planner (3 in all)');
   });
 });

@@ -94,3 +94,22 @@ export function clockOnHello(sentAt: string, receivedAt: Date, clockSkewMs: numb
     }],
   };
 }
+
+/** The `ref` of an E_OUTBOX_DROPPED finding: the agent's drop counter when it was recorded. */
+const DROPPED_REF = /^dropped:(\d+)$/;
+
+/**
+ * A finding for the agent's card when its hello tells of reports it dropped from its outbox without this planner's ack
+ * (this planner stayed out of reach past the agent's retention) and the count grew since the last such finding: those
+ * reports will never reach this planner, and that is said, never silent.
+ */
+export function droppedOnHello(dropped: number | undefined, previous: readonly AgentFinding[], receivedAt: Date): AgentFinding[] {
+  if (!dropped) return [];
+  const last = previous.find((f) => f.code === 'E_OUTBOX_DROPPED');
+  const known = Number(DROPPED_REF.exec(last?.ref ?? '')?.[1] ?? 0);
+  if (dropped <= known) return [];
+  return [{
+    at: receivedAt.toISOString(), code: 'E_OUTBOX_DROPPED', ref: `dropped:${dropped}`,
+    message: `the agent dropped ${dropped - known} report(s) meant for this planner (${dropped} in all) after its outbox retention while this planner was out of reach; they will not arrive here: read them on the other planner`,
+  }];
+}
