@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { LyncdrError } from '@lyncdr/errors';
 import type { AsyncCommitter, CommitResult } from './async-committer';
-import { commitReports, openSchema } from './pg-ops.mjs';
+import { commitReports, openSchema, QUERY_TIMEOUT_MS } from './pg-ops.mjs';
 import { redactUrl, type PostgresStore } from './pg-store';
 
 /**
@@ -19,7 +19,7 @@ export function createPostgresCommitter(store: PostgresStore): AsyncCommitter {
 
   const connected = async (): Promise<pg.Client> => {
     if (client) return client;
-    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, application_name: 'lyncdr planner commits' });
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, query_timeout: QUERY_TIMEOUT_MS, application_name: 'lyncdr planner commits' });
     c.on('error', () => {
       if (client === c) client = null;
     });

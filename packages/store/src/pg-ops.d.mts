@@ -2,7 +2,7 @@ import type { AgentTouch, ReportInput } from './types';
 
 /** The subset of a `pg` client the store's statements use. */
 export interface PgQueryable {
-  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
+  query(text: string | { text: string; query_timeout?: number }, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
 }
 
 export function inTransaction<T>(client: PgQueryable, fn: () => Promise<T>): Promise<T>;
@@ -10,3 +10,4 @@ export function openSchema(client: PgQueryable, schema: string): Promise<void>;
 export function migrate(client: PgQueryable, migrations: { n: number; name: string; pg: string }[], at: string): Promise<number>;
 export function commitReports(client: PgQueryable, reports: ReportInput[], touches?: AgentTouch[]): Promise<{ id: string; duplicate: boolean }[]>;
 export const ops: Record<string, (client: PgQueryable, ...args: never[]) => Promise<unknown>>;
+export const QUERY_TIMEOUT_MS: number;

@@ -62,6 +62,12 @@ export async function openSchema(client, schema) {
   await client.query(`SET search_path TO "${schema}"`);
 }
 
+/** How long one migration step may run (the clients' usual limit is QUERY_TIMEOUT_MS). */
+const MIGRATION_TIMEOUT_MS = 6 * 3600_000;
+
+/** How long any other statement may run before the client gives up on it. */
+export const QUERY_TIMEOUT_MS = 30_000;
+
 /** Brings the schema up to date with `migrations` (the `pg` text of each); -highest when the schema is newer. */
 export async function migrate(client, migrations, at) {
   await client.query("SELECT pg_advisory_lock(hashtext(current_schema() || '.migrate'))");
@@ -75,7 +81,8 @@ export async function migrate(client, migrations, at) {
     for (const m of migrations) {
       if (done.has(m.n)) continue;
       await inTransaction(client, async () => {
-        await client.query(m.pg);
+        // A migration may copy a large table: no per-query time limit here.
+        await client.query({ text: m.pg, query_timeout: MIGRATION_TIMEOUT_MS });
         await client.query('INSERT INTO migrations (n, name, applied_at) VALUES ($1, $2, $3)', [m.n, m.name, at]);
       });
       applied++;

@@ -2,6 +2,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import type { StatusEntry } from '@lyncdr/protocol';
 import { LyncdrError } from '@lyncdr/errors';
 import { migrations } from './migrations';
+import { QUERY_TIMEOUT_MS } from './pg-ops.mjs';
 import { toStored, type ObsRow } from './reports-repo';
 import { reasonFields } from './status-repo';
 import { collectorsOf, type TokenRow } from './tokens-repo';
@@ -67,7 +68,9 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const shown = redactUrl(url);
   const where = `${shown} (schema ${schema})`;
-  const callTimeoutMs = connectTimeoutMs + 120_000;
+  // A call waits at most for a connect and a statement (the worker's client gives up on each after its limit), plus
+  // some slack; a migration may take as long as its copies need.
+  const callTimeoutMs = connectTimeoutMs + QUERY_TIMEOUT_MS + 10_000;
 
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
@@ -86,11 +89,15 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   let lastError = '';
 
   function call<T>(op: string, ...args: unknown[]): T {
+    return callWithin<T>(op === 'migrate' ? 6 * 3600_000 + callTimeoutMs : callTimeoutMs, op, args);
+  }
+
+  function callWithin<T>(timeoutMs: number, op: string, args: unknown[]): T {
     if (closed) throw new LyncdrError('E_STORE_WRITE', `the PostgreSQL store ${where} is closed`);
     const id = ++seq;
     Atomics.store(flag, 0, 0);
     port1.postMessage({ id, op, args });
-    const deadline = Date.now() + callTimeoutMs;
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       const got = receiveMessageOnPort(port1) as { message: { id: number; value?: unknown; error?: WorkerError } } | undefined;
       if (got) {
@@ -104,7 +111,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       }
       if (failed) throw new LyncdrError('E_STORE_UNAVAILABLE', `the PostgreSQL store's worker stopped: ${(failed as Error).message}`);
       const left = deadline - Date.now();
-      if (left <= 0) throw new LyncdrError('E_STORE_UNAVAILABLE', `the PostgreSQL server ${shown} did not answer within ${Math.round(callTimeoutMs / 1000)} s`);
+      if (left <= 0) throw new LyncdrError('E_STORE_UNAVAILABLE', `the PostgreSQL server ${shown} did not answer within ${Math.round(timeoutMs / 1000)} s`);
       Atomics.wait(flag, 0, 0, Math.min(left, 1000));
       Atomics.store(flag, 0, 0);
     }

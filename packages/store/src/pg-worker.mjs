@@ -4,7 +4,7 @@
 // Plain JavaScript: a worker thread gets no TypeScript loader.
 import { workerData } from 'node:worker_threads';
 import pg from 'pg';
-import { migrate, openSchema, ops } from './pg-ops.mjs';
+import { migrate, openSchema, ops, QUERY_TIMEOUT_MS } from './pg-ops.mjs';
 
 const { port, flag, url, schema, connectTimeoutMs } = workerData;
 let client = null;
@@ -16,7 +16,7 @@ let failedConnect = null;
 async function connected() {
   if (client) return client;
   if (failedConnect && Date.now() - failedConnect.at < RETRY_AFTER_MS) throw failedConnect.error;
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, application_name: 'lyncdr planner' });
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, query_timeout: QUERY_TIMEOUT_MS, application_name: 'lyncdr planner' });
   c.on('error', () => {
     // A lost connection: the next operation opens a new one.
     if (client === c) client = null;
@@ -62,8 +62,8 @@ port.on('message', (m) => {
       const value = handler ? await handler(...m.args) : await ops[m.op](await connected(), ...m.args);
       answer({ id: m.id, value });
     } catch (e) {
-      // A broken connection is dropped so the next call reconnects.
-      if (client && (e.code === 'ECONNRESET' || e.code === 'EPIPE' || /Connection terminated|not queryable/i.test(String(e.message)))) {
+      // A broken connection (or one whose statement ran out of time and may still run) is dropped; the next call reconnects.
+      if (client && (e.code === 'ECONNRESET' || e.code === 'EPIPE' || /Connection terminated|not queryable|timeout/i.test(String(e.message)))) {
         client.end().catch(() => {});
         client = null;
       }
