@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { silentLogger, type Logger } from '@lyncdr/logger';
-import { createInlineCommitter, createWorkerCommitter, type AsyncCommitter, type Store } from '@lyncdr/store';
+import { createCommitter, createInlineCommitter, type AsyncCommitter, type Store } from '@lyncdr/store';
 import { createNotifier } from '../alerts/notifier';
 import { createChannels } from '../alerts/channels';
 import { createAgentEndpoint, type AgentEndpoint } from '../agents/endpoint';
@@ -132,7 +132,7 @@ export function createDeploymentContext(o: DeploymentContextOptions): Deployment
     handleUpgrade: (req, socket, head) => endpoint.handleUpgrade(req, socket, head),
     async open() {
       if (o.commitInWorker !== false && store.file !== ':memory:') {
-        committer = await createWorkerCommitter(store.file, store);
+        committer = await createCommitter(store);
         log.info('store.committer', { mode: committer.mode });
       }
     },
