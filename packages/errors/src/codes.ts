@@ -46,7 +46,7 @@ export const ERROR_CODES = {
   E_NO_TOPOLOGY: 'The planner has no topology loaded; start it with a topology file.',
   E_NOT_IMPLEMENTED: 'The feature is not available in this build.',
   E_OUTBOX: 'The agent outbox folder cannot be created, or a report id is not a safe file name.',
-  E_OUTBOX_DROPPED: 'An agent dropped reports meant for this planner after its outbox retention (the planner was out of reach); they will not arrive.',
+  E_OUTBOX_DROPPED: 'An agent dropped reports for this planner after its outbox retention (planner out of reach).',
   E_OUTPUT: 'An output file or folder cannot be written.',
   E_OVERLAY_INVALID: 'The lyncdr.yaml overlay does not match its schema.',
   E_OVERLAY_PARSE: 'The lyncdr.yaml overlay is not valid YAML.',
