@@ -1,7 +1,7 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { LyncdrError } from '@lyncdr/errors';
 import type { AsyncCommitter, CommitResult } from './async-committer';
-import { commitReports, openSchema, QUERY_TIMEOUT_MS } from './pg-ops.mjs';
+import { commitReports, openClient } from './pg-ops.mjs';
 import { redactUrl, type PostgresStore } from './pg-store';
 
 /**
@@ -19,17 +19,9 @@ export function createPostgresCommitter(store: PostgresStore): AsyncCommitter {
 
   const connected = async (): Promise<pg.Client> => {
     if (client) return client;
-    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, query_timeout: QUERY_TIMEOUT_MS, application_name: 'lyncdr planner commits' });
-    c.on('error', () => {
-      if (client === c) client = null;
-    });
-    try {
-      await c.connect();
-      await openSchema(c, schema);
-    } catch (e) {
-      c.end().catch(() => {});
-      throw e;
-    }
+    const c = await openClient({ url, schema, connectTimeoutMs, applicationName: 'lyncdr planner commits', onLost: (lost) => {
+      if (client === lost) client = null;
+    } });
     client = c;
     return c;
   };

@@ -1,3 +1,4 @@
+import type { Client } from 'pg';
 import type { AgentTouch, ReportInput } from './types';
 
 /** The subset of a `pg` client the store's statements use. */
@@ -6,6 +7,7 @@ export interface PgQueryable {
 }
 
 export function inTransaction<T>(client: PgQueryable, fn: () => Promise<T>): Promise<T>;
+export function openClient(o: { url: string; schema: string; connectTimeoutMs: number; applicationName: string; onLost: (client: Client) => void }): Promise<Client>;
 export function openSchema(client: PgQueryable, schema: string): Promise<void>;
 export function migrate(client: PgQueryable, migrations: { n: number; name: string; pg: string }[], at: string): Promise<number>;
 export function commitReports(client: PgQueryable, reports: ReportInput[], touches?: AgentTouch[]): Promise<{ id: string; duplicate: boolean }[]>;

@@ -3,6 +3,7 @@
 // Every function takes a connected `pg` client whose search_path is the deployment's schema. Times are passed in as
 // ISO text by the caller (the clock lives on the planner's side). Errors meant for the caller carry `lyncdrCode`.
 import { createHash } from 'node:crypto';
+import pg from 'pg';
 import { AGENT_FINDINGS_KEPT, observationKey } from './commit-sql.mjs';
 
 /** Largest evidence file a run may keep, in bytes (the same limit as runs-repo.ts MAX_EVIDENCE_BYTES). */
@@ -15,9 +16,9 @@ function coded(code, message) {
   return e;
 }
 
-/** Runs `fn` in one transaction; rolls back and rethrows on any error. */
-export async function inTransaction(client, fn) {
-  await client.query('BEGIN');
+/** Runs `fn` in one transaction opened by `begin`; rolls back and rethrows on any error. */
+async function inTransactionFrom(client, begin, fn) {
+  await client.query(begin);
   try {
     const out = await fn();
     await client.query('COMMIT');
@@ -32,21 +33,31 @@ export async function inTransaction(client, fn) {
   }
 }
 
+/** Runs `fn` in one transaction; rolls back and rethrows on any error. */
+export function inTransaction(client, fn) {
+  return inTransactionFrom(client, 'BEGIN', fn);
+}
+
 /** A transaction that starts with the reports lock, both sent in one round trip (the commit path counts them). */
-async function inReportsTransaction(client, fn) {
-  await client.query("BEGIN; SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.reports'))");
+function inReportsTransaction(client, fn) {
+  return inTransactionFrom(client, "BEGIN; SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.reports'))", fn);
+}
+
+/**
+ * Opens a connection in the deployment's schema; `onLost(client)` is called when it fails later (the caller opens a new
+ * one on its next operation). A connection that cannot be opened is ended and its error thrown.
+ */
+export async function openClient({ url, schema, connectTimeoutMs, applicationName, onLost }) {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, query_timeout: QUERY_TIMEOUT_MS, application_name: applicationName });
+  c.on('error', () => onLost(c));
   try {
-    const out = await fn();
-    await client.query('COMMIT');
-    return out;
+    await c.connect();
+    await openSchema(c, schema);
   } catch (e) {
-    try {
-      await client.query('ROLLBACK');
-    } catch {
-      // The connection is gone: the server rolled back already.
-    }
+    c.end().catch(() => {});
     throw e;
   }
+  return c;
 }
 
 /** Serialises writers of one kind within this schema (every planner connected to it), until the transaction ends. */

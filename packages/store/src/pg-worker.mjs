@@ -3,8 +3,7 @@
 // is posted on the port first, then the shared flag is raised and notified, so the waiting thread finds it there.
 // Plain JavaScript: a worker thread gets no TypeScript loader.
 import { workerData } from 'node:worker_threads';
-import pg from 'pg';
-import { migrate, openSchema, ops, QUERY_TIMEOUT_MS } from './pg-ops.mjs';
+import { migrate, openClient, ops } from './pg-ops.mjs';
 
 const { port, flag, url, schema, connectTimeoutMs } = workerData;
 let client = null;
@@ -16,16 +15,13 @@ let failedConnect = null;
 async function connected() {
   if (client) return client;
   if (failedConnect && Date.now() - failedConnect.at < RETRY_AFTER_MS) throw failedConnect.error;
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, query_timeout: QUERY_TIMEOUT_MS, application_name: 'lyncdr planner' });
-  c.on('error', () => {
-    // A lost connection: the next operation opens a new one.
-    if (client === c) client = null;
-  });
+  let c;
   try {
-    await c.connect();
-    await openSchema(c, schema);
+    c = await openClient({ url, schema, connectTimeoutMs, applicationName: 'lyncdr planner', onLost: (lost) => {
+      // A lost connection: the next operation opens a new one.
+      if (client === lost) client = null;
+    } });
   } catch (e) {
-    c.end().catch(() => {});
     failedConnect = { at: Date.now(), error: e };
     throw e;
   }
