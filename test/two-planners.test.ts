@@ -193,7 +193,9 @@ logging: { dir: logs, level: info }
         const stored = new Set(storedReports(up.db));
         return waiting.every((id) => stored.has(id));
       });
-      expect(storedReports(up.db).length - upBefore).toBeGreaterThanOrEqual(waiting.length);
+      // (Counting instead would race: a report the kill caught after the one planner's ack but before the other's is in
+      // the outbox and was already stored on the planner that is up before the outage began.)
+      expect(storedReports(up.db).length).toBeGreaterThan(upBefore);
       expect(storedReports(down.db).length).toBe(before);
 
       // It comes back on the same data folder and port and catches up; what both planners hold leaves the outboxes.
