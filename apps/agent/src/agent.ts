@@ -105,6 +105,8 @@ export function createAgent(opts: AgentOptions): Agent {
     let downBefore: number | null = null;
     let openedAt = 0;
     let ackedThisConnection = false;
+    /** Whether the connection opened at `openedAt` counts as reaching the planner by time `t`. */
+    const reached = (t: number) => ackedThisConnection || t - openedAt >= config.heartbeatSeconds * 1000;
     const pump = async () => {
       // A call during a walk (a report just queued, a new connection) makes the walk go round once more; without it
       // that report waited for the next ack or reconnection.
@@ -202,8 +204,7 @@ export function createAgent(opts: AgentOptions): Agent {
       },
       onClose: () => {
         const t = now().getTime();
-        const reached = ackedThisConnection || t - openedAt >= config.heartbeatSeconds * 1000;
-        downSince = reached ? t : (downBefore ?? t);
+        downSince = reached(t) ? t : (downBefore ?? t);
       },
       onMessage,
       onHeartbeat: () => send('heartbeat', { outboxDepth: deliveries.waitingCount(target.key) }),
@@ -213,7 +214,13 @@ export function createAgent(opts: AgentOptions): Agent {
       target,
       connection,
       pump,
-      unreachable: () => downSince !== null && now().getTime() - downSince >= unreachableAfterMs,
+      unreachable: () => {
+        const t = now().getTime();
+        // A connection open for less than a heartbeat period without an ack is not "reached" yet (a planner refusing
+        // this agent opens the socket, then closes it): the planner is out of reach since the earlier time meanwhile.
+        const since = downSince ?? (reached(t) ? null : downBefore);
+        return since !== null && t - since >= unreachableAfterMs;
+      },
     };
   }
 
