@@ -16,7 +16,7 @@ import { AGENT_VERSION } from './version';
 
 export { AGENT_VERSION } from './version';
 /** Reports sent and not yet acknowledged on one connection. */
-const WINDOW = 64;
+export const WINDOW = 64;
 
 export interface AgentOptions {
   config: AgentConfigInput | AgentConfig;
