@@ -2,10 +2,20 @@ import type Database from 'better-sqlite3';
 
 /**
  * Numbered schema migrations. Applied in order, each in its own transaction, recorded in `migrations`. `sql` is the
- * SQLite text, `pg` the PostgreSQL text of the same step (same tables, columns and version numbers; times stay ISO
- * 8601 text in both, so they compare the same way).
+ * SQLite text, `pg` the PostgreSQL text of the same step where it is more than `pgText` makes of `sql` (same tables,
+ * columns and version numbers; times stay ISO 8601 text in both, so they compare the same way).
  */
-export const migrations: { n: number; name: string; sql: string; pg: string }[] = [
+export interface Migration {
+  n: number;
+  name: string;
+  sql: string;
+  pg?: string;
+}
+
+/** A migration's PostgreSQL text: its own, else its SQLite text with each AUTOINCREMENT key a BIGSERIAL one. */
+export const pgText = (m: Migration): string => m.pg ?? m.sql.replace(/ INTEGER PRIMARY KEY AUTOINCREMENT/g, ' BIGSERIAL PRIMARY KEY');
+
+export const migrations: Migration[] = [
   {
     n: 1,
     name: 'initial schema',
@@ -68,24 +78,16 @@ export const migrations: { n: number; name: string; sql: string; pg: string }[] 
     n: 2,
     name: 'recent run durations per subject',
     sql: `ALTER TABLE latest_observations ADD COLUMN recent_durations TEXT NOT NULL DEFAULT '[]';`,
-    pg: `ALTER TABLE latest_observations ADD COLUMN recent_durations TEXT NOT NULL DEFAULT '[]';`,
   },
   {
     n: 3,
     name: 'collectors each agent offers (from its hello)',
     sql: `ALTER TABLE tokens ADD COLUMN collectors TEXT;`,
-    pg: `ALTER TABLE tokens ADD COLUMN collectors TEXT;`,
   },
   {
     n: 4,
     name: 'reason codes in the evaluation history and the alert log (a dashboard in French words them)',
     sql: `
-      ALTER TABLE evaluations ADD COLUMN reason_code TEXT;
-      ALTER TABLE evaluations ADD COLUMN reason_params TEXT;
-      ALTER TABLE alerts ADD COLUMN reason_code TEXT;
-      ALTER TABLE alerts ADD COLUMN reason_params TEXT;
-    `,
-    pg: `
       ALTER TABLE evaluations ADD COLUMN reason_code TEXT;
       ALTER TABLE evaluations ADD COLUMN reason_params TEXT;
       ALTER TABLE alerts ADD COLUMN reason_code TEXT;
@@ -105,16 +107,6 @@ export const migrations: { n: number; name: string; sql: string; pg: string }[] 
       ALTER TABLE reports_by_agent RENAME TO reports;
       CREATE INDEX reports_received ON reports (received_at);
     `,
-    pg: `
-      CREATE TABLE reports_by_agent (
-        id TEXT NOT NULL, agent TEXT NOT NULL, collector TEXT NOT NULL, received_at TEXT NOT NULL, started_at TEXT NOT NULL,
-        finished_at TEXT NOT NULL, duration_ms INTEGER NOT NULL, ok INTEGER NOT NULL, raw TEXT, PRIMARY KEY (agent, id));
-      INSERT INTO reports_by_agent (id, agent, collector, received_at, started_at, finished_at, duration_ms, ok, raw)
-        SELECT id, agent, collector, received_at, started_at, finished_at, duration_ms, ok, raw FROM reports;
-      DROP TABLE reports;
-      ALTER TABLE reports_by_agent RENAME TO reports;
-      CREATE INDEX reports_received ON reports (received_at);
-    `,
   },
   {
     n: 6,
@@ -123,12 +115,6 @@ export const migrations: { n: number; name: string; sql: string; pg: string }[] 
       ALTER TABLE tokens ADD COLUMN clock_offset_ms INTEGER;
       CREATE TABLE agent_findings (
         seq INTEGER PRIMARY KEY AUTOINCREMENT, agent TEXT NOT NULL, at TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, ref TEXT);
-      CREATE INDEX agent_findings_agent ON agent_findings (agent, seq);
-    `,
-    pg: `
-      ALTER TABLE tokens ADD COLUMN clock_offset_ms INTEGER;
-      CREATE TABLE agent_findings (
-        seq BIGSERIAL PRIMARY KEY, agent TEXT NOT NULL, at TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, ref TEXT);
       CREATE INDEX agent_findings_agent ON agent_findings (agent, seq);
     `,
   },
@@ -175,12 +161,6 @@ export const migrations: { n: number; name: string; sql: string; pg: string }[] 
     sql: `
       CREATE TABLE documents_generated (
         seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, lang TEXT NOT NULL,
-        format TEXT NOT NULL, fingerprint TEXT NOT NULL);
-      CREATE INDEX documents_generated_name ON documents_generated (kind, name, lang, seq);
-    `,
-    pg: `
-      CREATE TABLE documents_generated (
-        seq BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, lang TEXT NOT NULL,
         format TEXT NOT NULL, fingerprint TEXT NOT NULL);
       CREATE INDEX documents_generated_name ON documents_generated (kind, name, lang, seq);
     `,

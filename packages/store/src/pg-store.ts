@@ -1,7 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { StatusEntry } from '@lyncdr/protocol';
 import { LyncdrError } from '@lyncdr/errors';
-import { migrations } from './migrations';
+import { migrations, pgText } from './migrations';
 import { QUERY_TIMEOUT_MS } from './pg-ops.mjs';
 import { toStored, type ObsRow } from './reports-repo';
 import { reasonFields } from './status-repo';
@@ -131,7 +131,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   }
   let applied: number;
   try {
-    applied = call<number>('migrate', migrations.map((m) => ({ n: m.n, name: m.name, pg: m.pg })), now().toISOString());
+    applied = call<number>('migrate', migrations.map((m) => ({ n: m.n, name: m.name, pg: pgText(m) })), now().toISOString());
   } catch (e) {
     stop();
     throw new LyncdrError('E_STORE_OPEN', `schema ${schema} on ${shown} is not a lyncdr planner store (${(e as Error).message}); give another schema`, { cause: e });

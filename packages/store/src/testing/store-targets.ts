@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { migrations } from '../migrations';
+import { migrations, pgText } from '../migrations';
 import { createPostgresStore, isPostgresStore } from '../pg-store';
 import { createSqliteStore } from '../sqlite-store';
 import type { Store } from '../types';
@@ -88,7 +88,7 @@ function postgresTarget(url: () => string): StoreTarget {
       await onSchema(url(), schema, async (c) => {
         await c.query('CREATE TABLE migrations (n INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
         for (const m of migrations.filter((x) => x.n <= n)) {
-          await c.query(m.pg);
+          await c.query(pgText(m));
           await c.query('INSERT INTO migrations (n, name, applied_at) VALUES ($1, $2, $3)', [m.n, m.name, 'then']);
         }
         if (seed) await c.query(seed);
