@@ -218,22 +218,23 @@ logging: { dir: logs, level: info }
     expect(await Promise.all(agents.map(stopAgent))).toEqual([0, 0, 0]);
     for (const p of planners.values()) expect((await p.kill('SIGTERM')).code).toBe(0);
 
-    // What the agents produced, from their own logs: one `file-store finished` line per report queued in the outbox.
-    const produced = AGENTS.flatMap((agent, i) => {
-      const logs = path.join(agentDirs[i]!, 'logs');
+    // Each agent's log lines, read once.
+    const logLines = agentDirs.map((home) => {
+      const logs = path.join(home, 'logs');
       return readdirSync(logs)
         .filter((f) => f.endsWith('.log'))
-        .flatMap((f) => readFileSync(path.join(logs, f), 'utf8').split('\n'))
-        .filter((l) => l.includes('"file-store finished'))
-        .map((l) => `${agent}/${(JSON.parse(l) as { id: string }).id}`);
+        .flatMap((f) => readFileSync(path.join(logs, f), 'utf8').split('\n'));
     });
+    // What the agents produced, from their own logs: one `file-store finished` line per report queued in the outbox.
+    const produced = AGENTS.flatMap((agent, i) =>
+      logLines[i]!.filter((l) => l.includes('"file-store finished')).map((l) => `${agent}/${(JSON.parse(l) as { id: string }).id}`),
+    );
     expect(new Set(produced).size).toBe(produced.length);
     // A report is sent again only when a connection ended between the planner storing it and its ack reaching the
     // agent (a planner killed, an agent stopped): at most one window of reports in flight for each connection that
     // followed another to the same planner.
-    const logLines = (home: string) => readdirSync(path.join(home, 'logs')).flatMap((f) => readFileSync(path.join(home, 'logs', f), 'utf8').split('\n'));
-    const resent = agentDirs.map((home) => logLines(home).filter((l) => l.includes('"the planner already had this report"')).length);
-    const followingConnections = agentDirs.map((home) => logLines(home).filter((l) => l.includes('"connected to ws://')).length - sites.length);
+    const resent = logLines.map((lines) => lines.filter((l) => l.includes('"the planner already had this report"')).length);
+    const followingConnections = logLines.map((lines) => lines.filter((l) => l.includes('"connected to ws://')).length - sites.length);
     expect(resent.every((n, i) => n <= WINDOW * followingConnections[i]!), `reports sent again per agent: ${resent.join(', ')}; connections after the first: ${followingConnections.join(', ')}`).toBe(true);
     for (const s of sites) {
       const stored = storedReports(s.db);
