@@ -41,7 +41,7 @@ describe('Ctrl-C on the planner', () => {
     expect(p.output()).toMatch(/planner\.stopped/);
   }, 90_000);
 
-  it('Ctrl-C typed on the terminal of `pnpm start` (a pseudo-terminal under script): no ELIFECYCLE, exit 0, planner.stopped', async () => {
+  it('Ctrl-C typed on the terminal of `pnpm start` (a pseudo-terminal under script): no ELIFECYCLE, planner.stopped, no failed command', async () => {
     const env = { ...process.env };
     delete env.NODE_EXTRA_CA_CERTS;
     const data = path.join(dir, 'pnpm-start');
@@ -53,9 +53,14 @@ describe('Ctrl-C on the planner', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     await expect.poll(() => /lyncdr planner: http/.test(out), { timeout: 60_000, interval: 100 }).toBe(true);
     child.stdin.write('\x03');
-    expect(await exited).toBe(0);
-    expect(out).toMatch(/planner\.stopping signal=SIGINT[\s\S]*planner\.stopped/);
-    expect(out).not.toMatch(/ELIFECYCLE|Command failed|ending at once/);
+    const code = await exited;
+    // What the issue asks, and what the user sees: the planner's clean stop, and no failed command from pnpm (pnpm
+    // prints ELIFECYCLE / "Command failed" for any non-zero exit or signal of the planner).
+    expect(out, out).toMatch(/planner\.stopping signal=SIGINT[\s\S]*planner\.stopped/);
+    expect(out, out).not.toMatch(/ELIFECYCLE|Command failed|ending at once/);
+    // pnpm itself may take the terminal's SIGINT only after the planner has already ended (a busy machine schedules it
+    // late); with no listener left it then ends by that SIGINT (130, nothing printed). Any other status is a failure.
+    expect([0, 130], out).toContain(code);
   }, 90_000);
 
   it('a second signal right after the first does not cut the clean stop short', async () => {
